@@ -1,0 +1,21 @@
+package dev.migrata.annotations;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Declares a Migrata app on a package ({@code package-info.java}). The models of the app are the
+ * {@link Model} classes of that package; its migrations live in {@code <package>.migrations}
+ * unless {@link #migrationsPackage()} says otherwise.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.PACKAGE)
+public @interface App {
+  /** The app label; defaults to the last segment of the package name. */
+  String value() default "";
+
+  /** The package of the app's migrations; defaults to {@code <package>.migrations}. */
+  String migrationsPackage() default "";
+}

@@ -1,0 +1,62 @@
+package dev.migrata.annotations;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Makes a field of a {@link Model} a column. Only fields with a Migrata annotation are columns.
+ *
+ * <p>Integer attributes use {@code -1} for "not set"; {@link #defaultValue()} is an array so that
+ * "no default" (the empty array) differs from an empty-string default ({@code defaultValue = ""}).
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.FIELD)
+public @interface Field {
+  /** The column name; defaults to the field name in snake_case. */
+  String column() default "";
+
+  boolean nullable() default false;
+
+  boolean unique() default false;
+
+  /** Creates an index on the column (Django's {@code db_index}). */
+  boolean index() default false;
+
+  boolean primaryKey() default false;
+
+  /** For {@code String}: {@code varchar(maxLength)}; without it the column is {@code text}. */
+  int maxLength() default -1;
+
+  /** For {@code BigDecimal}: total digits (required). */
+  int precision() default -1;
+
+  /** For {@code BigDecimal}: digits after the decimal point (required). */
+  int scale() default -1;
+
+  /**
+   * A literal parsed for the field's type that fills existing rows when the column is added; it
+   * is not kept in the database (Django keeps defaults in Python). Write {@code defaultValue =
+   * "0"}.
+   */
+  String[] defaultValue() default {};
+
+  /** An SQL expression kept in the database as the column default (Django's {@code db_default}). */
+  String dbDefault() default "";
+
+  /** A comment stored on the column where the backend supports it. */
+  String comment() default "";
+
+  /** The Java field name this field had before a rename. */
+  String renamedFrom() default "";
+
+  /** Documentation only; a change still produces a migration, as in Django. */
+  String helpText() default "";
+
+  /**
+   * An explicit field type, as Django names them ({@code "TextField"}, {@code "BigIntegerField"},
+   * ...), overriding the one derived from the Java type.
+   */
+  String type() default "";
+}

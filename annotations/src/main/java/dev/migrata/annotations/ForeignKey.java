@@ -1,0 +1,33 @@
+package dev.migrata.annotations;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A many-to-one relation: the field's type is the target {@link Model}; the column is {@code
+ * <field>_id} referencing the target's primary key (or {@link #toField()}).
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.FIELD)
+public @interface ForeignKey {
+  OnDelete onDelete() default OnDelete.CASCADE;
+
+  boolean nullable() default false;
+
+  String column() default "";
+
+  /** Creates an index on the column (default true, as Django's {@code db_index}). */
+  boolean index() default true;
+
+  /** The target field (Java name) when it is not the primary key. */
+  String toField() default "";
+
+  String relatedName() default "";
+
+  /** The Java field name this field had before a rename. */
+  String renamedFrom() default "";
+
+  String helpText() default "";
+}

@@ -1,0 +1,58 @@
+package dev.migrata.annotations.migration;
+
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A field as a migration records it (Django's deconstructed field). Integers use {@code -1} for
+ * "not set"; {@link #defaultValue()} is empty for "no default".
+ */
+@Retention(RetentionPolicy.CLASS)
+@Target({})
+public @interface FieldDef {
+  /** The Java field name. */
+  String name();
+
+  /** The field type, as Django names it: {@code CharField}, {@code ForeignKey}, ... */
+  String type();
+
+  /** The column name when it differs from the derived one. */
+  String column() default "";
+
+  boolean nullable() default false;
+
+  boolean unique() default false;
+
+  boolean index() default false;
+
+  boolean primaryKey() default false;
+
+  int maxLength() default -1;
+
+  int precision() default -1;
+
+  int scale() default -1;
+
+  String[] defaultValue() default {};
+
+  String dbDefault() default "";
+
+  String comment() default "";
+
+  String helpText() default "";
+
+  /** Enum fields: the allowed values. */
+  String[] choices() default {};
+
+  /** Relations: the target as {@code app.model}. */
+  String to() default "";
+
+  /** Relations: the target field when it is not the primary key. */
+  String toField() default "";
+
+  /** Relations: {@code CASCADE}, {@code PROTECT}, {@code RESTRICT}, ... */
+  String onDelete() default "";
+
+  String relatedName() default "";
+}

@@ -1,0 +1,60 @@
+package dev.migrata.operations;
+
+import dev.migrata.schema.SchemaEditor;
+import dev.migrata.state.Deconstructed;
+import dev.migrata.state.FieldState;
+import dev.migrata.state.ModelState;
+import dev.migrata.state.Names;
+import dev.migrata.state.ProjectState;
+import java.util.List;
+
+/**
+ * Adds a field. With {@code preserveDefault = false} the default only fills existing rows and is
+ * not kept in the state (Django's one-off default).
+ */
+public record AddField(String model, FieldState field, boolean preserveDefault)
+    implements Operation {
+
+  @Override
+  public void stateForwards(String app, ProjectState state) {
+    FieldState kept = preserveDefault ? field : field.withDefault(null);
+    state.put(state.require(app, model).withField(kept));
+  }
+
+  @Override
+  public void databaseForwards(String app, SchemaEditor editor, ProjectState from, ProjectState to) {
+    ModelState target = to.require(app, model);
+    if (target.managed()) {
+      editor.addField(to, from.require(app, model), field);
+    }
+  }
+
+  @Override
+  public void databaseBackwards(
+      String app, SchemaEditor editor, ProjectState from, ProjectState to) {
+    ModelState current = from.require(app, model);
+    if (current.managed()) {
+      editor.removeField(from, current, current.field(field.name()));
+    }
+  }
+
+  @Override
+  public String describe() {
+    return "Add field " + field.name() + " to " + model;
+  }
+
+  @Override
+  public String nameFragment() {
+    return model + "_" + Names.snakeCase(field.name());
+  }
+
+  @Override
+  public Deconstructed deconstruct() {
+    return Deconstructed.builder("Op")
+        .put("kind", "ADD_FIELD")
+        .put("model", model)
+        .put("field", List.of(field.deconstruct()))
+        .bool("preserveDefault", preserveDefault, true)
+        .build();
+  }
+}

@@ -1,0 +1,63 @@
+package dev.migrata.operations;
+
+import dev.migrata.schema.SchemaEditor;
+import dev.migrata.state.Deconstructed;
+import dev.migrata.state.IndexState;
+import dev.migrata.state.ModelState;
+import dev.migrata.state.ProjectState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Adds a named index to a model. */
+public record AddIndex(String model, IndexState index) implements Operation {
+  @Override
+  public void stateForwards(String app, ProjectState state) {
+    ModelState m = state.require(app, model);
+    List<IndexState> indexes = new ArrayList<>(m.indexes());
+    indexes.add(index);
+    state.put(m.withIndexes(indexes));
+  }
+
+  @Override
+  public void databaseForwards(String app, SchemaEditor editor, ProjectState from, ProjectState to) {
+    ModelState m = to.require(app, model);
+    if (m.managed()) {
+      editor.addIndex(to, m, index);
+    }
+  }
+
+  @Override
+  public void databaseBackwards(
+      String app, SchemaEditor editor, ProjectState from, ProjectState to) {
+    ModelState m = from.require(app, model);
+    if (m.managed()) {
+      editor.removeIndex(from, m, index);
+    }
+  }
+
+  @Override
+  public String describe() {
+    List<String> bare = index.fields().stream().map(f -> f.startsWith("-") ? f.substring(1) : f).toList();
+    return "Create index "
+        + index.name()
+        + " on field(s) "
+        + String.join(", ", bare)
+        + " of model "
+        + model;
+  }
+
+  @Override
+  public String nameFragment() {
+    return model + "_" + index.name().toLowerCase(Locale.ROOT);
+  }
+
+  @Override
+  public Deconstructed deconstruct() {
+    return Deconstructed.builder("Op")
+        .put("kind", "ADD_INDEX")
+        .put("model", model)
+        .put("indexes", List.of(index.deconstruct()))
+        .build();
+  }
+}

@@ -1,0 +1,69 @@
+package dev.migrata.operations;
+
+import dev.migrata.schema.SchemaEditor;
+import dev.migrata.state.Deconstructed;
+import dev.migrata.state.FieldState;
+import dev.migrata.state.ModelState;
+import dev.migrata.state.Names;
+import dev.migrata.state.ProjectState;
+import java.util.List;
+
+/**
+ * Replaces a field's definition. Options with no database effect (help text, choices) still make
+ * an AlterField, as in Django; the schema editor then emits nothing.
+ */
+public record AlterField(String model, FieldState field, boolean preserveDefault)
+    implements Operation {
+
+  @Override
+  public void stateForwards(String app, ProjectState state) {
+    ModelState m = state.require(app, model);
+    FieldState old = m.field(field.name());
+    if (old == null) {
+      throw new IllegalStateException(
+          "No field '" + field.name() + "' on model '" + model + "' of app '" + app + "' to alter.");
+    }
+    FieldState kept = preserveDefault ? field : field.withDefault(null);
+    state.put(m.replaceField(old.name(), kept));
+  }
+
+  @Override
+  public void databaseForwards(String app, SchemaEditor editor, ProjectState from, ProjectState to) {
+    ModelState before = from.require(app, model);
+    ModelState after = to.require(app, model);
+    if (after.managed()) {
+      editor.alterField(from, before, before.field(field.name()), to, after, field);
+    }
+  }
+
+  @Override
+  public void databaseBackwards(
+      String app, SchemaEditor editor, ProjectState from, ProjectState to) {
+    ModelState current = from.require(app, model);
+    ModelState earlier = to.require(app, model);
+    if (earlier.managed()) {
+      editor.alterField(
+          from, current, current.field(field.name()), to, earlier, earlier.field(field.name()));
+    }
+  }
+
+  @Override
+  public String describe() {
+    return "Alter field " + field.name() + " on " + model;
+  }
+
+  @Override
+  public String nameFragment() {
+    return "alter_" + model + "_" + Names.snakeCase(field.name());
+  }
+
+  @Override
+  public Deconstructed deconstruct() {
+    return Deconstructed.builder("Op")
+        .put("kind", "ALTER_FIELD")
+        .put("model", model)
+        .put("field", List.of(field.deconstruct()))
+        .bool("preserveDefault", preserveDefault, true)
+        .build();
+  }
+}

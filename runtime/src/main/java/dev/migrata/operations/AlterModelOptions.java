@@ -1,0 +1,45 @@
+package dev.migrata.operations;
+
+import dev.migrata.schema.SchemaEditor;
+import dev.migrata.state.Deconstructed;
+import dev.migrata.state.ProjectState;
+
+/** Changes options with no database effect (here: whether Migrata manages the table). */
+public record AlterModelOptions(String model, boolean managed) implements Operation {
+  @Override
+  public void stateForwards(String app, ProjectState state) {
+    state.put(state.require(app, model).withManaged(managed));
+  }
+
+  @Override
+  public void databaseForwards(
+      String app, SchemaEditor editor, ProjectState from, ProjectState to) {}
+
+  @Override
+  public void databaseBackwards(
+      String app, SchemaEditor editor, ProjectState from, ProjectState to) {}
+
+  @Override
+  public boolean reducesToSql() {
+    return false;
+  }
+
+  @Override
+  public String describe() {
+    return "Change Meta options on " + model;
+  }
+
+  @Override
+  public String nameFragment() {
+    return "alter_" + model + "_options";
+  }
+
+  @Override
+  public Deconstructed deconstruct() {
+    return Deconstructed.builder("Op")
+        .put("kind", "ALTER_MODEL_OPTIONS")
+        .put("model", model)
+        .bool("managed", managed, true)
+        .build();
+  }
+}

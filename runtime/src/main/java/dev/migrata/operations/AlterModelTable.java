@@ -1,0 +1,48 @@
+package dev.migrata.operations;
+
+import dev.migrata.schema.SchemaEditor;
+import dev.migrata.state.Deconstructed;
+import dev.migrata.state.ModelState;
+import dev.migrata.state.ProjectState;
+
+/** Sets a model's table name ({@code null} for the default name). */
+public record AlterModelTable(String model, String table) implements Operation {
+  @Override
+  public void stateForwards(String app, ProjectState state) {
+    state.put(state.require(app, model).withTable(table));
+  }
+
+  @Override
+  public void databaseForwards(String app, SchemaEditor editor, ProjectState from, ProjectState to) {
+    ModelState before = from.require(app, model);
+    ModelState after = to.require(app, model);
+    if (after.managed()) {
+      editor.alterDbTable(to, after, before.tableName(), after.tableName());
+    }
+  }
+
+  @Override
+  public void databaseBackwards(
+      String app, SchemaEditor editor, ProjectState from, ProjectState to) {
+    databaseForwards(app, editor, from, to);
+  }
+
+  @Override
+  public String describe() {
+    return "Rename table for " + model + " to " + (table == null ? "(default)" : table);
+  }
+
+  @Override
+  public String nameFragment() {
+    return "alter_" + model + "_table";
+  }
+
+  @Override
+  public Deconstructed deconstruct() {
+    return Deconstructed.builder("Op")
+        .put("kind", "ALTER_MODEL_TABLE")
+        .put("model", model)
+        .string("table", table)
+        .build();
+  }
+}

@@ -1,0 +1,48 @@
+package dev.migrata.operations;
+
+import dev.migrata.schema.SchemaEditor;
+import dev.migrata.state.Deconstructed;
+import dev.migrata.state.ModelState;
+import dev.migrata.state.ProjectState;
+
+/** Sets a model's table comment ({@code null} for none). */
+public record AlterModelTableComment(String model, String comment) implements Operation {
+  @Override
+  public void stateForwards(String app, ProjectState state) {
+    state.put(state.require(app, model).withComment(comment));
+  }
+
+  @Override
+  public void databaseForwards(String app, SchemaEditor editor, ProjectState from, ProjectState to) {
+    ModelState before = from.require(app, model);
+    ModelState after = to.require(app, model);
+    if (after.managed()) {
+      editor.alterTableComment(after, before.comment(), after.comment());
+    }
+  }
+
+  @Override
+  public void databaseBackwards(
+      String app, SchemaEditor editor, ProjectState from, ProjectState to) {
+    databaseForwards(app, editor, from, to);
+  }
+
+  @Override
+  public String describe() {
+    return "Alter " + model + " table comment";
+  }
+
+  @Override
+  public String nameFragment() {
+    return "alter_" + model + "_table_comment";
+  }
+
+  @Override
+  public Deconstructed deconstruct() {
+    return Deconstructed.builder("Op")
+        .put("kind", "ALTER_MODEL_TABLE_COMMENT")
+        .put("model", model)
+        .string("comment", comment)
+        .build();
+  }
+}

@@ -1,0 +1,96 @@
+package dev.migrata.operations;
+
+import dev.migrata.schema.SchemaEditor;
+import dev.migrata.state.ConstraintState;
+import dev.migrata.state.Deconstructed;
+import dev.migrata.state.FieldState;
+import dev.migrata.state.IndexState;
+import dev.migrata.state.ModelState;
+import dev.migrata.state.ProjectState;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Creates a model and its table, with its indexes and constraints. */
+public record CreateModel(
+    String name,
+    List<FieldState> fields,
+    List<IndexState> indexes,
+    List<ConstraintState> constraints,
+    String table,
+    String comment,
+    boolean managed)
+    implements Operation {
+
+  public CreateModel {
+    fields = List.copyOf(fields);
+    indexes = List.copyOf(indexes);
+    constraints = List.copyOf(constraints);
+  }
+
+  public static CreateModel of(ModelState model) {
+    return new CreateModel(
+        model.name(),
+        List.copyOf(model.fields().values()),
+        model.indexes(),
+        model.constraints(),
+        model.table(),
+        model.comment(),
+        model.managed());
+  }
+
+  public ModelState toModelState(String app) {
+    Map<String, FieldState> map = new LinkedHashMap<>();
+    for (FieldState f : fields) {
+      map.put(f.name(), f);
+    }
+    return new ModelState(app, name, map, indexes, constraints, table, comment, managed);
+  }
+
+  @Override
+  public void stateForwards(String app, ProjectState state) {
+    state.put(toModelState(app));
+  }
+
+  @Override
+  public void databaseForwards(String app, SchemaEditor editor, ProjectState from, ProjectState to) {
+    ModelState model = to.require(app, name);
+    if (model.managed()) {
+      editor.createModel(to, model);
+    }
+  }
+
+  @Override
+  public void databaseBackwards(
+      String app, SchemaEditor editor, ProjectState from, ProjectState to) {
+    ModelState model = from.require(app, name);
+    if (model.managed()) {
+      editor.deleteModel(from, model);
+    }
+  }
+
+  @Override
+  public String describe() {
+    return "Create model " + name;
+  }
+
+  @Override
+  public String nameFragment() {
+    return name.toLowerCase(Locale.ROOT);
+  }
+
+  @Override
+  public Deconstructed deconstruct() {
+    return Deconstructed.builder("Op")
+        .put("kind", "CREATE_MODEL")
+        .put("name", name)
+        .children("fields", fields.stream().map(FieldState::deconstruct).toList())
+        .children("indexes", indexes.stream().map(IndexState::deconstruct).toList())
+        .children("constraints", constraints.stream().map(ConstraintState::deconstruct).toList())
+        .string("table", table)
+        .string("comment", comment)
+        .bool("managed", managed, true)
+        .build();
+  }
+}

@@ -1,0 +1,48 @@
+package dev.migrata.operations;
+
+import dev.migrata.schema.SchemaEditor;
+import dev.migrata.state.Deconstructed;
+import dev.migrata.state.ModelState;
+import dev.migrata.state.ProjectState;
+import java.util.Locale;
+
+/** Deletes a model and drops its table. */
+public record DeleteModel(String name) implements Operation {
+  @Override
+  public void stateForwards(String app, ProjectState state) {
+    state.require(app, name);
+    state.remove(app, name);
+  }
+
+  @Override
+  public void databaseForwards(String app, SchemaEditor editor, ProjectState from, ProjectState to) {
+    ModelState model = from.require(app, name);
+    if (model.managed()) {
+      editor.deleteModel(from, model);
+    }
+  }
+
+  @Override
+  public void databaseBackwards(
+      String app, SchemaEditor editor, ProjectState from, ProjectState to) {
+    ModelState model = to.require(app, name);
+    if (model.managed()) {
+      editor.createModel(to, model);
+    }
+  }
+
+  @Override
+  public String describe() {
+    return "Delete model " + name;
+  }
+
+  @Override
+  public String nameFragment() {
+    return "delete_" + name.toLowerCase(Locale.ROOT);
+  }
+
+  @Override
+  public Deconstructed deconstruct() {
+    return Deconstructed.builder("Op").put("kind", "DELETE_MODEL").put("name", name).build();
+  }
+}

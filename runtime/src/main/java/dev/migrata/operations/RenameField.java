@@ -1,0 +1,64 @@
+package dev.migrata.operations;
+
+import dev.migrata.schema.SchemaEditor;
+import dev.migrata.state.Deconstructed;
+import dev.migrata.state.FieldState;
+import dev.migrata.state.ModelState;
+import dev.migrata.state.Names;
+import dev.migrata.state.ProjectState;
+
+/**
+ * Renames a field, and its column unless the column is explicit; indexes and constraints naming
+ * the field follow it.
+ */
+public record RenameField(String model, String oldName, String newName) implements Operation {
+  @Override
+  public void stateForwards(String app, ProjectState state) {
+    ModelState m = state.require(app, model);
+    FieldState old = m.field(oldName);
+    if (old == null) {
+      throw new IllegalStateException(
+          "No field '" + oldName + "' on model '" + model + "' of app '" + app + "' to rename.");
+    }
+    state.put(m.replaceField(old.name(), old.withName(newName)).renameFieldReferences(oldName, newName));
+  }
+
+  @Override
+  public void databaseForwards(String app, SchemaEditor editor, ProjectState from, ProjectState to) {
+    ModelState before = from.require(app, model);
+    ModelState after = to.require(app, model);
+    if (after.managed()) {
+      editor.alterField(from, before, before.field(oldName), to, after, after.field(newName));
+    }
+  }
+
+  @Override
+  public void databaseBackwards(
+      String app, SchemaEditor editor, ProjectState from, ProjectState to) {
+    ModelState current = from.require(app, model);
+    ModelState earlier = to.require(app, model);
+    if (earlier.managed()) {
+      editor.alterField(from, current, current.field(newName), to, earlier, earlier.field(oldName));
+    }
+  }
+
+  @Override
+  public String describe() {
+    return "Rename field " + oldName + " on " + model + " to " + newName;
+  }
+
+  @Override
+  public String nameFragment() {
+    return "rename_" + Names.snakeCase(oldName) + "_" + model + "_" + Names.snakeCase(newName);
+  }
+
+  @Override
+  public Deconstructed deconstruct() {
+    return Deconstructed.builder("Op")
+        .put("kind", "RENAME_FIELD")
+        .put("model", model)
+        .put("oldName", oldName)
+        .put("newName", newName)
+        .build();
+  }
+}
