@@ -1,0 +1,59 @@
+package dev.migrata.processor;
+
+import dev.migrata.migration.MigrationDefinition;
+import dev.migrata.migration.MigrationIndex;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.annotation.processing.Filer;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * Writes the runtime's index ({@link MigrationIndex#RESOURCE}) into the class output: every
+ * migration of every app this compile processed, plus, in a partial compile, the entries of apps
+ * it did not see, read back from the index the previous compile left there.
+ */
+final class IndexWriter {
+  private final Filer filer;
+  private final Reporter reporter;
+
+  IndexWriter(Filer filer, Reporter reporter) {
+    this.filer = filer;
+    this.reporter = reporter;
+  }
+
+  void write(Map<String, List<MigrationDefinition>> byApp) {
+    Map<String, List<MigrationDefinition>> all = new TreeMap<>();
+    for (MigrationDefinition m : existing()) {
+      if (!byApp.containsKey(m.app())) {
+        all.computeIfAbsent(m.app(), a -> new ArrayList<>()).add(m);
+      }
+    }
+    all.putAll(byApp);
+    List<MigrationDefinition> lines = new ArrayList<>();
+    all.values().forEach(lines::addAll);
+    try {
+      FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", MigrationIndex.RESOURCE);
+      try (Writer out = file.openWriter()) {
+        out.write(MigrationIndex.write(lines));
+      }
+    } catch (IOException | RuntimeException e) {
+      reporter.report(Problem.WRITE_FAILED, null, MigrationIndex.RESOURCE, e.getMessage());
+    }
+  }
+
+  private List<MigrationDefinition> existing() {
+    try {
+      FileObject file = filer.getResource(StandardLocation.CLASS_OUTPUT, "", MigrationIndex.RESOURCE);
+      String text = file.getCharContent(true).toString();
+      return MigrationIndex.read(text, file.toUri().toString());
+    } catch (IOException | RuntimeException e) {
+      // No index yet (a clean build) or an unreadable one: this compile's apps are all there is.
+      return List.of();
+    }
+  }
+}

@@ -1,0 +1,223 @@
+package dev.migrata.processor;
+
+import com.google.auto.service.AutoService;
+import dev.migrata.migration.MigrationDefinition;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+
+/**
+ * Migrata's javac processor. It only wires the pipeline (see {@link MigrationPlanner}); each step
+ * is a small class named for its role. Every app is planned once per compile, in the first round
+ * that shows it; the index is written when processing is over.
+ */
+@AutoService(Processor.class)
+public final class MigrataProcessor extends AbstractProcessor {
+  private Reporter reporter;
+  private Options options;
+  private AppResolver apps;
+  private MigrationPlanner planner;
+  private SourceRootLocator sourceRoots;
+  private MigrationFiles files;
+  private IndexWriter index;
+  private final Set<String> processedApps = new TreeSet<>();
+  private final Map<String, List<MigrationDefinition>> indexed = new TreeMap<>();
+
+  @Override
+  public synchronized void init(ProcessingEnvironment env) {
+    super.init(env);
+    Elements elements = env.getElementUtils();
+    reporter = new Reporter(env.getMessager());
+    options = Options.from(env.getOptions());
+    apps = new AppResolver(elements);
+    planner =
+        new MigrationPlanner(
+            apps,
+            new ModelReader(elements, apps, reporter),
+            new MigrationReader(elements),
+            reporter,
+            options);
+    sourceRoots = new SourceRootLocator(env, options);
+    files = new MigrationFiles(env.getFiler(), reporter);
+    index = new IndexWriter(env.getFiler(), reporter);
+  }
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of(ModelReader.MODEL, MigrationReader.MIGRATION, AppResolver.APP);
+  }
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Options.ALL;
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    try {
+      if (round.processingOver()) {
+        finish();
+      } else {
+        processRound(round);
+      }
+    } catch (RuntimeException | LinkageError e) {
+      // Never a stack trace in the user's build: one error that says what broke.
+      reporter.report(Problem.INTERNAL_ERROR, null, e);
+    }
+    return false;
+  }
+
+  private void processRound(RoundEnvironment round) {
+    List<AppInfo> targets = new ArrayList<>();
+    for (AppInfo app : appsOf(round)) {
+      if (processedApps.add(app.label())) {
+        targets.add(app);
+      }
+    }
+    if (targets.isEmpty()) {
+      return;
+    }
+    MigrationPlanner.Plan plan = planner.plan(targets);
+    indexed.putAll(plan.existing());
+    if (reporter.hasErrors()) {
+      return;
+    }
+    if (options.check()) {
+      reportUnmigrated(plan.migrations());
+      return;
+    }
+    for (PlannedMigration m : plan.migrations()) {
+      if (options.dryRun()) {
+        reporter.report(Problem.WOULD_WRITE, element(m), m.label(), describe(m));
+      }
+    }
+    if (options.dryRun()) {
+      return;
+    }
+    write(plan.migrations());
+  }
+
+  /** Writes every planned migration, or none when a check fails first. */
+  private void write(List<PlannedMigration> planned) {
+    Map<PlannedMigration, Path> targets = new LinkedHashMap<>();
+    for (PlannedMigration m : planned) {
+      Path root = sourceRoots.locate(m.models().stream().map(ModelDeclaration::element).toList());
+      if (root == null) {
+        reporter.report(Problem.SOURCE_ROOT_UNKNOWN, element(m), m.label());
+        continue;
+      }
+      Path target =
+          root.resolve(m.app().migrationsPackage().replace('.', '/'))
+              .resolve(m.simpleClassName() + ".java");
+      if (files.canWrite(target, element(m))) {
+        targets.put(m, target);
+      }
+    }
+    if (reporter.hasErrors()) {
+      return;
+    }
+    for (Map.Entry<PlannedMigration, Path> e : targets.entrySet()) {
+      PlannedMigration m = e.getKey();
+      String text =
+          MigrationWriter.write(
+              m.app().migrationsPackage(),
+              m.simpleClassName(),
+              m.definition().deconstruct(),
+              m.operations());
+      Element[] originating =
+          m.models().stream().map(ModelDeclaration::element).toArray(Element[]::new);
+      if (files.write(m.qualifiedClassName(), text, e.getValue(), element(m), originating)) {
+        indexed.computeIfAbsent(m.app().label(), a -> new ArrayList<>()).add(m.definition());
+        reporter.report(Problem.MIGRATION_WRITTEN, null, m.label(), e.getValue(), describe(m));
+      }
+    }
+  }
+
+  private void reportUnmigrated(List<PlannedMigration> planned) {
+    if (planned.isEmpty()) {
+      return;
+    }
+    StringBuilder labels = new StringBuilder();
+    StringBuilder details = new StringBuilder();
+    for (PlannedMigration m : planned) {
+      if (labels.length() > 0) {
+        labels.append(", ");
+      }
+      labels.append('\'').append(m.app().label()).append('\'');
+      details.append("\nMigrations for '").append(m.app().label()).append("':");
+      details.append("\n  ").append(m.label());
+      m.operations().forEach(op -> details.append("\n    - ").append(op.describe()));
+    }
+    reporter.report(
+        Problem.CHANGES_NOT_MIGRATED, element(planned.get(0)), labels, details.toString());
+  }
+
+  private void finish() {
+    files.processingOver();
+    if (!indexed.isEmpty() && !reporter.hasErrors()) {
+      index.write(indexed);
+    }
+  }
+
+  /** The apps whose models, migrations or package-info this round brings. */
+  private List<AppInfo> appsOf(RoundEnvironment round) {
+    Map<String, AppInfo> found = new TreeMap<>();
+    Elements elements = processingEnv.getElementUtils();
+    for (Element root : round.getRootElements()) {
+      if (root instanceof PackageElement pkg) {
+        if (Mirrors.find(pkg, AppResolver.APP) != null) {
+          AppInfo app = apps.forPackage(pkg);
+          found.put(app.label(), app);
+        }
+        continue;
+      }
+      if (!(root instanceof TypeElement type)) {
+        continue;
+      }
+      PackageElement pkg = elements.getPackageOf(type);
+      if (ModelReader.isModel(type)) {
+        AppInfo app = apps.forPackage(pkg);
+        found.put(app.label(), app);
+      } else if (Mirrors.find(type, MigrationReader.MIGRATION) != null) {
+        // A hand-edited migration alone still re-runs its app (by default the parent package).
+        String name = pkg.getQualifiedName().toString();
+        int dot = name.lastIndexOf('.');
+        if (dot > 0) {
+          AppInfo app = apps.forPackage(name.substring(0, dot));
+          if (app.migrationsPackage().equals(name)) {
+            found.put(app.label(), app);
+          }
+        }
+      }
+    }
+    return new ArrayList<>(found.values());
+  }
+
+  private static Element element(PlannedMigration m) {
+    return m.models().isEmpty() ? null : m.models().get(0).element();
+  }
+
+  private static String describe(PlannedMigration m) {
+    List<String> lines = m.operations().stream().map(op -> op.describe()).toList();
+    return String.join("; ", lines);
+  }
+}

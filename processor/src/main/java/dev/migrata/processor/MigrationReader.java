@@ -1,0 +1,75 @@
+package dev.migrata.processor;
+
+import dev.migrata.migration.MigrationDefinition;
+import dev.migrata.migration.MigrationKey;
+import dev.migrata.state.Deconstructed;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+
+/**
+ * Reads an app's migrations from the {@code @Migration} annotation values of the classes in its
+ * migrations package. {@link Elements#getPackageElement} lists the package whether its classes are
+ * sources of this compile, class files of an earlier one or entries of a jar, so a partial compile
+ * still sees the whole history.
+ */
+final class MigrationReader {
+  static final String MIGRATION = "dev.migrata.annotations.migration.Migration";
+
+  /** A migration and the class that declares it (for diagnostics). */
+  record Found(MigrationDefinition definition, TypeElement element) {}
+
+  private final Elements elements;
+
+  MigrationReader(Elements elements) {
+    this.elements = elements;
+  }
+
+  /** The migrations of {@code app}, in no particular order (the replayer orders them). */
+  List<Found> read(AppInfo app) {
+    List<Found> found = new ArrayList<>();
+    PackageElement pkg = elements.getPackageElement(app.migrationsPackage());
+    if (pkg == null) {
+      return found;
+    }
+    for (Element e : pkg.getEnclosedElements()) {
+      if (!(e instanceof TypeElement type)) {
+        continue;
+      }
+      AnnotationMirror mirror = Mirrors.find(type, MIGRATION);
+      if (mirror == null) {
+        continue;
+      }
+      Deconstructed d = MirrorDeconstructor.deconstruct(mirror);
+      if (!d.string("app", "").equals(app.label())) {
+        // A migration of another app kept in this package: it is read with that app.
+        continue;
+      }
+      found.add(new Found(definition(d, elements.getBinaryName(type).toString()), type));
+    }
+    return found;
+  }
+
+  static MigrationDefinition definition(Deconstructed d, String className) {
+    List<Deconstructed> operations = d.children("operations");
+    return new MigrationDefinition(
+        new MigrationKey(d.string("app", ""), d.string("name", "")),
+        className,
+        keys(d.children("dependencies")),
+        keys(d.children("replaces")),
+        keys(d.children("runBefore")),
+        d.bool("initial", false),
+        d.bool("atomic", true),
+        () -> operations);
+  }
+
+  private static List<MigrationKey> keys(List<Deconstructed> deps) {
+    return deps.stream()
+        .map(x -> new MigrationKey(x.string("app", ""), x.string("name", "")))
+        .toList();
+  }
+}

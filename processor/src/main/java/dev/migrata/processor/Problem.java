@@ -1,0 +1,111 @@
+package dev.migrata.processor;
+
+import javax.tools.Diagnostic.Kind;
+
+/**
+ * Every diagnostic the processor can raise, in one place (as MapStruct and Dagger keep theirs), so
+ * the wording stays consistent and each one has a test. Messages are full sentences that say how to
+ * fix the problem; {@code %s} placeholders are filled by {@link Reporter}.
+ */
+enum Problem {
+  NON_NULL_FIELD_WITHOUT_DEFAULT(
+      Kind.ERROR,
+      "It is impossible to add the non-nullable field '%s' to %s without a default, because the"
+          + " database needs a value for the existing rows. Add @Field(defaultValue = \"...\") (or"
+          + " dbDefault), or make the field nullable."),
+  NULL_TO_NOT_NULL_WITHOUT_DEFAULT(
+      Kind.ERROR,
+      "It is impossible to change the nullable field '%s' on %s to non-nullable without a default,"
+          + " because existing rows may hold NULL. Add @Field(defaultValue = \"...\") (or"
+          + " dbDefault), or keep nullable = true."),
+  UNKNOWN_TYPE(
+      Kind.ERROR,
+      "Migrata does not know how to store the Java type %s of field '%s'. Use a supported type"
+          + " (boolean, short, int, long, float, double, BigDecimal, String, LocalDate, LocalTime,"
+          + " LocalDateTime, Instant, OffsetDateTime, UUID, byte[], Duration or an enum) or name"
+          + " the field type with @Field(type = \"...\")."),
+  DECIMAL_WITHOUT_PRECISION(
+      Kind.ERROR,
+      "The BigDecimal field '%s' needs both precision and scale. Write @Field(precision = 10,"
+          + " scale = 2) with the numbers you need."),
+  NULLABLE_PRIMITIVE(
+      Kind.ERROR,
+      "The field '%s' has the primitive type %s, which cannot hold null, but says nullable = true."
+          + " Use the boxed type (%s) or remove nullable = true."),
+  RELATION_TARGET_NOT_MODEL(
+      Kind.ERROR,
+      "The relation '%s' points to %s, which is not a @Model. Annotate %s with @Model or point"
+          + " the relation at a model."),
+  MANY_TO_MANY_NOT_COLLECTION(
+      Kind.ERROR,
+      "The @ManyToMany field '%s' must be a Set<Target> or List<Target> of a @Model; it is %s."),
+  MANY_TO_MANY_OPTION_UNSUPPORTED(
+      Kind.ERROR,
+      "@ManyToMany(%s) on field '%s' is not supported by this version of the processor yet. Remove"
+          + " the attribute, or model the join table as a @Model with two @ForeignKey fields."),
+  MODEL_RENAMED_FROM_UNKNOWN(
+      Kind.ERROR,
+      "@Model(renamedFrom = \"%s\") on %s names no model of app '%s' in the migration history."
+          + " Known models: %s. Correct the old class name or remove renamedFrom."),
+  FIELD_RENAMED_FROM_UNKNOWN(
+      Kind.ERROR,
+      "renamedFrom = \"%s\" on field '%s' names no field of model %s in the migration history, or"
+          + " one that still exists. Known removed fields: %s. Correct the old field name or remove"
+          + " renamedFrom."),
+  LOOKS_LIKE_RENAME(
+      Kind.WARNING,
+      "The field '%s' on model %s has the same definition as the removed field '%s', so this looks"
+          + " like a rename. Without renamedFrom Migrata removes '%s' and adds '%s', losing the"
+          + " column's data; add renamedFrom = \"%s\" to rename it instead."),
+  UNKNOWN_INDEX_FIELD(
+      Kind.ERROR,
+      "@%s on %s names the field '%s', which is not a column of the model. Known fields: %s."),
+  CONFLICTING_LEAVES(
+      Kind.ERROR,
+      "Conflicting migrations detected in app '%s': %s are both leaves of its migration history"
+          + " (two branches were merged). Make one depend on the other, or write a merge migration"
+          + " whose dependencies are both."),
+  INVALID_MIGRATION(
+      Kind.ERROR,
+      "The migration %s cannot be replayed: %s Correct the migration's annotation values."),
+  MISSING_DEPENDENCY(
+      Kind.ERROR,
+      "The migration %s depends on %s, which does not exist. Correct its @Dependency or restore"
+          + " the missing migration."),
+  SOURCE_ROOT_UNKNOWN(
+      Kind.ERROR,
+      "Migrata cannot find the source directory to write the migration %s into. Pass the"
+          + " compiler option -Amigrata.sourceRoot=<the directory holding your Java sources>."),
+  MIGRATION_FILE_EXISTS(
+      Kind.ERROR,
+      "The migration file %s already exists but is not part of this compilation, so Migrata will"
+          + " not overwrite it. Add it to the compilation (it belongs in the source tree) or"
+          + " delete it if it is stale."),
+  WRITE_FAILED(Kind.ERROR, "Migrata could not write %s: %s. Check that the directory is writable."),
+  CHANGES_NOT_MIGRATED(
+      Kind.ERROR,
+      "Your models in app(s): %s have changes that are not yet reflected in a migration. Compile"
+          + " without -Amigrata.check=true to write them:%s"),
+  WOULD_WRITE(Kind.WARNING, "Would write %s: %s"),
+  MIGRATION_WRITTEN(Kind.NOTE, "Migrata wrote migration %s to %s: %s"),
+  INTERNAL_ERROR(
+      Kind.ERROR,
+      "Migrata failed unexpectedly (%s). Please report this with the models and migrations"
+          + " involved; -Amigrata.sourceRoot or a clean build may work around it.");
+
+  private final Kind kind;
+  private final String format;
+
+  Problem(Kind kind, String format) {
+    this.kind = kind;
+    this.format = format;
+  }
+
+  Kind kind() {
+    return kind;
+  }
+
+  String format(Object... args) {
+    return String.format(format, args);
+  }
+}

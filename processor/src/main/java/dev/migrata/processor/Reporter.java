@@ -1,0 +1,49 @@
+package dev.migrata.processor;
+
+import javax.annotation.processing.Messager;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.tools.Diagnostic;
+
+/**
+ * The one way diagnostics reach javac. It remembers whether an error was raised, because nothing
+ * may be written once one has been: a half-written migration is worse than none.
+ */
+final class Reporter {
+  private final Messager messager;
+  private boolean errors;
+
+  Reporter(Messager messager) {
+    this.messager = messager;
+  }
+
+  void report(Problem problem, Element element, Object... args) {
+    report(problem, element, null, null, args);
+  }
+
+  void report(
+      Problem problem,
+      Element element,
+      AnnotationMirror mirror,
+      AnnotationValue value,
+      Object... args) {
+    if (problem.kind() == Diagnostic.Kind.ERROR) {
+      errors = true;
+    }
+    String message = problem.format(args);
+    if (element == null) {
+      messager.printMessage(problem.kind(), message);
+    } else if (mirror == null) {
+      messager.printMessage(problem.kind(), message, element);
+    } else if (value == null) {
+      messager.printMessage(problem.kind(), message, element, mirror);
+    } else {
+      messager.printMessage(problem.kind(), message, element, mirror, value);
+    }
+  }
+
+  boolean hasErrors() {
+    return errors;
+  }
+}

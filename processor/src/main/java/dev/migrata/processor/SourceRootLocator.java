@@ -1,0 +1,124 @@
+package dev.migrata.processor;
+
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import java.net.URI;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * Finds the source tree the new migration is committed into (DESIGN-NOTES fact 2), in this order:
+ * {@code -Amigrata.sourceRoot}; the file a model of this compile was parsed from, minus its
+ * package path (javac's Trees); the compiler's source path. Each can be missing (an IDE hands the
+ * processor class files; another compiler has no Trees), hence the chain.
+ */
+final class SourceRootLocator {
+  private final ProcessingEnvironment env;
+  private final Options options;
+  private Trees trees;
+  private boolean treesUnavailable;
+
+  SourceRootLocator(ProcessingEnvironment env, Options options) {
+    this.env = env;
+    this.options = options;
+  }
+
+  /** The source root, or null when nothing tells it. */
+  Path locate(List<? extends Element> candidates) {
+    if (options.sourceRoot() != null) {
+      return Paths.get(options.sourceRoot()).toAbsolutePath();
+    }
+    for (Element e : candidates) {
+      Path root = fromTrees(e);
+      if (root != null) {
+        return root;
+      }
+    }
+    for (Element e : candidates) {
+      Path root = fromSourcePath(e);
+      if (root != null) {
+        return root;
+      }
+    }
+    return null;
+  }
+
+  private Path fromTrees(Element e) {
+    Trees t = trees();
+    if (t == null) {
+      return null;
+    }
+    try {
+      TreePath path = t.getPath(e);
+      if (path == null) {
+        return null;
+      }
+      CompilationUnitTree unit = path.getCompilationUnit();
+      return strip(unit.getSourceFile().toUri(), packageOf(e));
+    } catch (RuntimeException ex) {
+      return null;
+    }
+  }
+
+  private Path fromSourcePath(Element e) {
+    if (!(e instanceof TypeElement type)) {
+      return null;
+    }
+    try {
+      FileObject file =
+          env.getFiler()
+              .getResource(
+                  StandardLocation.SOURCE_PATH,
+                  packageOf(e),
+                  type.getSimpleName() + ".java");
+      return strip(file.toUri(), packageOf(e));
+    } catch (Exception ex) {
+      // No source path configured, or the file is not on it.
+      return null;
+    }
+  }
+
+  private Trees trees() {
+    if (trees == null && !treesUnavailable) {
+      try {
+        trees = Trees.instance(env);
+      } catch (Throwable ex) {
+        // Not javac, or a wrapped environment (some IDEs): fall back to the other sources.
+        treesUnavailable = true;
+      }
+    }
+    return trees;
+  }
+
+  private String packageOf(Element e) {
+    PackageElement pkg = env.getElementUtils().getPackageOf(e);
+    return pkg.isUnnamed() ? "" : pkg.getQualifiedName().toString();
+  }
+
+  /** {@code /src/com/example/Book.java} minus {@code com.example} is {@code /src}. */
+  static Path strip(URI uri, String packageName) {
+    if (!"file".equalsIgnoreCase(uri.getScheme())) {
+      return null;
+    }
+    Path dir = Paths.get(uri).toAbsolutePath().getParent();
+    if (!packageName.isEmpty()) {
+      String[] segments = packageName.split("\\.");
+      for (int i = segments.length - 1; i >= 0; i--) {
+        if (dir == null || dir.getFileName() == null
+            || !dir.getFileName().toString().equals(segments[i])) {
+          return null;
+        }
+        dir = dir.getParent();
+      }
+    }
+    return dir;
+  }
+}
