@@ -1,0 +1,400 @@
+package dev.migrata.engine;
+
+import dev.migrata.ErrorCode;
+import dev.migrata.MigrataException;
+import dev.migrata.MigrationListener;
+import dev.migrata.migration.MigrationDefinition;
+import dev.migrata.migration.MigrationKey;
+import dev.migrata.operations.Operation;
+import dev.migrata.schema.Backend;
+import dev.migrata.schema.BaseSchemaEditor;
+import dev.migrata.state.ProjectState;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Django's MigrationExecutor: plans migrations for targets and applies or unapplies them, one
+ * transaction per migration where the backend's DDL can roll back, with the history row written
+ * in that same transaction.
+ */
+public final class MigrationExecutor {
+  /** One planned migration and its direction. */
+  public record Step(MigrationDefinition migration, boolean backwards) {
+    public MigrationKey key() {
+      return migration.key();
+    }
+  }
+
+  private final MigrationLoader loader;
+  private final Backend backend;
+  private final Connection connection;
+  private final MigrationRecorder recorder;
+
+  public MigrationExecutor(
+      MigrationLoader loader, Backend backend, Connection connection, MigrationRecorder recorder) {
+    this.loader = loader;
+    this.backend = backend;
+    this.connection = connection;
+    this.recorder = recorder;
+  }
+
+  /**
+   * Django's migration_plan. A target with a {@code null} name means "zero" for its app; an
+   * applied target unapplies only its in-app children and what depends on them (minimize
+   * rollbacks); an unapplied one applies its unapplied ancestors.
+   */
+  public List<Step> migrationPlan(List<MigrationKey> targets, boolean cleanStart) {
+    MigrationGraph graph = loader.graph();
+    List<Step> plan = new ArrayList<>();
+    Set<MigrationKey> applied = cleanStart ? new HashSet<>() : new HashSet<>(loader.applied());
+    for (MigrationKey target : targets) {
+      if (target.name() == null) {
+        for (MigrationKey root : graph.rootNodes(target.app())) {
+          unapplyAll(graph.backwardsPlan(root), applied, plan);
+        }
+      } else if (applied.contains(target)) {
+        for (MigrationKey child : graph.children(target)) {
+          if (child.app().equals(target.app())) {
+            unapplyAll(graph.backwardsPlan(child), applied, plan);
+          }
+        }
+      } else {
+        for (MigrationKey key : graph.forwardsPlan(target)) {
+          if (applied.add(key)) {
+            plan.add(new Step(graph.migration(key), false));
+          }
+        }
+      }
+    }
+    return plan;
+  }
+
+  private void unapplyAll(List<MigrationKey> keys, Set<MigrationKey> applied, List<Step> plan) {
+    for (MigrationKey key : keys) {
+      if (applied.remove(key)) {
+        plan.add(new Step(loader.graph().migration(key), true));
+      }
+    }
+  }
+
+  /** The order Django would apply everything in on an empty database. */
+  private List<Step> fullPlan() {
+    return migrationPlan(loader.graph().leafNodes(), true);
+  }
+
+  /** Runs {@code plan}: all forwards or all backwards. */
+  public void migrate(List<Step> plan, boolean fake, MigrationListener listener) {
+    if (plan.isEmpty()) {
+      return;
+    }
+    boolean allForwards = plan.stream().noneMatch(Step::backwards);
+    boolean allBackwards = plan.stream().allMatch(Step::backwards);
+    if (!allForwards && !allBackwards) {
+      throw new MigrataException(
+          ErrorCode.INVALID_PLAN,
+          "Migration plans with both forwards and backwards migrations are not supported. Please"
+              + " split your migration process into separate plans of only forwards OR backwards"
+              + " migrations.");
+    }
+    if (allBackwards) {
+      checkReversible(plan);
+    }
+    recorder.ensureSchema(connection);
+    if (allForwards) {
+      migrateAllForwards(plan, fake, listener);
+    } else {
+      migrateAllBackwards(plan, fake, listener);
+    }
+    checkReplacements();
+  }
+
+  /** An irreversible operation stops the plan before anything runs. */
+  private void checkReversible(List<Step> plan) {
+    for (Step step : plan) {
+      List<Operation> ops = step.migration().operations();
+      for (int i = 0; i < ops.size(); i++) {
+        Operation op = ops.get(i);
+        if (!op.reversible()) {
+          throw new MigrataException(
+              ErrorCode.IRREVERSIBLE,
+              "Operation " + (i + 1) + " (" + op.getClass().getSimpleName() + ": "
+                  + op.describe() + ") in " + step.key() + " is not reversible.");
+        }
+      }
+    }
+  }
+
+  private void migrateAllForwards(List<Step> plan, boolean fake, MigrationListener listener) {
+    Set<MigrationKey> toRun = new LinkedHashSet<>();
+    plan.forEach(s -> toRun.add(s.key()));
+    List<Step> full = fullPlan();
+    // The state of everything applied, replayed in the order of a clean run (Django's
+    // _create_project_state(with_applied_migrations=True)).
+    ProjectState state = new ProjectState();
+    if (!fake) {
+      for (Step s : full) {
+        if (loader.applied().contains(s.key())) {
+          s.migration().mutateState(state);
+        }
+      }
+    }
+    for (Step s : full) {
+      if (toRun.isEmpty()) {
+        break;
+      }
+      if (toRun.remove(s.key())) {
+        state = applyMigration(state, s.migration(), fake, listener);
+      }
+    }
+  }
+
+  private void migrateAllBackwards(List<Step> plan, boolean fake, MigrationListener listener) {
+    Map<MigrationKey, ProjectState> states = new HashMap<>();
+    if (!fake) {
+      listener.renderingStates();
+      Set<MigrationKey> toRun = new HashSet<>();
+      plan.forEach(s -> toRun.add(s.key()));
+      ProjectState state = new ProjectState();
+      for (Step s : fullPlan()) {
+        if (toRun.isEmpty()) {
+          break;
+        }
+        if (loader.applied().contains(s.key())) {
+          states.put(s.key(), state.copy());
+          s.migration().mutateState(state);
+          toRun.remove(s.key());
+        }
+      }
+    }
+    for (Step s : plan) {
+      unapplyMigration(states.get(s.key()), s.migration(), fake, listener);
+    }
+  }
+
+  private ProjectState applyMigration(
+      ProjectState state, MigrationDefinition m, boolean fake, MigrationListener listener) {
+    listener.started(m.key(), false);
+    long start = System.nanoTime();
+    if (fake) {
+      run(m, false, () -> recordApplied(m));
+    } else {
+      ProjectState[] current = {state};
+      run(
+          m,
+          false,
+          editor -> {
+            List<Operation> ops = m.operations();
+            for (int i = 0; i < ops.size(); i++) {
+              ProjectState before = current[0];
+              ProjectState after = before.copy();
+              Operation op = ops.get(i);
+              op.stateForwards(m.app(), after);
+              runOperation(m, i, op, () -> op.databaseForwards(m.app(), editor, before, after));
+              current[0] = after;
+            }
+          });
+      state = current[0];
+    }
+    listener.finished(m.key(), false, fake, Duration.ofNanos(System.nanoTime() - start));
+    return state;
+  }
+
+  private void unapplyMigration(
+      ProjectState before, MigrationDefinition m, boolean fake, MigrationListener listener) {
+    listener.started(m.key(), true);
+    long start = System.nanoTime();
+    if (fake) {
+      run(m, true, () -> recordUnapplied(m));
+    } else {
+      // The states between the operations, computed first, then walked in reverse (Django).
+      List<Operation> ops = m.operations();
+      List<ProjectState> states = new ArrayList<>();
+      ProjectState state = before;
+      states.add(state);
+      for (Operation op : ops) {
+        state = state.copy();
+        op.stateForwards(m.app(), state);
+        states.add(state);
+      }
+      run(
+          m,
+          true,
+          editor -> {
+            for (int i = ops.size() - 1; i >= 0; i--) {
+              Operation op = ops.get(i);
+              int at = i;
+              runOperation(
+                  m, at, op,
+                  () -> op.databaseBackwards(m.app(), editor, states.get(at + 1), states.get(at)));
+            }
+          });
+    }
+    listener.finished(m.key(), true, fake, Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  private void runOperation(MigrationDefinition m, int index, Operation op, Runnable body) {
+    try {
+      body.run();
+    } catch (MigrataException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new OperationFailure(index, op, e);
+    }
+  }
+
+  /** Carries which operation failed to the migration's error message. */
+  private static final class OperationFailure extends RuntimeException {
+    final int index;
+    final Operation op;
+
+    OperationFailure(int index, Operation op, RuntimeException cause) {
+      super(cause.getMessage(), cause);
+      this.index = index;
+      this.op = op;
+    }
+  }
+
+  private interface EditorWork {
+    void run(BaseSchemaEditor editor) throws SQLException;
+  }
+
+  private interface SqlWork {
+    void run() throws SQLException;
+  }
+
+  private void run(MigrationDefinition m, boolean backwards, SqlWork recordOnly) {
+    run(m, backwards, editor -> {}, recordOnly);
+  }
+
+  private void run(MigrationDefinition m, boolean backwards, EditorWork work) {
+    run(m, backwards, work, backwards ? () -> recordUnapplied(m) : () -> recordApplied(m));
+  }
+
+  /**
+   * One migration: its operations, deferred SQL and history row in one transaction (when atomic
+   * and the backend rolls DDL back), so a failure leaves schema and history as they were.
+   */
+  private void run(MigrationDefinition m, boolean backwards, EditorWork work, SqlWork record) {
+    BaseSchemaEditor editor = backend.editor(connection, false);
+    try {
+      editor.begin(m.atomic());
+      work.run(editor);
+      editor.finish();
+      record.run();
+      editor.commit();
+    } catch (OperationFailure e) {
+      editor.rollback();
+      throw failed(m, backwards, "operation " + (e.index + 1) + " (" + e.op.describe() + ")",
+          e.getCause());
+    } catch (SQLException | RuntimeException e) {
+      editor.rollback();
+      if (e instanceof MigrataException me) {
+        throw me;
+      }
+      throw failed(m, backwards, null, e);
+    }
+  }
+
+  private MigrataException failed(
+      MigrationDefinition m, boolean backwards, String where, Throwable cause) {
+    String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+    return new MigrataException(
+        ErrorCode.MIGRATION_FAILED,
+        (backwards ? "Unapplying " : "Applying ") + m.key() + " failed"
+            + (where == null ? "" : " at " + where) + ": " + message.replaceAll("\\s+", " ").strip()
+            + (m.atomic() && backend.editor(null, true).canRollbackDdl()
+                ? "; the migration was rolled back."
+                : "; the migration is not atomic and may be partly applied."),
+        cause);
+  }
+
+  /** A squash records the names it replaces, as Django; its own row comes from checkReplacements. */
+  private void recordApplied(MigrationDefinition m) throws SQLException {
+    if (m.replaces().isEmpty()) {
+      recorder.recordApplied(connection, m.key());
+    } else {
+      for (MigrationKey k : m.replaces()) {
+        recorder.recordApplied(connection, k);
+      }
+    }
+  }
+
+  private void recordUnapplied(MigrationDefinition m) throws SQLException {
+    for (MigrationKey k : m.replaces()) {
+      recorder.recordUnapplied(connection, k);
+    }
+    recorder.recordUnapplied(connection, m.key());
+  }
+
+  /** Records a squash as applied once everything it replaces is (Django's check_replacements). */
+  private void checkReplacements() {
+    Set<MigrationKey> applied = recorder.applied(connection);
+    for (MigrationDefinition m : loader.all()) {
+      if (!m.replaces().isEmpty()
+          && !applied.contains(m.key())
+          && applied.containsAll(m.replaces())) {
+        try {
+          recorder.recordApplied(connection, m.key());
+        } catch (SQLException e) {
+          throw new MigrataException(ErrorCode.HISTORY, e.getMessage(), e);
+        }
+      }
+    }
+  }
+
+  /**
+   * sqlmigrate: the SQL of one migration in collect mode, from the state before it, with Django's
+   * {@code --} header per operation and {@code -- (no-op)} where an operation emits nothing.
+   */
+  public List<String> collectSql(MigrationDefinition m, boolean backwards) {
+    ProjectState before = loader.projectState(List.of(m.key()), false);
+    BaseSchemaEditor editor = backend.editor(null, true);
+    List<Operation> ops = m.operations();
+    List<ProjectState> states = new ArrayList<>();
+    ProjectState state = before;
+    states.add(state);
+    for (Operation op : ops) {
+      state = state.copy();
+      op.stateForwards(m.app(), state);
+      states.add(state);
+    }
+    if (backwards) {
+      checkReversible(List.of(new Step(m, true)));
+    }
+    for (int n = 0; n < ops.size(); n++) {
+      int i = backwards ? ops.size() - 1 - n : n;
+      Operation op = ops.get(i);
+      editor.comment("--");
+      editor.comment("-- " + op.describe());
+      editor.comment("--");
+      int size = editor.collectedSql().size();
+      if (backwards) {
+        op.databaseBackwards(m.app(), editor, states.get(i + 1), states.get(i));
+      } else {
+        op.databaseForwards(m.app(), editor, states.get(i), states.get(i + 1));
+      }
+      if (editor.collectedSql().size() == size) {
+        editor.comment("-- (no-op)");
+      }
+    }
+    try {
+      editor.finish();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return editor.collectedSql();
+  }
+
+  /** Whether this backend wraps a migration in BEGIN/COMMIT. */
+  public boolean atomic(MigrationDefinition m) {
+    return m.atomic() && backend.editor(null, true).canRollbackDdl();
+  }
+}

@@ -1,0 +1,854 @@
+package dev.migrata.schema;
+
+import dev.migrata.state.ConstraintState;
+import dev.migrata.state.FieldState;
+import dev.migrata.state.FieldType;
+import dev.migrata.state.IndexState;
+import dev.migrata.state.ModelState;
+import dev.migrata.state.Names;
+import dev.migrata.state.ProjectState;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Django's {@code BaseDatabaseSchemaEditor}: SQL templates, column definitions from {@link
+ * FieldState}, identifier quoting, deferred SQL (indexes, foreign keys) run at the end of a
+ * migration, and a collect mode (sqlmigrate) that records statements instead of running them.
+ *
+ * <p>A backend subclass assigns its own templates in its constructor (the {@code sql*} fields, as
+ * Django's class attributes) and implements {@link #dataType}; it overrides a method only where its
+ * SQL differs in shape (SQLite's table rebuild, MySQL's {@code MODIFY}). Templates use {@code
+ * {name}} placeholders filled by {@link #format}.
+ *
+ * <p>One editor serves one migration: {@link #begin}, the operations, {@link #finish} (deferred
+ * SQL and checks), then {@link #commit} or {@link #rollback}.
+ */
+public abstract class BaseSchemaEditor implements SchemaEditor {
+  protected String sqlCreateTable = "CREATE TABLE {table} ({definition})";
+  protected String sqlRenameTable = "ALTER TABLE {oldTable} RENAME TO {newTable}";
+  protected String sqlDeleteTable = "DROP TABLE {table} CASCADE";
+  protected String sqlCreateColumn = "ALTER TABLE {table} ADD COLUMN {column} {definition}";
+  protected String sqlAlterColumn = "ALTER TABLE {table} {changes}";
+  protected String sqlAlterColumnType = "ALTER COLUMN {column} TYPE {type}";
+  protected String sqlAlterColumnNull = "ALTER COLUMN {column} DROP NOT NULL";
+  protected String sqlAlterColumnNotNull = "ALTER COLUMN {column} SET NOT NULL";
+  protected String sqlAlterColumnDefault = "ALTER COLUMN {column} SET DEFAULT {default}";
+  protected String sqlAlterColumnNoDefault = "ALTER COLUMN {column} DROP DEFAULT";
+  protected String sqlUpdateWithDefault =
+      "UPDATE {table} SET {column} = {default} WHERE {column} IS NULL";
+  protected String sqlDeleteColumn = "ALTER TABLE {table} DROP COLUMN {column} CASCADE";
+  protected String sqlRenameColumn = "ALTER TABLE {table} RENAME COLUMN {oldColumn} TO {newColumn}";
+  protected String sqlCheckConstraint = "CHECK ({check})";
+  protected String sqlConstraint = "CONSTRAINT {name} {constraint}";
+  protected String sqlUniqueConstraint = "UNIQUE ({columns})";
+  protected String sqlCreateConstraint = "ALTER TABLE {table} ADD CONSTRAINT {name} {constraint}";
+  protected String sqlDeleteConstraint = "ALTER TABLE {table} DROP CONSTRAINT {name}";
+  protected String sqlDeleteCheck = "ALTER TABLE {table} DROP CONSTRAINT {name}";
+  protected String sqlDeleteUnique = "ALTER TABLE {table} DROP CONSTRAINT {name}";
+  /** An inline foreign key after the column type; {@code null} where FKs are added separately. */
+  protected String sqlCreateInlineFk = null;
+  protected String sqlCreateFk =
+      "ALTER TABLE {table} ADD CONSTRAINT {name} FOREIGN KEY ({column}) REFERENCES {toTable}"
+          + " ({toColumn}){onDelete}{deferrable}";
+  protected String sqlDeleteFk = "ALTER TABLE {table} DROP CONSTRAINT {name}";
+  protected String sqlDeferrable = " DEFERRABLE INITIALLY DEFERRED";
+  protected String sqlCreateIndex = "CREATE INDEX {name} ON {table} ({columns}){condition}";
+  protected String sqlCreateUniqueIndex =
+      "CREATE UNIQUE INDEX {name} ON {table} ({columns}){condition}";
+  protected String sqlDeleteIndex = "DROP INDEX {name}";
+  protected String sqlRenameIndex = "ALTER INDEX {oldName} RENAME TO {newName}";
+  protected String sqlTableComment = "COMMENT ON TABLE {table} IS {comment}";
+
+  private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
+
+  protected final Connection connection;
+  protected final boolean collect;
+  private final List<String> collected = new ArrayList<>();
+  private final List<DeferredSql> deferred = new ArrayList<>();
+
+  /**
+   * @param connection where statements run; may be {@code null} in collect mode
+   * @param collect record statements (sqlmigrate) instead of running them
+   */
+  protected BaseSchemaEditor(Connection connection, boolean collect) {
+    this.connection = connection;
+    this.collect = collect;
+  }
+
+  // ---------------------------------------------------------------- backend facts
+
+  /** The column type of {@code field} on this backend, e.g. {@code varchar(200)}. */
+  protected abstract String dataType(FieldState field);
+
+  /** What a column referring to {@code target} (a foreign key) is declared as. */
+  protected String relDataType(FieldState target) {
+    return dataType(target);
+  }
+
+  /** Text after the rest of the column definition, e.g. {@code AUTOINCREMENT}. */
+  protected String dataTypeSuffix(FieldState field) {
+    return null;
+  }
+
+  /** The longest identifier; names are shortened with a hash beyond it (Django: 200 if none). */
+  public int maxNameLength() {
+    return 200;
+  }
+
+  /** Whether DDL takes part in transactions, so a migration can be atomic. */
+  public boolean canRollbackDdl() {
+    return true;
+  }
+
+  public String quoteName(String name) {
+    if (name.startsWith("\"") && name.endsWith("\"")) {
+      return name;
+    }
+    return '"' + name.replace("\"", "\"\"") + '"';
+  }
+
+  protected String quoteString(String value) {
+    return "'" + value.replace("'", "''") + "'";
+  }
+
+  protected String booleanLiteral(boolean value) {
+    return value ? "true" : "false";
+  }
+
+  /**
+   * The SQL literal for a field's {@code defaultValue}: numbers as they are, booleans as this
+   * backend spells them, everything else a quoted string.
+   */
+  protected String quoteValue(ProjectState state, FieldState field, String literal) {
+    FieldType type = field.fieldType();
+    if (type == FieldType.FOREIGN_KEY || type == FieldType.ONE_TO_ONE) {
+      FieldState target = targetField(state, field);
+      return target == null ? quoteNumberOrString(literal) : quoteValue(state, target, literal);
+    }
+    if (type == null) {
+      return quoteString(literal);
+    }
+    switch (type) {
+      case BOOLEAN:
+        return booleanLiteral(
+            literal.equalsIgnoreCase("true") || literal.equals("1") || literal.equals("t"));
+      case AUTO:
+      case BIG_AUTO:
+      case SMALL_INTEGER:
+      case INTEGER:
+      case BIG_INTEGER:
+      case FLOAT:
+      case DECIMAL:
+      case DURATION:
+        return quoteNumberOrString(literal);
+      default:
+        return quoteString(literal);
+    }
+  }
+
+  private String quoteNumberOrString(String literal) {
+    return NUMBER.matcher(literal.trim()).matches() ? literal.trim() : quoteString(literal);
+  }
+
+  /** Fills {@code {key}} placeholders; {@code keysAndValues} alternate key, value. */
+  protected static String format(String template, String... keysAndValues) {
+    String out = template;
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      out = out.replace("{" + keysAndValues[i] + "}", keysAndValues[i + 1]);
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
+  /** Starts a migration; opens a transaction when {@code atomic} and DDL can roll back. */
+  public void begin(boolean atomic) throws SQLException {
+    if (!collect && atomic && canRollbackDdl()) {
+      connection.setAutoCommit(false);
+    }
+  }
+
+  /** Runs the deferred SQL; the migration's statements are then complete. */
+  public void finish() throws SQLException {
+    runDeferred();
+  }
+
+  public void commit() throws SQLException {
+    if (!collect && !connection.getAutoCommit()) {
+      connection.commit();
+      connection.setAutoCommit(true);
+    }
+  }
+
+  public void rollback() {
+    if (collect) {
+      return;
+    }
+    try {
+      if (!connection.getAutoCommit()) {
+        connection.rollback();
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      // The original failure is what the user must see; a failed rollback adds nothing to it.
+    }
+  }
+
+  /** The statements recorded in collect mode, each ending in {@code ;}. */
+  public List<String> collectedSql() {
+    return collected;
+  }
+
+  /** Adds a line to the collected SQL as it is (sqlmigrate's {@code --} comments). */
+  public void comment(String line) {
+    collected.add(line);
+  }
+
+  // ---------------------------------------------------------------- execution
+
+  /** Runs one statement, or records it in collect mode. */
+  protected void execute(String sql) {
+    if (collect) {
+      collected.add(sql + ";");
+      return;
+    }
+    try (Statement st = connection.createStatement()) {
+      st.execute(sql);
+    } catch (SQLException e) {
+      throw new SchemaException(sql, e);
+    }
+  }
+
+  @Override
+  public void execute(List<String> statements) {
+    for (String sql : statements) {
+      String trimmed = sql.strip();
+      if (trimmed.endsWith(";")) {
+        trimmed = trimmed.substring(0, trimmed.length() - 1);
+      }
+      if (!trimmed.isBlank()) {
+        execute(trimmed);
+      }
+    }
+  }
+
+  /** Queues a statement about {@code table} for the end of the migration. */
+  protected void defer(String table, Function<String, String> render) {
+    deferred.add(new DeferredSql(table, render));
+  }
+
+  protected void runDeferred() {
+    List<DeferredSql> pending = new ArrayList<>(deferred);
+    deferred.clear();
+    for (DeferredSql d : pending) {
+      execute(d.render.apply(d.table));
+    }
+  }
+
+  /** Forgets deferred statements about a table that no longer exists. */
+  protected void discardDeferred(String table) {
+    deferred.removeIf(d -> d.table.equals(table));
+  }
+
+  /** Points deferred statements at a renamed table (Django's rename_table_references). */
+  protected void renameDeferred(String oldTable, String newTable) {
+    for (DeferredSql d : deferred) {
+      if (d.table.equals(oldTable)) {
+        d.table = newTable;
+      }
+    }
+  }
+
+  private static final class DeferredSql {
+    String table;
+    final Function<String, String> render;
+
+    DeferredSql(String table, Function<String, String> render) {
+      this.table = table;
+      this.render = render;
+    }
+  }
+
+  // ---------------------------------------------------------------- definitions
+
+  /** The target model of a relation, or an error naming it. */
+  protected ModelState targetModel(ProjectState state, FieldState field) {
+    ModelState target = state.model(field.to());
+    if (target == null) {
+      throw new IllegalStateException(
+          "Field '" + field.name() + "' refers to '" + field.to() + "', which does not exist"
+              + " at this point of the migration history.");
+    }
+    return target;
+  }
+
+  /** The field a relation points at: {@code toField}, else the target's primary key. */
+  protected FieldState targetField(ProjectState state, FieldState field) {
+    ModelState target = state.model(field.to());
+    if (target == null) {
+      return null;
+    }
+    return field.toField() != null ? target.field(field.toField()) : target.primaryKey();
+  }
+
+  /** The type of a column, resolving a foreign key to its target key's type. */
+  protected String columnType(ProjectState state, FieldState field) {
+    if (field.fieldType() == FieldType.FOREIGN_KEY || field.fieldType() == FieldType.ONE_TO_ONE) {
+      targetModel(state, field);
+      FieldState target = targetField(state, field);
+      if (target == null) {
+        throw new IllegalStateException(
+            "Field '" + field.name() + "' refers to a missing field of '" + field.to() + "'.");
+      }
+      return relDataType(target);
+    }
+    return dataType(field);
+  }
+
+  /**
+   * The column definition after the quoted column name (Django's column_sql): type, DB default,
+   * the literal default if {@code includeDefault}, nullability, key, unique, type suffix, and the
+   * inline foreign key where the backend has one.
+   */
+  protected String columnDefinition(
+      ProjectState state, FieldState field, boolean includeDefault) {
+    List<String> parts = new ArrayList<>();
+    parts.add(columnType(state, field));
+    if (field.dbDefault() != null) {
+      parts.add("DEFAULT " + field.dbDefault());
+    }
+    if (includeDefault && field.defaultValue() != null) {
+      parts.add("DEFAULT " + quoteValue(state, field, field.defaultValue()));
+    }
+    parts.add(field.nullable() ? "NULL" : "NOT NULL");
+    if (field.primaryKey()) {
+      parts.add("PRIMARY KEY");
+    } else if (field.unique()) {
+      parts.add("UNIQUE");
+    }
+    String suffix = dataTypeSuffix(field);
+    if (suffix != null) {
+      parts.add(suffix);
+    }
+    if (sqlCreateInlineFk != null && isForeignKey(field)) {
+      parts.add(inlineForeignKey(state, field));
+    }
+    return String.join(" ", parts);
+  }
+
+  protected static boolean isForeignKey(FieldState field) {
+    return field.fieldType() == FieldType.FOREIGN_KEY || field.fieldType() == FieldType.ONE_TO_ONE;
+  }
+
+  protected String inlineForeignKey(ProjectState state, FieldState field) {
+    ModelState target = targetModel(state, field);
+    return format(
+        sqlCreateInlineFk,
+        "toTable", quoteName(target.tableName()),
+        "toColumn", quoteName(targetField(state, field).columnName()),
+        "onDelete", onDeleteSql(field),
+        "deferrable", sqlDeferrable);
+  }
+
+  /** SPEC §5: Migrata has no ORM to emulate on_delete, so it reaches the database. */
+  protected String onDeleteSql(FieldState field) {
+    String onDelete = field.onDelete() == null ? "" : field.onDelete().toUpperCase(Locale.ROOT);
+    switch (onDelete) {
+      case "CASCADE":
+        return " ON DELETE CASCADE";
+      case "SET_NULL":
+        return " ON DELETE SET NULL";
+      case "SET_DEFAULT":
+        return " ON DELETE SET DEFAULT";
+      case "PROTECT":
+      case "RESTRICT":
+        return " ON DELETE RESTRICT";
+      default:
+        return "";
+    }
+  }
+
+  /** The fields that own a column, in declaration order. */
+  protected static List<FieldState> columnFields(ModelState model) {
+    return model.fields().values().stream().filter(FieldState::hasColumn).toList();
+  }
+
+  /** The CREATE TABLE statement for {@code model} under the name {@code table}. */
+  protected String tableSql(ProjectState state, ModelState model, String table) {
+    List<String> definitions = new ArrayList<>();
+    for (FieldState f : columnFields(model)) {
+      definitions.add(quoteName(f.columnName()) + " " + columnDefinition(state, f, false));
+    }
+    for (ConstraintState c : model.constraints()) {
+      String inline = inlineConstraintSql(model, c);
+      if (inline != null) {
+        definitions.add(inline);
+      }
+    }
+    return format(
+        sqlCreateTable, "table", quoteName(table), "definition", String.join(", ", definitions));
+  }
+
+  /** A constraint inside CREATE TABLE, or {@code null} if it is created as an index. */
+  protected String inlineConstraintSql(ModelState model, ConstraintState c) {
+    if (c.isCheck()) {
+      return format(
+          sqlConstraint,
+          "name", quoteName(c.name()),
+          "constraint", format(sqlCheckConstraint, "check", c.check()));
+    }
+    if (c.condition() != null) {
+      return null;
+    }
+    return format(
+        sqlConstraint,
+        "name", quoteName(c.name()),
+        "constraint", format(sqlUniqueConstraint, "columns", columnList(model, c.fields())));
+  }
+
+  protected String columnList(ModelState model, List<String> fieldRefs) {
+    List<String> cols = new ArrayList<>();
+    for (String ref : fieldRefs) {
+      String col = model.columnOf(ref);
+      cols.add(col.startsWith("-") ? quoteName(col.substring(1)) + " DESC" : quoteName(col));
+    }
+    return String.join(", ", cols);
+  }
+
+  /** The name of a field's own index ({@code index = true}), as Django's _create_index_name. */
+  protected String fieldIndexName(String table, FieldState field) {
+    return Names.schemaName(table, List.of(field.columnName()), "", maxNameLength());
+  }
+
+  /** Whether a field gets an index of its own: indexed and not already unique. */
+  protected static boolean needsFieldIndex(FieldState field) {
+    return field.hasColumn() && field.index() && !field.unique() && !field.primaryKey();
+  }
+
+  protected String fieldIndexSql(String table, FieldState field) {
+    return format(
+        sqlCreateIndex,
+        "name", quoteName(fieldIndexName(table, field)),
+        "table", quoteName(table),
+        "columns", quoteName(field.columnName()),
+        "condition", "");
+  }
+
+  protected String indexSql(String table, ModelState model, IndexState index) {
+    return format(
+        index.unique() ? sqlCreateUniqueIndex : sqlCreateIndex,
+        "name", quoteName(index.name()),
+        "table", quoteName(table),
+        "columns", columnList(model, index.fields()),
+        "condition", index.condition() == null ? "" : " WHERE " + index.condition());
+  }
+
+  /** A unique constraint with a condition is a partial unique index (Django's create_sql). */
+  protected String conditionalUniqueSql(String table, ModelState model, ConstraintState c) {
+    return format(
+        sqlCreateUniqueIndex,
+        "name", quoteName(c.name()),
+        "table", quoteName(table),
+        "columns", columnList(model, c.fields()),
+        "condition", " WHERE " + c.condition());
+  }
+
+  protected String foreignKeyName(String table, FieldState field, String toTable, String toColumn) {
+    return Names.schemaName(
+        table, List.of(field.columnName()), "_fk_" + toTable + "_" + toColumn, maxNameLength());
+  }
+
+  protected String foreignKeySql(ProjectState state, String table, FieldState field) {
+    ModelState target = targetModel(state, field);
+    String toColumn = targetField(state, field).columnName();
+    return format(
+        sqlCreateFk,
+        "table", quoteName(table),
+        "name", quoteName(foreignKeyName(table, field, target.tableName(), toColumn)),
+        "column", quoteName(field.columnName()),
+        "toTable", quoteName(target.tableName()),
+        "toColumn", quoteName(toColumn),
+        "onDelete", onDeleteSql(field),
+        "deferrable", sqlDeferrable);
+  }
+
+  /**
+   * Everything created after a table that Django defers: field indexes, model indexes, partial
+   * unique constraints, and foreign keys where they are not inline.
+   */
+  protected void deferTableExtras(ProjectState state, ModelState model) {
+    for (FieldState f : columnFields(model)) {
+      deferFieldExtras(state, model, f);
+    }
+    for (IndexState index : model.indexes()) {
+      defer(model.tableName(), t -> indexSql(t, model, index));
+    }
+    for (ConstraintState c : model.constraints()) {
+      if (!c.isCheck() && c.condition() != null) {
+        defer(model.tableName(), t -> conditionalUniqueSql(t, model, c));
+      }
+    }
+  }
+
+  protected void deferFieldExtras(ProjectState state, ModelState model, FieldState f) {
+    if (sqlCreateInlineFk == null && isForeignKey(f)) {
+      defer(model.tableName(), t -> foreignKeySql(state, t, f));
+    }
+    if (needsFieldIndex(f)) {
+      defer(model.tableName(), t -> fieldIndexSql(t, f));
+    }
+  }
+
+  // ---------------------------------------------------------------- many-to-many
+
+  /** Django's auto-created join table of a many-to-many field. */
+  protected ModelState joinModel(ProjectState state, ModelState model, FieldState field) {
+    ModelState target = targetModel(state, field);
+    boolean self = target.tableName().equals(model.tableName());
+    String from = (self ? "from_" : "") + model.key();
+    String to = (self ? "to_" : "") + target.key();
+    List<FieldState> fields =
+        List.of(
+            FieldState.builder("id", FieldType.BIG_AUTO.djangoName()).primaryKey(true).build(),
+            FieldState.builder(from, FieldType.FOREIGN_KEY.djangoName())
+                .to(ProjectState.key(model.app(), model.name()))
+                .onDelete("CASCADE")
+                .index(true)
+                .build(),
+            FieldState.builder(to, FieldType.FOREIGN_KEY.djangoName())
+                .to(ProjectState.key(target.app(), target.name()))
+                .onDelete("CASCADE")
+                .index(true)
+                .build());
+    String table =
+        field.column() != null
+            ? field.column()
+            : Names.truncate(model.tableName() + "_" + Names.snakeCase(field.name()),
+                maxNameLength());
+    ModelState join = ModelState.of(model.app(), model.name() + "_" + field.name(), fields);
+    String uniqName =
+        Names.schemaName(table, List.of(from + "_id", to + "_id"), "_uniq", maxNameLength());
+    return join.withTable(table)
+        .withConstraints(List.of(ConstraintState.unique(uniqName, List.of(from, to), null)));
+  }
+
+  protected static List<FieldState> manyToManyFields(ModelState model) {
+    return model.fields().values().stream()
+        .filter(f -> f.fieldType() == FieldType.MANY_TO_MANY)
+        .toList();
+  }
+
+  /** Puts {@code model} into a copy of {@code state} so self-references resolve. */
+  protected static ProjectState with(ProjectState state, ModelState model) {
+    ProjectState copy = state.copy();
+    copy.put(model);
+    return copy;
+  }
+
+  // ---------------------------------------------------------------- operations
+
+  @Override
+  public void createModel(ProjectState state, ModelState model) {
+    ProjectState s = with(state, model);
+    execute(tableSql(s, model, model.tableName()));
+    if (model.comment() != null) {
+      alterTableComment(model, null, model.comment());
+    }
+    deferTableExtras(s, model);
+    for (FieldState m2m : manyToManyFields(model)) {
+      createJoinTable(s, model, m2m);
+    }
+  }
+
+  protected void createJoinTable(ProjectState state, ModelState model, FieldState field) {
+    ModelState join = joinModel(state, model, field);
+    ProjectState s = with(state, join);
+    execute(tableSql(s, join, join.tableName()));
+    deferTableExtras(s, join);
+  }
+
+  @Override
+  public void deleteModel(ProjectState state, ModelState model) {
+    for (FieldState m2m : manyToManyFields(model)) {
+      ModelState join = joinModel(state, model, m2m);
+      execute(format(sqlDeleteTable, "table", quoteName(join.tableName())));
+      discardDeferred(join.tableName());
+    }
+    execute(format(sqlDeleteTable, "table", quoteName(model.tableName())));
+    discardDeferred(model.tableName());
+  }
+
+  /**
+   * Adds the column with the literal default to fill existing rows, then drops that default again:
+   * Migrata, like Django, keeps {@code defaultValue} out of the database.
+   */
+  @Override
+  public void addField(ProjectState state, ModelState model, FieldState field) {
+    if (field.fieldType() == FieldType.MANY_TO_MANY) {
+      createJoinTable(state, model, field);
+      return;
+    }
+    String table = model.tableName();
+    execute(
+        format(
+            sqlCreateColumn,
+            "table", quoteName(table),
+            "column", quoteName(field.columnName()),
+            "definition", columnDefinition(state, field, true)));
+    if (field.defaultValue() != null && field.dbDefault() == null) {
+      execute(
+          format(
+              sqlAlterColumn,
+              "table", quoteName(table),
+              "changes", format(sqlAlterColumnNoDefault, "column", quoteName(field.columnName()))));
+    }
+    deferFieldExtras(state, model.withField(field), field);
+  }
+
+  @Override
+  public void removeField(ProjectState state, ModelState model, FieldState field) {
+    if (field.fieldType() == FieldType.MANY_TO_MANY) {
+      ModelState join = joinModel(state, model, field);
+      execute(format(sqlDeleteTable, "table", quoteName(join.tableName())));
+      return;
+    }
+    execute(
+        format(
+            sqlDeleteColumn,
+            "table", quoteName(model.tableName()),
+            "column", quoteName(field.columnName())));
+  }
+
+  /** What of a field reaches the database; options such as help text do not. */
+  protected FieldState dbRelevant(ProjectState state, FieldState f) {
+    String to = null;
+    if (f.isRelation()) {
+      ModelState target = state.model(f.to());
+      to = target == null ? f.to() : target.tableName();
+    }
+    return f.toBuilder()
+        .name(f.columnName())
+        .column(null)
+        .helpText(null)
+        .choices(List.of())
+        .relatedName(null)
+        .defaultValue(null)
+        .to(to)
+        .build();
+  }
+
+  /**
+   * Django's _alter_field, in the order that keeps constraints valid: drop what goes away, rename,
+   * change type / default / null, then add what is new.
+   */
+  @Override
+  public void alterField(
+      ProjectState fromState,
+      ModelState fromModel,
+      FieldState oldField,
+      ProjectState toState,
+      ModelState toModel,
+      FieldState newField) {
+    if (Objects.equals(dbRelevant(fromState, oldField), dbRelevant(toState, newField))) {
+      return;
+    }
+    if (oldField.fieldType() == FieldType.MANY_TO_MANY
+        || newField.fieldType() == FieldType.MANY_TO_MANY) {
+      throw new IllegalStateException(
+          "Cannot alter many-to-many field '" + oldField.name() + "' on '" + fromModel.name()
+              + "' in place; remove it and add it again.");
+    }
+    String table = toModel.tableName();
+    String qt = quoteName(table);
+    if (isForeignKey(oldField) && sqlCreateInlineFk == null) {
+      ModelState target = targetModel(fromState, oldField);
+      String toCol = targetField(fromState, oldField).columnName();
+      execute(
+          format(
+              sqlDeleteFk,
+              "table", qt,
+              "name", quoteName(foreignKeyName(table, oldField, target.tableName(), toCol))));
+    }
+    if (oldField.unique() && !newField.unique() && !oldField.primaryKey()) {
+      execute(
+          format(
+              sqlDeleteUnique,
+              "table", qt,
+              "name", quoteName(uniqueName(table, oldField))));
+    }
+    if (needsFieldIndex(oldField) && !needsFieldIndex(newField)) {
+      execute(format(sqlDeleteIndex, "name", quoteName(fieldIndexName(table, oldField)),
+          "table", qt));
+    }
+    String column = newField.columnName();
+    if (!oldField.columnName().equals(column)) {
+      execute(renameColumnSql(table, oldField.columnName(), column));
+    }
+    List<String> changes = new ArrayList<>();
+    String oldType = columnType(fromState, oldField);
+    String newType = columnType(toState, newField);
+    if (!oldType.equals(newType)) {
+      changes.add(format(sqlAlterColumnType, "column", quoteName(column), "type", newType));
+    }
+    if (!Objects.equals(oldField.dbDefault(), newField.dbDefault())) {
+      changes.add(
+          newField.dbDefault() == null
+              ? format(sqlAlterColumnNoDefault, "column", quoteName(column))
+              : format(
+                  sqlAlterColumnDefault, "column", quoteName(column), "default",
+                  newField.dbDefault()));
+    }
+    boolean fillNulls =
+        oldField.nullable() && !newField.nullable() && newField.defaultValue() != null;
+    for (String change : changes) {
+      execute(format(sqlAlterColumn, "table", qt, "changes", change));
+    }
+    if (fillNulls) {
+      execute(
+          format(
+              sqlUpdateWithDefault,
+              "table", qt,
+              "column", quoteName(column),
+              "default", quoteValue(toState, newField, newField.defaultValue())));
+    }
+    if (oldField.nullable() != newField.nullable()) {
+      String change =
+          format(
+              newField.nullable() ? sqlAlterColumnNull : sqlAlterColumnNotNull,
+              "column", quoteName(column),
+              "type", newType);
+      execute(format(sqlAlterColumn, "table", qt, "changes", change));
+    }
+    if (!oldField.unique() && newField.unique() && !newField.primaryKey()) {
+      execute(
+          format(
+              sqlCreateConstraint,
+              "table", qt,
+              "name", quoteName(uniqueName(table, newField)),
+              "constraint", format(sqlUniqueConstraint, "columns", quoteName(column))));
+    }
+    if (!needsFieldIndex(oldField) && needsFieldIndex(newField)) {
+      execute(fieldIndexSql(table, newField));
+    }
+    if (isForeignKey(newField) && sqlCreateInlineFk == null) {
+      execute(foreignKeySql(toState, table, newField));
+    }
+  }
+
+  protected String uniqueName(String table, FieldState field) {
+    return Names.schemaName(table, List.of(field.columnName()), "_uniq", maxNameLength());
+  }
+
+  protected String renameColumnSql(String table, String oldColumn, String newColumn) {
+    return format(
+        sqlRenameColumn,
+        "table", quoteName(table),
+        "oldColumn", quoteName(oldColumn),
+        "newColumn", quoteName(newColumn));
+  }
+
+  @Override
+  public void alterDbTable(ProjectState state, ModelState model, String oldTable, String newTable) {
+    if (oldTable.equals(newTable)) {
+      return;
+    }
+    execute(
+        format(sqlRenameTable, "oldTable", quoteName(oldTable), "newTable", quoteName(newTable)));
+    renameDeferred(oldTable, newTable);
+  }
+
+  @Override
+  public void alterTableComment(ModelState model, String oldComment, String newComment) {
+    if (Objects.equals(oldComment, newComment) || sqlTableComment == null) {
+      return;
+    }
+    execute(
+        format(
+            sqlTableComment,
+            "table", quoteName(model.tableName()),
+            "comment", newComment == null ? "NULL" : quoteString(newComment)));
+  }
+
+  @Override
+  public void addIndex(ProjectState state, ModelState model, IndexState index) {
+    execute(indexSql(model.tableName(), model, index));
+  }
+
+  @Override
+  public void removeIndex(ProjectState state, ModelState model, IndexState index) {
+    execute(
+        format(
+            sqlDeleteIndex,
+            "name", quoteName(index.name()),
+            "table", quoteName(model.tableName())));
+  }
+
+  @Override
+  public void renameIndex(
+      ProjectState state, ModelState model, IndexState oldIndex, IndexState newIndex) {
+    if (oldIndex.name().equals(newIndex.name())) {
+      return;
+    }
+    if (sqlRenameIndex == null) {
+      removeIndex(state, model, oldIndex);
+      addIndex(state, model, newIndex);
+      return;
+    }
+    execute(
+        format(
+            sqlRenameIndex,
+            "table", quoteName(model.tableName()),
+            "oldName", quoteName(oldIndex.name()),
+            "newName", quoteName(newIndex.name())));
+  }
+
+  @Override
+  public void addConstraint(ProjectState state, ModelState model, ConstraintState constraint) {
+    if (!constraint.isCheck() && constraint.condition() != null) {
+      execute(conditionalUniqueSql(model.tableName(), model, constraint));
+      return;
+    }
+    execute(
+        format(
+            sqlCreateConstraint,
+            "table", quoteName(model.tableName()),
+            "name", quoteName(constraint.name()),
+            "constraint",
+            constraint.isCheck()
+                ? format(sqlCheckConstraint, "check", constraint.check())
+                : format(sqlUniqueConstraint, "columns", columnList(model, constraint.fields()))));
+  }
+
+  @Override
+  public void removeConstraint(ProjectState state, ModelState model, ConstraintState constraint) {
+    if (!constraint.isCheck() && constraint.condition() != null) {
+      execute(format(sqlDeleteIndex, "name", quoteName(constraint.name()),
+          "table", quoteName(model.tableName())));
+      return;
+    }
+    execute(
+        format(
+            constraint.isCheck() ? sqlDeleteCheck : sqlDeleteUnique,
+            "table", quoteName(model.tableName()),
+            "name", quoteName(constraint.name())));
+  }
+
+  /** Removes list entries matching {@code test}, for subclasses editing model lists. */
+  protected static <T> List<T> without(List<T> list, java.util.function.Predicate<T> test) {
+    List<T> out = new ArrayList<>(list);
+    for (Iterator<T> it = out.iterator(); it.hasNext(); ) {
+      if (test.test(it.next())) {
+        it.remove();
+      }
+    }
+    return out;
+  }
+}
