@@ -14,6 +14,7 @@ import dev.migrata.operations.RemoveConstraint;
 import dev.migrata.operations.RemoveField;
 import dev.migrata.operations.RemoveIndex;
 import dev.migrata.operations.RenameField;
+import dev.migrata.operations.RenameIndex;
 import dev.migrata.operations.RenameModel;
 import dev.migrata.state.ConstraintState;
 import dev.migrata.state.FieldState;
@@ -118,7 +119,10 @@ final class Autodetector {
     List<Operation> beforeDeletes = new ArrayList<>();
     List<Operation> options = new ArrayList<>();
     List<Operation> renamedFields = new ArrayList<>();
+    List<Operation> removedConstraints = new ArrayList<>();
     List<Operation> removedIndexes = new ArrayList<>();
+    List<Operation> renamedIndexes = new ArrayList<>();
+    List<Operation> addedConstraints = new ArrayList<>();
     List<Operation> removedFields = new ArrayList<>();
     List<Operation> addedFields = new ArrayList<>();
     List<Operation> alteredFields = new ArrayList<>();
@@ -169,14 +173,35 @@ final class Autodetector {
       }
       before = working.model(app, model);
 
+      List<IndexState> newIndexes = new ArrayList<>();
+      for (IndexState index : after.indexes()) {
+        if (!before.indexes().contains(index)) {
+          newIndexes.add(index);
+        }
+      }
       for (IndexState index : before.indexes()) {
-        if (!after.indexes().contains(index)) {
+        if (after.indexes().contains(index)) {
+          continue;
+        }
+        // Same definition under another name (an automatic name after a field rename): Django's
+        // RenameIndex, which keeps the index instead of rebuilding it.
+        IndexState same = null;
+        for (IndexState candidate : newIndexes) {
+          if (candidate.withName(index.name()).equals(index)) {
+            same = candidate;
+            break;
+          }
+        }
+        if (same != null) {
+          newIndexes.remove(same);
+          renamedIndexes.add(new RenameIndex(model, index.name(), same.name()));
+        } else {
           removedIndexes.add(new RemoveIndex(model, index.name()));
         }
       }
       for (ConstraintState constraint : before.constraints()) {
         if (!after.constraints().contains(constraint)) {
-          removedIndexes.add(new RemoveConstraint(model, constraint.name()));
+          removedConstraints.add(new RemoveConstraint(model, constraint.name()));
         }
       }
       for (String name : removedNames) {
@@ -236,14 +261,12 @@ final class Autodetector {
         }
         dependOnTarget(app, now, dependsOn);
       }
-      for (IndexState index : after.indexes()) {
-        if (!before.indexes().contains(index)) {
-          addedIndexes.add(new AddIndex(model, index));
-        }
+      for (IndexState index : newIndexes) {
+        addedIndexes.add(new AddIndex(model, index));
       }
       for (ConstraintState constraint : after.constraints()) {
         if (!before.constraints().contains(constraint)) {
-          addedIndexes.add(new AddConstraint(model, constraint));
+          addedConstraints.add(new AddConstraint(model, constraint));
         }
       }
       if (!Objects.equals(before.table(), after.table())) {
@@ -258,12 +281,15 @@ final class Autodetector {
     operations.addAll(deletes);
     operations.addAll(deferredForCreates);
     operations.addAll(options);
-    operations.addAll(renamedFields);
+    operations.addAll(removedConstraints);
     operations.addAll(removedIndexes);
+    operations.addAll(renamedFields);
+    operations.addAll(renamedIndexes);
     operations.addAll(removedFields);
     operations.addAll(addedFields);
     operations.addAll(alteredFields);
     operations.addAll(addedIndexes);
+    operations.addAll(addedConstraints);
     operations.addAll(tables);
     dependsOn.remove(app);
     return operations.isEmpty() ? null : new Change(app, operations, dependsOn);

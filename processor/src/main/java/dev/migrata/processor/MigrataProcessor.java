@@ -97,7 +97,7 @@ public final class MigrataProcessor extends AbstractProcessor {
       return;
     }
     MigrationPlanner.Plan plan = planner.plan(targets);
-    indexed.putAll(plan.existing());
+    plan.existing().forEach((app, list) -> indexed.put(app, new ArrayList<>(list)));
     if (reporter.hasErrors()) {
       return;
     }

@@ -82,10 +82,17 @@ final class MigrationFiles {
   /** Deletes the Filer copies: javac has parsed them, and the source tree holds the originals. */
   void processingOver() {
     for (JavaFileObject file : filerCopies) {
+      // javac's Filer objects refuse delete(), so the plain file is removed; an in-memory file
+      // manager (tests) has no file to remove, and nothing depends on it there.
+      Path path = pathOf(file);
       try {
-        file.delete();
-      } catch (RuntimeException e) {
-        // In-memory file managers (tests) may not delete; nothing depends on it there.
+        if (path != null) {
+          Files.deleteIfExists(path);
+        } else {
+          file.delete();
+        }
+      } catch (IOException | RuntimeException e) {
+        // A leftover copy only costs a duplicate-class warning in a non-clean build.
       }
     }
     filerCopies.clear();

@@ -39,11 +39,16 @@ final class MigrationWriter {
     TreeSet<String> kinds = new TreeSet<>();
     for (Map.Entry<String, Object> e : migration.values().entrySet()) {
       Object value = e.getValue();
-      if (value instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Deconstructed) {
-        // Several values: JavaPoet writes them one per line between braces; one value alone.
+      if (value instanceof List<?> list && list.size() > 1 && list.get(0) instanceof Deconstructed) {
+        // Several values: JavaPoet writes them one per line between braces.
         for (Object item : list) {
           annotation.addMember(e.getKey(), "$L", render((Deconstructed) item, kinds));
         }
+      } else if (value instanceof List<?> list && list.size() == 1
+          && list.get(0) instanceof Deconstructed single) {
+        // One value, no braces. JavaPoet indents a member's value as if it were an array item;
+        // undoing that lines a multi-line operation's attributes up under the member name.
+        annotation.addMember(e.getKey(), "$<$<$L$>$>", render(single, kinds));
       } else {
         annotation.addMember(e.getKey(), "$L", value(migration.type(), e.getKey(), value, kinds));
       }
@@ -79,7 +84,8 @@ final class MigrationWriter {
         multiline = true;
       }
     }
-    if (!multiline && plain(d).length() > INLINE_LIMIT) {
+    // Fields, indexes and dependencies stay on one line each, so a model reads like a table.
+    if (!multiline && d.type().equals("Op") && plain(d).length() > INLINE_LIMIT) {
       multiline = true;
     }
     CodeBlock.Builder code = CodeBlock.builder().add("@$T(", type(d.type()));
