@@ -49,7 +49,7 @@ enum Problem {
           + " Known models: %s. Correct the old class name or remove renamedFrom."),
   FIELD_RENAMED_FROM_UNKNOWN(
       Kind.ERROR,
-      "renamedFrom = \"%s\" on field '%s' names no field of model %s in the migration history, or"
+      "The renamedFrom = \"%s\" on field '%s' names no field of model %s in the migration history, or"
           + " one that still exists. Known removed fields: %s. Correct the old field name or remove"
           + " renamedFrom."),
   LOOKS_LIKE_RENAME(
