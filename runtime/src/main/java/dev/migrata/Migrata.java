@@ -80,7 +80,11 @@ public final class Migrata {
         throw new MigrataException(
             ErrorCode.CONFIGURATION, "No Migrata backend for the URL '" + url + "'.");
       }
-      connections = () -> DriverManager.getConnection(url, user, password);
+      connections =
+          () -> {
+            registerDrivers();
+            return DriverManager.getConnection(url, user, password);
+          };
       return this;
     }
 
@@ -126,6 +130,30 @@ public final class Migrata {
       }
       return new Migrata(this, defs);
     }
+  }
+
+  private static volatile boolean driversRegistered;
+
+  /**
+   * DriverManager finds drivers through the context class loader, which in an embedding
+   * application may not see the drivers shipped with the runtime; loading them here registers
+   * them.
+   */
+  private static void registerDrivers() {
+    if (driversRegistered) {
+      return;
+    }
+    for (java.util.Iterator<java.sql.Driver> it =
+            java.util.ServiceLoader.load(java.sql.Driver.class, Migrata.class.getClassLoader())
+                .iterator();
+        it.hasNext(); ) {
+      try {
+        it.next();
+      } catch (java.util.ServiceConfigurationError e) {
+        // A broken optional driver must not stop the one the URL needs.
+      }
+    }
+    driversRegistered = true;
   }
 
   private interface ConnectionSource {

@@ -1,0 +1,81 @@
+package dev.migrata.cli;
+
+import dev.migrata.MigrataException;
+import java.io.PrintStream;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code java -cp <app classpath> dev.migrata.cli.Main <command>}: Django's {@code migrate},
+ * {@code showmigrations} and {@code sqlmigrate}, with their output. Errors are one line on
+ * stderr and a non-zero exit, never a stack trace.
+ */
+@Command(
+    name = "migrata",
+    mixinStandardHelpOptions = true,
+    version = "Migrata 0.1.0",
+    description = "Applies and inspects Migrata migrations.",
+    subcommands = {MigrateCommand.class, ShowMigrationsCommand.class, SqlMigrateCommand.class})
+public final class Main implements Runnable {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err, System.getenv()));
+  }
+
+  /** Runs one command line; returns the exit code. */
+  public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+    Context context = new Context(out, err, env);
+    CommandLine cli = new CommandLine(new Main(), new Factory(context));
+    cli.setOut(new java.io.PrintWriter(out, true));
+    cli.setErr(new java.io.PrintWriter(err, true));
+    cli.setParameterExceptionHandler(
+        (e, a) -> {
+          err.println("Error: " + oneLine(e.getMessage()));
+          return 2;
+        });
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          context.endLine();
+          String message =
+              e instanceof MigrataException ? e.getMessage() : e.getClass().getSimpleName() + ": "
+                  + e.getMessage();
+          err.println("Error: " + oneLine(message));
+          return 1;
+        });
+    int code = cli.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  static String oneLine(String message) {
+    return message == null ? "" : message.replaceAll("\\s+", " ").strip();
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(
+        new CommandLine(this), "Missing command: migrate, showmigrations or sqlmigrate.");
+  }
+
+  /** Gives every command the streams and environment of this run. */
+  private static final class Factory implements CommandLine.IFactory {
+    private final Context context;
+
+    Factory(Context context) {
+      this.context = context;
+    }
+
+    @Override
+    public <K> K create(Class<K> cls) throws Exception {
+      if (BaseCommand.class.isAssignableFrom(cls)) {
+        var ctor = cls.getDeclaredConstructor(Context.class);
+        ctor.setAccessible(true);
+        return ctor.newInstance(context);
+      }
+      return CommandLine.defaultFactory().create(cls);
+    }
+  }
+}

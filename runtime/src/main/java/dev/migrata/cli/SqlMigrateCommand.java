@@ -1,0 +1,34 @@
+package dev.migrata.cli;
+
+import dev.migrata.MigrationListener;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Django's {@code sqlmigrate APP MIGRATION [--backwards]}. */
+@Command(name = "sqlmigrate", description = "Prints the SQL of one migration.")
+final class SqlMigrateCommand extends BaseCommand {
+  @Parameters(index = "0", paramLabel = "APP")
+  String app;
+
+  @Parameters(index = "1", paramLabel = "MIGRATION")
+  String migration;
+
+  @Option(names = "--backwards", description = "The SQL to unapply the migration.")
+  boolean backwards;
+
+  SqlMigrateCommand(Context context) {
+    super(context);
+  }
+
+  @Override
+  public Integer call() {
+    String sql = migrata(MigrationListener.NONE).sqlMigrate(app, migration, backwards);
+    if (sql.isEmpty()) {
+      context.err.println("No operations found.");
+    } else {
+      context.out.print(sql);
+    }
+    return 0;
+  }
+}
