@@ -38,7 +38,7 @@ final class MigrationNamer {
 
   static Integer parseNumber(String name) {
     Matcher squashed = SQUASHED.matcher(name);
-    if (squashed.matches()) {
+    if (squashed.lookingAt()) {
       return Integer.valueOf(squashed.group(1));
     }
     Matcher leading = LEADING.matcher(name);
