@@ -83,7 +83,7 @@ public final class Migrata {
       connections =
           () -> {
             registerDrivers();
-            return DriverManager.getConnection(url, user, password);
+            return DriverManager.getConnection(driverUrl(url), user, password);
           };
       return this;
     }
@@ -105,7 +105,11 @@ public final class Migrata {
       return this;
     }
 
-    /** How long to wait for another process's migration run to finish. */
+    /**
+     * How long to wait for another process's migration run to finish (five minutes by default);
+     * then migrate fails with {@link ErrorCode#LOCK_TIMEOUT}, naming the holder where the database
+     * can tell.
+     */
     public Configuration lockTimeout(Duration lockTimeout) {
       this.lockTimeout = Objects.requireNonNull(lockTimeout);
       return this;
@@ -156,6 +160,22 @@ public final class Migrata {
     driversRegistered = true;
   }
 
+  /**
+   * {@code jdbc:mysql:} belongs to MySQL Connector/J; without it on the class path, the MariaDB
+   * driver Migrata ships takes the URL when told to ({@code permitMysqlScheme}).
+   */
+  static String driverUrl(String url) {
+    if (!url.startsWith("jdbc:mysql:")) {
+      return url;
+    }
+    try {
+      DriverManager.getDriver(url);
+      return url;
+    } catch (SQLException e) {
+      return url + (url.contains("?") ? "&" : "?") + "permitMysqlScheme";
+    }
+  }
+
   private interface ConnectionSource {
     Connection get() throws SQLException;
   }
@@ -203,7 +223,12 @@ public final class Migrata {
   public List<PlannedMigration> migrate(MigrationPlan plan, boolean fake) {
     return withConnection(
         (connection, backend) -> {
-          try (MigrationLock lock = backend.lock(connection, lockTimeout)) {
+          try (MigrationLock lock =
+              backend.lock(
+                  connection,
+                  connections::get,
+                  lockTimeout,
+                  holder -> listener.waitingForLock(holder, lockTimeout))) {
             MigrationRecorder recorder = new MigrationRecorder(backend);
             MigrationLoader loader = checkedLoader(connection, backend, recorder);
             MigrationExecutor executor =

@@ -12,5 +12,11 @@ public interface MigrationListener {
 
   default void finished(MigrationKey migration, boolean backwards, boolean faked, Duration took) {}
 
+  /**
+   * Another run holds the migration lock; this one waits up to the lock timeout. {@code holder}
+   * says what the database knows of it (a PostgreSQL pid, a MySQL connection id, a lock file).
+   */
+  default void waitingForLock(String holder, Duration timeout) {}
+
   MigrationListener NONE = new MigrationListener() {};
 }

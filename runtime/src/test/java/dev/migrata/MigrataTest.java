@@ -6,8 +6,10 @@ import static dev.migrata.Fixtures.plus;
 import static dev.migrata.Fixtures.shop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.migrata.migration.MigrationDefinition;
+import dev.migrata.operations.AddField;
 import dev.migrata.operations.AlterField;
 import dev.migrata.operations.RunSql;
 import dev.migrata.state.FieldState;
@@ -17,21 +19,39 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+/**
+ * The runtime end to end, on every backend: the same migrations and assertions on SQLite,
+ * PostgreSQL and MariaDB, each test in a database of its own.
+ */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Db.Kind.class)
 class MigrataTest {
+  @Parameter Db.Kind kind;
   @TempDir Path dir;
   Db db;
 
   @BeforeEach
   void setUp() {
-    db = new Db(dir);
+    db = Db.create(kind, dir);
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    if (db != null) {
+      db.close();
+    }
   }
 
   private Migrata migrata(List<MigrationDefinition> migrations) {
-    return Migrata.configure().jdbcUrl(db.url, null, null).migrations(migrations).load();
+    return db.configure().migrations(migrations).load();
   }
 
   private static List<String> keys(List<PlannedMigration> steps) {
@@ -51,16 +71,55 @@ class MigrataTest {
             "library.0001_initial", "library.0002_book_rating", "library.0003_data",
             "shop.0001_initial");
     assertThat(db.rows("SELECT name FROM library_author")).containsExactly("Ann");
-    assertThat(db.schema())
-        .contains(
-            "table library_author: CREATE TABLE \"library_author\" (\"id\" integer NOT NULL"
-                + " PRIMARY KEY AUTOINCREMENT, \"name\" varchar(100) NOT NULL)",
-            "index library_book_author_id_d9a3b67e: CREATE INDEX"
-                + " \"library_book_author_id_d9a3b67e\" ON \"library_book\" (\"author_id\")",
-            "table shop_order: CREATE TABLE \"shop_order\" (\"id\" integer NOT NULL PRIMARY KEY"
-                + " AUTOINCREMENT, \"book_id\" bigint NOT NULL REFERENCES \"library_book\""
-                + " (\"id\") ON DELETE RESTRICT DEFERRABLE INITIALLY DEFERRED, \"quantity\""
-                + " integer NOT NULL)");
+    switch (kind) {
+      case SQLITE:
+        assertThat(db.schema())
+            .contains(
+                "table library_author: CREATE TABLE \"library_author\" (\"id\" integer NOT NULL"
+                    + " PRIMARY KEY AUTOINCREMENT, \"name\" varchar(100) NOT NULL)",
+                "index library_book_author_id_d9a3b67e: CREATE INDEX"
+                    + " \"library_book_author_id_d9a3b67e\" ON \"library_book\" (\"author_id\")",
+                "table shop_order: CREATE TABLE \"shop_order\" (\"id\" integer NOT NULL PRIMARY"
+                    + " KEY AUTOINCREMENT, \"book_id\" bigint NOT NULL REFERENCES \"library_book\""
+                    + " (\"id\") ON DELETE RESTRICT DEFERRABLE INITIALLY DEFERRED, \"quantity\""
+                    + " integer NOT NULL)");
+        break;
+      case POSTGRES:
+        assertThat(db.columnDefinitions("shop_order"))
+            .containsExactly("id bigint NOT NULL", "book_id bigint NOT NULL",
+                "quantity integer NOT NULL");
+        assertThat(db.indexes("library_book")).containsExactly("library_book_author_id_d9a3b67e");
+        assertThat(
+                db.rows(
+                    "SELECT conname, confdeltype, condeferrable, condeferred FROM pg_constraint"
+                        + " WHERE contype = 'f' ORDER BY conname"))
+            .containsExactly(
+                "library_book_author_id_d9a3b67e_fk_library_author_id|c|true|true",
+                "shop_order_book_id_2ea39165_fk_library_book_id|r|true|true");
+        assertThat(db.rows("SELECT is_identity FROM information_schema.columns"
+                + " WHERE table_name = 'library_author' AND column_name = 'id'"))
+            .containsExactly("YES");
+        break;
+      case MARIADB:
+        assertThat(db.columnDefinitions("shop_order"))
+            .containsExactly("id bigint(20) NOT NULL", "book_id bigint(20) NOT NULL",
+                "quantity int(11) NOT NULL");
+        // InnoDB indexes the foreign key itself, under the constraint's name.
+        assertThat(db.indexes("library_book"))
+            .containsExactly("library_book_author_id_d9a3b67e_fk_library_author_id");
+        assertThat(
+                db.rows(
+                    "SELECT constraint_name, delete_rule FROM"
+                        + " information_schema.referential_constraints WHERE constraint_schema ="
+                        + " DATABASE() ORDER BY constraint_name"))
+            .containsExactly(
+                "library_book_author_id_d9a3b67e_fk_library_author_id|CASCADE",
+                "shop_order_book_id_2ea39165_fk_library_book_id|RESTRICT");
+        assertThat(db.rows("SELECT engine, table_collation FROM information_schema.tables"
+                + " WHERE table_schema = DATABASE() AND table_name = 'library_book'"))
+            .singleElement().asString().startsWith("InnoDB|utf8mb4");
+        break;
+    }
   }
 
   @Test
@@ -93,8 +152,7 @@ class MigrataTest {
     assertThat(db.history()).containsExactly("library.0001_initial");
     assertThat(db.tables()).containsExactly("library_author", "library_book", "migrata_migrations");
     assertThat(db.rows("SELECT count(*) FROM library_author")).containsExactly("0");
-    assertThat(db.rows("SELECT name FROM pragma_table_info('library_book')"))
-        .containsExactly("id", "title", "author_id");
+    assertThat(db.columns("library_book")).containsExactly("id", "title", "author_id");
 
     assertThat(keys(m.migrate("library", "zero"))).containsExactly("-library.0001_initial");
     assertThat(db.tables()).containsExactly("migrata_migrations");
@@ -102,8 +160,7 @@ class MigrataTest {
 
     assertThat(m.migrate()).hasSize(4);
     assertThat(db.history()).hasSize(4);
-    assertThat(db.rows("SELECT name FROM pragma_table_info('library_book')"))
-        .containsExactly("id", "title", "author_id", "rating");
+    assertThat(db.columns("library_book")).containsExactly("id", "title", "author_id", "rating");
   }
 
   @Test
@@ -136,13 +193,20 @@ class MigrataTest {
             .ops(
                 new AlterField("book", Fixtures.chars("title", 50), true),
                 new RunSql(List.of("INSERT INTO library_author (name) VALUES ('Bob')"), null, false),
-                new RunSql(List.of("THIS IS NOT SQL"), null, false)));
+                new RunSql(List.of("THIS IS NOT SQL"), null, false),
+                new AddField(
+                    "book", FieldState.builder("pages", "IntegerField").nullable(true).build(),
+                    true)));
     Migrata m = migrata(migrations);
     m.migrate("library", "0003");
     db.exec("INSERT INTO library_book (title, author_id, rating) VALUES ('Dune', 1, 5)");
     List<String> schema = db.schema();
     List<String> history = db.history();
 
+    if (kind == Db.Kind.MARIADB) {
+      failingMigrationIsReportedOperationByOperation(m, history);
+      return;
+    }
     assertThatThrownBy(m::migrate)
         .isInstanceOf(MigrataException.class)
         .hasMessageStartingWith(
@@ -156,6 +220,42 @@ class MigrataTest {
     assertThat(db.history()).isEqualTo(history);
     assertThat(db.rows("SELECT name FROM library_author")).containsExactly("Ann");
     assertThat(db.rows("SELECT title FROM library_book")).containsExactly("Dune");
+  }
+
+  /**
+   * MariaDB commits each DDL statement: the migration stays half-applied, is not recorded, and
+   * the error says exactly how far it got, without claiming a rollback.
+   */
+  private void failingMigrationIsReportedOperationByOperation(Migrata m, List<String> history)
+      throws Exception {
+    MigrataException e = catchThrowableOfType(MigrataException.class, m::migrate);
+    assertThat(e.code()).isEqualTo(ErrorCode.MIGRATION_FAILED);
+    String message = e.getMessage();
+    assertThat(message.lines().toList())
+        .first()
+        .asString()
+        .startsWith("Applying library.0004_bad failed at operation 3 (Raw SQL operation):")
+        .contains("You have an error in your SQL syntax");
+    assertThat(message.substring(message.indexOf('\n') + 1))
+        .isEqualTo(
+            "This database cannot roll back schema changes, so nothing was rolled back."
+                + " library.0004_bad was not recorded as applied.\n"
+                + "Applied:\n"
+                + "  1. Alter field title on book\n"
+                + "       ALTER TABLE `library_book` MODIFY `title` varchar(50) NOT NULL;\n"
+                + "  2. Raw SQL operation\n"
+                + "       INSERT INTO library_author (name) VALUES ('Bob');\n"
+                + "Failed (statements above the failed one ran):\n"
+                + "  3. Raw SQL operation\n"
+                + "       THIS IS NOT SQL;  <- failed\n"
+                + "Not applied:\n"
+                + "  4. Add field pages to book\n"
+                + "Complete or undo the applied part by hand, then run migrate again (or record"
+                + " the migration with --fake).");
+    assertThat(message).doesNotContain("the migration was rolled back");
+    assertThat(db.history()).isEqualTo(history).doesNotContain("library.0004_bad");
+    assertThat(db.columnDefinitions("library_book")).contains("title varchar(50) NOT NULL");
+    assertThat(db.columns("library_book")).doesNotContain("pages");
   }
 
   @Test
@@ -244,56 +344,5 @@ class MigrataTest {
                 + " -Amigrata.merge=true to write a merge migration.")
         .extracting(e -> ((MigrataException) e).code())
         .isEqualTo(ErrorCode.CONFLICT);
-  }
-
-  @Test
-  void sqlMigrateShowsTheSqlWithHeadersAndNoOps() {
-    List<MigrationDefinition> migrations = new ArrayList<>(library());
-    migrations.add(
-        migration("library", "0004_help")
-            .dependsOn("library", "0003_data")
-            .ops(
-                new AlterField(
-                    "book",
-                    FieldState.builder("rating", "IntegerField").defaultValue("0")
-                        .helpText("Stars").build(),
-                    true)));
-    Migrata m = migrata(migrations);
-    assertThat(m.sqlMigrate("library", "0001", false))
-        .isEqualTo(
-            "BEGIN;\n"
-                + "--\n"
-                + "-- Create model Author\n"
-                + "--\n"
-                + "CREATE TABLE \"library_author\" (\"id\" integer NOT NULL PRIMARY KEY"
-                + " AUTOINCREMENT, \"name\" varchar(100) NOT NULL);\n"
-                + "--\n"
-                + "-- Create model Book\n"
-                + "--\n"
-                + "CREATE TABLE \"library_book\" (\"id\" integer NOT NULL PRIMARY KEY"
-                + " AUTOINCREMENT, \"title\" varchar(200) NOT NULL, \"author_id\" bigint NOT NULL"
-                + " REFERENCES \"library_author\" (\"id\") ON DELETE CASCADE DEFERRABLE INITIALLY"
-                + " DEFERRED);\n"
-                + "CREATE INDEX \"library_book_author_id_d9a3b67e\" ON \"library_book\""
-                + " (\"author_id\");\n"
-                + "COMMIT;\n");
-    assertThat(m.sqlMigrate("library", "0001_initial", true))
-        .isEqualTo(
-            "BEGIN;\n--\n-- Create model Book\n--\nDROP TABLE \"library_book\";\n"
-                + "--\n-- Create model Author\n--\nDROP TABLE \"library_author\";\nCOMMIT;\n");
-    assertThat(m.sqlMigrate("library", "0004", false))
-        .isEqualTo("BEGIN;\n--\n-- Alter field rating on book\n--\n-- (no-op)\nCOMMIT;\n");
-    assertThat(m.sqlMigrate("library", "0002", false))
-        .contains(
-            "CREATE TABLE \"new__library_book\" (\"id\" integer NOT NULL PRIMARY KEY"
-                + " AUTOINCREMENT, \"title\" varchar(200) NOT NULL, \"author_id\" bigint NOT NULL"
-                + " REFERENCES \"library_author\" (\"id\") ON DELETE CASCADE DEFERRABLE INITIALLY"
-                + " DEFERRED, \"rating\" integer NOT NULL);\n"
-                + "INSERT INTO \"new__library_book\" (\"id\", \"title\", \"author_id\", \"rating\")"
-                + " SELECT \"id\", \"title\", \"author_id\", 0 FROM \"library_book\";\n"
-                + "DROP TABLE \"library_book\";\n"
-                + "ALTER TABLE \"new__library_book\" RENAME TO \"library_book\";\n"
-                + "CREATE INDEX \"library_book_author_id_d9a3b67e\" ON \"library_book\""
-                + " (\"author_id\");\n");
   }
 }

@@ -29,9 +29,13 @@ abstract class BaseCommand implements Callable<Integer> {
   }
 
   Migrata migrata(MigrationListener listener) {
+    return configuration(listener).load();
+  }
+
+  Migrata.Configuration configuration(MigrationListener listener) {
     String u = url != null ? url : context.env.get("MIGRATA_URL");
     String us = user != null ? user : context.env.get("MIGRATA_USER");
     String pw = password != null ? password : context.env.get("MIGRATA_PASSWORD");
-    return Migrata.configure().jdbcUrl(u, us, pw).listener(listener).load();
+    return Migrata.configure().jdbcUrl(u, us, pw).listener(listener);
   }
 }

@@ -1,5 +1,6 @@
 package dev.migrata.cli;
 
+import dev.migrata.ErrorCode;
 import dev.migrata.MigrataException;
 import java.io.PrintStream;
 import java.util.Map;
@@ -41,7 +42,13 @@ public final class Main implements Runnable {
           String message =
               e instanceof MigrataException ? e.getMessage() : e.getClass().getSimpleName() + ": "
                   + e.getMessage();
-          err.println("Error: " + oneLine(message));
+          // A migration that failed without a rollback is reported as a block: what ran, what
+          // failed, what did not run. Everything else is one line.
+          boolean block =
+              e instanceof MigrataException me
+                  && me.code() == ErrorCode.MIGRATION_FAILED
+                  && message.contains("\n");
+          err.println("Error: " + (block ? message.strip() : oneLine(message)));
           return 1;
         });
     int code = cli.execute(args);

@@ -1,6 +1,8 @@
 package dev.migrata.cli;
 
+import dev.migrata.ErrorCode;
 import dev.migrata.Migrata;
+import dev.migrata.MigrataException;
 import dev.migrata.MigrationListener;
 import dev.migrata.MigrationPlan;
 import dev.migrata.PlannedMigration;
@@ -32,6 +34,13 @@ final class MigrateCommand extends BaseCommand {
   @Option(names = "--fake", description = "Records migrations without running them.")
   boolean fake;
 
+  @Option(
+      names = "--lock-timeout",
+      paramLabel = "SECONDS",
+      description =
+          "How long to wait for another migrate run on the same database (default: 300).")
+  Long lockTimeout;
+
   @Option(names = "--noinput", description = "Accepted for Django compatibility; never prompts.")
   boolean noinput;
 
@@ -41,7 +50,15 @@ final class MigrateCommand extends BaseCommand {
 
   @Override
   public Integer call() {
-    Migrata migrata = migrata(new Progress());
+    Migrata.Configuration configuration = configuration(new Progress());
+    if (lockTimeout != null) {
+      if (lockTimeout < 0) {
+        throw new MigrataException(
+            ErrorCode.CONFIGURATION, "--lock-timeout must be zero or more seconds.");
+      }
+      configuration.lockTimeout(Duration.ofSeconds(lockTimeout));
+    }
+    Migrata migrata = configuration.load();
     MigrationPlan migrationPlan = migrata.plan(app, target);
     if (plan) {
       printPlan(migrationPlan);
@@ -103,6 +120,15 @@ final class MigrateCommand extends BaseCommand {
     public void renderingStates() {
       context.startLine("  Rendering model states...");
       context.finishLine(" DONE");
+    }
+
+    /** On stderr, so stdout stays Django's output; once per run. */
+    @Override
+    public void waitingForLock(String holder, Duration timeout) {
+      context.err.println(
+          "Waiting for the migration lock, held by " + holder + " (up to " + timeout.toSeconds()
+              + "s)...");
+      context.err.flush();
     }
 
     @Override

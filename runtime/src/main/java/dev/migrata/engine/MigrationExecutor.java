@@ -8,6 +8,7 @@ import dev.migrata.migration.MigrationKey;
 import dev.migrata.operations.Operation;
 import dev.migrata.schema.Backend;
 import dev.migrata.schema.BaseSchemaEditor;
+import dev.migrata.schema.SchemaException;
 import dev.migrata.state.ProjectState;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -190,14 +191,15 @@ public final class MigrationExecutor {
       run(
           m,
           false,
-          editor -> {
+          (editor, progress) -> {
             List<Operation> ops = m.operations();
             for (int i = 0; i < ops.size(); i++) {
               ProjectState before = current[0];
               ProjectState after = before.copy();
               Operation op = ops.get(i);
               op.stateForwards(m.app(), after);
-              runOperation(m, i, op, () -> op.databaseForwards(m.app(), editor, before, after));
+              progress.runOperation(
+                  editor, i, op, () -> op.databaseForwards(m.app(), editor, before, after));
               current[0] = after;
             }
           });
@@ -227,12 +229,12 @@ public final class MigrationExecutor {
       run(
           m,
           true,
-          editor -> {
+          (editor, progress) -> {
             for (int i = ops.size() - 1; i >= 0; i--) {
               Operation op = ops.get(i);
               int at = i;
-              runOperation(
-                  m, at, op,
+              progress.runOperation(
+                  editor, at, op,
                   () -> op.databaseBackwards(m.app(), editor, states.get(at + 1), states.get(at)));
             }
           });
@@ -240,13 +242,25 @@ public final class MigrationExecutor {
     listener.finished(m.key(), true, fake, Duration.ofNanos(System.nanoTime() - start));
   }
 
-  private void runOperation(MigrationDefinition m, int index, Operation op, Runnable body) {
-    try {
-      body.run();
-    } catch (MigrataException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw new OperationFailure(index, op, e);
+  /**
+   * Which operations of a migration have run and which statements each ran, so that a failure
+   * where nothing rolls back can say exactly how far the migration got.
+   */
+  private static final class Progress {
+    /** Operation index and the editor's executed-statement count when it started, in run order. */
+    final List<int[]> starts = new ArrayList<>();
+    /** The executed-statement count when the last operation finished (deferred SQL follows). */
+    int opsEnd;
+
+    void runOperation(BaseSchemaEditor editor, int index, Operation op, Runnable body) {
+      starts.add(new int[] {index, editor.executed().size()});
+      try {
+        body.run();
+      } catch (MigrataException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        throw new OperationFailure(index, op, e);
+      }
     }
   }
 
@@ -263,7 +277,7 @@ public final class MigrationExecutor {
   }
 
   private interface EditorWork {
-    void run(BaseSchemaEditor editor) throws SQLException;
+    void run(BaseSchemaEditor editor, Progress progress) throws SQLException;
   }
 
   private interface SqlWork {
@@ -271,7 +285,7 @@ public final class MigrationExecutor {
   }
 
   private void run(MigrationDefinition m, boolean backwards, SqlWork recordOnly) {
-    run(m, backwards, editor -> {}, recordOnly);
+    run(m, backwards, (editor, progress) -> {}, recordOnly);
   }
 
   private void run(MigrationDefinition m, boolean backwards, EditorWork work) {
@@ -280,40 +294,140 @@ public final class MigrationExecutor {
 
   /**
    * One migration: its operations, deferred SQL and history row in one transaction (when atomic
-   * and the backend rolls DDL back), so a failure leaves schema and history as they were.
+   * and the backend rolls DDL back), so a failure leaves schema and history as they were. Where
+   * there is no such transaction, a failure records nothing and reports what did run.
    */
   private void run(MigrationDefinition m, boolean backwards, EditorWork work, SqlWork record) {
     BaseSchemaEditor editor = backend.editor(connection, false);
+    Progress progress = new Progress();
+    boolean transactional = m.atomic() && editor.canRollbackDdl();
+    int phase = 0; // 0 operations, 1 deferred statements, 2 history row
     try {
       editor.begin(m.atomic());
-      work.run(editor);
+      work.run(editor, progress);
+      progress.opsEnd = editor.executed().size();
+      phase = 1;
       editor.finish();
+      phase = 2;
       record.run();
       editor.commit();
-    } catch (OperationFailure e) {
-      editor.rollback();
-      throw failed(m, backwards, "operation " + (e.index + 1) + " (" + e.op.describe() + ")",
-          e.getCause());
     } catch (SQLException | RuntimeException e) {
       editor.rollback();
       if (e instanceof MigrataException me) {
         throw me;
       }
-      throw failed(m, backwards, null, e);
+      OperationFailure op = e instanceof OperationFailure f ? f : null;
+      Throwable cause = op != null ? op.getCause() : e;
+      String where = op == null ? null : "operation " + (op.index + 1) + " (" + op.op.describe() + ")";
+      if (transactional) {
+        throw new MigrataException(
+            ErrorCode.MIGRATION_FAILED,
+            headline(m, backwards, where, cause) + "; the migration was rolled back.",
+            cause);
+      }
+      throw new MigrataException(
+          ErrorCode.MIGRATION_FAILED,
+          partialReport(m, backwards, editor, progress, op, phase, where, cause),
+          cause);
     }
   }
 
-  private MigrataException failed(
+  private static String headline(
       MigrationDefinition m, boolean backwards, String where, Throwable cause) {
     String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
-    return new MigrataException(
-        ErrorCode.MIGRATION_FAILED,
-        (backwards ? "Unapplying " : "Applying ") + m.key() + " failed"
-            + (where == null ? "" : " at " + where) + ": " + message.replaceAll("\\s+", " ").strip()
-            + (m.atomic() && backend.editor(null, true).canRollbackDdl()
-                ? "; the migration was rolled back."
-                : "; the migration is not atomic and may be partly applied."),
-        cause);
+    if (cause instanceof SchemaException se && se.sql() != null) {
+      // The statement is listed below (or is in the message already for atomic runs).
+      message = message.replaceAll("\\s+", " ").strip();
+    }
+    return (backwards ? "Unapplying " : "Applying ") + m.key() + " failed"
+        + (where == null ? "" : " at " + where) + ": " + message.replaceAll("\\s+", " ").strip();
+  }
+
+  /**
+   * The error of a migration that ran without a transaction (MySQL/MariaDB, or {@code atomic =
+   * false}): what ran is still in the database, so the message lists each operation as done,
+   * failed or not run, with the statements that ran, and says that nothing was recorded.
+   */
+  private String partialReport(
+      MigrationDefinition m,
+      boolean backwards,
+      BaseSchemaEditor editor,
+      Progress progress,
+      OperationFailure failure,
+      int phase,
+      String where,
+      Throwable cause) {
+    String done = backwards ? "Unapplied" : "Applied";
+    List<Operation> ops = m.operations();
+    List<String> executed = editor.executed();
+    StringBuilder out = new StringBuilder(headline(m, backwards, where, cause)).append('\n');
+    out.append(
+        editor.canRollbackDdl()
+            ? "The migration is not atomic (atomic = false), so nothing was rolled back."
+            : "This database cannot roll back schema changes, so nothing was rolled back.");
+    out.append(' ')
+        .append(m.key())
+        .append(backwards ? " is still recorded as applied." : " was not recorded as applied.")
+        .append('\n');
+    List<Integer> notRun = new ArrayList<>();
+    for (int n = 0; n < ops.size(); n++) {
+      notRun.add(backwards ? ops.size() - 1 - n : n);
+    }
+    StringBuilder doneList = new StringBuilder();
+    String failedBlock = null;
+    for (int k = 0; k < progress.starts.size(); k++) {
+      int index = progress.starts.get(k)[0];
+      int from = progress.starts.get(k)[1];
+      int to =
+          k + 1 < progress.starts.size()
+              ? progress.starts.get(k + 1)[1]
+              : phase >= 1 ? progress.opsEnd : executed.size();
+      notRun.remove(Integer.valueOf(index));
+      StringBuilder block = new StringBuilder();
+      block.append("  ").append(index + 1).append(". ").append(ops.get(index).describe()).append('\n');
+      for (String sql : executed.subList(from, to)) {
+        block.append("       ").append(sql).append(";\n");
+      }
+      if (failure != null && failure.index == index) {
+        if (failure.getCause() instanceof SchemaException se && se.sql() != null) {
+          block.append("       ").append(se.sql()).append(";  <- failed\n");
+        }
+        failedBlock = block.toString();
+      } else {
+        doneList.append(block);
+      }
+    }
+    out.append(done).append(":\n").append(doneList.length() == 0 ? "  (none)\n" : doneList);
+    if (failedBlock != null) {
+      out.append("Failed (statements above the failed one ran):\n").append(failedBlock);
+    }
+    if (phase >= 1) {
+      List<String> deferred = executed.subList(progress.opsEnd, executed.size());
+      out.append(
+          phase == 1
+              ? "Every operation ran; of the statements deferred to the end of the migration:\n"
+              : "Every statement ran, including the deferred ones:\n");
+      for (String sql : deferred) {
+        out.append("       ").append(sql).append(";\n");
+      }
+      if (phase == 1 && cause instanceof SchemaException se && se.sql() != null) {
+        out.append("       ").append(se.sql()).append(";  <- failed\n");
+      }
+      if (phase == 2) {
+        out.append("Writing the history row failed.\n");
+      }
+    }
+    out.append("Not ").append(done.toLowerCase(java.util.Locale.ROOT)).append(":\n");
+    if (notRun.isEmpty()) {
+      out.append("  (none)\n");
+    }
+    for (int index : notRun) {
+      out.append("  ").append(index + 1).append(". ").append(ops.get(index).describe()).append('\n');
+    }
+    out.append(
+        "Complete or undo the " + done.toLowerCase(java.util.Locale.ROOT)
+            + " part by hand, then run migrate again (or record the migration with --fake).");
+    return out.toString();
   }
 
   /** A squash records the names it replaces, as Django; its own row comes from checkReplacements. */
@@ -356,7 +470,7 @@ public final class MigrationExecutor {
    */
   public List<String> collectSql(MigrationDefinition m, boolean backwards) {
     ProjectState before = loader.projectState(List.of(m.key()), false);
-    BaseSchemaEditor editor = backend.editor(null, true);
+    BaseSchemaEditor editor = backend.editor(connection, true);
     List<Operation> ops = m.operations();
     List<ProjectState> states = new ArrayList<>();
     ProjectState state = before;

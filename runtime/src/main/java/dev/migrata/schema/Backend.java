@@ -3,6 +3,7 @@ package dev.migrata.schema;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * One database vendor: which JDBC URLs it takes, its schema editor, its migration lock and the
@@ -25,8 +26,21 @@ public interface Backend {
   /**
    * Takes the whole-run migration lock, waiting up to {@code timeout}; several processes migrating
    * one database then apply each migration once.
+   *
+   * @param connection the connection the migrations run on
+   * @param dedicated opens a connection of the lock's own, for backends whose lock belongs to a
+   *     session: a transaction on the migration connection can then neither release nor block it
+   * @param waiting told once, with what is known of the holder, when another run holds the lock
    */
-  MigrationLock lock(Connection connection, Duration timeout) throws SQLException;
+  MigrationLock lock(
+      Connection connection, ConnectionOpener dedicated, Duration timeout, Consumer<String> waiting)
+      throws SQLException;
+
+  /** Opens a connection to the database being migrated. */
+  @FunctionalInterface
+  interface ConnectionOpener {
+    Connection open() throws SQLException;
+  }
 
   /** Whether a table exists. */
   default boolean tableExists(Connection connection, String table) throws SQLException {

@@ -4,7 +4,7 @@ import java.util.List;
 
 /** The backends Migrata knows, chosen by JDBC URL as Flyway's database types. */
 public final class Backends {
-  private static final List<Backend> ALL = List.of(new SqliteBackend());
+  private static final List<Backend> ALL = List.of(new SqliteBackend(), new PostgresBackend(), new MysqlBackend());
 
   private Backends() {}
 

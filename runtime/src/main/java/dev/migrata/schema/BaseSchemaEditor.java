@@ -66,12 +66,15 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
   protected String sqlDeleteIndex = "DROP INDEX {name}";
   protected String sqlRenameIndex = "ALTER INDEX {oldName} RENAME TO {newName}";
   protected String sqlTableComment = "COMMENT ON TABLE {table} IS {comment}";
+  /** A column comment as its own statement; {@code null} where there is none or it is inline. */
+  protected String sqlColumnComment = null;
 
   private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
 
   protected final Connection connection;
   protected final boolean collect;
   private final List<String> collected = new ArrayList<>();
+  private final List<String> executed = new ArrayList<>();
   private final List<DeferredSql> deferred = new ArrayList<>();
 
   /**
@@ -225,6 +228,15 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
     } catch (SQLException e) {
       throw new SchemaException(sql, e);
     }
+    executed.add(sql);
+  }
+
+  /**
+   * Every statement that ran successfully through this editor, in order. Where DDL cannot roll
+   * back, this is what a failed migration leaves behind, and the error names it.
+   */
+  public List<String> executed() {
+    return executed;
   }
 
   @Override
@@ -429,7 +441,7 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
   }
 
   /** Whether a field gets an index of its own: indexed and not already unique. */
-  protected static boolean needsFieldIndex(FieldState field) {
+  protected boolean needsFieldIndex(FieldState field) {
     return field.hasColumn() && field.index() && !field.unique() && !field.primaryKey();
   }
 
@@ -505,7 +517,11 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
     if (needsFieldIndex(f)) {
       defer(model.tableName(), t -> fieldIndexSql(t, f));
     }
+    deferExtraFieldIndexes(state, model, f);
   }
+
+  /** Indexes a backend adds beside a field's own (PostgreSQL's {@code _like} index). */
+  protected void deferExtraFieldIndexes(ProjectState state, ModelState model, FieldState f) {}
 
   // ---------------------------------------------------------------- many-to-many
 
@@ -562,6 +578,11 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
     if (model.comment() != null) {
       alterTableComment(model, null, model.comment());
     }
+    for (FieldState f : columnFields(model)) {
+      if (f.comment() != null) {
+        columnComment(model.tableName(), f);
+      }
+    }
     deferTableExtras(s, model);
     for (FieldState m2m : manyToManyFields(model)) {
       createJoinTable(s, model, m2m);
@@ -610,6 +631,9 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
               "table", quoteName(table),
               "changes", format(sqlAlterColumnNoDefault, "column", quoteName(field.columnName()))));
     }
+    if (field.comment() != null) {
+      columnComment(table, field);
+    }
     deferFieldExtras(state, model.withField(field), field);
   }
 
@@ -620,12 +644,16 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
       execute(format(sqlDeleteTable, "table", quoteName(join.tableName())));
       return;
     }
+    beforeDropColumn(state, model, field);
     execute(
         format(
             sqlDeleteColumn,
             "table", quoteName(model.tableName()),
             "column", quoteName(field.columnName())));
   }
+
+  /** Before a column is dropped (MySQL must drop its foreign key first). */
+  protected void beforeDropColumn(ProjectState state, ModelState model, FieldState field) {}
 
   /** What of a field reaches the database; options such as help text do not. */
   protected FieldState dbRelevant(ProjectState state, FieldState f) {
@@ -647,7 +675,9 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
 
   /**
    * Django's _alter_field, in the order that keeps constraints valid: drop what goes away, rename,
-   * change type / default / null, then add what is new.
+   * change type / default / null, then add what is new. Constraint and index names are looked up
+   * in the database where the backend can ({@link #existingName}), so objects created under an
+   * older table or column name are still found.
    */
   @Override
   public void alterField(
@@ -668,66 +698,39 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
     }
     String table = toModel.tableName();
     String qt = quoteName(table);
+    String oldColumn = oldField.columnName();
+    String column = newField.columnName();
+    boolean renamed = !oldColumn.equals(column);
+    String oldType = columnType(fromState, oldField);
+    String newType = columnType(toState, newField);
     if (isForeignKey(oldField) && sqlCreateInlineFk == null) {
       ModelState target = targetModel(fromState, oldField);
       String toCol = targetField(fromState, oldField).columnName();
-      execute(
-          format(
-              sqlDeleteFk,
-              "table", qt,
-              "name", quoteName(foreignKeyName(table, oldField, target.tableName(), toCol))));
+      dropForeignKey(
+          table,
+          existingName(
+              table, oldColumn, NameKind.FOREIGN_KEY,
+              foreignKeyName(table, oldField, target.tableName(), toCol)));
     }
-    if (oldField.unique() && !newField.unique() && !oldField.primaryKey()) {
+    if (isUnique(oldField) && !isUnique(newField)) {
       execute(
           format(
               sqlDeleteUnique,
               "table", qt,
-              "name", quoteName(uniqueName(table, oldField))));
+              "name",
+                  quoteName(
+                      existingName(table, oldColumn, NameKind.UNIQUE, uniqueName(table, oldField)))));
     }
     if (needsFieldIndex(oldField) && !needsFieldIndex(newField)) {
-      execute(format(sqlDeleteIndex, "name", quoteName(fieldIndexName(table, oldField)),
-          "table", qt));
+      dropIndex(table, existingName(table, oldColumn, NameKind.INDEX, fieldIndexName(table, oldField)));
     }
-    String column = newField.columnName();
-    if (!oldField.columnName().equals(column)) {
-      execute(renameColumnSql(table, oldField.columnName(), column));
+    beforeColumnChange(table, oldField, newField, oldType, newType);
+    if (renamed) {
+      execute(renameColumnSql(table, oldColumn, column, fromState, oldField));
+      renameKeptIndexes(table, oldField, newField);
     }
-    List<String> changes = new ArrayList<>();
-    String oldType = columnType(fromState, oldField);
-    String newType = columnType(toState, newField);
-    if (!oldType.equals(newType)) {
-      changes.add(format(sqlAlterColumnType, "column", quoteName(column), "type", newType));
-    }
-    if (!Objects.equals(oldField.dbDefault(), newField.dbDefault())) {
-      changes.add(
-          newField.dbDefault() == null
-              ? format(sqlAlterColumnNoDefault, "column", quoteName(column))
-              : format(
-                  sqlAlterColumnDefault, "column", quoteName(column), "default",
-                  newField.dbDefault()));
-    }
-    boolean fillNulls =
-        oldField.nullable() && !newField.nullable() && newField.defaultValue() != null;
-    for (String change : changes) {
-      execute(format(sqlAlterColumn, "table", qt, "changes", change));
-    }
-    if (fillNulls) {
-      execute(
-          format(
-              sqlUpdateWithDefault,
-              "table", qt,
-              "column", quoteName(column),
-              "default", quoteValue(toState, newField, newField.defaultValue())));
-    }
-    if (oldField.nullable() != newField.nullable()) {
-      String change =
-          format(
-              newField.nullable() ? sqlAlterColumnNull : sqlAlterColumnNotNull,
-              "column", quoteName(column),
-              "type", newType);
-      execute(format(sqlAlterColumn, "table", qt, "changes", change));
-    }
-    if (!oldField.unique() && newField.unique() && !newField.primaryKey()) {
+    alterColumn(table, fromState, oldField, toState, newField, oldType, newType);
+    if (!isUnique(oldField) && isUnique(newField)) {
       execute(
           format(
               sqlCreateConstraint,
@@ -738,16 +741,173 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
     if (!needsFieldIndex(oldField) && needsFieldIndex(newField)) {
       execute(fieldIndexSql(table, newField));
     }
+    afterColumnChange(table, oldField, newField, oldType, newType);
     if (isForeignKey(newField) && sqlCreateInlineFk == null) {
       execute(foreignKeySql(toState, table, newField));
     }
+  }
+
+  /** Unique by a constraint of its own; a primary key is unique through the key. */
+  protected static boolean isUnique(FieldState field) {
+    return field.unique() && !field.primaryKey();
+  }
+
+  /**
+   * The column itself: type, database default, filling NULLs with the default, nullability and
+   * comment, in Django's order (NULL to NOT NULL with a default: update the NULLs, then SET NOT
+   * NULL).
+   */
+  protected void alterColumn(
+      String table,
+      ProjectState fromState,
+      FieldState oldField,
+      ProjectState toState,
+      FieldState newField,
+      String oldType,
+      String newType) {
+    String qt = quoteName(table);
+    String column = newField.columnName();
+    List<String> changes = new ArrayList<>();
+    if (!oldType.equals(newType)) {
+      changes.add(alterColumnTypeSql(column, oldType, newType));
+    }
+    if (!Objects.equals(oldField.dbDefault(), newField.dbDefault())) {
+      changes.add(
+          newField.dbDefault() == null
+              ? format(sqlAlterColumnNoDefault, "column", quoteName(column))
+              : format(
+                  sqlAlterColumnDefault, "column", quoteName(column), "default",
+                  newField.dbDefault()));
+    }
+    for (String change : changes) {
+      execute(format(sqlAlterColumn, "table", qt, "changes", change));
+    }
+    if (oldField.nullable() && !newField.nullable() && newField.defaultValue() != null) {
+      fillNulls(table, toState, newField);
+    }
+    if (oldField.nullable() != newField.nullable()) {
+      String change =
+          format(
+              newField.nullable() ? sqlAlterColumnNull : sqlAlterColumnNotNull,
+              "column", quoteName(column),
+              "type", newType);
+      execute(format(sqlAlterColumn, "table", qt, "changes", change));
+    }
+    if (!Objects.equals(oldField.comment(), newField.comment())) {
+      columnComment(table, newField);
+    }
+  }
+
+  /** Gives existing NULLs the default before the column becomes NOT NULL. */
+  protected void fillNulls(String table, ProjectState state, FieldState field) {
+    execute(
+        format(
+            sqlUpdateWithDefault,
+            "table", quoteName(table),
+            "column", quoteName(field.columnName()),
+            "default", quoteValue(state, field, field.defaultValue())));
+  }
+
+  /** The ALTER TABLE clause that changes a column's type. */
+  protected String alterColumnTypeSql(String column, String oldType, String newType) {
+    return format(sqlAlterColumnType, "column", quoteName(column), "type", newType);
+  }
+
+  /** Before the column is renamed or retyped (PostgreSQL drops its {@code _like} index here). */
+  protected void beforeColumnChange(
+      String table, FieldState oldField, FieldState newField, String oldType, String newType) {}
+
+  /** After the column changed (PostgreSQL recreates its {@code _like} index here). */
+  protected void afterColumnChange(
+      String table, FieldState oldField, FieldState newField, String oldType, String newType) {}
+
+  /**
+   * A renamed column keeps its index and unique constraint; renaming them too keeps every name
+   * what Django's naming gives for the current column, so later operations can find them.
+   */
+  protected void renameKeptIndexes(String table, FieldState oldField, FieldState newField) {
+    if (sqlRenameIndex == null) {
+      return;
+    }
+    if (needsFieldIndex(oldField) && needsFieldIndex(newField)) {
+      renameIndexNamed(
+          table,
+          existingName(table, newField.columnName(), NameKind.INDEX, fieldIndexName(table, oldField)),
+          fieldIndexName(table, newField));
+    }
+    if (isUnique(oldField) && isUnique(newField)) {
+      renameUniqueNamed(
+          table,
+          existingName(table, newField.columnName(), NameKind.UNIQUE, uniqueName(table, oldField)),
+          uniqueName(table, newField));
+    }
+  }
+
+  protected void renameIndexNamed(String table, String oldName, String newName) {
+    if (!oldName.equals(newName)) {
+      execute(
+          format(
+              sqlRenameIndex,
+              "table", quoteName(table),
+              "oldName", quoteName(oldName),
+              "newName", quoteName(newName)));
+    }
+  }
+
+  /** A unique constraint is an index on most backends; PostgreSQL renames the constraint. */
+  protected void renameUniqueNamed(String table, String oldName, String newName) {
+    renameIndexNamed(table, oldName, newName);
+  }
+
+  protected void dropForeignKey(String table, String name) {
+    execute(format(sqlDeleteFk, "table", quoteName(table), "name", quoteName(name)));
+  }
+
+  protected void dropIndex(String table, String name) {
+    execute(format(sqlDeleteIndex, "name", quoteName(name), "table", quoteName(table)));
+  }
+
+  /** What a name lookup in the database is for. */
+  protected enum NameKind {
+    FOREIGN_KEY,
+    UNIQUE,
+    INDEX,
+    /** PostgreSQL's extra pattern-ops index of a text column. */
+    LIKE
+  }
+
+  /**
+   * The name of the single {@code kind} object on {@code table.column} as the database has it
+   * (Django's _constraint_names), or {@code computed} when the backend does not look (SQLite,
+   * sqlmigrate) or finds none or several.
+   */
+  protected String existingName(String table, String column, NameKind kind, String computed) {
+    return computed;
+  }
+
+  /** Comments a column where the backend has column comments. */
+  protected void columnComment(String table, FieldState field) {
+    if (sqlColumnComment == null) {
+      return;
+    }
+    execute(
+        format(
+            sqlColumnComment,
+            "table", quoteName(table),
+            "column", quoteName(field.columnName()),
+            "comment", field.comment() == null ? "NULL" : quoteString(field.comment())));
   }
 
   protected String uniqueName(String table, FieldState field) {
     return Names.schemaName(table, List.of(field.columnName()), "_uniq", maxNameLength());
   }
 
-  protected String renameColumnSql(String table, String oldColumn, String newColumn) {
+  /**
+   * Renames a column; {@code state} and {@code field} describe it before the rename (MySQL before
+   * 8.0 and MariaDB before 10.5.2 restate the definition with {@code CHANGE}).
+   */
+  protected String renameColumnSql(
+      String table, String oldColumn, String newColumn, ProjectState state, FieldState field) {
     return format(
         sqlRenameColumn,
         "table", quoteName(table),

@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * SQLite ({@code jdbc:sqlite:}). The whole-run lock is an OS file lock beside the database file:
@@ -56,7 +57,9 @@ final class SqliteBackend implements Backend {
   }
 
   @Override
-  public MigrationLock lock(Connection connection, Duration timeout) throws SQLException {
+  public MigrationLock lock(
+      Connection connection, ConnectionOpener dedicated, Duration timeout, Consumer<String> waiting)
+      throws SQLException {
     Path file = databaseFile(connection.getMetaData().getURL());
     if (file == null) {
       return MigrationLock.none();
@@ -66,6 +69,7 @@ final class SqliteBackend implements Backend {
     try {
       FileChannel channel =
           FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      boolean told = false;
       while (true) {
         FileLock lock;
         try {
@@ -83,6 +87,10 @@ final class SqliteBackend implements Backend {
               // Closing the channel releases the lock in any case.
             }
           };
+        }
+        if (!told) {
+          waiting.accept("another process (lock file " + lockFile + ")");
+          told = true;
         }
         if (System.nanoTime() > deadline) {
           channel.close();

@@ -322,7 +322,10 @@ public class SqliteSchemaEditor extends BaseSchemaEditor {
             && !isForeignKey(oldField)
             && !isForeignKey(newField);
     if (pureRename) {
-      execute(renameColumnSql(toModel.tableName(), oldField.columnName(), newField.columnName()));
+      execute(
+          renameColumnSql(
+              toModel.tableName(), oldField.columnName(), newField.columnName(), fromState,
+              oldField));
       return;
     }
     ModelState newModel = toModel.replaceField(newField.name(), newField);
