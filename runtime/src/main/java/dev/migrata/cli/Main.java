@@ -22,6 +22,11 @@ public final class Main implements Runnable {
   private Main() {}
 
   public static void main(String[] args) {
+    // The MariaDB driver logs every failed statement to the console; the CLI reports failures
+    // itself, once, as one error.
+    if (System.getProperty("mariadb.logging.disable") == null) {
+      System.setProperty("mariadb.logging.disable", "true");
+    }
     System.exit(run(args, System.out, System.err, System.getenv()));
   }
 
