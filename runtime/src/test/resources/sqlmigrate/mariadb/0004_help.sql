@@ -1,0 +1,4 @@
+--
+-- Alter field rating on book
+--
+-- (no-op)

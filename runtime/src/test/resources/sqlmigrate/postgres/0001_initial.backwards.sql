@@ -1,0 +1,10 @@
+BEGIN;
+--
+-- Create model Book
+--
+DROP TABLE "library_book" CASCADE;
+--
+-- Create model Author
+--
+DROP TABLE "library_author" CASCADE;
+COMMIT;

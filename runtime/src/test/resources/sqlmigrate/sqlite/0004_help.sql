@@ -1,0 +1,6 @@
+BEGIN;
+--
+-- Alter field rating on book
+--
+-- (no-op)
+COMMIT;
