@@ -345,4 +345,17 @@ class MigrataTest {
         .extracting(e -> ((MigrataException) e).code())
         .isEqualTo(ErrorCode.CONFLICT);
   }
+
+  /** Without MySQL Connector/J on the class path, the MariaDB driver takes jdbc:mysql: URLs. */
+  @Test
+  void mysqlUrlsWorkWithTheBundledDriver() throws Exception {
+    if (kind != Db.Kind.MARIADB) {
+      return;
+    }
+    String url = db.url.replace("jdbc:mariadb:", "jdbc:mysql:");
+    Migrata m = Migrata.configure().jdbcUrl(url, null, null).migrations(library()).load();
+    assertThat(m.migrate()).hasSize(3);
+    assertThat(m.sqlMigrate("library", "0001", false)).contains("`library_author`");
+    assertThat(db.history()).hasSize(3);
+  }
 }

@@ -1,7 +1,9 @@
 package dev.migrata.schema;
 
+import dev.migrata.state.ConstraintState;
 import dev.migrata.state.FieldState;
 import dev.migrata.state.FieldType;
+import dev.migrata.state.IndexState;
 import dev.migrata.state.ModelState;
 import dev.migrata.state.ProjectState;
 import java.sql.Connection;
@@ -31,8 +33,12 @@ class MysqlSchemaEditor extends BaseSchemaEditor {
   private final int[] version;
 
   MysqlSchemaEditor(Connection connection, boolean collect) {
+    this(connection, collect, serverVersion(connection));
+  }
+
+  /** For a known server version string, e.g. {@code 10.4.32-MariaDB} or {@code 5.7.44}. */
+  MysqlSchemaEditor(Connection connection, boolean collect, String v) {
     super(connection, collect);
-    String v = serverVersion(connection);
     mariadb = v.toLowerCase(Locale.ROOT).contains("mariadb");
     version = parse(v);
     sqlCreateTable = "CREATE TABLE {table} ({definition}) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4";
@@ -191,6 +197,48 @@ class MysqlSchemaEditor extends BaseSchemaEditor {
   protected String columnDefinition(ProjectState state, FieldState field, boolean includeDefault) {
     String definition = super.columnDefinition(state, field, includeDefault);
     return field.comment() == null ? definition : definition + " COMMENT " + quoteString(field.comment());
+  }
+
+  /**
+   * MySQL and MariaDB have no partial indexes; Django skips a conditional unique constraint there
+   * (its condition is enforced nowhere), and so does Migrata.
+   */
+  @Override
+  public void addConstraint(ProjectState state, ModelState model, ConstraintState constraint) {
+    if (constraint.isCheck() || constraint.condition() == null) {
+      super.addConstraint(state, model, constraint);
+    }
+  }
+
+  @Override
+  public void removeConstraint(ProjectState state, ModelState model, ConstraintState constraint) {
+    if (constraint.isCheck() || constraint.condition() == null) {
+      super.removeConstraint(state, model, constraint);
+    }
+  }
+
+  @Override
+  protected void deferTableExtras(ProjectState state, ModelState model) {
+    super.deferTableExtras(
+        state,
+        model
+            .withIndexes(without(model.indexes(), i -> i.condition() != null))
+            .withConstraints(
+                without(model.constraints(), c -> !c.isCheck() && c.condition() != null)));
+  }
+
+  @Override
+  public void addIndex(ProjectState state, ModelState model, IndexState index) {
+    if (index.condition() == null) {
+      super.addIndex(state, model, index);
+    }
+  }
+
+  @Override
+  public void removeIndex(ProjectState state, ModelState model, IndexState index) {
+    if (index.condition() == null) {
+      super.removeIndex(state, model, index);
+    }
   }
 
   /** InnoDB creates the index a foreign key needs, named as the constraint. */

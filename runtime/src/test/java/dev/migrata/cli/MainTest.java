@@ -6,6 +6,8 @@ import static dev.migrata.Fixtures.shop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrata.Db;
+import dev.migrata.Fixtures;
+import dev.migrata.operations.RunSql;
 import dev.migrata.migration.MigrationDefinition;
 import dev.migrata.migration.MigrationIndex;
 import java.io.ByteArrayOutputStream;
@@ -240,5 +242,44 @@ class MainTest {
     assertThat(err).startsWith("Error: Applying library.0004_bad failed at operation 1");
     assertThat(err.lines().count()).isEqualTo(1);
     assertThat(db.history()).hasSize(3);
+  }
+
+  @Test
+  void aFailureWithoutRollbackIsOneErrorBlockNamingWhatRan() throws Exception {
+    writeIndex(
+        List.of(
+            Fixtures.migration("library", "0001_initial")
+                .atomic(false)
+                .ops(
+                    Fixtures.createModel("library", "Author", Fixtures.id()),
+                    new RunSql(List.of("NOT SQL"), null, false),
+                    new RunSql(List.of("SELECT 1"), null, false))));
+    assertThat(run("migrate", "--url", db.url, "--lock-timeout", "5")).isEqualTo(1);
+    assertThat(out).endsWith("Running migrations:\n  Applying library.0001_initial...\n");
+    assertThat(err)
+        .startsWith(
+            "Error: Applying library.0001_initial failed at operation 2 (Raw SQL operation): ")
+        .contains(
+            "\nThe migration is not atomic (atomic = false), so nothing was rolled back."
+                + " library.0001_initial was not recorded as applied.\n"
+                + "Applied:\n"
+                + "  1. Create model Author\n"
+                + "       CREATE TABLE \"library_author\" (\"id\" integer NOT NULL PRIMARY KEY"
+                + " AUTOINCREMENT);\n"
+                + "Failed (statements above the failed one ran):\n"
+                + "  2. Raw SQL operation\n"
+                + "       NOT SQL;  <- failed\n"
+                + "Not applied:\n"
+                + "  3. Raw SQL operation\n")
+        .doesNotContain("\tat ");
+    assertThat(db.tables()).contains("library_author");
+    assertThat(db.history()).isEmpty();
+  }
+
+  @Test
+  void lockTimeoutIsValidated() {
+    assertThat(run("migrate", "--url", db.url, "--lock-timeout", "-1")).isEqualTo(1);
+    assertThat(err).isEqualTo("Error: --lock-timeout must be zero or more seconds.\n");
+    assertThat(run("migrate", "--url", db.url, "--lock-timeout", "soon")).isEqualTo(2);
   }
 }
