@@ -634,29 +634,24 @@ final class Autodetector {
     for (Map.Entry<String, List<Pending>> e : generated.entrySet()) {
       String app = e.getKey();
       List<Pending> ops = e.getValue();
-      // Registration order: an operation, then the operations it waits for.
+      // As graphlib.TopologicalSorter: nodes in registration order (an operation, then what it
+      // waits for), successors in the order the edges were added.
       List<Pending> nodes = new ArrayList<>();
-      Map<Pending, Set<Pending>> preds = new java.util.IdentityHashMap<>();
+      Map<Pending, Integer> waiting = new java.util.IdentityHashMap<>();
+      Map<Pending, List<Pending>> successors = new java.util.IdentityHashMap<>();
       for (Pending p : ops) {
-        register(nodes, preds, p);
+        register(nodes, waiting, p);
         for (Dep dep : p.deps()) {
           if (!dep.app().equals(app)) {
             continue;
           }
           for (Pending other : ops) {
-            if (other != p && satisfies(other.op(), dep)) {
-              register(nodes, preds, other);
-              preds.get(p).add(other);
+            if (satisfies(other.op(), dep)) {
+              register(nodes, waiting, other);
+              waiting.merge(p, 1, Integer::sum);
+              successors.computeIfAbsent(other, x -> new ArrayList<>()).add(p);
             }
           }
-        }
-      }
-      Map<Pending, Integer> waiting = new java.util.IdentityHashMap<>();
-      Map<Pending, List<Pending>> successors = new java.util.IdentityHashMap<>();
-      for (Pending n : nodes) {
-        waiting.put(n, preds.get(n).size());
-        for (Pending pred : preds.get(n)) {
-          successors.computeIfAbsent(pred, x -> new ArrayList<>()).add(n);
         }
       }
       List<Pending> ready = new ArrayList<>();
@@ -690,9 +685,9 @@ final class Autodetector {
     }
   }
 
-  private static void register(List<Pending> nodes, Map<Pending, Set<Pending>> preds, Pending p) {
-    if (!preds.containsKey(p)) {
-      preds.put(p, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+  private static void register(List<Pending> nodes, Map<Pending, Integer> waiting, Pending p) {
+    if (!waiting.containsKey(p)) {
+      waiting.put(p, 0);
       nodes.add(p);
     }
   }

@@ -145,8 +145,8 @@ final class Folding {
       }
       return c.fields().stream().anyMatch(f -> fieldReferences(f, model));
     }
-    if (op instanceof DeleteModel d) {
-      return ProjectState.key(app, d.name()).equals(model);
+    if (op instanceof DeleteModel) {
+      return true; // Django: a deleted model may be referenced by anything
     }
     if (op instanceof RenameModel r) {
       return ProjectState.key(app, r.oldName()).equals(model)
