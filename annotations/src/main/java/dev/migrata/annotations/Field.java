@@ -56,7 +56,17 @@ public @interface Field {
 
   /**
    * An explicit field type, as Django names them ({@code "TextField"}, {@code "BigIntegerField"},
-   * ...), overriding the one derived from the Java type.
+   * ...), overriding the one derived from the Java type; or the qualified name of a custom field
+   * type, a class implementing {@code dev.migrata.fields.CustomFieldType}. Migrations name the
+   * custom class, so it must stay on the classpath for as long as a migration names it.
    */
   String type() default "";
+  /**
+   * A static method that gives the default, {@code "java.time.Instant::now"} (Django's callable
+   * default such as {@code timezone.now}); existing rows get one value from it when the column
+   * is added. The method must exist and take no arguments.
+   */
+  String defaultMethod() default "";
+  /** Arguments of a custom field type, {@code "key=value"}, passed to it for every backend. */
+  String[] args() default {};
 }

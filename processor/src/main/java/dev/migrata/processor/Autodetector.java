@@ -23,8 +23,8 @@ import dev.migrata.state.IndexState;
 import dev.migrata.state.ModelState;
 import dev.migrata.state.ProjectState;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,145 +34,323 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Django's autodetector for one app: compares the replayed history with the current models and
- * lists the operations that turn one into the other, in the order Django 5.2 writes them (its
- * optimizer's output shape: relational fields at the end of {@code CreateModel}, a new model's
- * indexes and constraints folded into it, {@code CreateModel} before {@code DeleteModel}).
+ * Django's {@code MigrationAutodetector} ({@code django/db/migrations/autodetector.py}, 5.2):
+ * compares the replayed history ({@code from}) with the current models ({@code to}) and returns,
+ * per app, the migrations that turn one into the other.
  *
- * <p>javac cannot ask questions, so Django's questioner is answered by annotations: renames only
- * where {@code renamedFrom} declares them (never guessed), and an unanswerable question (a
- * non-null field without a default) is an error on the field.
+ * <p>It follows Django step for step: the generators run in {@code _detect_changes} order, each
+ * operation carries the dependencies Django gives it ({@link Dep}), each app's list is sorted
+ * topologically ({@code _sort_migrations}), the lists are chopped into migrations so that every
+ * cross-app dependency exists ({@code _build_migration_list}: two apps pointing at each other give
+ * {@code 0001_initial} and {@code 0002_initial}), and each migration is folded ({@link Folding}).
+ *
+ * <p>javac cannot ask questions, so the {@link Questioner} answers from annotations: renames only
+ * where {@code renamedFrom} declares them, and an unanswerable question becomes a diagnostic.
  */
 final class Autodetector {
-  /** The operations of one app and the other apps its new migration must depend on. */
-  record Change(String app, List<Operation> operations, Set<String> dependsOnApps) {}
 
-  private final Reporter reporter;
+  /** Django's questioner: declared renames in, diagnostics out. */
+  interface Questioner {
+    /** The old class name declared by {@code @Model(renamedFrom)}, or null. */
+    String renamedModelFrom(String app, String model);
 
-  Autodetector(Reporter reporter) {
-    this.reporter = reporter;
+    /** The old Java name declared by {@code renamedFrom} on a field, or null. */
+    String renamedFieldFrom(String app, String model, String field);
+
+    /** Reports {@code problem} on the model (field null) or field of the current models. */
+    void report(Problem problem, String app, String model, String field, Object... args);
   }
 
-  /** The change of {@code app}, or null when its models match its history. */
-  Change detect(String app, ProjectState from, List<ModelDeclaration> current) {
-    ProjectState working = from.copy();
-    Map<String, ModelDeclaration> declared = new TreeMap<>();
-    for (ModelDeclaration d : current) {
-      declared.put(d.state().key(), d);
+  /** Django's {@code OperationDependency}: what must happen before an operation. */
+  record Dep(String app, String model, String field, Type type) {
+    enum Type {
+      CREATE,
+      REMOVE,
+      ALTER
     }
-    Set<String> dependsOn = new TreeSet<>();
+  }
 
-    List<Operation> renamedModels = new ArrayList<>();
-    for (ModelDeclaration d : declared.values()) {
-      if (d.renamedFrom() == null || working.contains(app, d.state().name())) {
-        continue;
+  /**
+   * One migration to write. {@code dependencies} name other generated migrations by app and
+   * position ({@link MigrationRef}); a {@code null} position means the app's existing leaf.
+   */
+  record AutoMigration(
+      String app, List<Operation> operations, Set<MigrationRef> dependencies, boolean initial) {}
+
+  /** A dependency of a generated migration: the {@code index}-th new migration of {@code app}. */
+  record MigrationRef(String app, Integer index) implements Comparable<MigrationRef> {
+    @Override
+    public int compareTo(MigrationRef o) {
+      int c = app.compareTo(o.app);
+      if (c != 0) {
+        return c;
       }
-      String oldKey = d.renamedFrom().toLowerCase(Locale.ROOT);
-      ModelState old = working.model(app, oldKey);
-      if (old == null || declared.containsKey(oldKey)) {
-        reporter.report(
-            Problem.MODEL_RENAMED_FROM_UNKNOWN,
-            d.element(),
-            d.modelMirror(),
-            Mirrors.value(d.modelMirror(), "renamedFrom"),
-            d.renamedFrom(),
-            d.state().name(),
-            app,
-            names(working.models(app)));
-        continue;
-      }
-      RenameModel rename = new RenameModel(old.name(), d.state().name());
-      rename.stateForwards(app, working);
-      renamedModels.add(rename);
+      return Integer.compare(index == null ? -1 : index, o.index == null ? -1 : o.index);
+    }
+  }
+
+  private record Pending(String app, Operation op, List<Dep> deps) {}
+
+  private final Questioner questioner;
+  private final Map<String, List<Pending>> generated = new TreeMap<>();
+  private ProjectState from;
+  private ProjectState to;
+
+  Autodetector(Questioner questioner) {
+    this.questioner = questioner;
+  }
+
+  /**
+   * The migrations of {@code apps} (the apps whose current models {@code to} holds); other apps'
+   * models in the states are only relation targets.
+   */
+  Map<String, List<AutoMigration>> changes(ProjectState from, ProjectState to, Set<String> apps) {
+    this.from = from.copy();
+    this.to = to;
+    generated.clear();
+    byOperation.clear();
+    Set<String> existingApps = new TreeSet<>();
+    for (ModelState m : from.models()) {
+      existingApps.add(m.app());
     }
 
-    Map<String, ModelState> old = new TreeMap<>();
-    for (ModelState m : working.models(app)) {
-      old.put(m.key(), m);
+    generateRenamedModels(apps);
+    List<ModelState> oldModels = new ArrayList<>();
+    List<ModelState> newModels = new ArrayList<>();
+    for (String app : apps) {
+      oldModels.addAll(this.from.models(app));
+      newModels.addAll(to.models(app));
     }
-    List<ModelState> added = new ArrayList<>();
     List<ModelState> deleted = new ArrayList<>();
-    for (ModelDeclaration d : declared.values()) {
-      if (!old.containsKey(d.state().key())) {
-        added.add(d.state());
-      }
-    }
-    for (ModelState m : old.values()) {
-      if (!declared.containsKey(m.key())) {
+    List<ModelState> added = new ArrayList<>();
+    List<String> kept = new ArrayList<>();
+    for (ModelState m : oldModels) {
+      if (to.model(m.app(), m.name()) == null) {
         deleted.add(m);
       }
     }
-    Set<String> deletedRefs = new HashSet<>();
-    for (ModelState m : deleted) {
-      deletedRefs.add(ProjectState.key(app, m.name()));
+    for (ModelState m : newModels) {
+      if (this.from.model(m.app(), m.name()) == null) {
+        added.add(m);
+      } else {
+        kept.add(key(m));
+      }
     }
+    generateDeletedModels(deleted);
+    generateCreatedModels(added);
+    generateAlteredOptions(kept);
+    generateAlteredTableComment(kept);
+    List<Pending> renamedFields = createRenamedFields(kept);
+    List<Pending> renamedIndexes = new ArrayList<>();
+    List<Pending> addedIndexes = new ArrayList<>();
+    List<Pending> removedIndexes = new ArrayList<>();
+    createAlteredIndexes(kept, addedIndexes, removedIndexes, renamedIndexes);
+    generateRemovedConstraints(kept);
+    removedIndexes.forEach(this::add);
+    renamedFields.forEach(this::add);
+    renamedIndexes.forEach(this::add);
+    generateRemovedFields(kept);
+    generateAddedFields(kept);
+    generateAlteredFields(kept);
+    addedIndexes.forEach(this::add);
+    generateAddedConstraints(kept);
+    generateAlteredTable(kept);
+    checkDeletedModelsUnreferenced(deleted);
 
-    List<Operation> creates = new ArrayList<>();
-    List<Operation> deferredForCreates = new ArrayList<>();
-    createModels(app, added, working, creates, deferredForCreates, dependsOn);
-
-    List<Operation> deletes = new ArrayList<>();
-    for (ModelState m : deleted) {
-      deletes.add(new DeleteModel(m.name()));
+    sortOperations();
+    Map<String, List<AutoMigration>> migrations = buildMigrationList(existingApps);
+    Map<String, List<AutoMigration>> folded = new TreeMap<>();
+    for (Map.Entry<String, List<AutoMigration>> e : migrations.entrySet()) {
+      List<AutoMigration> list = new ArrayList<>();
+      for (AutoMigration m : e.getValue()) {
+        list.add(
+            new AutoMigration(
+                m.app(), Folding.fold(m.app(), m.operations()), m.dependencies(), m.initial()));
+      }
+      folded.put(e.getKey(), list);
     }
+    return folded;
+  }
 
-    List<Operation> beforeDeletes = new ArrayList<>();
-    List<Operation> options = new ArrayList<>();
-    List<Operation> renamedFields = new ArrayList<>();
-    List<Operation> removedConstraints = new ArrayList<>();
-    List<Operation> removedIndexes = new ArrayList<>();
-    List<Operation> renamedIndexes = new ArrayList<>();
-    List<Operation> addedConstraints = new ArrayList<>();
-    List<Operation> removedFields = new ArrayList<>();
-    List<Operation> addedFields = new ArrayList<>();
-    List<Operation> alteredFields = new ArrayList<>();
-    List<Operation> addedIndexes = new ArrayList<>();
-    List<Operation> tables = new ArrayList<>();
+  // ------------------------------------------------------------------ generators
 
-    for (ModelDeclaration d : declared.values()) {
-      ModelState before = old.get(d.state().key());
-      if (before == null) {
-        continue;
-      }
-      ModelState after = d.state();
-      String model = after.key();
-      if (before.managed() != after.managed()) {
-        options.add(new AlterModelOptions(model, after.managed()));
-      }
-      if (!Objects.equals(before.comment(), after.comment())) {
-        options.add(new AlterModelTableComment(model, after.comment()));
-      }
-
-      Set<String> addedNames = new TreeSet<>(after.fields().keySet());
-      addedNames.removeAll(before.fields().keySet());
-      Set<String> removedNames = new TreeSet<>(before.fields().keySet());
-      removedNames.removeAll(after.fields().keySet());
-      for (String name : new ArrayList<>(addedNames)) {
-        ModelDeclaration.FieldDeclaration fd = d.fields().get(name);
-        String oldName = fd == null ? null : fd.renamedFrom();
-        if (oldName == null || oldName.equals(name)) {
+  /** Django's generate_renamed_models, with the question answered by {@code renamedFrom}. */
+  private void generateRenamedModels(Set<String> apps) {
+    for (String app : apps) {
+      for (ModelState m : to.models(app)) {
+        String old = questioner.renamedModelFrom(app, m.name());
+        if (old == null || from.model(app, m.name()) != null) {
           continue;
         }
-        if (!removedNames.contains(oldName)) {
-          reporter.report(
+        ModelState was = from.model(app, old);
+        if (was == null || to.model(app, old) != null) {
+          questioner.report(
+              Problem.MODEL_RENAMED_FROM_UNKNOWN,
+              app,
+              m.name(),
+              null,
+              old,
+              m.name(),
+              app,
+              names(from.models(app)));
+          continue;
+        }
+        RenameModel rename = new RenameModel(was.name(), m.name());
+        rename.stateForwards(app, from);
+        add(app, rename, List.of());
+      }
+    }
+  }
+
+  private void generateDeletedModels(List<ModelState> deleted) {
+    for (ModelState m : deleted) {
+      List<String> related = new ArrayList<>();
+      for (FieldState f : m.fields().values()) {
+        if (f.isRelation()) {
+          related.add(f.name());
+        }
+      }
+      related.sort(null);
+      for (String name : related) {
+        add(m.app(), new RemoveField(m.key(), name), List.of());
+      }
+      Set<Dep> deps = new LinkedHashSet<>();
+      for (ModelState other : from.models()) {
+        for (FieldState f : other.fields().values()) {
+          boolean points = f.isRelation() && f.to().equals(key(m));
+          boolean through = key(m).equals(f.through());
+          if (points || through) {
+            deps.add(new Dep(other.app(), other.key(), f.name(), Dep.Type.REMOVE));
+            if (points && f.fieldType() != FieldType.MANY_TO_MANY) {
+              deps.add(new Dep(other.app(), other.key(), f.name(), Dep.Type.ALTER));
+            }
+          }
+        }
+      }
+      for (String name : related) {
+        deps.add(new Dep(m.app(), m.key(), name, Dep.Type.REMOVE));
+      }
+      add(m.app(), new DeleteModel(m.name()), new ArrayList<>(deps));
+    }
+  }
+
+  /**
+   * New models: {@code CreateModel} with the plain fields at the beginning of the app's list (so
+   * alphabetical, before deletions), then per model in reverse order its relations as {@code
+   * AddField}, its indexes and constraints; {@link Folding} puts them back where it can.
+   */
+  private void generateCreatedModels(List<ModelState> added) {
+    List<ModelState> reversed = new ArrayList<>(added);
+    reversed.sort((a, b) -> key(b).compareTo(key(a)));
+    for (ModelState m : reversed) {
+      List<FieldState> plain = new ArrayList<>();
+      Map<String, FieldState> related = new TreeMap<>();
+      List<Dep> createDeps = new ArrayList<>();
+      for (FieldState f : m.fields().values()) {
+        if (f.isRelation() && !f.primaryKey()) {
+          related.put(f.name(), f);
+        } else {
+          plain.add(f);
+          if (f.isRelation()) {
+            createDeps.addAll(foreignKeyDeps(f));
+          }
+        }
+      }
+      CreateModel create =
+          new CreateModel(
+              m.name(), plain, List.of(), List.of(), m.table(), m.comment(), m.managed());
+      Pending pending = new Pending(m.app(), create, createDeps);
+      generated.computeIfAbsent(m.app(), a -> new ArrayList<>()).add(0, pending);
+      byOperation.put(create, pending);
+      for (FieldState f : related.values()) {
+        List<Dep> deps = new ArrayList<>(foreignKeyDeps(f));
+        deps.add(new Dep(m.app(), m.key(), null, Dep.Type.CREATE));
+        add(m.app(), new AddField(m.key(), f, true), deps);
+      }
+      List<Dep> relatedDeps = new ArrayList<>();
+      for (String name : related.keySet()) {
+        relatedDeps.add(new Dep(m.app(), m.key(), name, Dep.Type.CREATE));
+      }
+      relatedDeps.add(new Dep(m.app(), m.key(), null, Dep.Type.CREATE));
+      for (IndexState index : m.indexes()) {
+        add(m.app(), new AddIndex(m.key(), index), relatedDeps);
+      }
+      for (ConstraintState constraint : m.constraints()) {
+        add(m.app(), new AddConstraint(m.key(), constraint), relatedDeps);
+      }
+    }
+  }
+
+  /** Options with no database effect; of Django's keys Migrata has {@code managed}. */
+  private void generateAlteredOptions(List<String> kept) {
+    for (String k : kept) {
+      ModelState before = from.model(k);
+      ModelState after = to.model(k);
+      if (before.managed() != after.managed()) {
+        add(after.app(), new AlterModelOptions(after.key(), after.managed()), List.of());
+      }
+    }
+  }
+
+  private void generateAlteredTableComment(List<String> kept) {
+    for (String k : kept) {
+      ModelState before = from.model(k);
+      ModelState after = to.model(k);
+      if (!Objects.equals(before.comment(), after.comment())) {
+        add(after.app(), new AlterModelTableComment(after.key(), after.comment()), List.of());
+      }
+    }
+  }
+
+  /**
+   * Django's create_renamed_fields: a rename only where {@code renamedFrom} says so. It is applied
+   * to the working state at once, so every later comparison sees the new name.
+   */
+  private List<Pending> createRenamedFields(List<String> kept) {
+    List<Pending> renames = new ArrayList<>();
+    for (String k : kept) {
+      ModelState after = to.model(k);
+      ModelState before = from.model(k);
+      Set<String> removed = new TreeSet<>(before.fields().keySet());
+      removed.removeAll(after.fields().keySet());
+      for (String name : new TreeSet<>(after.fields().keySet())) {
+        if (before.fields().containsKey(name)) {
+          continue;
+        }
+        String old = questioner.renamedFieldFrom(after.app(), after.name(), name);
+        if (old == null || old.equals(name)) {
+          continue;
+        }
+        if (!removed.contains(old)) {
+          questioner.report(
               Problem.FIELD_RENAMED_FROM_UNKNOWN,
-              fd.element(),
-              fd.mirror(),
-              Mirrors.value(fd.mirror(), "renamedFrom"),
-              oldName,
+              after.app(),
+              after.name(),
+              name,
+              old,
               name,
               after.name(),
-              removedNames.isEmpty() ? "none" : String.join(", ", removedNames));
+              removed.isEmpty() ? "none" : String.join(", ", removed));
           continue;
         }
-        RenameField rename = new RenameField(model, oldName, name);
-        rename.stateForwards(app, working);
-        renamedFields.add(rename);
-        addedNames.remove(name);
-        removedNames.remove(oldName);
+        RenameField rename = new RenameField(after.key(), old, name);
+        rename.stateForwards(after.app(), from);
+        removed.remove(old);
+        renames.add(new Pending(after.app(), rename, List.of()));
       }
-      before = working.model(app, model);
+    }
+    return renames;
+  }
 
+  /**
+   * Added, removed and renamed indexes: an index whose definition is unchanged under another name
+   * (an automatic name after a field rename) is Django's {@code RenameIndex}.
+   */
+  private void createAlteredIndexes(
+      List<String> kept, List<Pending> added, List<Pending> removed, List<Pending> renamed) {
+    for (String k : kept) {
+      ModelState before = from.model(k);
+      ModelState after = to.model(k);
       List<IndexState> newIndexes = new ArrayList<>();
       for (IndexState index : after.indexes()) {
         if (!before.indexes().contains(index)) {
@@ -183,8 +361,6 @@ final class Autodetector {
         if (after.indexes().contains(index)) {
           continue;
         }
-        // Same definition under another name (an automatic name after a field rename): Django's
-        // RenameIndex, which keeps the index instead of rebuilding it.
         IndexState same = null;
         for (IndexState candidate : newIndexes) {
           if (candidate.withName(index.name()).equals(index)) {
@@ -194,238 +370,426 @@ final class Autodetector {
         }
         if (same != null) {
           newIndexes.remove(same);
-          renamedIndexes.add(new RenameIndex(model, index.name(), same.name()));
+          renamed.add(
+              new Pending(
+                  after.app(), new RenameIndex(after.key(), index.name(), same.name()), List.of()));
         } else {
-          removedIndexes.add(new RemoveIndex(model, index.name()));
+          removed.add(new Pending(after.app(), new RemoveIndex(after.key(), index.name()), List.of()));
         }
       }
-      for (ConstraintState constraint : before.constraints()) {
-        if (!after.constraints().contains(constraint)) {
-          removedConstraints.add(new RemoveConstraint(model, constraint.name()));
+      for (IndexState index : newIndexes) {
+        added.add(new Pending(after.app(), new AddIndex(after.key(), index), modelDeps(after)));
+      }
+    }
+  }
+
+  private void generateRemovedConstraints(List<String> kept) {
+    for (String k : kept) {
+      ModelState before = from.model(k);
+      ModelState after = to.model(k);
+      for (ConstraintState c : before.constraints()) {
+        if (!after.constraints().contains(c)) {
+          add(after.app(), new RemoveConstraint(after.key(), c.name()), List.of());
         }
       }
-      for (String name : removedNames) {
-        RemoveField remove = new RemoveField(model, name);
-        FieldState f = before.fields().get(name);
-        if (f.isRelation() && deletedRefs.contains(f.to())) {
-          beforeDeletes.add(remove);
-        } else {
-          removedFields.add(remove);
+    }
+  }
+
+  private void generateAddedConstraints(List<String> kept) {
+    for (String k : kept) {
+      ModelState before = from.model(k);
+      ModelState after = to.model(k);
+      for (ConstraintState c : after.constraints()) {
+        if (!before.constraints().contains(c)) {
+          add(after.app(), new AddConstraint(after.key(), c), modelDeps(after));
         }
       }
-      for (String name : addedNames) {
-        FieldState f = after.fields().get(name);
-        ModelDeclaration.FieldDeclaration fd = d.fields().get(name);
-        warnIfLooksRenamed(after, f, fd, before, removedNames);
-        if (needsDefault(f)) {
-          reporter.report(
-              Problem.NON_NULL_FIELD_WITHOUT_DEFAULT,
-              fd == null ? d.element() : fd.element(),
-              fd == null ? null : fd.mirror(),
-              null,
-              name,
-              after.name());
+    }
+  }
+
+  private void generateRemovedFields(List<String> kept) {
+    for (String k : kept) {
+      ModelState before = from.model(k);
+      ModelState after = to.model(k);
+      for (String name : new TreeSet<>(before.fields().keySet())) {
+        if (!after.fields().containsKey(name)) {
+          add(after.app(), new RemoveField(after.key(), name), List.of());
         }
-        addedFields.add(new AddField(model, f, true));
-        dependOnTarget(app, f, dependsOn);
       }
-      for (Map.Entry<String, FieldState> e : after.fields().entrySet()) {
-        FieldState was = before.fields().get(e.getKey());
-        FieldState now = e.getValue();
+    }
+  }
+
+  private void generateAddedFields(List<String> kept) {
+    for (String k : kept) {
+      ModelState before = from.model(k);
+      ModelState after = to.model(k);
+      Set<String> removed = new TreeSet<>(before.fields().keySet());
+      removed.removeAll(after.fields().keySet());
+      for (String name : new TreeSet<>(after.fields().keySet())) {
+        if (!before.fields().containsKey(name)) {
+          warnIfLooksRenamed(before, after, after.fields().get(name), removed);
+          addField(after, after.fields().get(name));
+        }
+      }
+    }
+  }
+
+  /** Django's _generate_added_field: its questions are diagnostics here. */
+  private void addField(ModelState model, FieldState f) {
+    List<Dep> deps = new ArrayList<>();
+    deps.add(new Dep(model.app(), model.key(), f.name(), Dep.Type.REMOVE));
+    if (f.isRelation()) {
+      deps.addAll(foreignKeyDeps(f));
+    }
+    if (needsDefault(f)) {
+      questioner.report(
+          isTemporal(f) ? Problem.TEMPORAL_FIELD_WITHOUT_DEFAULT : Problem.NON_NULL_FIELD_WITHOUT_DEFAULT,
+          model.app(),
+          model.name(),
+          f.name(),
+          f.name(),
+          model.name());
+    }
+    if ((f.unique() || f.fieldType() == FieldType.ONE_TO_ONE) && f.defaultMethod() != null) {
+      questioner.report(
+          Problem.UNIQUE_CALLABLE_DEFAULT, model.app(), model.name(), f.name(), model.name(),
+          f.name());
+    }
+    add(model.app(), new AddField(model.key(), f, true), deps);
+  }
+
+  private void generateAlteredFields(List<String> kept) {
+    for (String k : kept) {
+      ModelState before = from.model(k);
+      ModelState after = to.model(k);
+      for (String name : new TreeSet<>(after.fields().keySet())) {
+        FieldState was = before.fields().get(name);
+        FieldState now = after.fields().get(name);
         if (was == null || was.equals(now)) {
           continue;
         }
         boolean wasM2m = was.fieldType() == FieldType.MANY_TO_MANY;
         boolean isM2m = now.fieldType() == FieldType.MANY_TO_MANY;
         if (wasM2m != isM2m) {
-          removedFields.add(new RemoveField(model, was.name()));
-          addedFields.add(new AddField(model, now, true));
+          add(after.app(), new RemoveField(after.key(), name), List.of());
+          addField(after, now);
           continue;
         }
-        if (was.nullable() && !now.nullable() && now.defaultValue() == null
-            && now.dbDefault() == null) {
-          ModelDeclaration.FieldDeclaration fd = d.fields().get(now.name());
-          reporter.report(
+        if (was.nullable() && !now.nullable() && !now.hasDefault() && !isM2m) {
+          questioner.report(
               Problem.NULL_TO_NOT_NULL_WITHOUT_DEFAULT,
-              fd == null ? d.element() : fd.element(),
-              fd == null ? null : fd.mirror(),
-              null,
-              now.name(),
+              after.app(),
+              after.name(),
+              name,
+              name,
               after.name());
         }
-        AlterField alter = new AlterField(model, now, true);
-        if (was.isRelation() && deletedRefs.contains(was.to())) {
-          beforeDeletes.add(alter);
-        } else {
-          alteredFields.add(alter);
-        }
-        dependOnTarget(app, now, dependsOn);
-      }
-      for (IndexState index : newIndexes) {
-        addedIndexes.add(new AddIndex(model, index));
-      }
-      for (ConstraintState constraint : after.constraints()) {
-        if (!before.constraints().contains(constraint)) {
-          addedConstraints.add(new AddConstraint(model, constraint));
-        }
-      }
-      if (!Objects.equals(before.table(), after.table())) {
-        tables.add(new AlterModelTable(model, after.table()));
+        List<Dep> deps = now.isRelation() ? foreignKeyDeps(now) : List.of();
+        add(after.app(), new AlterField(after.key(), now, true), deps);
       }
     }
+  }
 
-    List<Operation> operations = new ArrayList<>();
-    operations.addAll(creates);
-    operations.addAll(renamedModels);
-    operations.addAll(beforeDeletes);
-    operations.addAll(deletes);
-    operations.addAll(deferredForCreates);
-    operations.addAll(options);
-    operations.addAll(removedConstraints);
-    operations.addAll(removedIndexes);
-    operations.addAll(renamedFields);
-    operations.addAll(renamedIndexes);
-    operations.addAll(removedFields);
-    operations.addAll(addedFields);
-    operations.addAll(alteredFields);
-    operations.addAll(addedIndexes);
-    operations.addAll(addedConstraints);
-    operations.addAll(tables);
-    dependsOn.remove(app);
-    return operations.isEmpty() ? null : new Change(app, operations, dependsOn);
+  private void generateAlteredTable(List<String> kept) {
+    for (String k : kept) {
+      ModelState before = from.model(k);
+      ModelState after = to.model(k);
+      if (!Objects.equals(before.table(), after.table())) {
+        add(after.app(), new AlterModelTable(after.key(), after.table()), List.of());
+      }
+    }
   }
 
   /**
-   * New models as Django 5.2's optimizer leaves them: a model comes after the models of this app it
-   * points to (so its foreign keys fold into its {@code CreateModel}), ties by name; only a cycle
-   * leaves a foreign key as a separate {@code AddField}.
+   * SPEC section 3: Django would silently delete a model that a kept field still points at (and
+   * the database would refuse); here it is an error on the field that still points at it.
    */
-  private void createModels(
-      String app,
-      List<ModelState> added,
-      ProjectState existing,
-      List<Operation> out,
-      List<Operation> deferred,
-      Set<String> dependsOn) {
-    Set<String> pending = new HashSet<>();
-    for (ModelState m : added) {
-      pending.add(ProjectState.key(app, m.name()));
-    }
-    List<ModelState> remaining = new ArrayList<>(added);
-    remaining.sort(Comparator.comparing(ModelState::key));
-    while (!remaining.isEmpty()) {
-      ModelState next = null;
-      for (ModelState m : remaining) {
-        if (unresolved(app, m, pending).isEmpty()) {
-          next = m;
-          break;
-        }
-      }
-      if (next == null) {
-        next = remaining.get(0);
-      }
-      remaining.remove(next);
-      Set<String> unresolved = unresolved(app, next, pending);
-      pending.remove(ProjectState.key(app, next.name()));
-
-      List<FieldState> plain = new ArrayList<>();
-      List<FieldState> relations = new ArrayList<>();
-      List<FieldState> later = new ArrayList<>();
-      for (FieldState f : next.fields().values()) {
-        dependOnTarget(app, f, dependsOn);
-        if (!f.isRelation()) {
-          plain.add(f);
-        } else if (unresolved.contains(f.to())) {
-          later.add(f);
-        } else {
-          relations.add(f);
-        }
-      }
-      relations.sort(Comparator.comparing(FieldState::name));
-      later.sort(Comparator.comparing(FieldState::name));
-      List<FieldState> fields = new ArrayList<>(plain);
-      fields.addAll(relations);
-      boolean fold = later.isEmpty();
-      out.add(
-          new CreateModel(
-              next.name(),
-              fields,
-              fold ? next.indexes() : List.of(),
-              fold ? next.constraints() : List.of(),
-              next.table(),
-              next.comment(),
-              next.managed()));
-      for (FieldState f : later) {
-        deferred.add(new AddField(next.key(), f, true));
-      }
-      if (!fold) {
-        for (IndexState i : next.indexes()) {
-          deferred.add(new AddIndex(next.key(), i));
-        }
-        for (ConstraintState c : next.constraints()) {
-          deferred.add(new AddConstraint(next.key(), c));
+  private void checkDeletedModelsUnreferenced(List<ModelState> deleted) {
+    for (ModelState m : deleted) {
+      for (ModelState other : to.models()) {
+        for (FieldState f : other.fields().values()) {
+          if ((f.isRelation() && key(m).equals(f.to())) || key(m).equals(f.through())) {
+            questioner.report(
+                Problem.DELETED_MODEL_REFERENCED,
+                other.app(),
+                other.name(),
+                f.name(),
+                m.name(),
+                m.app(),
+                other.name(),
+                f.name());
+          }
         }
       }
     }
   }
 
-  /** Relation targets of {@code m} in this app that are still to be created (itself excluded). */
-  private static Set<String> unresolved(String app, ModelState m, Set<String> pending) {
-    Set<String> result = new HashSet<>();
-    String self = ProjectState.key(app, m.name());
-    for (FieldState f : m.fields().values()) {
-      if (f.isRelation() && !f.to().equals(self) && pending.contains(f.to())) {
-        result.add(f.to());
-      }
-    }
-    return result;
-  }
-
-  private static void dependOnTarget(String app, FieldState f, Set<String> dependsOn) {
-    if (f.isRelation() && !f.toApp().equals(app)) {
-      dependsOn.add(f.toApp());
-    }
-  }
+  // ------------------------------------------------------------------ questions
 
   /** Django asks for a default unless the column may be null or fills itself. */
   private static boolean needsDefault(FieldState f) {
     FieldType type = f.fieldType();
     return !f.nullable()
-        && f.defaultValue() == null
-        && f.dbDefault() == null
+        && !f.hasDefault()
         && (type == null || (!type.isAuto() && type != FieldType.MANY_TO_MANY));
+  }
+
+  private static boolean isTemporal(FieldState f) {
+    FieldType t = f.fieldType();
+    return t == FieldType.DATE
+        || t == FieldType.TIME
+        || t == FieldType.DATE_TIME
+        || t == FieldType.LOCAL_DATE_TIME;
   }
 
   /** Django's rename question, answered "no" with a hint: same definition, other name. */
   private void warnIfLooksRenamed(
-      ModelState model,
-      FieldState added,
-      ModelDeclaration.FieldDeclaration declaration,
-      ModelState before,
-      Set<String> removedNames) {
-    if (declaration == null) {
-      return;
-    }
-    for (String removed : removedNames) {
-      FieldState old = before.fields().get(removed);
+      ModelState before, ModelState after, FieldState added, Set<String> removed) {
+    for (String name : removed) {
+      FieldState old = before.fields().get(name);
       if (old != null && old.withName(added.name()).equals(added)) {
-        reporter.report(
+        questioner.report(
             Problem.LOOKS_LIKE_RENAME,
-            declaration.element(),
-            declaration.mirror(),
-            null,
+            after.app(),
+            after.name(),
             added.name(),
-            model.name(),
-            removed,
-            removed,
             added.name(),
-            removed);
+            after.name(),
+            name,
+            name,
+            added.name(),
+            name);
         return;
       }
     }
   }
 
-  private static String names(List<ModelState> models) {
+  // ------------------------------------------------------------------ dependencies
+
+  /** Django's _get_dependencies_for_foreign_key: the target (and through model) must exist. */
+  private static List<Dep> foreignKeyDeps(FieldState f) {
+    List<Dep> deps = new ArrayList<>();
+    deps.add(new Dep(f.toApp(), f.toModel(), null, Dep.Type.CREATE));
+    if (f.through() != null) {
+      String through = f.through();
+      deps.add(
+          new Dep(
+              through.substring(0, through.indexOf('.')),
+              through.substring(through.indexOf('.') + 1),
+              null,
+              Dep.Type.CREATE));
+    }
+    return deps;
+  }
+
+  /** Django's _get_dependencies_for_model: the targets of every relation of the model. */
+  private static List<Dep> modelDeps(ModelState m) {
+    List<Dep> deps = new ArrayList<>();
+    for (FieldState f : m.fields().values()) {
+      if (f.isRelation()) {
+        deps.addAll(foreignKeyDeps(f));
+      }
+    }
+    return deps;
+  }
+
+  /** Django's check_dependency: whether {@code op} is what {@code dep} waits for. */
+  static boolean satisfies(Operation op, Dep dep) {
+    String model = dep.model().toLowerCase(Locale.ROOT);
+    switch (dep.type()) {
+      case CREATE:
+        if (dep.field() == null) {
+          return op instanceof CreateModel c && c.name().toLowerCase(Locale.ROOT).equals(model);
+        }
+        return (op instanceof CreateModel c
+                && c.name().toLowerCase(Locale.ROOT).equals(model)
+                && c.fields().stream().anyMatch(f -> f.name().equals(dep.field())))
+            || (op instanceof AddField a
+                && a.model().equals(model)
+                && a.field().name().equals(dep.field()));
+      case REMOVE:
+        if (dep.field() == null) {
+          return op instanceof DeleteModel d && d.name().toLowerCase(Locale.ROOT).equals(model);
+        }
+        return op instanceof RemoveField r
+            && r.model().equals(model)
+            && r.name().equals(dep.field());
+      case ALTER:
+        return op instanceof AlterField a
+            && a.model().equals(model)
+            && a.field().name().equals(dep.field());
+      default:
+        return false;
+    }
+  }
+
+  // ------------------------------------------------------------------ arranging
+
+  /**
+   * Django's _sort_migrations: each app's operations in dependency order, using only
+   * dependencies inside the app, as {@code graphlib.TopologicalSorter.static_order} visits them
+   * (nodes in registration order, then as they become ready).
+   */
+  private void sortOperations() {
+    for (Map.Entry<String, List<Pending>> e : generated.entrySet()) {
+      String app = e.getKey();
+      List<Pending> ops = e.getValue();
+      // As graphlib.TopologicalSorter: nodes in registration order (an operation, then what it
+      // waits for), successors in the order the edges were added.
+      List<Pending> nodes = new ArrayList<>();
+      Map<Pending, Integer> waiting = new java.util.IdentityHashMap<>();
+      Map<Pending, List<Pending>> successors = new java.util.IdentityHashMap<>();
+      for (Pending p : ops) {
+        register(nodes, waiting, p);
+        for (Dep dep : p.deps()) {
+          if (!dep.app().equals(app)) {
+            continue;
+          }
+          for (Pending other : ops) {
+            if (satisfies(other.op(), dep)) {
+              register(nodes, waiting, other);
+              waiting.merge(p, 1, Integer::sum);
+              successors.computeIfAbsent(other, x -> new ArrayList<>()).add(p);
+            }
+          }
+        }
+      }
+      List<Pending> ready = new ArrayList<>();
+      for (Pending n : nodes) {
+        if (waiting.get(n) == 0) {
+          ready.add(n);
+        }
+      }
+      List<Pending> sorted = new ArrayList<>();
+      while (!ready.isEmpty()) {
+        List<Pending> group = ready;
+        ready = new ArrayList<>();
+        sorted.addAll(group);
+        for (Pending n : group) {
+          for (Pending s : successors.getOrDefault(n, List.of())) {
+            if (waiting.merge(s, -1, Integer::sum) == 0) {
+              ready.add(s);
+            }
+          }
+        }
+      }
+      if (sorted.size() < nodes.size()) {
+        // A dependency cycle inside one app: keep Django's generation order for what is left.
+        for (Pending n : nodes) {
+          if (!sorted.contains(n)) {
+            sorted.add(n);
+          }
+        }
+      }
+      e.setValue(sorted);
+    }
+  }
+
+  private static void register(List<Pending> nodes, Map<Pending, Integer> waiting, Pending p) {
+    if (!waiting.containsKey(p)) {
+      waiting.put(p, 0);
+      nodes.add(p);
+    }
+  }
+
+  /**
+   * Django's _build_migration_list: takes operations from the head of each app's list while their
+   * cross-app dependencies are met, cutting a migration when the list is done; when a pass makes
+   * no progress, "chop mode" cuts migrations early so two apps pointing at each other can proceed.
+   */
+  private Map<String, List<AutoMigration>> buildMigrationList(Set<String> existingApps) {
+    Map<String, List<AutoMigration>> migrations = new TreeMap<>();
+    int remaining = count();
+    boolean chopMode = false;
+    while (remaining > 0) {
+      for (String app : new ArrayList<>(generated.keySet())) {
+        List<Pending> ops = generated.get(app);
+        List<Operation> chopped = new ArrayList<>();
+        Set<MigrationRef> dependencies = new TreeSet<>();
+        while (!ops.isEmpty()) {
+          Pending p = ops.get(0);
+          boolean satisfied = true;
+          Set<MigrationRef> opDeps = new TreeSet<>();
+          for (Dep dep : p.deps()) {
+            if (dep.app().equals(app)) {
+              continue;
+            }
+            for (Pending other : generated.getOrDefault(dep.app(), List.of())) {
+              if (satisfies(other.op(), dep)) {
+                satisfied = false;
+                break;
+              }
+            }
+            if (!satisfied) {
+              break;
+            }
+            if (migrations.containsKey(dep.app())) {
+              opDeps.add(new MigrationRef(dep.app(), migrations.get(dep.app()).size() - 1));
+            } else if (chopMode) {
+              opDeps.add(new MigrationRef(dep.app(), null));
+            } else {
+              satisfied = false;
+            }
+          }
+          if (!satisfied) {
+            break;
+          }
+          chopped.add(p.op());
+          dependencies.addAll(opDeps);
+          ops.remove(0);
+        }
+        if (!chopped.isEmpty() || !dependencies.isEmpty()) {
+          if (ops.isEmpty() || chopMode) {
+            List<AutoMigration> list = migrations.computeIfAbsent(app, a -> new ArrayList<>());
+            list.add(new AutoMigration(app, chopped, dependencies, !existingApps.contains(app)));
+            chopMode = false;
+          } else {
+            List<Pending> back = new ArrayList<>();
+            for (Operation op : chopped) {
+              back.add(byOperation.get(op));
+            }
+            ops.addAll(0, back);
+          }
+        }
+      }
+      int now = count();
+      if (now == remaining) {
+        if (!chopMode) {
+          chopMode = true;
+        } else {
+          throw new IllegalStateException(
+              "Cannot resolve operation dependencies: " + generated.keySet());
+        }
+      }
+      remaining = now;
+    }
+    return migrations;
+  }
+
+  private final Map<Operation, Pending> byOperation = new java.util.IdentityHashMap<>();
+
+  private int count() {
+    int n = 0;
+    for (List<Pending> ops : generated.values()) {
+      n += ops.size();
+    }
+    return n;
+  }
+
+  private void add(String app, Operation op, List<Dep> deps) {
+    add(new Pending(app, op, deps));
+  }
+
+  private void add(Pending p) {
+    generated.computeIfAbsent(p.app(), a -> new ArrayList<>()).add(p);
+    byOperation.put(p.op(), p);
+  }
+
+  private static String key(ModelState m) {
+    return ProjectState.key(m.app(), m.name());
+  }
+
+  private static String names(Collection<ModelState> models) {
     if (models.isEmpty()) {
       return "none";
     }

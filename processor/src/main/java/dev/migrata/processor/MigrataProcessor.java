@@ -47,7 +47,7 @@ public final class MigrataProcessor extends AbstractProcessor {
     planner =
         new MigrationPlanner(
             apps,
-            new ModelReader(elements, apps, reporter),
+            new ModelReader(elements, env.getTypeUtils(), apps, reporter),
             new MigrationReader(elements),
             reporter,
             options);

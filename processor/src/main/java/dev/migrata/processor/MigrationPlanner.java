@@ -5,6 +5,8 @@ import dev.migrata.migration.MigrationKey;
 import dev.migrata.operations.Operation;
 import dev.migrata.state.Deconstructed;
 import dev.migrata.state.FieldState;
+import dev.migrata.state.ModelState;
+import dev.migrata.state.ProjectState;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +31,6 @@ final class MigrationPlanner {
   private final ModelReader models;
   private final MigrationReader migrations;
   private final HistoryReplayer replayer;
-  private final Autodetector autodetector;
   private final Reporter reporter;
   private final Options options;
 
@@ -43,7 +44,6 @@ final class MigrationPlanner {
     this.models = models;
     this.migrations = migrations;
     this.replayer = new HistoryReplayer(reporter);
-    this.autodetector = new Autodetector(reporter);
     this.reporter = reporter;
     this.options = options;
   }
@@ -75,93 +75,152 @@ final class MigrationPlanner {
     }
     HistoryReplayer.History history = replayer.replay(found);
 
-    Map<String, Autodetector.Change> changes = new TreeMap<>();
-    for (AppInfo app : byLabel.values()) {
-      List<MigrationKey> leaves = history.leaves().getOrDefault(app.label(), List.of());
-      if (leaves.size() > 1) {
-        TypeElement at = HistoryReplayer.element(found, leaves.get(leaves.size() - 1));
-        List<String> names = leaves.stream().map(MigrationKey::name).toList();
-        reporter.report(
-            Problem.CONFLICTING_LEAVES,
-            at,
-            app.label(),
-            String.join(" and ", names));
-        continue;
-      }
-      if (current.get(app.label()).isEmpty() && leaves.isEmpty()) {
-        continue;
-      }
-      Autodetector.Change change =
-          autodetector.detect(app.label(), history.state(), current.get(app.label()));
-      if (change != null) {
-        changes.put(app.label(), change);
-      }
-    }
-
     Map<String, List<MigrationDefinition>> existing = new TreeMap<>();
     for (AppInfo app : byLabel.values()) {
       existing.put(app.label(), history.migrations().getOrDefault(app.label(), List.of()));
     }
     List<PlannedMigration> planned = new ArrayList<>();
-    Map<String, MigrationKey> generated = new LinkedHashMap<>();
-    for (String label : dependencyOrder(changes)) {
-      Autodetector.Change change = changes.get(label);
+    Set<String> detect = new TreeSet<>();
+    for (AppInfo app : byLabel.values()) {
+      List<MigrationKey> leaves = history.leaves().getOrDefault(app.label(), List.of());
+      if (leaves.size() > 1) {
+        if (options.merge()) {
+          planned.add(merge(app, leaves, current.get(app.label())));
+        } else {
+          TypeElement at = HistoryReplayer.element(found, leaves.get(leaves.size() - 1));
+          List<String> names = leaves.stream().map(MigrationKey::name).toList();
+          reporter.report(
+              Problem.CONFLICTING_LEAVES, at, app.label(), String.join(" and ", names));
+        }
+        continue;
+      }
+      if (current.get(app.label()).isEmpty() && leaves.isEmpty()) {
+        continue;
+      }
+      detect.add(app.label());
+    }
+    if (detect.isEmpty()) {
+      return new Plan(planned, existing);
+    }
+
+    // The current project: history, with the detected apps' models replaced by their classes.
+    ProjectState from = history.state();
+    ProjectState to = from.copy();
+    Map<String, ModelDeclaration> declarations = new TreeMap<>();
+    for (String label : detect) {
+      for (ModelState m : from.models(label)) {
+        to.remove(label, m.name());
+      }
+      for (ModelDeclaration d : current.get(label)) {
+        to.put(d.state());
+        declarations.put(ProjectState.key(label, d.state().name()), d);
+      }
+    }
+    Autodetector autodetector = new Autodetector(new DeclaredAnswers(declarations, reporter));
+    Map<String, List<Autodetector.AutoMigration>> changes;
+    try {
+      changes = autodetector.changes(from, to, detect);
+    } catch (IllegalStateException e) {
+      reporter.report(Problem.INTERNAL_ERROR, null, e.getMessage());
+      return new Plan(planned, existing);
+    }
+
+    // Django's arrange_for_graph: numbers from each app's leaf, then names, then dependencies.
+    Map<String, List<MigrationKey>> keys = new TreeMap<>();
+    for (Map.Entry<String, List<Autodetector.AutoMigration>> e : changes.entrySet()) {
+      String label = e.getKey();
+      MigrationKey leaf = history.leaf(label);
+      Integer parsed = leaf == null ? null : MigrationNamer.parseNumber(leaf.name());
+      int number = leaf == null ? 1 : (parsed == null ? 0 : parsed) + 1;
+      List<MigrationKey> list = new ArrayList<>();
+      for (Autodetector.AutoMigration m : e.getValue()) {
+        String suffix;
+        if (options.name() != null) {
+          suffix = options.name();
+        } else if (m.initial() || (list.isEmpty() && leaf == null)) {
+          suffix = "initial";
+        } else {
+          suffix = MigrationNamer.suggest(m.operations());
+        }
+        if (suffix.length() > 100) {
+          suffix = suffix.substring(0, 100);
+        }
+        list.add(new MigrationKey(label, String.format("%04d_%s", number++, suffix)));
+      }
+      keys.put(label, list);
+    }
+    for (Map.Entry<String, List<Autodetector.AutoMigration>> e : changes.entrySet()) {
+      String label = e.getKey();
       AppInfo app = byLabel.get(label);
       MigrationKey leaf = history.leaf(label);
-      String name =
-          MigrationNamer.name(leaf, leaf == null, options.name(), change.operations());
-      Set<MigrationKey> deps = new TreeSet<>();
-      if (leaf != null) {
-        deps.add(leaf);
-      }
-      for (String other : change.dependsOnApps()) {
-        MigrationKey dep = generated.containsKey(other) ? generated.get(other) : history.leaf(other);
-        if (dep != null) {
-          deps.add(dep);
+      List<Autodetector.AutoMigration> list = e.getValue();
+      for (int i = 0; i < list.size(); i++) {
+        Autodetector.AutoMigration m = list.get(i);
+        Set<MigrationKey> deps = new TreeSet<>();
+        if (i > 0) {
+          deps.add(keys.get(label).get(i - 1));
+        } else if (leaf != null) {
+          deps.add(leaf);
         }
+        for (Autodetector.MigrationRef ref : m.dependencies()) {
+          MigrationKey dep =
+              ref.index() == null ? history.leaf(ref.app()) : keys.get(ref.app()).get(ref.index());
+          if (dep != null) {
+            deps.add(dep);
+          }
+        }
+        MigrationKey key = keys.get(label).get(i);
+        List<Deconstructed> ops = m.operations().stream().map(Operation::deconstruct).toList();
+        MigrationDefinition definition =
+            new MigrationDefinition(
+                key,
+                app.migrationsPackage() + "." + MigrationNamer.className(key.name()),
+                new ArrayList<>(deps),
+                List.of(),
+                List.of(),
+                m.initial(),
+                true,
+                () -> ops);
+        planned.add(new PlannedMigration(app, definition, m.operations(), current.get(label)));
       }
-      MigrationKey key = new MigrationKey(label, name);
-      generated.put(label, key);
-      List<Deconstructed> ops = change.operations().stream().map(Operation::deconstruct).toList();
-      MigrationDefinition definition =
-          new MigrationDefinition(
-              key,
-              app.migrationsPackage() + "." + MigrationNamer.className(name),
-              new ArrayList<>(deps),
-              List.of(),
-              List.of(),
-              leaf == null,
-              true,
-              () -> ops);
-      planned.add(new PlannedMigration(app, definition, change.operations(), current.get(label)));
     }
     return new Plan(planned, existing);
   }
 
-  /** Apps whose new migration others depend on come first; ties (and cycles) by label. */
-  private static List<String> dependencyOrder(Map<String, Autodetector.Change> changes) {
-    List<String> order = new ArrayList<>();
-    Set<String> remaining = new TreeSet<>(changes.keySet());
-    while (!remaining.isEmpty()) {
-      String next = null;
-      for (String label : remaining) {
-        boolean ready = true;
-        for (String dep : changes.get(label).dependsOnApps()) {
-          if (remaining.contains(dep)) {
-            ready = false;
-          }
-        }
-        if (ready) {
-          next = label;
-          break;
-        }
-      }
-      if (next == null) {
-        next = remaining.iterator().next();
-      }
-      remaining.remove(next);
-      order.add(next);
+  /**
+   * Django's {@code makemigrations --merge}: an empty migration depending on every leaf, named
+   * {@code NNNN_merge_<leaves>} from the highest leaf number (just {@code NNNN_merge} when the
+   * joined names are longer than Django's 47 characters, where Django uses a timestamp).
+   */
+  private PlannedMigration merge(
+      AppInfo app, List<MigrationKey> leaves, List<ModelDeclaration> models) {
+    int max = 0;
+    List<String> names = new ArrayList<>();
+    for (MigrationKey leaf : leaves) {
+      Integer n = MigrationNamer.parseNumber(leaf.name());
+      max = Math.max(max, n == null ? 0 : n);
+      names.add(leaf.name());
     }
-    return order;
+    names.sort(null);
+    String joined = String.join("_", names);
+    String name =
+        options.name() != null
+            ? String.format("%04d_%s", max + 1, options.name())
+            : joined.length() > 47
+                ? String.format("%04d_merge", max + 1)
+                : String.format("%04d_merge_%s", max + 1, joined);
+    MigrationKey key = new MigrationKey(app.label(), name);
+    MigrationDefinition definition =
+        new MigrationDefinition(
+            key,
+            app.migrationsPackage() + "." + MigrationNamer.className(name),
+            new ArrayList<>(new TreeSet<>(leaves)),
+            List.of(),
+            List.of(),
+            false,
+            true,
+            List::of);
+    return new PlannedMigration(app, definition, List.of(), models);
   }
+
 }

@@ -24,6 +24,7 @@ import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
 
 /**
  * Reads the {@code @Model} classes of an app into model states (SPEC section 2): Java type to
@@ -45,11 +46,13 @@ final class ModelReader {
   private final Elements elements;
   private final AppResolver apps;
   private final Reporter reporter;
+  private final FieldValidator validator;
 
-  ModelReader(Elements elements, AppResolver apps, Reporter reporter) {
+  ModelReader(Elements elements, Types types, AppResolver apps, Reporter reporter) {
     this.elements = elements;
     this.apps = apps;
     this.reporter = reporter;
+    this.validator = new FieldValidator(elements, types, reporter);
   }
 
   /** Every {@code @Model} of the app's package, sorted by name. */
@@ -89,6 +92,11 @@ final class ModelReader {
     for (VariableElement field : columnFields(type)) {
       FieldRead read = readField(field);
       if (read != null) {
+        FieldState checked = validator.check(field, read.mirror, name, read.state);
+        if (checked == null) {
+          continue;
+        }
+        read = new FieldRead(checked, read.mirror, read.renamedFrom);
         fields.put(read.state.name(), read.state);
         declarations.put(
             read.state.name(),
@@ -217,6 +225,8 @@ final class ModelReader {
             .comment(emptyToNull(string(field, "comment")))
             .helpText(emptyToNull(string(field, "helpText")))
             .choices(choices)
+            .defaultMethod(emptyToNull(string(field, "defaultMethod")))
+            .args(strings(field, "args"))
             .build();
     return new FieldRead(state, field, emptyToNull(string(field, "renamedFrom")));
   }
@@ -233,6 +243,29 @@ final class ModelReader {
       reporter.report(
           Problem.RELATION_TARGET_NOT_MODEL, element, relation, null, name, type, type);
       return null;
+    }
+    String toField = emptyToNull(string(relation, "toField"));
+    if (toField != null) {
+      List<String> known = new ArrayList<>();
+      boolean found = false;
+      for (Element e : elements.getAllMembers((TypeElement) ((DeclaredType) type).asElement())) {
+        if (e.getKind() == ElementKind.FIELD && !e.getModifiers().contains(Modifier.STATIC)) {
+          known.add(e.getSimpleName().toString());
+          found |= e.getSimpleName().contentEquals(toField);
+        }
+      }
+      if (!found) {
+        reporter.report(
+            Problem.TO_FIELD_UNKNOWN,
+            element,
+            relation,
+            Mirrors.value(relation, "toField"),
+            name,
+            toField,
+            type,
+            String.join(", ", known));
+        return null;
+      }
     }
     String renamedFrom = emptyToNull(string(relation, "renamedFrom"));
     if (renamedFrom == null && field != null) {
@@ -256,6 +289,7 @@ final class ModelReader {
             .relatedName(emptyToNull(string(relation, "relatedName")));
     if (field != null) {
       b.defaultValue(defaultValue(field))
+          .defaultMethod(emptyToNull(string(field, "defaultMethod")))
           .dbDefault(emptyToNull(string(field, "dbDefault")))
           .comment(emptyToNull(string(field, "comment")));
     }
@@ -273,20 +307,26 @@ final class ModelReader {
       reporter.report(Problem.MANY_TO_MANY_NOT_COLLECTION, element, m2m, null, name, type);
       return null;
     }
-    AnnotationValue through = Mirrors.value(m2m, "through");
-    if (through != null && !through.getValue().toString().equals("void")) {
-      reporter.report(
-          Problem.MANY_TO_MANY_OPTION_UNSUPPORTED, element, m2m, through, "through", name);
+    AnnotationValue throughValue = Mirrors.value(m2m, "through");
+    String through = null;
+    if (throughValue != null && throughValue.getValue() instanceof TypeMirror throughType
+        && throughType.getKind() != TypeKind.VOID) {
+      through = target(throughType);
+      if (through == null) {
+        reporter.report(
+            Problem.RELATION_TARGET_NOT_MODEL, element, m2m, throughValue, name, throughType,
+            throughType);
+        return null;
+      }
     }
-    AnnotationValue table = Mirrors.value(m2m, "table");
-    if (table != null && !table.getValue().toString().isEmpty()) {
-      reporter.report(Problem.MANY_TO_MANY_OPTION_UNSUPPORTED, element, m2m, table, "table", name);
-    }
+    String table = emptyToNull(string(m2m, "table"));
     String helpText = emptyToNull(string(m2m, "helpText"));
     FieldState state =
         FieldState.builder(name, FieldType.MANY_TO_MANY.djangoName())
             .helpText(helpText)
             .to(to)
+            .through(through)
+            .table(through == null ? table : null)
             .relatedName(emptyToNull(string(m2m, "relatedName")))
             .build();
     String renamedFrom = field == null ? null : emptyToNull(string(field, "renamedFrom"));

@@ -18,6 +18,44 @@ enum Problem {
       "It is impossible to change the nullable field '%s' on %s to non-nullable without a default,"
           + " because existing rows may hold NULL. Add @Field(defaultValue = \"...\") (or"
           + " dbDefault), or keep nullable = true."),
+  TEMPORAL_FIELD_WITHOUT_DEFAULT(
+      Kind.ERROR,
+      "It is impossible to add the non-nullable date/time field '%s' to %s without a default,"
+          + " because the database needs a value for the existing rows. Add"
+          + " @Field(defaultMethod = \"java.time.Instant::now\") (Django's auto_now_add), a"
+          + " defaultValue or dbDefault, or make the field nullable."),
+  UNIQUE_CALLABLE_DEFAULT(
+      Kind.WARNING,
+      "The callable default of the unique field %s.%s is called once for all existing rows, so"
+          + " it will not give them unique values. Fill the column with a RunSql or RunJava"
+          + " operation, or add the field as nullable first."),
+  DELETED_MODEL_REFERENCED(
+      Kind.ERROR,
+      "The model %s of app '%s' is deleted, but %s.%s still points at it. Remove or re-point"
+          + " that relation in the same change, or keep the model."),
+  CUSTOM_TYPE_UNKNOWN(
+      Kind.ERROR,
+      "The field '%s' names the field type '%s', which is neither a built-in field type nor a"
+          + " class on the compile classpath implementing dev.migrata.fields.CustomFieldType."
+          + " Correct @Field(type) or add the class."),
+  CUSTOM_TYPE_DEPRECATED(
+      Kind.WARNING,
+      "Field '%s' of %s uses the deprecated field type %s (%s): %s%s"),
+  CUSTOM_TYPE_REMOVED(
+      Kind.ERROR,
+      "Field '%s' of %s uses the field type %s, which was removed (%s): %s%s Historical"
+          + " migrations that name it still load; change the field to another type."),
+  DEFAULT_METHOD_UNKNOWN(
+      Kind.ERROR,
+      "The defaultMethod \"%s\" of field '%s' is not a public static method without parameters"
+          + " on a class of the compile classpath. Write it as com.example.Type::method."),
+  INVALID_DEFAULT(
+      Kind.ERROR,
+      "The defaultValue \"%s\" of field '%s' is not a valid %s: %s"),
+  TO_FIELD_UNKNOWN(
+      Kind.ERROR,
+      "The relation '%s' names toField = \"%s\", which is not a field of %s. Known fields: %s."),
+  MERGE_WRITTEN(Kind.NOTE, "Migrata wrote merge migration %s to %s: it depends on %s."),
   UNKNOWN_TYPE(
       Kind.ERROR,
       "Migrata does not know how to store the Java type %s of field '%s'. Use a supported type"
@@ -63,8 +101,8 @@ enum Problem {
   CONFLICTING_LEAVES(
       Kind.ERROR,
       "Conflicting migrations detected in app '%s': %s are both leaves of its migration history"
-          + " (two branches were merged). Make one depend on the other, or write a merge migration"
-          + " whose dependencies are both."),
+          + " (two branches were merged). Compile once with -Amigrata.merge=true to write a merge"
+          + " migration, or make one depend on the other."),
   INVALID_MIGRATION(
       Kind.ERROR,
       "The migration %s cannot be replayed: %s Correct the migration's annotation values."),

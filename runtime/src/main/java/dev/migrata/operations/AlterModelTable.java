@@ -2,6 +2,7 @@ package dev.migrata.operations;
 
 import dev.migrata.schema.SchemaEditor;
 import dev.migrata.state.Deconstructed;
+import dev.migrata.state.FieldState;
 import dev.migrata.state.ModelState;
 import dev.migrata.state.ProjectState;
 
@@ -18,6 +19,11 @@ public record AlterModelTable(String model, String table) implements Operation {
     ModelState after = to.require(app, model);
     if (after.managed()) {
       editor.alterDbTable(to, after, before.tableName(), after.tableName());
+      for (FieldState f : before.fields().values()) {
+        if (f.isAutoManyToMany() && after.field(f.name()) != null) {
+          editor.alterManyToMany(from, before, f, to, after, after.field(f.name()));
+        }
+      }
     }
   }
 

@@ -26,8 +26,15 @@ public record RenameModel(String oldName, String newName) implements Operation {
     for (ModelState other : state.models()) {
       ModelState updated = other;
       for (FieldState f : other.fields().values()) {
+        FieldState.Builder b = null;
         if (f.isRelation() && oldRef.equalsIgnoreCase(f.to())) {
-          updated = updated.replaceField(f.name(), f.toBuilder().to(newRef).build());
+          b = f.toBuilder().to(newRef);
+        }
+        if (f.through() != null && oldRef.equalsIgnoreCase(f.through())) {
+          b = (b == null ? f.toBuilder() : b).through(newRef);
+        }
+        if (b != null) {
+          updated = updated.replaceField(f.name(), b.build());
         }
       }
       if (updated != other) {
@@ -43,6 +50,33 @@ public record RenameModel(String oldName, String newName) implements Operation {
     if (after.managed()) {
       editor.alterDbTable(to, after, before.tableName(), after.tableName());
     }
+    alterJoinTables(app, editor, from, to, oldName, newName);
+  }
+
+  /**
+   * Automatic join tables follow the model: its own (named after its table) and those of
+   * many-to-many fields pointing at it (whose key column is named after it).
+   */
+  static void alterJoinTables(
+      String app, SchemaEditor editor, ProjectState from, ProjectState to, String was, String is) {
+    String oldRef = ProjectState.key(app, was);
+    String newRef = ProjectState.key(app, is);
+    for (ModelState before : from.models()) {
+      boolean renamed = ProjectState.key(before.app(), before.name()).equals(oldRef);
+      ModelState after = renamed ? to.model(newRef) : to.model(before.app(), before.name());
+      if (after == null || !after.managed()) {
+        continue;
+      }
+      for (FieldState f : before.fields().values()) {
+        if (!f.isAutoManyToMany() || !(renamed || oldRef.equals(f.to()))) {
+          continue;
+        }
+        FieldState now = after.field(f.name());
+        if (now != null) {
+          editor.alterManyToMany(from, before, f, to, after, now);
+        }
+      }
+    }
   }
 
   @Override
@@ -53,6 +87,7 @@ public record RenameModel(String oldName, String newName) implements Operation {
     if (before.managed()) {
       editor.alterDbTable(to, before, after.tableName(), before.tableName());
     }
+    alterJoinTables(app, editor, from, to, newName, oldName);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.migrata.schema;
 
+import dev.migrata.fields.CustomFieldTypes;
+import dev.migrata.fields.DefaultMethods;
 import dev.migrata.state.ConstraintState;
 import dev.migrata.state.FieldState;
 import dev.migrata.state.FieldType;
@@ -101,6 +103,47 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
     return null;
   }
 
+  /**
+   * The vendor name custom field types are asked about ({@code sqlite}, {@code postgresql},
+   * {@code mysql}, ...): by default the editor's class name without {@code SchemaEditor}.
+   */
+  protected String vendor() {
+    String simple = getClass().getSimpleName();
+    if (simple.endsWith("SchemaEditor")) {
+      simple = simple.substring(0, simple.length() - "SchemaEditor".length());
+    }
+    return simple.toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** The column type of a custom field type, from the class its migration names. */
+  protected String customDataType(FieldState field) {
+    return CustomFieldTypes.load(field.type())
+        .columnType(vendor(), CustomFieldTypes.arguments(field.args()));
+  }
+
+  /**
+   * The SQL literal that fills existing rows when {@code field} is added or made non-null: its
+   * literal default, or one value of its default method (Django calls a callable default once), or
+   * {@code null} when it has neither.
+   */
+  protected String effectiveDefault(ProjectState state, FieldState field) {
+    if (field.defaultValue() != null) {
+      return quoteValue(state, field, field.defaultValue());
+    }
+    if (field.defaultMethod() != null) {
+      return quoteValue(state, field, DefaultMethods.call(field.defaultMethod()));
+    }
+    return null;
+  }
+
+  /**
+   * Whether the column is unique by a constraint of its own: declared so, or a one-to-one
+   * (Django's unique foreign key); a primary key is unique through the key.
+   */
+  protected static boolean isUnique(FieldState field) {
+    return (field.unique() || field.fieldType() == FieldType.ONE_TO_ONE) && !field.primaryKey();
+  }
+
   /** The longest identifier; names are shortened with a hash beyond it (Django: 200 if none). */
   public int maxNameLength() {
     return 200;
@@ -137,7 +180,10 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
       return target == null ? quoteNumberOrString(literal) : quoteValue(state, target, literal);
     }
     if (type == null) {
-      return quoteString(literal);
+      String custom =
+          CustomFieldTypes.load(field.type())
+              .literal(vendor(), literal, CustomFieldTypes.arguments(field.args()));
+      return custom != null ? custom : quoteString(literal);
     }
     switch (type) {
       case BOOLEAN:
@@ -322,6 +368,9 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
       }
       return relDataType(target);
     }
+    if (field.isCustom()) {
+      return customDataType(field);
+    }
     return dataType(field);
   }
 
@@ -337,13 +386,14 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
     if (field.dbDefault() != null) {
       parts.add("DEFAULT " + field.dbDefault());
     }
-    if (includeDefault && field.defaultValue() != null) {
-      parts.add("DEFAULT " + quoteValue(state, field, field.defaultValue()));
+    String literalDefault = includeDefault ? effectiveDefault(state, field) : null;
+    if (literalDefault != null) {
+      parts.add("DEFAULT " + literalDefault);
     }
     parts.add(field.nullable() ? "NULL" : "NOT NULL");
     if (field.primaryKey()) {
       parts.add("PRIMARY KEY");
-    } else if (field.unique()) {
+    } else if (isUnique(field)) {
       parts.add("UNIQUE");
     }
     String suffix = dataTypeSuffix(field);
@@ -442,7 +492,7 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
 
   /** Whether a field gets an index of its own: indexed and not already unique. */
   protected boolean needsFieldIndex(FieldState field) {
-    return field.hasColumn() && field.index() && !field.unique() && !field.primaryKey();
+    return field.hasColumn() && field.index() && !isUnique(field) && !field.primaryKey();
   }
 
   protected String fieldIndexSql(String table, FieldState field) {
@@ -544,11 +594,7 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
                 .onDelete("CASCADE")
                 .index(true)
                 .build());
-    String table =
-        field.column() != null
-            ? field.column()
-            : Names.truncate(model.tableName() + "_" + Names.snakeCase(field.name()),
-                maxNameLength());
+    String table = joinTableName(model, field);
     ModelState join = ModelState.of(model.app(), model.name() + "_" + field.name(), fields);
     String uniqName =
         Names.schemaName(table, List.of(from + "_id", to + "_id"), "_uniq", maxNameLength());
@@ -556,10 +602,53 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
         .withConstraints(List.of(ConstraintState.unique(uniqName, List.of(from, to), null)));
   }
 
+  /** The automatic join table: explicit, else {@code <model table>_<field>} (SPEC section 2). */
+  protected String joinTableName(ModelState model, FieldState field) {
+    return field.table() != null
+        ? field.table()
+        : Names.truncate(model.tableName() + "_" + Names.snakeCase(field.name()), maxNameLength());
+  }
+
+  /** The many-to-many fields whose join table Migrata owns (a {@code through} model owns its own). */
   protected static List<FieldState> manyToManyFields(ModelState model) {
-    return model.fields().values().stream()
-        .filter(f -> f.fieldType() == FieldType.MANY_TO_MANY)
-        .toList();
+    return model.fields().values().stream().filter(FieldState::isAutoManyToMany).toList();
+  }
+
+  /**
+   * Django's {@code _alter_many_to_many}: the join table of an automatic many-to-many follows a
+   * renamed model, a new table option or a renamed target, keeping its rows. A change to or from a
+   * {@code through} model touches no table here.
+   */
+  @Override
+  public void alterManyToMany(
+      ProjectState fromState,
+      ModelState fromModel,
+      FieldState oldField,
+      ProjectState toState,
+      ModelState toModel,
+      FieldState newField) {
+    if (!oldField.isAutoManyToMany() || !newField.isAutoManyToMany()) {
+      if (oldField.isAutoManyToMany()) {
+        removeField(fromState, fromModel, oldField);
+      } else if (newField.isAutoManyToMany()) {
+        createJoinTable(toState, toModel, newField);
+      }
+      return;
+    }
+    ModelState oldJoin = joinModel(fromState, fromModel, oldField);
+    ModelState newJoin = joinModel(with(toState, toModel), toModel, newField);
+    alterDbTable(toState, newJoin, oldJoin.tableName(), newJoin.tableName());
+    List<FieldState> oldKeys = new ArrayList<>(oldJoin.fields().values());
+    List<FieldState> newKeys = new ArrayList<>(newJoin.fields().values());
+    for (int i = 1; i < oldKeys.size(); i++) {
+      String oldColumn = oldKeys.get(i).columnName();
+      String newColumn = newKeys.get(i).columnName();
+      if (!oldColumn.equals(newColumn)) {
+        execute(
+            renameColumnSql(
+                newJoin.tableName(), oldColumn, newColumn, with(toState, newJoin), newKeys.get(i)));
+      }
+    }
   }
 
   /** Puts {@code model} into a copy of {@code state} so self-references resolve. */
@@ -614,7 +703,9 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
   @Override
   public void addField(ProjectState state, ModelState model, FieldState field) {
     if (field.fieldType() == FieldType.MANY_TO_MANY) {
-      createJoinTable(state, model, field);
+      if (field.isAutoManyToMany()) {
+        createJoinTable(state, model, field);
+      }
       return;
     }
     String table = model.tableName();
@@ -624,7 +715,7 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
             "table", quoteName(table),
             "column", quoteName(field.columnName()),
             "definition", columnDefinition(state, field, true)));
-    if (field.defaultValue() != null && field.dbDefault() == null) {
+    if (effectiveDefault(state, field) != null && field.dbDefault() == null) {
       execute(
           format(
               sqlAlterColumn,
@@ -640,8 +731,11 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
   @Override
   public void removeField(ProjectState state, ModelState model, FieldState field) {
     if (field.fieldType() == FieldType.MANY_TO_MANY) {
-      ModelState join = joinModel(state, model, field);
-      execute(format(sqlDeleteTable, "table", quoteName(join.tableName())));
+      if (field.isAutoManyToMany()) {
+        ModelState join = joinModel(state, model, field);
+        execute(format(sqlDeleteTable, "table", quoteName(join.tableName())));
+        discardDeferred(join.tableName());
+      }
       return;
     }
     beforeDropColumn(state, model, field);
@@ -688,6 +782,11 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
       ModelState toModel,
       FieldState newField) {
     if (Objects.equals(dbRelevant(fromState, oldField), dbRelevant(toState, newField))) {
+      return;
+    }
+    if (oldField.fieldType() == FieldType.MANY_TO_MANY
+        && newField.fieldType() == FieldType.MANY_TO_MANY) {
+      alterManyToMany(fromState, fromModel, oldField, toState, toModel, newField);
       return;
     }
     if (oldField.fieldType() == FieldType.MANY_TO_MANY
@@ -747,11 +846,6 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
     }
   }
 
-  /** Unique by a constraint of its own; a primary key is unique through the key. */
-  protected static boolean isUnique(FieldState field) {
-    return field.unique() && !field.primaryKey();
-  }
-
   /**
    * The column itself: type, database default, filling NULLs with the default, nullability and
    * comment, in Django's order (NULL to NOT NULL with a default: update the NULLs, then SET NOT
@@ -782,8 +876,9 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
     for (String change : changes) {
       execute(format(sqlAlterColumn, "table", qt, "changes", change));
     }
-    if (oldField.nullable() && !newField.nullable() && newField.defaultValue() != null) {
-      fillNulls(table, toState, newField);
+    String fill = effectiveDefault(toState, newField);
+    if (oldField.nullable() && !newField.nullable() && fill != null) {
+      fillNulls(table, newField, fill);
     }
     if (oldField.nullable() != newField.nullable()) {
       String change =
@@ -799,13 +894,13 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
   }
 
   /** Gives existing NULLs the default before the column becomes NOT NULL. */
-  protected void fillNulls(String table, ProjectState state, FieldState field) {
+  protected void fillNulls(String table, FieldState field, String literal) {
     execute(
         format(
             sqlUpdateWithDefault,
             "table", quoteName(table),
             "column", quoteName(field.columnName()),
-            "default", quoteValue(state, field, field.defaultValue())));
+            "default", literal));
   }
 
   /** The ALTER TABLE clause that changes a column's type. */

@@ -286,8 +286,9 @@ class MysqlSchemaEditor extends BaseSchemaEditor {
       FieldState newField,
       String oldType,
       String newType) {
-    if (oldField.nullable() && !newField.nullable() && newField.defaultValue() != null) {
-      fillNulls(table, toState, newField);
+    String fill = effectiveDefault(toState, newField);
+    if (oldField.nullable() && !newField.nullable() && fill != null) {
+      fillNulls(table, newField, fill);
     }
     boolean changed =
         !oldType.equals(newType)

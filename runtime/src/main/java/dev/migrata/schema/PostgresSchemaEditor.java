@@ -115,8 +115,8 @@ class PostgresSchemaEditor extends BaseSchemaEditor {
    * refuses to alter a table with pending trigger events, so they run now (as Django).
    */
   @Override
-  protected void fillNulls(String table, ProjectState state, FieldState field) {
-    super.fillNulls(table, state, field);
+  protected void fillNulls(String table, FieldState field, String literal) {
+    super.fillNulls(table, field, literal);
     execute("SET CONSTRAINTS ALL IMMEDIATE");
   }
 

@@ -34,6 +34,18 @@ public interface SchemaEditor {
       ModelState toModel,
       FieldState newField);
 
+  /**
+   * Follows a many-to-many field's join table through a change (renamed model or target, new
+   * table option). Django's {@code _alter_many_to_many}; a no-op by default.
+   */
+  default void alterManyToMany(
+      ProjectState fromState,
+      ModelState fromModel,
+      FieldState oldField,
+      ProjectState toState,
+      ModelState toModel,
+      FieldState newField) {}
+
   void alterDbTable(ProjectState state, ModelState model, String oldTable, String newTable);
 
   void alterTableComment(ModelState model, String oldComment, String newComment);

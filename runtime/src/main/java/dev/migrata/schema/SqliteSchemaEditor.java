@@ -194,17 +194,15 @@ public class SqliteSchemaEditor extends BaseSchemaEditor {
         if (created.dbDefault() != null) {
           continue; // the column's DEFAULT fills it
         }
-        expression =
-            created.defaultValue() == null
-                ? "NULL"
-                : quoteValue(s, created, created.defaultValue());
+        String fill = effectiveDefault(s, created);
+        expression = fill == null ? "NULL" : fill;
       } else if (alteredNew != null && f.name().equals(alteredNew.name())) {
         String old = quoteName(alteredOld.columnName());
         if (alteredOld.nullable() && !alteredNew.nullable()) {
-          String fill =
-              alteredNew.defaultValue() != null
-                  ? quoteValue(s, alteredNew, alteredNew.defaultValue())
-                  : alteredNew.dbDefault() != null ? alteredNew.dbDefault() : "NULL";
+          String fill = effectiveDefault(s, alteredNew);
+          if (fill == null) {
+            fill = alteredNew.dbDefault() != null ? alteredNew.dbDefault() : "NULL";
+          }
           expression = "coalesce(" + old + ", " + fill + ")";
         } else {
           expression = old;
@@ -246,9 +244,10 @@ public class SqliteSchemaEditor extends BaseSchemaEditor {
         model.field(field.name()) == null ? model : model.withoutField(field.name());
     ModelState newModel = oldModel.withField(field);
     if (field.primaryKey()
-        || field.unique()
+        || isUnique(field)
         || !field.nullable()
         || field.defaultValue() != null
+        || field.defaultMethod() != null
         || field.dbDefault() != null) {
       remakeTable(state, oldModel, newModel, field, null, null);
       return;
@@ -276,7 +275,7 @@ public class SqliteSchemaEditor extends BaseSchemaEditor {
             .withConstraints(without(model.constraints(), c -> references(c.fields(), field)));
     boolean inPlace =
         !field.primaryKey()
-            && !field.unique()
+            && !isUnique(field)
             && !field.index()
             && !isForeignKey(field)
             && newModel.indexes().size() == model.indexes().size()

@@ -13,6 +13,12 @@ import java.util.List;
  * @param defaultValue the literal default, or {@code null} for none
  * @param dbDefault the SQL default kept in the database, or {@code null}
  * @param to for relations, the target as {@code app.model} (lowercased)
+ * @param through many-to-many: the model holding both keys, as {@code app.model}, or {@code null}
+ *     for an automatic join table
+ * @param table many-to-many: the automatic join table's explicit name, or {@code null}
+ * @param defaultMethod a static method giving the default ({@code com.example.Clock::now}), as
+ *     Django's callable defaults; {@code null} for none
+ * @param args a custom field type's arguments, {@code key=value}, in declaration order
  */
 public record FieldState(
     String name,
@@ -33,10 +39,15 @@ public record FieldState(
     String to,
     String toField,
     String onDelete,
-    String relatedName) {
+    String relatedName,
+    String through,
+    String table,
+    String defaultMethod,
+    List<String> args) {
 
   public FieldState {
     choices = choices == null ? List.of() : List.copyOf(choices);
+    args = args == null ? List.of() : List.copyOf(args);
   }
 
   /** The implicit {@code id} primary key (Django's BigAutoField). */
@@ -67,7 +78,26 @@ public record FieldState(
     b.toField = toField;
     b.onDelete = onDelete;
     b.relatedName = relatedName;
+    b.through = through;
+    b.table = table;
+    b.defaultMethod = defaultMethod;
+    b.args = args;
     return b;
+  }
+
+  /** Whether this is a custom field type (a class implementing {@code CustomFieldType}). */
+  public boolean isCustom() {
+    return fieldType() == null;
+  }
+
+  /** Whether a default fills existing rows: a literal, a database default or a method. */
+  public boolean hasDefault() {
+    return defaultValue != null || dbDefault != null || defaultMethod != null;
+  }
+
+  /** A many-to-many field whose join table Migrata creates (no {@code through} model). */
+  public boolean isAutoManyToMany() {
+    return fieldType() == FieldType.MANY_TO_MANY && through == null;
   }
 
   /** The built-in type, or {@code null} for a custom field type. */
@@ -134,6 +164,10 @@ public record FieldState(
         .string("toField", toField)
         .string("onDelete", onDelete)
         .string("relatedName", relatedName)
+        .string("through", through)
+        .string("table", table)
+        .string("defaultMethod", defaultMethod)
+        .strings("args", args)
         .build();
   }
 
@@ -157,6 +191,10 @@ public record FieldState(
     b.toField = emptyToNull(d.string("toField", null));
     b.onDelete = emptyToNull(d.string("onDelete", null));
     b.relatedName = emptyToNull(d.string("relatedName", null));
+    b.through = emptyToNull(d.string("through", null));
+    b.table = emptyToNull(d.string("table", null));
+    b.defaultMethod = emptyToNull(d.string("defaultMethod", null));
+    b.args = d.strings("args");
     return b.build();
   }
 
@@ -189,6 +227,10 @@ public record FieldState(
     private String toField;
     private String onDelete;
     private String relatedName;
+    private String through;
+    private String table;
+    private String defaultMethod;
+    private List<String> args = List.of();
 
     private Builder(String name, String type) {
       this.name = name;
@@ -285,11 +327,31 @@ public record FieldState(
       return this;
     }
 
+    public Builder through(String v) {
+      through = v;
+      return this;
+    }
+
+    public Builder table(String v) {
+      table = v;
+      return this;
+    }
+
+    public Builder defaultMethod(String v) {
+      defaultMethod = v;
+      return this;
+    }
+
+    public Builder args(List<String> v) {
+      args = v;
+      return this;
+    }
+
     public FieldState build() {
       return new FieldState(
           name, type, column, nullable, unique, index, primaryKey, maxLength, precision, scale,
           defaultValue, dbDefault, comment, helpText, choices, to, toField, onDelete,
-          relatedName);
+          relatedName, through, table, defaultMethod, args);
     }
   }
 }

@@ -55,4 +55,12 @@ public @interface FieldDef {
   String onDelete() default "";
 
   String relatedName() default "";
+  /** Many-to-many: the model holding both foreign keys, as {@code app.model}. */
+  String through() default "";
+  /** Many-to-many: the automatic join table's explicit name. */
+  String table() default "";
+  /** A static method giving the default, {@code com.example.Clock::now} (a callable default). */
+  String defaultMethod() default "";
+  /** A custom field type's arguments, {@code key=value}. */
+  String[] args() default {};
 }
