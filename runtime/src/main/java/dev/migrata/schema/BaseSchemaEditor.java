@@ -12,6 +12,13 @@ import dev.migrata.state.ProjectState;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -104,16 +111,10 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
   }
 
   /**
-   * The vendor name custom field types are asked about ({@code sqlite}, {@code postgresql},
-   * {@code mysql}, ...): by default the editor's class name without {@code SchemaEditor}.
+   * The vendor name custom field types are asked about: the same as {@link Backend#vendor()}
+   * ({@code sqlite}, {@code postgresql}, {@code mysql}).
    */
-  protected String vendor() {
-    String simple = getClass().getSimpleName();
-    if (simple.endsWith("SchemaEditor")) {
-      simple = simple.substring(0, simple.length() - "SchemaEditor".length());
-    }
-    return simple.toLowerCase(java.util.Locale.ROOT);
-  }
+  protected abstract String vendor();
 
   /** The column type of a custom field type, from the class its migration names. */
   protected String customDataType(FieldState field) {
@@ -196,10 +197,57 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
       case BIG_INTEGER:
       case FLOAT:
       case DECIMAL:
-      case DURATION:
         return quoteNumberOrString(literal);
+      case DURATION:
+        return durationLiteral(literal);
+      case DATE_TIME:
+        return awareDateTimeLiteral(parseInstant(literal));
+      case LOCAL_DATE_TIME:
+        return quoteString(
+            parseOrKeep(literal, s -> LocalDateTime.parse(s).format(SQL_DATE_TIME)));
       default:
         return quoteString(literal);
+    }
+  }
+
+  /** Date-times as every backend reads them: a space, not ISO's {@code T}; microseconds. */
+  protected static final DateTimeFormatter SQL_DATE_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
+
+  /**
+   * An aware date-time default (written in migrations as ISO-8601 in UTC, as Django serializes
+   * it): stored in UTC without an offset, as Django does on SQLite and MySQL.
+   */
+  protected String awareDateTimeLiteral(Instant instant) {
+    return quoteString(instant.atOffset(ZoneOffset.UTC).format(SQL_DATE_TIME));
+  }
+
+  /**
+   * A duration default (ISO-8601 in migrations, e.g. {@code PT1H}): Django's DurationField is a
+   * {@code bigint} of microseconds where the database has no interval type.
+   */
+  protected String durationLiteral(String literal) {
+    String text = literal.trim();
+    if (NUMBER.matcher(text).matches()) {
+      return text;
+    }
+    return Long.toString(Duration.parse(text).toNanos() / 1000);
+  }
+
+  private static Instant parseInstant(String literal) {
+    String text = literal.trim();
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException e) {
+      return Instant.parse(text);
+    }
+  }
+
+  private static String parseOrKeep(String literal, java.util.function.UnaryOperator<String> f) {
+    try {
+      return f.apply(literal.trim());
+    } catch (DateTimeParseException e) {
+      return literal;
     }
   }
 
@@ -990,7 +1038,12 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
             sqlColumnComment,
             "table", quoteName(table),
             "column", quoteName(field.columnName()),
-            "comment", field.comment() == null ? "NULL" : quoteString(field.comment())));
+            "comment", field.comment() == null ? noComment() : quoteString(field.comment())));
+  }
+
+  /** What a removed comment is set to: {@code NULL}, or {@code ''} where NULL is refused. */
+  protected String noComment() {
+    return "NULL";
   }
 
   protected String uniqueName(String table, FieldState field) {
@@ -1029,7 +1082,7 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
         format(
             sqlTableComment,
             "table", quoteName(model.tableName()),
-            "comment", newComment == null ? "NULL" : quoteString(newComment)));
+            "comment", newComment == null ? noComment() : quoteString(newComment)));
   }
 
   @Override

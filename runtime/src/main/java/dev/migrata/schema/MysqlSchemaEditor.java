@@ -25,6 +25,11 @@ import java.util.regex.Pattern;
  * Where MySQL and MariaDB differ, the server's version decides.
  */
 class MysqlSchemaEditor extends BaseSchemaEditor {
+  @Override
+  protected String vendor() {
+    return "mysql";
+  }
+
   private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)\\.(\\d+)");
 
   /** The server, read once per editor; the newest of each when there is no connection. */
@@ -192,6 +197,12 @@ class MysqlSchemaEditor extends BaseSchemaEditor {
     return super.quoteValue(state, field, literal);
   }
 
+  /** {@code COMMENT = NULL} is a syntax error; an empty comment is none (as Django writes). */
+  @Override
+  protected String noComment() {
+    return "''";
+  }
+
   /** Column comments are part of the definition on MySQL. */
   @Override
   protected String columnDefinition(ProjectState state, FieldState field, boolean includeDefault) {
@@ -213,7 +224,53 @@ class MysqlSchemaEditor extends BaseSchemaEditor {
   @Override
   public void removeConstraint(ProjectState state, ModelState model, ConstraintState constraint) {
     if (constraint.isCheck() || constraint.condition() == null) {
+      if (!constraint.isCheck()) {
+        createMissingForeignKeyIndex(model, constraint.fields());
+      }
       super.removeConstraint(state, model, constraint);
+    }
+  }
+
+  /**
+   * Django's {@code _create_missing_fk_index}: InnoDB lets a foreign key use any index that starts
+   * with its column and then refuses to drop that index ("needed in a foreign key constraint").
+   * Before dropping an index or unique constraint whose first field is a foreign key, give the
+   * key an index of its own when the one being dropped is the only one starting with its column.
+   */
+  private void createMissingForeignKeyIndex(ModelState model, List<String> fields) {
+    if (fields.isEmpty() || collect || connection == null) {
+      return;
+    }
+    String first = fields.get(0);
+    FieldState field = model.field(first.startsWith("-") ? first.substring(1) : first);
+    if (field == null || !isForeignKey(field)) {
+      return;
+    }
+    String table = model.tableName();
+    int indexes;
+    String sql =
+        "SELECT count(DISTINCT index_name) FROM information_schema.statistics"
+            + " WHERE table_schema = DATABASE() AND table_name = ? AND column_name = ?"
+            + " AND seq_in_index = 1";
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      ps.setString(1, table);
+      ps.setString(2, field.columnName());
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        indexes = rs.getInt(1);
+      }
+    } catch (SQLException e) {
+      throw new SchemaException(sql, e);
+    }
+    if (indexes == 1) {
+      execute(
+          format(
+              sqlCreateIndex,
+              "name", quoteName(fieldIndexName(table, field)),
+              "table", quoteName(table),
+              "columns", quoteName(field.columnName()),
+              "extra", "",
+              "condition", ""));
     }
   }
 
@@ -237,6 +294,7 @@ class MysqlSchemaEditor extends BaseSchemaEditor {
   @Override
   public void removeIndex(ProjectState state, ModelState model, IndexState index) {
     if (index.condition() == null) {
+      createMissingForeignKeyIndex(model, index.fields());
       super.removeIndex(state, model, index);
     }
   }

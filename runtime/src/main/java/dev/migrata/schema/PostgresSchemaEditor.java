@@ -20,6 +20,11 @@ import java.util.List;
  * LIKE} queries outside the C locale.
  */
 class PostgresSchemaEditor extends BaseSchemaEditor {
+  @Override
+  protected String vendor() {
+    return "postgresql";
+  }
+
   PostgresSchemaEditor(Connection connection, boolean collect) {
     super(connection, collect);
     sqlAlterColumnType = "ALTER COLUMN {column} TYPE {type}";
@@ -85,14 +90,18 @@ class PostgresSchemaEditor extends BaseSchemaEditor {
     return 63;
   }
 
-  /** A duration default is whole seconds or an ISO-8601 text such as {@code PT1H}. */
+  /** A duration default is ISO-8601 text such as {@code PT1H}, which PostgreSQL reads as is. */
   @Override
-  protected String quoteValue(ProjectState state, FieldState field, String literal) {
-    if (field.fieldType() == FieldType.DURATION) {
-      String text = literal.trim();
-      return quoteString(text.matches("-?\\d+") ? text + " seconds" : text) + "::interval";
-    }
-    return super.quoteValue(state, field, literal);
+  protected String durationLiteral(String literal) {
+    String text = literal.trim();
+    return quoteString(text.matches("-?\\d+") ? text + " microseconds" : text) + "::interval";
+  }
+
+  /** {@code timestamp with time zone} keeps the offset: UTC, written out. */
+  @Override
+  protected String awareDateTimeLiteral(java.time.Instant instant) {
+    return quoteString(
+        instant.atOffset(java.time.ZoneOffset.UTC).format(SQL_DATE_TIME) + "+00:00");
   }
 
   /** Django adds {@code USING} only when the base type changes, not for a new length. */

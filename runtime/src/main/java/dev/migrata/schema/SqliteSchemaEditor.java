@@ -21,6 +21,11 @@ import java.util.Objects;
  * {@code PRAGMA foreign_key_check} before commit.
  */
 public class SqliteSchemaEditor extends BaseSchemaEditor {
+  @Override
+  protected String vendor() {
+    return "sqlite";
+  }
+
   private Boolean foreignKeysBefore;
 
   public SqliteSchemaEditor(Connection connection, boolean collect) {

@@ -228,4 +228,38 @@ class SchemaScenariosTest {
     migrata().migrate("library", "zero");
     assertThat(db.tables()).containsExactly("migrata_migrations");
   }
+
+  @Test
+  void temporalDefaultsFillExistingRowsOnEveryBackend() throws Exception {
+    migrata().migrate();
+    db.exec("INSERT INTO library_author (name) VALUES ('Ann')");
+    add(
+        "0002_temporal",
+        new AddField(
+            "author",
+            FieldState.builder("seen", "DateTimeField").defaultValue("2024-01-02T01:04:05Z").build(),
+            false),
+        new AddField(
+            "author",
+            FieldState.builder("met", "LocalDateTimeField")
+                .defaultValue("2024-03-04T10:30")
+                .build(),
+            false),
+        new AddField(
+            "author",
+            FieldState.builder("lent", "DurationField").defaultValue("PT1H30M").build(),
+            false));
+    migrata().migrate();
+
+    String seen = db.rows("SELECT seen FROM library_author").get(0);
+    String met = db.rows("SELECT met FROM library_author").get(0);
+    assertThat(seen).startsWith("2024-01-02").contains("01:04:05");
+    assertThat(met).startsWith("2024-03-04").contains("10:30:00");
+    String lent = db.rows("SELECT lent FROM library_author").get(0);
+    if (kind == Db.Kind.POSTGRES) {
+      assertThat(lent).isEqualTo("1 hours 30 mins");
+    } else {
+      assertThat(lent).as("microseconds, as Django's DurationField").isEqualTo("5400000000");
+    }
+  }
 }
