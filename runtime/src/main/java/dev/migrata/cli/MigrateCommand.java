@@ -6,6 +6,7 @@ import dev.migrata.MigrationPlan;
 import dev.migrata.PlannedMigration;
 import dev.migrata.migration.MigrationKey;
 import dev.migrata.operations.Operation;
+import dev.migrata.operations.RunJava;
 import dev.migrata.operations.RunSql;
 import java.time.Duration;
 import java.util.List;
@@ -32,6 +33,11 @@ final class MigrateCommand extends BaseCommand {
   @Option(names = "--fake", description = "Records migrations without running them.")
   boolean fake;
 
+  @Option(
+      names = "--fake-initial",
+      description = "Records an initial migration without running it when its tables exist.")
+  boolean fakeInitial;
+
   @Option(names = "--noinput", description = "Accepted for Django compatibility; never prompts.")
   boolean noinput;
 
@@ -50,10 +56,15 @@ final class MigrateCommand extends BaseCommand {
     if (check) {
       return migrationPlan.isEmpty() ? 0 : 1;
     }
+    for (MigrationKey gone : migrata.unknownHistory()) {
+      context.err.println(
+          "Warning: the history table records " + gone + ", which no longer exists; delete the row"
+              + " if the migration was removed on purpose.");
+    }
     context.println("Operations to perform:");
     context.println("  " + migrationPlan.header());
     context.println("Running migrations:");
-    List<PlannedMigration> ran = migrata.migrate(migrationPlan, fake);
+    List<PlannedMigration> ran = migrata.migrate(migrationPlan, fake, fakeInitial);
     if (ran.isEmpty()) {
       context.println("  No migrations to apply.");
     }
@@ -82,6 +93,9 @@ final class MigrateCommand extends BaseCommand {
     if (op instanceof RunSql sql) {
       List<String> statements = backwards ? sql.reverseSql() : sql.sql();
       action = statements == null ? "IRREVERSIBLE" : String.join("; ", statements).replace("\n", "");
+    } else if (op instanceof RunJava java) {
+      // Django shows the function's docstring; a Java method has none to show.
+      action = backwards && java.reverseMethod() == null ? "IRREVERSIBLE" : "";
     } else {
       action = "";
       if (backwards) {
