@@ -1,4 +1,4 @@
-package dev.migrata.processor;
+package dev.migrata.writer;
 
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
@@ -18,11 +18,16 @@ import javax.lang.model.element.Modifier;
  * attribute names are the annotation members, nested forms become nested annotations, {@code
  * kind} is a static-imported {@code Op.Kind} constant and single-element arrays are written
  * without braces. The output depends only on its input (no timestamps, no hash order), so the
- * same models give byte-identical files.
+ * same models give byte-identical files. The processor and the CLI commands that write migrations
+ * ({@code squashmigrations}, {@code optimizemigration}, {@code makemigrations --empty}) share it,
+ * so both write the same Java.
  */
-final class MigrationWriter {
-  static final String ANNOTATIONS = "dev.migrata.annotations.migration";
+public final class MigrationWriter {
+  public static final String ANNOTATIONS = "dev.migrata.annotations.migration";
   private static final ClassName KIND = ClassName.get(ANNOTATIONS, "Op", "Kind");
+  private static final ClassName SCOPE = ClassName.get(ANNOTATIONS, "Op", "Scope");
+  /** Scope constants travel with the kinds to the imports, marked apart. */
+  private static final String SCOPE_MARK = "scope:";
   /** An operation longer than this on one line is written one attribute per line. */
   private static final int INLINE_LIMIT = 92;
 
@@ -33,10 +38,25 @@ final class MigrationWriter {
    *
    * @param migration the {@code @Migration} form, operations included
    */
-  static String write(
+  public static String write(
       String packageName, String className, Deconstructed migration, List<Operation> described) {
+    return write(packageName, className, migration, described, "");
+  }
+
+  /**
+   * The Java source of the migration class, with {@code body} (members, already indented by two
+   * spaces, or empty) inside the class: {@code makemigrations --empty} writes the RunJava method
+   * stubs there, and {@code optimizemigration} keeps a class's own methods.
+   */
+  public static String write(
+      String packageName,
+      String className,
+      Deconstructed migration,
+      List<Operation> described,
+      String body) {
     AnnotationSpec.Builder annotation = AnnotationSpec.builder(type(migration.type()));
     TreeSet<String> kinds = new TreeSet<>();
+    TreeSet<String> scopes = new TreeSet<>();
     for (Map.Entry<String, Object> e : migration.values().entrySet()) {
       Object value = e.getValue();
       if (value instanceof List<?> list && list.size() > 1 && list.get(0) instanceof Deconstructed) {
@@ -68,9 +88,22 @@ final class MigrationWriter {
             .build();
     JavaFile.Builder file = JavaFile.builder(packageName, type).skipJavaLangImports(true);
     for (String kind : kinds) {
-      file.addStaticImport(KIND, kind);
+      if (kind.startsWith(SCOPE_MARK)) {
+        scopes.add(kind.substring(SCOPE_MARK.length()));
+      } else {
+        file.addStaticImport(KIND, kind);
+      }
     }
-    return file.build().toString();
+    for (String scope : scopes) {
+      file.addStaticImport(SCOPE, scope);
+    }
+    String text = file.build().toString();
+    if (!body.isEmpty()) {
+      // JavaPoet writes an empty class as "{\n}"; the body goes between the braces.
+      int end = text.lastIndexOf('}');
+      text = text.substring(0, end) + body + text.substring(end);
+    }
+    return text;
   }
 
   private static ClassName type(String simpleName) {
@@ -121,6 +154,13 @@ final class MigrationWriter {
     if (owner.equals("Op") && key.equals("kind")) {
       kinds.add((String) value);
       return CodeBlock.of("$L", value);
+    }
+    if (owner.equals("Op") && key.equals("scope")) {
+      kinds.add(SCOPE_MARK + value);
+      return CodeBlock.of("$L", value);
+    }
+    if (owner.equals("Op") && key.equals("javaClass") && value instanceof String s) {
+      return CodeBlock.of("$T.class", ClassName.bestGuess(s));
     }
     if (value instanceof String s) {
       return CodeBlock.of("$S", s);
