@@ -114,6 +114,14 @@ public final class MigrationExecutor {
   public void migrate(
       List<Step> plan, boolean fake, boolean fakeInitial, MigrationListener listener) {
     if (plan.isEmpty()) {
+      // Nothing to run, but a squash whose originals are all applied is still recorded (Django).
+      try {
+        if (recorder.hasTable(connection)) {
+          checkReplacements();
+        }
+      } catch (SQLException e) {
+        throw new MigrataException(ErrorCode.HISTORY, e.getMessage(), e);
+      }
       return;
     }
     boolean allForwards = plan.stream().noneMatch(Step::backwards);
