@@ -30,9 +30,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * migrated one, on every backend: the schema must be the one the originals produce, and the
  * history must end up recording the squash.
  */
-class SquashTest {
+public class SquashTest {
   /** library 0001..0005 and shop 0001, which depends on library 0003 (replaced by the squash). */
-  static List<MigrationDefinition> originals() {
+  public static List<MigrationDefinition> originals() {
     return new ArrayList<>(
         List.of(
             migration("library", "0001_initial")
@@ -78,7 +78,7 @@ class SquashTest {
     return b.ops(optimized.toArray(new Operation[0]));
   }
 
-  static List<MigrationDefinition> withSquash() {
+  public static List<MigrationDefinition> withSquash() {
     List<MigrationDefinition> all = originals();
     all.add(squash());
     return all;
