@@ -53,7 +53,7 @@ class LibraryAppTest {
     assertThat(all).isNotEmpty();
     try (Connection c = DriverManager.getConnection(url)) {
       c.createStatement()
-          .executeUpdate("INSERT INTO catalog_author (name, birth_year) VALUES ('Ursula', 1929)");
+          .executeUpdate("INSERT INTO catalog_author (name, birth_year, sort_name) VALUES ('Ursula', 1929, 'Ursula')");
       c.createStatement()
           .executeUpdate(
               "INSERT INTO catalog_book (title, author_id, rating) VALUES ('The Dispossessed', 1, 5)");
