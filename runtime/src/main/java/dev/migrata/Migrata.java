@@ -42,8 +42,10 @@ public final class Migrata {
   private final List<MigrationDefinition> definitions;
   private final MigrationListener listener;
   private final Duration lockTimeout;
+  private final ClassLoader classLoader;
 
-  private Migrata(Configuration c, List<MigrationDefinition> definitions) {
+  private Migrata(Configuration c, List<MigrationDefinition> definitions, ClassLoader classLoader) {
+    this.classLoader = classLoader;
     this.connections = c.connections;
     this.definitions = List.copyOf(definitions);
     this.listener = c.listener;
@@ -122,17 +124,17 @@ public final class Migrata {
             "No database configured: call dataSource(...) or jdbcUrl(...).");
       }
       List<MigrationDefinition> defs = migrations;
+      ClassLoader cl = classLoader;
+      if (cl == null) {
+        cl = Thread.currentThread().getContextClassLoader();
+      }
+      if (cl == null) {
+        cl = Migrata.class.getClassLoader();
+      }
       if (defs == null) {
-        ClassLoader cl = classLoader;
-        if (cl == null) {
-          cl = Thread.currentThread().getContextClassLoader();
-        }
-        if (cl == null) {
-          cl = Migrata.class.getClassLoader();
-        }
         defs = MigrationLoader.readIndex(cl);
       }
-      return new Migrata(this, defs);
+      return new Migrata(this, defs, cl);
     }
   }
 
@@ -221,6 +223,16 @@ public final class Migrata {
    * @return what ran, in order
    */
   public List<PlannedMigration> migrate(MigrationPlan plan, boolean fake) {
+    return migrate(plan, fake, false);
+  }
+
+  /**
+   * Runs a plan's targets, as {@link #migrate(MigrationPlan, boolean)}.
+   *
+   * @param fakeInitial record an initial migration without running it when all its tables and
+   *     columns already exist (Django's {@code --fake-initial})
+   */
+  public List<PlannedMigration> migrate(MigrationPlan plan, boolean fake, boolean fakeInitial) {
     return withConnection(
         (connection, backend) -> {
           try (MigrationLock lock =
@@ -232,9 +244,10 @@ public final class Migrata {
             MigrationRecorder recorder = new MigrationRecorder(backend);
             MigrationLoader loader = checkedLoader(connection, backend, recorder);
             MigrationExecutor executor =
-                new MigrationExecutor(loader, backend, connection, recorder);
+                new MigrationExecutor(loader, backend, connection, recorder)
+                    .classLoader(classLoader);
             List<MigrationExecutor.Step> steps = executor.migrationPlan(plan.targets(), false);
-            executor.migrate(steps, fake, listener);
+            executor.migrate(steps, fake, fakeInitial, listener);
             return steps(steps);
           }
         });
@@ -276,6 +289,11 @@ public final class Migrata {
           List.of(new MigrationKey(app, null)), "Unapply all migrations: " + app);
     }
     MigrationKey key = loader.byPrefix(app, target).key();
+    MigrationDefinition named = loader.get(key);
+    if (!graph.contains(key) && !named.replaces().isEmpty()) {
+      // A squash that cannot be used (partly applied): its last replaced migration stands for it.
+      key = named.replaces().get(named.replaces().size() - 1);
+    }
     if (!graph.contains(key)) {
       // A migration replaced by a squash that is in use is no longer a node of the graph.
       throw new MigrataException(
@@ -291,6 +309,29 @@ public final class Migrata {
       throw new MigrataException(
           ErrorCode.UNKNOWN_APP, "App '" + app + "' does not have migrations.");
     }
+  }
+
+  /**
+   * History rows that name no known migration (deleted files, renamed apps): Django keeps them
+   * and only {@code --prune} lists them; Migrata reports them so they are not forgotten. A row of
+   * a migration that a squash replaces is known.
+   */
+  public List<MigrationKey> unknownHistory() {
+    return withConnection(
+        (connection, backend) -> {
+          Set<MigrationKey> known = new HashSet<>();
+          for (MigrationDefinition d : definitions) {
+            known.add(d.key());
+            known.addAll(d.replaces());
+          }
+          List<MigrationKey> unknown = new ArrayList<>();
+          for (MigrationKey k : new MigrationRecorder(backend).applied(connection)) {
+            if (!known.contains(k)) {
+              unknown.add(k);
+            }
+          }
+          return unknown;
+        });
   }
 
   // ---------------------------------------------------------------- showmigrations

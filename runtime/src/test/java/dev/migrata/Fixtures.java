@@ -5,6 +5,7 @@ import dev.migrata.migration.MigrationKey;
 import dev.migrata.operations.AddField;
 import dev.migrata.operations.CreateModel;
 import dev.migrata.operations.Operation;
+import dev.migrata.operations.Operations;
 import dev.migrata.operations.RunSql;
 import dev.migrata.state.Deconstructed;
 import dev.migrata.state.FieldState;
@@ -37,6 +38,7 @@ public final class Fixtures {
     private final List<MigrationKey> replaces = new ArrayList<>();
     private final List<MigrationKey> runBefore = new ArrayList<>();
     private boolean atomic = true;
+    private String className;
 
     Builder(String app, String name) {
       this.app = app;
@@ -63,11 +65,17 @@ public final class Fixtures {
       return this;
     }
 
+    /** The migration class (where RunJava methods live). */
+    public Builder className(String value) {
+      className = value;
+      return this;
+    }
+
     public MigrationDefinition ops(Operation... operations) {
-      List<Deconstructed> decon = Arrays.stream(operations).map(Operation::deconstruct).toList();
+      List<Deconstructed> decon = Operations.deconstruct(Arrays.asList(operations));
       return new MigrationDefinition(
           key(app, name),
-          "test." + app + ".M" + name,
+          className != null ? className : "test." + app + ".M" + name,
           deps,
           replaces,
           runBefore,

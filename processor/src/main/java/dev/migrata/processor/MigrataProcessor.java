@@ -2,6 +2,7 @@ package dev.migrata.processor;
 
 import com.google.auto.service.AutoService;
 import dev.migrata.migration.MigrationDefinition;
+import dev.migrata.writer.MigrationWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,7 +49,8 @@ public final class MigrataProcessor extends AbstractProcessor {
         new MigrationPlanner(
             apps,
             new ModelReader(elements, env.getTypeUtils(), apps, reporter),
-            new MigrationReader(elements),
+            new MigrationReader(
+                elements, new RunJavaChecker(elements, env.getTypeUtils(), reporter)),
             reporter,
             options);
     sourceRoots = new SourceRootLocator(env, options);

@@ -24,9 +24,15 @@ final class MigrationReader {
   record Found(MigrationDefinition definition, TypeElement element) {}
 
   private final Elements elements;
+  private final RunJavaChecker runJava;
 
   MigrationReader(Elements elements) {
+    this(elements, null);
+  }
+
+  MigrationReader(Elements elements, RunJavaChecker runJava) {
     this.elements = elements;
+    this.runJava = runJava;
   }
 
   /** The migrations of {@code app}, in no particular order (the replayer orders them). */
@@ -49,7 +55,11 @@ final class MigrationReader {
         // A migration of another app kept in this package: it is read with that app.
         continue;
       }
-      found.add(new Found(definition(d, elements.getBinaryName(type).toString()), type));
+      Found f = new Found(definition(d, elements.getBinaryName(type).toString()), type);
+      if (runJava != null) {
+        runJava.check(f);
+      }
+      found.add(f);
     }
     return found;
   }

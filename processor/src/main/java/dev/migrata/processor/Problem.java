@@ -106,6 +106,11 @@ enum Problem {
   INVALID_MIGRATION(
       Kind.ERROR,
       "The migration %s cannot be replayed: %s Correct the migration's annotation values."),
+  RUN_JAVA_METHOD(
+      Kind.ERROR,
+      "The migration %s runs the RunJava method %s.%s, which %s. Declare it in that class as:"
+          + " static void %s(dev.migrata.data.HistoricalModels apps,"
+          + " dev.migrata.schema.SchemaEditor editor)"),
   MISSING_DEPENDENCY(
       Kind.ERROR,
       "The migration %s depends on %s, which does not exist. Correct its @Dependency or restore"

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code java -cp <app classpath> dev.migrata.cli.Main <command>}: Django's {@code migrate},
- * {@code showmigrations} and {@code sqlmigrate}, with their output. Errors are one line on
+ * {@code showmigrations}, {@code sqlmigrate}, {@code makemigrations --empty}, {@code
+ * squashmigrations} and {@code optimizemigration}, with their output. Errors are one line on
  * stderr and a non-zero exit, never a stack trace.
  */
 @Command(
@@ -17,7 +18,14 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Migrata 0.1.0",
     description = "Applies and inspects Migrata migrations.",
-    subcommands = {MigrateCommand.class, ShowMigrationsCommand.class, SqlMigrateCommand.class})
+    subcommands = {
+      MigrateCommand.class,
+      ShowMigrationsCommand.class,
+      SqlMigrateCommand.class,
+      MakeMigrationsCommand.class,
+      SquashMigrationsCommand.class,
+      OptimizeMigrationCommand.class
+    })
 public final class Main implements Runnable {
   private Main() {}
 
@@ -69,7 +77,8 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        new CommandLine(this), "Missing command: migrate, showmigrations or sqlmigrate.");
+        new CommandLine(this), "Missing command: migrate, showmigrations, sqlmigrate, makemigrations, squashmigrations"
+            + " or optimizemigration.");
   }
 
   /** Gives every command the streams and environment of this run. */

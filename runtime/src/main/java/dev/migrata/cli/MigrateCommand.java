@@ -8,6 +8,7 @@ import dev.migrata.MigrationPlan;
 import dev.migrata.PlannedMigration;
 import dev.migrata.migration.MigrationKey;
 import dev.migrata.operations.Operation;
+import dev.migrata.operations.RunJava;
 import dev.migrata.operations.RunSql;
 import java.time.Duration;
 import java.util.List;
@@ -41,6 +42,11 @@ final class MigrateCommand extends BaseCommand {
           "How long to wait for another migrate run on the same database (default: 300).")
   Long lockTimeout;
 
+  @Option(
+      names = "--fake-initial",
+      description = "Records an initial migration without running it when its tables exist.")
+  boolean fakeInitial;
+
   @Option(names = "--noinput", description = "Accepted for Django compatibility; never prompts.")
   boolean noinput;
 
@@ -67,10 +73,15 @@ final class MigrateCommand extends BaseCommand {
     if (check) {
       return migrationPlan.isEmpty() ? 0 : 1;
     }
+    for (MigrationKey gone : migrata.unknownHistory()) {
+      context.err.println(
+          "Warning: the history table records " + gone + ", which no longer exists; delete the row"
+              + " if the migration was removed on purpose.");
+    }
     context.println("Operations to perform:");
     context.println("  " + migrationPlan.header());
     context.println("Running migrations:");
-    List<PlannedMigration> ran = migrata.migrate(migrationPlan, fake);
+    List<PlannedMigration> ran = migrata.migrate(migrationPlan, fake, fakeInitial);
     if (ran.isEmpty()) {
       context.println("  No migrations to apply.");
     }
@@ -99,6 +110,9 @@ final class MigrateCommand extends BaseCommand {
     if (op instanceof RunSql sql) {
       List<String> statements = backwards ? sql.reverseSql() : sql.sql();
       action = statements == null ? "IRREVERSIBLE" : String.join("; ", statements).replace("\n", "");
+    } else if (op instanceof RunJava java) {
+      // Django shows the function's docstring; a Java method has none to show.
+      action = backwards && java.reverseMethod() == null ? "IRREVERSIBLE" : "";
     } else {
       action = "";
       if (backwards) {

@@ -5,7 +5,9 @@ import dev.migrata.MigrataException;
 import dev.migrata.MigrationListener;
 import dev.migrata.migration.MigrationDefinition;
 import dev.migrata.migration.MigrationKey;
+import dev.migrata.operations.ExecutionContext;
 import dev.migrata.operations.Operation;
+import dev.migrata.operations.RunJava;
 import dev.migrata.schema.Backend;
 import dev.migrata.schema.BaseSchemaEditor;
 import dev.migrata.schema.SchemaException;
@@ -38,6 +40,7 @@ public final class MigrationExecutor {
   private final Backend backend;
   private final Connection connection;
   private final MigrationRecorder recorder;
+  private ClassLoader classLoader = MigrationExecutor.class.getClassLoader();
 
   public MigrationExecutor(
       MigrationLoader loader, Backend backend, Connection connection, MigrationRecorder recorder) {
@@ -45,6 +48,14 @@ public final class MigrationExecutor {
     this.backend = backend;
     this.connection = connection;
     this.recorder = recorder;
+  }
+
+  /** Where RunJava operations find their migration classes. */
+  public MigrationExecutor classLoader(ClassLoader classLoader) {
+    if (classLoader != null) {
+      this.classLoader = classLoader;
+    }
+    return this;
   }
 
   /**
@@ -93,7 +104,25 @@ public final class MigrationExecutor {
 
   /** Runs {@code plan}: all forwards or all backwards. */
   public void migrate(List<Step> plan, boolean fake, MigrationListener listener) {
+    migrate(plan, fake, false, listener);
+  }
+
+  /**
+   * Runs {@code plan}: all forwards or all backwards. With {@code fakeInitial}, an initial
+   * migration whose tables and columns all exist already is recorded without running (Django's
+   * {@code --fake-initial}).
+   */
+  public void migrate(
+      List<Step> plan, boolean fake, boolean fakeInitial, MigrationListener listener) {
     if (plan.isEmpty()) {
+      // Nothing to run, but a squash whose originals are all applied is still recorded (Django).
+      try {
+        if (recorder.hasTable(connection)) {
+          checkReplacements();
+        }
+      } catch (SQLException e) {
+        throw new MigrataException(ErrorCode.HISTORY, e.getMessage(), e);
+      }
       return;
     }
     boolean allForwards = plan.stream().noneMatch(Step::backwards);
@@ -110,7 +139,7 @@ public final class MigrationExecutor {
     }
     recorder.ensureSchema(connection);
     if (allForwards) {
-      migrateAllForwards(plan, fake, listener);
+      migrateAllForwards(plan, fake, fakeInitial, listener);
     } else {
       migrateAllBackwards(plan, fake, listener);
     }
@@ -133,7 +162,8 @@ public final class MigrationExecutor {
     }
   }
 
-  private void migrateAllForwards(List<Step> plan, boolean fake, MigrationListener listener) {
+  private void migrateAllForwards(
+      List<Step> plan, boolean fake, boolean fakeInitial, MigrationListener listener) {
     Set<MigrationKey> toRun = new LinkedHashSet<>();
     plan.forEach(s -> toRun.add(s.key()));
     List<Step> full = fullPlan();
@@ -152,7 +182,7 @@ public final class MigrationExecutor {
         break;
       }
       if (toRun.remove(s.key())) {
-        state = applyMigration(state, s.migration(), fake, listener);
+        state = applyMigration(state, s.migration(), fake, fakeInitial, listener);
       }
     }
   }
@@ -181,9 +211,21 @@ public final class MigrationExecutor {
   }
 
   private ProjectState applyMigration(
-      ProjectState state, MigrationDefinition m, boolean fake, MigrationListener listener) {
+      ProjectState state,
+      MigrationDefinition m,
+      boolean fake,
+      boolean fakeInitial,
+      MigrationListener listener) {
     listener.started(m.key(), false);
     long start = System.nanoTime();
+    if (!fake && fakeInitial) {
+      ProjectState after = state.copy();
+      m.mutateState(after);
+      if (new SoftApplied(backend, connection).detect(m, after)) {
+        fake = true;
+        state = after;
+      }
+    }
     if (fake) {
       run(m, false, () -> recordApplied(m));
     } else {
@@ -302,7 +344,7 @@ public final class MigrationExecutor {
     Progress progress = new Progress();
     boolean transactional = m.atomic() && editor.canRollbackDdl();
     int phase = 0; // 0 operations, 1 deferred statements, 2 history row
-    try {
+    try (ExecutionContext context = context(m, editor, connection)) {
       editor.begin(m.atomic());
       work.run(editor, progress);
       progress.opsEnd = editor.executed().size();
@@ -330,6 +372,34 @@ public final class MigrationExecutor {
           partialReport(m, backwards, editor, progress, op, phase, where, cause),
           cause);
     }
+  }
+
+  /** What RunSql and RunJava need to know about the migration being run. */
+  private ExecutionContext context(
+      MigrationDefinition m, BaseSchemaEditor editor, Connection connection) {
+    MigrationGraph graph = loader.graph();
+    return ExecutionContext.builder()
+        .vendor(backend.vendor())
+        .connection(connection)
+        .quote(editor::quoteName)
+        .migration(m.key(), m.className())
+        .classLoader(classLoader)
+        .visibleApps(
+            () -> {
+              Set<String> apps = new HashSet<>();
+              if (graph.contains(m.key())) {
+                graph.forwardsPlan(m.key()).forEach(k -> apps.add(k.app()));
+              } else {
+                apps.add(m.app());
+              }
+              return apps;
+            })
+        .latestMigration(
+            app -> {
+              List<MigrationKey> leaves = graph.leafNodes(app);
+              return leaves.isEmpty() ? null : leaves.get(leaves.size() - 1).name();
+            })
+        .open();
   }
 
   private static String headline(
@@ -483,12 +553,33 @@ public final class MigrationExecutor {
     if (backwards) {
       checkReversible(List.of(new Step(m, true)));
     }
+    try (ExecutionContext context = context(m, editor, null)) {
+      collectOperations(m, backwards, editor, ops, states);
+    }
+    try {
+      editor.finish();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return editor.collectedSql();
+  }
+
+  private static void collectOperations(
+      MigrationDefinition m,
+      boolean backwards,
+      BaseSchemaEditor editor,
+      List<Operation> ops,
+      List<ProjectState> states) {
     for (int n = 0; n < ops.size(); n++) {
       int i = backwards ? ops.size() - 1 - n : n;
       Operation op = ops.get(i);
       editor.comment("--");
       editor.comment("-- " + op.describe());
       editor.comment("--");
+      if (op instanceof RunJava) {
+        editor.comment("-- THIS OPERATION CANNOT BE WRITTEN AS SQL");
+        continue;
+      }
       int size = editor.collectedSql().size();
       if (backwards) {
         op.databaseBackwards(m.app(), editor, states.get(i + 1), states.get(i));
@@ -499,12 +590,6 @@ public final class MigrationExecutor {
         editor.comment("-- (no-op)");
       }
     }
-    try {
-      editor.finish();
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
-    return editor.collectedSql();
   }
 
   /** Whether this backend wraps a migration in BEGIN/COMMIT. */

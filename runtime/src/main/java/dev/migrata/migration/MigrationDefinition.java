@@ -4,7 +4,6 @@ import dev.migrata.operations.Operation;
 import dev.migrata.operations.Operations;
 import dev.migrata.state.Deconstructed;
 import dev.migrata.state.ProjectState;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -88,11 +87,7 @@ public final class MigrationDefinition {
   /** The operations, decoded once. */
   public synchronized List<Operation> operations() {
     if (operations == null) {
-      List<Operation> decoded = new ArrayList<>();
-      for (Deconstructed op : operationSource.get()) {
-        decoded.add(Operations.reconstruct(op));
-      }
-      operations = List.copyOf(decoded);
+      operations = List.copyOf(Operations.reconstruct(operationSource.get()));
     }
     return operations;
   }

@@ -54,4 +54,15 @@ public record AddConstraint(String model, ConstraintState constraint) implements
         .put("constraints", List.of(constraint.deconstruct()))
         .build();
   }
+
+  /** Django's AddConstraint.reduce: removing the constraint cancels it. */
+  @Override
+  public Reduction reduce(Operation other, String app) {
+    if (other instanceof RemoveConstraint r
+        && Reductions.same(r.model(), model)
+        && constraint.name().equals(r.name())) {
+      return Reduction.replace();
+    }
+    return Reductions.base(this, other);
+  }
 }

@@ -57,4 +57,38 @@ public record AddField(String model, FieldState field, boolean preserveDefault)
         .bool("preserveDefault", preserveDefault, true)
         .build();
   }
+
+  @Override
+  public boolean referencesModel(String name, String app) {
+    return Reductions.fieldOpReferencesModel(model, field, name, app);
+  }
+
+  @Override
+  public boolean referencesField(String modelName, String name, String app) {
+    return Reductions.fieldOpReferencesField(model, field.name(), field, modelName, name, app);
+  }
+
+  private boolean sameField(String otherModel, String otherName) {
+    return Reductions.same(otherModel, model) && Reductions.same(otherName, field.name());
+  }
+
+  /**
+   * Django's AddField.reduce: a later AlterField, RemoveField or RenameField of the same field
+   * folds into the addition. Unlike Django, the AlterField's {@code preserveDefault} is kept, so
+   * the state after the fold is the state after the two operations.
+   */
+  @Override
+  public Reduction reduce(Operation other, String app) {
+    if (other instanceof AlterField a && sameField(a.model(), a.field().name())) {
+      return Reduction.replace(new AddField(model, a.field(), a.preserveDefault()));
+    }
+    if (other instanceof RemoveField r && sameField(r.model(), r.name())) {
+      return Reduction.replace();
+    }
+    if (other instanceof RenameField r && sameField(r.model(), r.oldName())) {
+      return Reduction.replace(
+          new AddField(model, field.withName(r.newName()), preserveDefault));
+    }
+    return Reductions.field(this, model, field.name(), other, app);
+  }
 }

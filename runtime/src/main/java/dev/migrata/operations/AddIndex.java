@@ -60,4 +60,16 @@ public record AddIndex(String model, IndexState index) implements Operation {
         .put("indexes", List.of(index.deconstruct()))
         .build();
   }
+
+  /** Django's AddIndex.reduce: removing the index cancels it, renaming it renames the addition. */
+  @Override
+  public Reduction reduce(Operation other, String app) {
+    if (other instanceof RemoveIndex r && index.name().equals(r.name())) {
+      return Reduction.replace();
+    }
+    if (other instanceof RenameIndex r && index.name().equals(r.oldName())) {
+      return Reduction.replace(new AddIndex(model, index.withName(r.newName())));
+    }
+    return Reductions.base(this, other);
+  }
 }

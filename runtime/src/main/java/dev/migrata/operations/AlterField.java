@@ -66,4 +66,37 @@ public record AlterField(String model, FieldState field, boolean preserveDefault
         .bool("preserveDefault", preserveDefault, true)
         .build();
   }
+
+  @Override
+  public boolean referencesModel(String name, String app) {
+    return Reductions.fieldOpReferencesModel(model, field, name, app);
+  }
+
+  @Override
+  public boolean referencesField(String modelName, String name, String app) {
+    return Reductions.fieldOpReferencesField(model, field.name(), field, modelName, name, app);
+  }
+
+  private boolean sameField(String otherModel, String otherName) {
+    return Reductions.same(otherModel, model) && Reductions.same(otherName, field.name());
+  }
+
+  /**
+   * Django's AlterField.reduce: a later AlterField or RemoveField of the same field supersedes it;
+   * a rename moves in front of it when the column is derived from the name.
+   */
+  @Override
+  public Reduction reduce(Operation other, String app) {
+    if (other instanceof AlterField a && sameField(a.model(), a.field().name())) {
+      return Reduction.replace(other);
+    }
+    if (other instanceof RemoveField r && sameField(r.model(), r.name())) {
+      return Reduction.replace(other);
+    }
+    if (other instanceof RenameField r && sameField(r.model(), r.oldName()) && field.column() == null) {
+      return Reduction.replace(
+          other, new AlterField(model, field.withName(r.newName()), preserveDefault));
+    }
+    return Reductions.field(this, model, field.name(), other, app);
+  }
 }

@@ -42,4 +42,21 @@ public record AlterModelOptions(String model, boolean managed) implements Operat
         .bool("managed", managed, true)
         .build();
   }
+
+  @Override
+  public boolean referencesModel(String name, String app) {
+    return Reductions.same(name, model);
+  }
+
+  /** Django's ModelOptionOperation: a later one of the same kind, or a delete, supersedes it. */
+  @Override
+  public Reduction reduce(Operation other, String app) {
+    if (other instanceof AlterModelOptions o && Reductions.same(o.model(), model)) {
+      return Reduction.replace(other);
+    }
+    if (other instanceof DeleteModel d && Reductions.same(d.name(), model)) {
+      return Reduction.replace(other);
+    }
+    return Reductions.model(this, model, other, app);
+  }
 }

@@ -51,4 +51,21 @@ public record AlterModelTable(String model, String table) implements Operation {
         .string("table", table)
         .build();
   }
+
+  @Override
+  public boolean referencesModel(String name, String app) {
+    return Reductions.same(name, model);
+  }
+
+  /** Django's ModelOptionOperation: a later one of the same kind, or a delete, supersedes it. */
+  @Override
+  public Reduction reduce(Operation other, String app) {
+    if (other instanceof AlterModelTable o && Reductions.same(o.model(), model)) {
+      return Reduction.replace(other);
+    }
+    if (other instanceof DeleteModel d && Reductions.same(d.name(), model)) {
+      return Reduction.replace(other);
+    }
+    return Reductions.model(this, model, other, app);
+  }
 }

@@ -93,4 +93,76 @@ public record CreateModel(
         .bool("managed", managed, true)
         .build();
   }
+
+  @Override
+  public boolean referencesModel(String model, String app) {
+    if (Reductions.same(model, name)) {
+      return true;
+    }
+    for (FieldState f : fields) {
+      if (Reductions.fieldReferences(f, app, model, null)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Django 5.2's CreateModel.reduce: a later DeleteModel cancels it; a rename, an option, field,
+   * index or constraint operation on the same model folds into it. The fold replays the other
+   * operation's own {@code stateForwards} on this model alone, so the result describes exactly
+   * the state the two operations did.
+   */
+  @Override
+  public Reduction reduce(Operation other, String app) {
+    if (other instanceof DeleteModel d && Reductions.same(d.name(), name)) {
+      return Reduction.replace();
+    }
+    String target = null;
+    if (other instanceof RenameModel r && Reductions.same(r.oldName(), name)) {
+      target = r.newName();
+    } else if (foldsIntoCreate(other)) {
+      target = name;
+    }
+    if (target != null) {
+      ProjectState alone = new ProjectState();
+      alone.put(toModelState(app));
+      try {
+        other.stateForwards(app, alone);
+      } catch (RuntimeException e) {
+        // An operation that does not fit this model (a broken history) is left to fail later.
+        return Reductions.model(this, name, other, app);
+      }
+      return Reduction.replace(of(alone.require(app, target)));
+    }
+    return Reductions.model(this, name, other, app);
+  }
+
+  private boolean foldsIntoCreate(Operation other) {
+    String model = null;
+    if (other instanceof AlterModelOptions o) {
+      model = o.model();
+    } else if (other instanceof AlterModelTable o) {
+      model = o.model();
+    } else if (other instanceof AlterModelTableComment o) {
+      model = o.model();
+    } else if (other instanceof AddField o) {
+      model = o.model();
+    } else if (other instanceof AlterField o) {
+      model = o.model();
+    } else if (other instanceof RemoveField o) {
+      model = o.model();
+    } else if (other instanceof RenameField o) {
+      model = o.model();
+    } else if (other instanceof AddIndex o) {
+      model = o.model();
+    } else if (other instanceof RemoveIndex o) {
+      model = o.model();
+    } else if (other instanceof AddConstraint o) {
+      model = o.model();
+    } else if (other instanceof RemoveConstraint o) {
+      model = o.model();
+    }
+    return model != null && Reductions.same(model, name);
+  }
 }

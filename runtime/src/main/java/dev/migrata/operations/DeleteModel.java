@@ -45,4 +45,15 @@ public record DeleteModel(String name) implements Operation {
   public Deconstructed deconstruct() {
     return Deconstructed.builder("Op").put("kind", "DELETE_MODEL").put("name", name).build();
   }
+
+  /** The deleted model may have referred to any model through its relations (Django). */
+  @Override
+  public boolean referencesModel(String model, String app) {
+    return true;
+  }
+
+  @Override
+  public Reduction reduce(Operation other, String app) {
+    return Reductions.model(this, name, other, app);
+  }
 }

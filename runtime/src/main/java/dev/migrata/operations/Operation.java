@@ -39,4 +39,30 @@ public interface Operation {
   default boolean reducesToSql() {
     return true;
   }
+
+  /** Whether the optimizer may drop this operation when squashing (Django's {@code elidable}). */
+  default boolean elidable() {
+    return false;
+  }
+
+  /**
+   * Whether this operation refers to model {@code name} of {@code app} in any way; conservative
+   * (true) unless the operation knows better, as Django's {@code references_model}.
+   */
+  default boolean referencesModel(String name, String app) {
+    return true;
+  }
+
+  /** Whether this operation refers to field {@code name} of {@code model}, as Django's. */
+  default boolean referencesField(String model, String name, String app) {
+    return referencesModel(model, app);
+  }
+
+  /**
+   * Django's {@code reduce(operation, app_label)}: how this operation combines with {@code other},
+   * which comes later in the same list. The base rule only drops elidable operations.
+   */
+  default Reduction reduce(Operation other, String app) {
+    return Reductions.base(this, other);
+  }
 }

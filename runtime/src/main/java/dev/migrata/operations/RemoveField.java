@@ -53,4 +53,22 @@ public record RemoveField(String model, String name) implements Operation {
         .put("name", name)
         .build();
   }
+
+  @Override
+  public boolean referencesModel(String modelName, String app) {
+    return Reductions.same(modelName, model);
+  }
+
+  @Override
+  public boolean referencesField(String modelName, String fieldName, String app) {
+    return Reductions.same(modelName, model) && fieldName.equals(name);
+  }
+
+  @Override
+  public Reduction reduce(Operation other, String app) {
+    if (other instanceof DeleteModel d && Reductions.same(d.name(), model)) {
+      return Reduction.replace(other);
+    }
+    return Reductions.field(this, model, name, other, app);
+  }
 }

@@ -61,4 +61,31 @@ public record RenameField(String model, String oldName, String newName) implemen
         .put("newName", newName)
         .build();
   }
+
+  @Override
+  public boolean referencesModel(String name, String app) {
+    return Reductions.same(name, model);
+  }
+
+  @Override
+  public boolean referencesField(String modelName, String name, String app) {
+    return referencesModel(modelName, app)
+        && (Reductions.same(name, oldName) || Reductions.same(name, newName));
+  }
+
+  /** Two renames of one field become one; others pass if they use neither name. */
+  @Override
+  public Reduction reduce(Operation other, String app) {
+    if (other instanceof RenameField r
+        && Reductions.same(r.model(), model)
+        && Reductions.same(newName, r.oldName())) {
+      return Reduction.replace(new RenameField(model, oldName, r.newName()));
+    }
+    Reduction base = Reductions.base(this, other);
+    if (base.truthy()) {
+      return base;
+    }
+    return Reduction.through(
+        !(other.referencesField(model, oldName, app) || other.referencesField(model, newName, app)));
+  }
 }

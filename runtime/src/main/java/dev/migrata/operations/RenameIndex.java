@@ -57,4 +57,14 @@ public record RenameIndex(String model, String oldName, String newName) implemen
         .put("newName", newName)
         .build();
   }
+
+  @Override
+  public Reduction reduce(Operation other, String app) {
+    if (other instanceof RenameIndex r
+        && Reductions.same(r.model(), model)
+        && Reductions.same(newName, r.oldName())) {
+      return Reduction.replace(new RenameIndex(model, oldName, r.newName()));
+    }
+    return Reductions.base(this, other);
+  }
 }

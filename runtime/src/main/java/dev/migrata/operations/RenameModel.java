@@ -108,4 +108,22 @@ public record RenameModel(String oldName, String newName) implements Operation {
         .put("newName", newName)
         .build();
   }
+
+  @Override
+  public boolean referencesModel(String model, String app) {
+    return Reductions.same(model, oldName) || Reductions.same(model, newName);
+  }
+
+  /** Two renames in a row become one; others pass if they leave the new name alone. */
+  @Override
+  public Reduction reduce(Operation other, String app) {
+    if (other instanceof RenameModel r && Reductions.same(newName, r.oldName())) {
+      return Reduction.replace(new RenameModel(oldName, r.newName()));
+    }
+    Reduction base = Reductions.base(this, other);
+    if (base.truthy()) {
+      return base;
+    }
+    return Reduction.through(!other.referencesModel(newName, app));
+  }
 }

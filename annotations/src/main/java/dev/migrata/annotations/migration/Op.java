@@ -13,6 +13,14 @@ import java.lang.annotation.Target;
 public @interface Op {
   Kind kind();
 
+  /**
+   * Where the operation acts. {@link Scope#BOTH} (the default) is a normal operation. A run of
+   * consecutive {@link Scope#DATABASE} and {@link Scope#STATE} operations is one Django {@code
+   * SeparateDatabaseAndState}: the DATABASE ones change only the database, the STATE ones only
+   * the migration state (annotations cannot nest an {@code @Op} inside an {@code @Op}).
+   */
+  Scope scope() default Scope.BOTH;
+
   /** CreateModel, DeleteModel, RenameModel (old name): the model's class name. */
   String name() default "";
 
@@ -55,7 +63,10 @@ public @interface Op {
   /** RunSql: reverse statements; none means irreversible. */
   String[] reverseSql() default {};
 
-  /** RunJava: a static method of the migration class. */
+  /**
+   * RunJava: a static method of the migration class (or {@link #javaClass()}) taking {@code
+   * (dev.migrata.data.HistoricalModels apps, dev.migrata.schema.SchemaEditor editor)}.
+   */
   String method() default "";
 
   /** RunJava: the reverse method; "" means irreversible. */
@@ -63,6 +74,26 @@ public @interface Op {
 
   /** RunSql, RunJava: may be dropped when squashing. */
   boolean elidable() default false;
+
+  /**
+   * RunSql: the backends it runs on, by vendor ({@code sqlite}, {@code postgresql}, {@code
+   * mysql} — MariaDB included); empty for all. Several RunSql operations with different vendors
+   * give per-backend variants of one change; on other backends they do nothing.
+   */
+  String[] vendors() default {};
+
+  /**
+   * RunJava: the class that declares {@link #method()} and {@link #reverseMethod()}; the
+   * migration class itself by default (a squashed migration points at the original class).
+   */
+  Class<?> javaClass() default void.class;
+
+  /** Where an operation acts; see {@link #scope()}. */
+  enum Scope {
+    BOTH,
+    DATABASE,
+    STATE
+  }
 
   /** The operation kinds, named as Django's operation classes. */
   enum Kind {

@@ -21,6 +21,8 @@ class LibraryAppTest {
           "catalog.0002_book_rating",
           "catalog.0003_rename_name_book_title",
           "catalog.0004_alter_book_title",
+          "catalog.0005_author_sort_name",
+          "catalog.0006_fill_author_sort_name",
           "lending.0001_initial",
           "lending.0002_loan_returned_on");
 
@@ -49,7 +51,7 @@ class LibraryAppTest {
     try (Db db = Db.create(kind, dir)) {
       LibraryApp.run(db.url, null, null);
       db.exec(
-          "INSERT INTO catalog_author (name, birth_year) VALUES ('Ursula', 1929)",
+          "INSERT INTO catalog_author (name, birth_year, sort_name) VALUES ('Ursula', 1929, 'U')",
           "INSERT INTO catalog_book (title, author_id, rating) VALUES ('The Dispossessed', 1, 5)",
           "INSERT INTO lending_member (name, email) VALUES ('Ann', 'ann@example.org')",
           "INSERT INTO lending_loan (book_id, member_id, borrowed_on) VALUES (1, 1, '2026-11-24')");

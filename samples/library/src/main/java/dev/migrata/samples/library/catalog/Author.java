@@ -11,4 +11,8 @@ public class Author extends Timestamped {
 
   @Field(nullable = true)
   Integer birthYear;
+
+  /** "Le Guin, Ursula K." for sorting; filled for existing rows by 0006_fill_author_sort_name. */
+  @Field(maxLength = 200, defaultValue = "")
+  String sortName;
 }
