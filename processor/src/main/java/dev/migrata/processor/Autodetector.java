@@ -16,6 +16,7 @@ import dev.migrata.operations.RemoveIndex;
 import dev.migrata.operations.RenameField;
 import dev.migrata.operations.RenameIndex;
 import dev.migrata.operations.RenameModel;
+import dev.migrata.optimizer.Optimizer;
 import dev.migrata.state.ConstraintState;
 import dev.migrata.state.FieldState;
 import dev.migrata.state.FieldType;
@@ -42,7 +43,7 @@ import java.util.TreeSet;
  * operation carries the dependencies Django gives it ({@link Dep}), each app's list is sorted
  * topologically ({@code _sort_migrations}), the lists are chopped into migrations so that every
  * cross-app dependency exists ({@code _build_migration_list}: two apps pointing at each other give
- * {@code 0001_initial} and {@code 0002_initial}), and each migration is folded ({@link Folding}).
+ * {@code 0001_initial} and {@code 0002_initial}), and each migration goes through the shared {@link Optimizer} ({@code _optimize_migrations}).
  *
  * <p>javac cannot ask questions, so the {@link Questioner} answers from annotations: renames only
  * where {@code renamedFrom} declares them, and an unanswerable question becomes a diagnostic.
@@ -165,7 +166,7 @@ final class Autodetector {
       for (AutoMigration m : e.getValue()) {
         list.add(
             new AutoMigration(
-                m.app(), Folding.fold(m.app(), m.operations()), m.dependencies(), m.initial()));
+                m.app(), Optimizer.optimize(m.operations(), m.app()), m.dependencies(), m.initial()));
       }
       folded.put(e.getKey(), list);
     }
@@ -237,7 +238,7 @@ final class Autodetector {
   /**
    * New models: {@code CreateModel} with the plain fields at the beginning of the app's list (so
    * alphabetical, before deletions), then per model in reverse order its relations as {@code
-   * AddField}, its indexes and constraints; {@link Folding} puts them back where it can.
+   * AddField}, its indexes and constraints; the {@link Optimizer} puts them back where it can.
    */
   private void generateCreatedModels(List<ModelState> added) {
     List<ModelState> reversed = new ArrayList<>(added);

@@ -46,13 +46,20 @@ final class Reductions {
   /**
    * Django's {@code field_references}: whether {@code field} (a relation) points at model {@code
    * model} of {@code app} and, when {@code fieldName} is given, at that field (a relation without
-   * {@code toField} may point at any field of the model: its key).
+   * {@code toField} may point at any field of the model: its key), or uses that model as its
+   * many-to-many {@code through} (Migrata has no {@code through_fields}, so any field of it).
    */
   static boolean fieldReferences(FieldState field, String app, String model, String fieldName) {
-    if (field == null || !field.isRelation() || field.to() == null) {
+    if (field == null || !field.isRelation()) {
       return false;
     }
-    if (!same(field.to(), app + "." + model)) {
+    String qualified = app + "." + model;
+    if (same(field.through(), qualified)) {
+      // Without this a many-to-many could be folded into a CreateModel in front of the creation
+      // of its through model (Django's test_create_model_add_field_not_through_m2m_through).
+      return true;
+    }
+    if (field.to() == null || !same(field.to(), qualified)) {
       return false;
     }
     return fieldName == null || field.toField() == null || field.toField().equals(fieldName);

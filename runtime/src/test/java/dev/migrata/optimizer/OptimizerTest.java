@@ -266,6 +266,26 @@ class OptimizerTest {
   }
 
   @Test
+  void createModelAddFieldNotThroughM2mThrough() {
+    // Django's test_create_model_add_field_not_through_m2m_through: the many-to-many names the
+    // model created in between as its through model, so it may not move in front of it.
+    FieldState employees =
+        FieldState.builder("employees", "ManyToManyField")
+            .to("migrations.employee")
+            .through("migrations.employment")
+            .build();
+    assertDoesNotOptimize(
+        List.of(
+            create("Employee"),
+            create("Employer"),
+            create(
+                "Employment",
+                fk("employee", "migrations.employee"),
+                fk("employment", "migrations.employer")),
+            new AddField("employer", employees, true)));
+  }
+
+  @Test
   void m2mBlocksOptimizationThroughCreate() {
     assertDoesNotOptimize(
         List.of(
