@@ -2,26 +2,23 @@ package dev.migrata.processor;
 
 import dev.migrata.migration.MigrationKey;
 import dev.migrata.operations.Operation;
+import dev.migrata.writer.MigrationNames;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Django's migration names ({@code arrange_for_graph}, {@code parse_number}, {@code
  * suggest_name}): the leaf's number plus one, then {@code initial}, the {@code -Amigrata.name}
  * option, or the operations' name fragments joined up to 52 characters ({@code _and_more}). No
- * timestamps, so the same inputs always give the same name.
+ * timestamps, so the same inputs always give the same name. Numbers and class names come from
+ * the runtime's {@link MigrationNames}, which the CLI's source commands use too.
  */
 final class MigrationNamer {
-  private static final Pattern SQUASHED = Pattern.compile(".*_squashed_(\\d+)");
-  private static final Pattern LEADING = Pattern.compile("^(\\d+)");
-
   private MigrationNamer() {}
 
   static String name(MigrationKey leaf, boolean initial, String explicit, List<Operation> ops) {
     int number = 1;
     if (leaf != null) {
-      Integer parsed = parseNumber(leaf.name());
+      Integer parsed = MigrationNames.parseNumber(leaf.name());
       number = (parsed == null ? 0 : parsed) + 1;
     }
     String suffix = explicit != null ? explicit : initial ? "initial" : suggest(ops);
@@ -29,23 +26,6 @@ final class MigrationNamer {
       suffix = suffix.substring(0, 100);
     }
     return String.format("%04d_%s", number, suffix);
-  }
-
-  /** The migration class: {@code M} + name, a valid Java identifier. */
-  static String className(String migrationName) {
-    return "M" + migrationName.replaceAll("[^A-Za-z0-9_$]", "_");
-  }
-
-  static Integer parseNumber(String name) {
-    Matcher squashed = SQUASHED.matcher(name);
-    if (squashed.lookingAt()) {
-      return Integer.valueOf(squashed.group(1));
-    }
-    Matcher leading = LEADING.matcher(name);
-    if (leading.find()) {
-      return Integer.valueOf(leading.group(1));
-    }
-    return null;
   }
 
   static String suggest(List<Operation> ops) {

@@ -7,6 +7,7 @@ import dev.migrata.state.Deconstructed;
 import dev.migrata.state.FieldState;
 import dev.migrata.state.ModelState;
 import dev.migrata.state.ProjectState;
+import dev.migrata.writer.MigrationNames;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -130,7 +131,7 @@ final class MigrationPlanner {
     for (Map.Entry<String, List<Autodetector.AutoMigration>> e : changes.entrySet()) {
       String label = e.getKey();
       MigrationKey leaf = history.leaf(label);
-      Integer parsed = leaf == null ? null : MigrationNamer.parseNumber(leaf.name());
+      Integer parsed = leaf == null ? null : MigrationNames.parseNumber(leaf.name());
       int number = leaf == null ? 1 : (parsed == null ? 0 : parsed) + 1;
       List<MigrationKey> list = new ArrayList<>();
       for (Autodetector.AutoMigration m : e.getValue()) {
@@ -174,7 +175,7 @@ final class MigrationPlanner {
         MigrationDefinition definition =
             new MigrationDefinition(
                 key,
-                app.migrationsPackage() + "." + MigrationNamer.className(key.name()),
+                app.migrationsPackage() + "." + MigrationNames.className(key.name()),
                 new ArrayList<>(deps),
                 List.of(),
                 List.of(),
@@ -197,7 +198,7 @@ final class MigrationPlanner {
     int max = 0;
     List<String> names = new ArrayList<>();
     for (MigrationKey leaf : leaves) {
-      Integer n = MigrationNamer.parseNumber(leaf.name());
+      Integer n = MigrationNames.parseNumber(leaf.name());
       max = Math.max(max, n == null ? 0 : n);
       names.add(leaf.name());
     }
@@ -213,7 +214,7 @@ final class MigrationPlanner {
     MigrationDefinition definition =
         new MigrationDefinition(
             key,
-            app.migrationsPackage() + "." + MigrationNamer.className(name),
+            app.migrationsPackage() + "." + MigrationNames.className(name),
             new ArrayList<>(new TreeSet<>(leaves)),
             List.of(),
             List.of(),

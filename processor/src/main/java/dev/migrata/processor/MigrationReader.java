@@ -1,7 +1,6 @@
 package dev.migrata.processor;
 
 import dev.migrata.migration.MigrationDefinition;
-import dev.migrata.migration.MigrationKey;
 import dev.migrata.state.Deconstructed;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,31 +54,13 @@ final class MigrationReader {
         // A migration of another app kept in this package: it is read with that app.
         continue;
       }
-      Found f = new Found(definition(d, elements.getBinaryName(type).toString()), type);
+      String className = elements.getBinaryName(type).toString();
+      Found f = new Found(MigrationDefinition.reconstruct(d, className), type);
       if (runJava != null) {
         runJava.check(f);
       }
       found.add(f);
     }
     return found;
-  }
-
-  static MigrationDefinition definition(Deconstructed d, String className) {
-    List<Deconstructed> operations = d.children("operations");
-    return new MigrationDefinition(
-        new MigrationKey(d.string("app", ""), d.string("name", "")),
-        className,
-        keys(d.children("dependencies")),
-        keys(d.children("replaces")),
-        keys(d.children("runBefore")),
-        d.bool("initial", false),
-        d.bool("atomic", true),
-        () -> operations);
-  }
-
-  private static List<MigrationKey> keys(List<Deconstructed> deps) {
-    return deps.stream()
-        .map(x -> new MigrationKey(x.string("app", ""), x.string("name", "")))
-        .toList();
   }
 }

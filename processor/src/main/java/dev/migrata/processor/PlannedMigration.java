@@ -2,6 +2,7 @@ package dev.migrata.processor;
 
 import dev.migrata.migration.MigrationDefinition;
 import dev.migrata.operations.Operation;
+import dev.migrata.writer.MigrationNames;
 import java.util.List;
 
 /**
@@ -16,7 +17,7 @@ record PlannedMigration(
     List<ModelDeclaration> models) {
 
   String simpleClassName() {
-    return MigrationNamer.className(definition.name());
+    return MigrationNames.className(definition.name());
   }
 
   String qualifiedClassName() {

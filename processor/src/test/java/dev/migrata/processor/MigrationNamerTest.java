@@ -7,6 +7,7 @@ import dev.migrata.operations.CreateModel;
 import dev.migrata.operations.DeleteModel;
 import dev.migrata.operations.Operation;
 import dev.migrata.state.FieldState;
+import dev.migrata.writer.MigrationNames;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -47,16 +48,16 @@ class MigrationNamerTest {
 
   @Test
   void parsesNumbersAsDjango() {
-    assertThat(MigrationNamer.parseNumber("0002_squashed_0003")).isEqualTo(3);
-    assertThat(MigrationNamer.parseNumber("0002_model2_squashed_0003_other4_squashed_0005_other6"))
+    assertThat(MigrationNames.parseNumber("0002_squashed_0003")).isEqualTo(3);
+    assertThat(MigrationNames.parseNumber("0002_model2_squashed_0003_other4_squashed_0005_other6"))
         .isEqualTo(5);
-    assertThat(MigrationNamer.parseNumber("2_squashed_4")).isEqualTo(4);
-    assertThat(MigrationNamer.parseNumber("0002_auto_20380101_1112")).isEqualTo(2);
-    assertThat(MigrationNamer.parseNumber("no_number")).isNull();
+    assertThat(MigrationNames.parseNumber("2_squashed_4")).isEqualTo(4);
+    assertThat(MigrationNames.parseNumber("0002_auto_20380101_1112")).isEqualTo(2);
+    assertThat(MigrationNames.parseNumber("no_number")).isNull();
   }
 
   @Test
   void classNameIsMPlusTheName() {
-    assertThat(MigrationNamer.className("0002_book_rating")).isEqualTo("M0002_book_rating");
+    assertThat(MigrationNames.className("0002_book_rating")).isEqualTo("M0002_book_rating");
   }
 }

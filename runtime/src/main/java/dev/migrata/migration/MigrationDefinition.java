@@ -113,6 +113,29 @@ public final class MigrationDefinition {
         .build();
   }
 
+  /**
+   * The inverse of {@link #deconstruct}: the migration that a {@code @Migration} annotation (read
+   * by the processor from sources, class files or jars) declares, for class {@code className}.
+   */
+  public static MigrationDefinition reconstruct(Deconstructed d, String className) {
+    List<Deconstructed> operations = d.children("operations");
+    return new MigrationDefinition(
+        new MigrationKey(d.string("app", ""), d.string("name", "")),
+        className,
+        keys(d.children("dependencies")),
+        keys(d.children("replaces")),
+        keys(d.children("runBefore")),
+        d.bool("initial", false),
+        d.bool("atomic", true),
+        () -> operations);
+  }
+
+  private static List<MigrationKey> keys(List<Deconstructed> deps) {
+    return deps.stream()
+        .map(x -> new MigrationKey(x.string("app", ""), x.string("name", "")))
+        .toList();
+  }
+
   private static Deconstructed dep(MigrationKey k) {
     return Deconstructed.builder("Dependency").put("app", k.app()).put("name", k.name()).build();
   }
