@@ -22,7 +22,10 @@ import javax.lang.model.element.TypeElement;
  * so what is replayed here is exactly what the runtime applies.
  */
 final class HistoryReplayer {
-  /** The replayed history of the loaded apps. */
+  /**
+   * The replayed history of the loaded apps; {@code migrations} lists per app every migration read,
+   * in replay order, each squash preceded by the migrations it replaces (not replayed themselves).
+   */
   record History(
       ProjectState state,
       Map<String, List<MigrationKey>> leaves,
@@ -56,7 +59,15 @@ final class HistoryReplayer {
         replacedBy.put(replaced, f.definition().key());
       }
     }
-    replacedBy.keySet().forEach(nodes::remove);
+    // The replaced migrations stay in the index: a database that applied only some of them needs
+    // them (the runtime's loader then uses them instead of the squash).
+    Map<MigrationKey, MigrationReader.Found> replaced = new HashMap<>();
+    for (MigrationKey key : replacedBy.keySet()) {
+      MigrationReader.Found f = nodes.remove(key);
+      if (f != null) {
+        replaced.put(key, f);
+      }
+    }
 
     Map<MigrationKey, Set<MigrationKey>> parents = new HashMap<>();
     Map<MigrationKey, Set<MigrationKey>> children = new HashMap<>();
@@ -107,7 +118,15 @@ final class HistoryReplayer {
     Set<String> brokenApps = new HashSet<>();
     for (MigrationKey key : order) {
       MigrationReader.Found f = nodes.get(key);
-      migrations.computeIfAbsent(key.app(), a -> new ArrayList<>()).add(f.definition());
+      List<MigrationDefinition> appMigrations =
+          migrations.computeIfAbsent(key.app(), a -> new ArrayList<>());
+      for (MigrationKey original : f.definition().replaces()) {
+        MigrationReader.Found o = replaced.remove(original);
+        if (o != null) {
+          appMigrations.add(o.definition());
+        }
+      }
+      appMigrations.add(f.definition());
       if (brokenApps.contains(key.app())) {
         continue;
       }

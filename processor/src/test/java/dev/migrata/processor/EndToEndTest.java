@@ -55,7 +55,7 @@ class EndToEndTest {
     write("src/com/example/library/Book.java", book(""));
   }
 
-  private static String book(String extra) {
+  static String book(String extra) {
     return "package com.example.library;\n"
         + "import dev.migrata.annotations.*;\n"
         + "@Model\n"
@@ -157,9 +157,9 @@ class EndToEndTest {
     assertThat(migrationFiles(project)).containsExactly("M0001_initial.java");
   }
 
-  // --- the scratch build ---
+  // --- the scratch build (shared with SquashRoundTripTest) ---
 
-  private static Result javac(Path project, List<Path> sources, String... options) {
+  static Result javac(Path project, List<Path> sources, String... options) {
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     try (StandardJavaFileManager files =
@@ -186,7 +186,7 @@ class EndToEndTest {
     }
   }
 
-  private static List<Path> allSources(Path project) {
+  static List<Path> allSources(Path project) {
     try (Stream<Path> files = Files.walk(project.resolve("src"))) {
       return files.filter(p -> p.toString().endsWith(".java")).sorted().toList();
     } catch (IOException e) {
@@ -194,11 +194,11 @@ class EndToEndTest {
     }
   }
 
-  private static List<String> migrationFiles(Path project) {
+  static List<String> migrationFiles(Path project) {
     return Compiling.files(project.resolve("src"), "com.example.library.migrations");
   }
 
-  private static List<String> index(Path project) {
+  static List<String> index(Path project) {
     Path index = project.resolve("classes").resolve(MigrationIndex.RESOURCE);
     List<MigrationDefinition> read = MigrationIndex.read(read(project, "classes/" + MigrationIndex.RESOURCE), index.toString());
     return read.stream().map(m -> m.key().toString()).toList();
@@ -208,7 +208,7 @@ class EndToEndTest {
     writeIn(project, relative, text);
   }
 
-  private static void writeIn(Path project, String relative, String text) {
+  static void writeIn(Path project, String relative, String text) {
     try {
       Path file = project.resolve(relative);
       Files.createDirectories(file.getParent());
@@ -220,7 +220,7 @@ class EndToEndTest {
     }
   }
 
-  private static String read(Path project, String relative) {
+  static String read(Path project, String relative) {
     try {
       return Files.readString(project.resolve(relative), StandardCharsets.UTF_8);
     } catch (IOException e) {
