@@ -45,15 +45,17 @@ class EndToEndTest {
 
   @BeforeEach
   void scratchProject() {
-    write("src/com/example/library/Author.java",
-        "package com.example.library;\n"
-            + "import dev.migrata.annotations.*;\n"
-            + "@Model\n"
-            + "public class Author {\n"
-            + "  @Field(maxLength = 100) String name;\n"
-            + "}\n");
+    write("src/com/example/library/Author.java", AUTHOR);
     write("src/com/example/library/Book.java", book(""));
   }
+
+  static final String AUTHOR =
+      "package com.example.library;\n"
+          + "import dev.migrata.annotations.*;\n"
+          + "@Model\n"
+          + "public class Author {\n"
+          + "  @Field(maxLength = 100) String name;\n"
+          + "}\n";
 
   static String book(String extra) {
     return "package com.example.library;\n"

@@ -42,15 +42,7 @@ class SquashRoundTripTest {
 
   @Test
   void squashIsReplayedThenBecomesANormalMigrationTheProcessorBuildsOn() throws IOException {
-    writeIn(
-        project,
-        "src/com/example/library/Author.java",
-        "package com.example.library;\n"
-            + "import dev.migrata.annotations.*;\n"
-            + "@Model\n"
-            + "public class Author {\n"
-            + "  @Field(maxLength = 100) String name;\n"
-            + "}\n");
+    writeIn(project, "src/com/example/library/Author.java", EndToEndTest.AUTHOR);
     compile(book(""));
     compile(book(RATING));
     compile(book(RATING + ISBN));
