@@ -3,7 +3,10 @@ package dev.migrata.processor;
 import com.google.auto.service.AutoService;
 import dev.migrata.migration.MigrationDefinition;
 import dev.migrata.writer.MigrationWriter;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +38,7 @@ public final class MigrataProcessor extends AbstractProcessor {
   private SourceRootLocator sourceRoots;
   private MigrationFiles files;
   private IndexWriter index;
+  private static final long STALE_AHEAD_MILLIS = 5_000;
   private final Set<String> processedApps = new TreeSet<>();
   private final Map<String, List<MigrationDefinition>> indexed = new TreeMap<>();
 
@@ -113,9 +117,35 @@ public final class MigrataProcessor extends AbstractProcessor {
       }
     }
     if (options.dryRun()) {
+      markModelsChanged(plan.migrations());
       return;
     }
     write(plan.migrations());
+  }
+
+  /**
+   * Maven and IDEs compile only what changed since the last build. A dry run compiles the models
+   * without writing their migration, so the next build would skip javac (and this processor) and
+   * never write what the dry run reported. Touching the models' sources (their text is unchanged)
+   * makes the next build compile them, and plan the migration, again. The time is set a little
+   * ahead because javac writes this build's class files after the processor runs, and a source is
+   * only stale when it is newer than its class file.
+   */
+  private void markModelsChanged(List<PlannedMigration> planned) {
+    FileTime now = FileTime.fromMillis(System.currentTimeMillis() + STALE_AHEAD_MILLIS);
+    for (PlannedMigration m : planned) {
+      for (ModelDeclaration model : m.models()) {
+        Path source = sourceRoots.sourceFile(model.element());
+        if (source == null) {
+          continue;
+        }
+        try {
+          Files.setLastModifiedTime(source, now);
+        } catch (IOException | UnsupportedOperationException e) {
+          // Read-only sources: the next build may need a clean compile to write the migration.
+        }
+      }
+    }
   }
 
   /** Writes every planned migration, or none when a check fails first. */

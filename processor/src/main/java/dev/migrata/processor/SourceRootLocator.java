@@ -68,6 +68,20 @@ final class SourceRootLocator {
     }
   }
 
+  /** The source file {@code e} was compiled from, or null when it came from a class file. */
+  Path sourceFile(Element e) {
+    Trees t = trees();
+    if (t == null) {
+      return null;
+    }
+    try {
+      TreePath path = t.getPath(e);
+      return path == null ? null : Paths.get(path.getCompilationUnit().getSourceFile().toUri());
+    } catch (RuntimeException ex) {
+      return null;
+    }
+  }
+
   private Path fromSourcePath(Element e) {
     if (!(e instanceof TypeElement type)) {
       return null;

@@ -142,7 +142,7 @@ class EndToEndTest {
   }
 
   @Test
-  void checkFailsAndDryRunWarnsWithoutWriting() {
+  void checkFailsAndDryRunWarnsWithoutWriting() throws java.io.IOException {
     assertThat(javac(project, allSources(project)).success()).isTrue();
     write("src/com/example/library/Book.java", book("  @Field(defaultValue = \"0\") int rating;\n"));
 
@@ -152,11 +152,20 @@ class EndToEndTest {
         .contains("Your models in app(s): 'library' have changes that are not yet reflected in a migration")
         .contains("Add field rating to book");
 
+    Path book = project.resolve("src/com/example/library/Book.java");
+    long beforeDryRun = System.currentTimeMillis();
     Result dryRun = javac(project, allSources(project), "-Amigrata.dryRun=true");
     assertThat(dryRun.success()).isTrue();
     assertThat(dryRun.messages(Diagnostic.Kind.WARNING))
         .contains("Would write library.0002_book_rating: Add field rating to book");
     assertThat(migrationFiles(project)).containsExactly("M0001_initial.java");
+    assertThat(Files.getLastModifiedTime(book).toMillis())
+        .as("the model's source is newer than the class files the dry run wrote, so an"
+            + " incremental build compiles it again and writes the migration")
+        .isGreaterThan(beforeDryRun)
+        .isGreaterThan(
+            Files.getLastModifiedTime(project.resolve("classes/com/example/library/Book.class"))
+                .toMillis());
   }
 
   // --- the scratch build (shared with SquashRoundTripTest) ---
