@@ -152,6 +152,8 @@ class MysqlSchemaEditor extends BaseSchemaEditor {
         return "varchar(" + field.maxLength() + ")";
       case TEXT:
         return "longtext";
+      case JSON:
+        return "json";
       case DATE:
         return "date";
       case TIME:

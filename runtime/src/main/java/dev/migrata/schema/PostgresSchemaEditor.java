@@ -69,6 +69,8 @@ class PostgresSchemaEditor extends BaseSchemaEditor {
         return "numeric(" + field.precision() + ", " + field.scale() + ")";
       case DURATION:
         return "interval";
+      case JSON:
+        return "jsonb";
       case FLOAT:
         return "double precision";
       case UUID:

@@ -71,6 +71,7 @@ public class SqliteSchemaEditor extends BaseSchemaEditor {
       case SMALL_INTEGER:
         return "smallint";
       case TEXT:
+      case JSON:
         return "text";
       case TIME:
         return "time";

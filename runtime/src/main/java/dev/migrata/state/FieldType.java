@@ -24,6 +24,8 @@ public enum FieldType {
   UUID("UUIDField"),
   BINARY("BinaryField"),
   DURATION("DurationField"),
+  /** Lists, sets and maps ({@code List}, {@code Set}, {@code Map<String, ?>}) stored as JSON. */
+  JSON("JSONField"),
   FOREIGN_KEY("ForeignKey"),
   ONE_TO_ONE("OneToOneField"),
   MANY_TO_MANY("ManyToManyField");
