@@ -21,39 +21,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Deploys that migrate at the same time: eight JVMs running the CLI against one database, and the
  * lock's behaviour when another session holds it (waiting, naming the holder, timing out, and
  * never outliving a session that died).
  */
-@ParameterizedClass(name = "{0}")
-@EnumSource(Db.Kind.class)
-class ConcurrentDeployTest {
+class ConcurrentDeployTest extends OnEveryBackend {
   static final int PROCESSES = 8;
-
-  @Parameter Db.Kind kind;
-  @TempDir Path dir;
-  Db db;
-
-  @BeforeEach
-  void setUp() {
-    db = Db.create(kind, dir);
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    if (db != null) {
-      db.close();
-    }
-  }
 
   /** library + shop + a migration that takes a moment and must run once. */
   static List<MigrationDefinition> migrations() {

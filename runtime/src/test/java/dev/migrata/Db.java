@@ -2,6 +2,7 @@ package dev.migrata;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,6 +10,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
 
@@ -224,6 +227,59 @@ public final class Db implements AutoCloseable {
                 : "SELECT concat('constraint ', table_name, '.', constraint_name, ' ',"
                     + " constraint_type) FROM information_schema.table_constraints WHERE"
                     + " table_schema = DATABASE() ORDER BY 1"));
+    return out;
+  }
+
+  /**
+   * Tables (sorted, without the history table), each with its columns (sorted: name, type, null)
+   * and indexes, read through JDBC metadata the same way on every backend, so that schemas reached
+   * by different migration paths (the originals and their squash) can be compared exactly.
+   */
+  public List<String> portableSchema() throws SQLException {
+    String schemaPattern = kind == Kind.POSTGRES ? "public" : null;
+    List<String> out = new ArrayList<>();
+    try (Connection c = open()) {
+      DatabaseMetaData md = c.getMetaData();
+      TreeSet<String> tables = new TreeSet<>();
+      try (ResultSet rs =
+          md.getTables(c.getCatalog(), schemaPattern, "%", new String[] {"TABLE"})) {
+        while (rs.next()) {
+          String t = rs.getString("TABLE_NAME");
+          if (!t.startsWith("sqlite_") && !t.equalsIgnoreCase("migrata_migrations")) {
+            tables.add(t);
+          }
+        }
+      }
+      for (String t : tables) {
+        out.add("table " + t);
+        TreeSet<String> columns = new TreeSet<>();
+        try (ResultSet rs = md.getColumns(c.getCatalog(), schemaPattern, t, "%")) {
+          while (rs.next()) {
+            columns.add(
+                "  column " + rs.getString("COLUMN_NAME") + " "
+                    + rs.getString("TYPE_NAME").toLowerCase(Locale.ROOT) + " "
+                    + (rs.getInt("NULLABLE") == DatabaseMetaData.columnNullable
+                        ? "null"
+                        : "not null"));
+          }
+        }
+        out.addAll(columns);
+        TreeMap<String, List<String>> indexes = new TreeMap<>();
+        try (ResultSet rs = md.getIndexInfo(c.getCatalog(), schemaPattern, t, false, false)) {
+          while (rs.next()) {
+            String name = rs.getString("INDEX_NAME");
+            if (name == null || name.startsWith("sqlite_autoindex")) {
+              continue;
+            }
+            indexes.computeIfAbsent(
+                    "  index " + name + (rs.getBoolean("NON_UNIQUE") ? "" : " unique"),
+                    k -> new ArrayList<>())
+                .add(rs.getString("COLUMN_NAME"));
+          }
+        }
+        indexes.forEach((k, v) -> out.add(k + " " + v));
+      }
+    }
     return out;
   }
 

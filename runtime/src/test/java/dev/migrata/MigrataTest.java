@@ -13,43 +13,18 @@ import dev.migrata.operations.AddField;
 import dev.migrata.operations.AlterField;
 import dev.migrata.operations.RunSql;
 import dev.migrata.state.FieldState;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The runtime end to end, on every backend: the same migrations and assertions on SQLite,
  * PostgreSQL and MariaDB, each test in a database of its own.
  */
-@ParameterizedClass(name = "{0}")
-@EnumSource(Db.Kind.class)
-class MigrataTest {
-  @Parameter Db.Kind kind;
-  @TempDir Path dir;
-  Db db;
-
-  @BeforeEach
-  void setUp() {
-    db = Db.create(kind, dir);
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    if (db != null) {
-      db.close();
-    }
-  }
-
+class MigrataTest extends OnEveryBackend {
   private Migrata migrata(List<MigrationDefinition> migrations) {
     return db.configure().migrations(migrations).load();
   }

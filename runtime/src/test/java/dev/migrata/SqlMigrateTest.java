@@ -21,33 +21,9 @@ import dev.migrata.state.ModelState;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
-@ParameterizedClass(name = "{0}")
-@EnumSource(Db.Kind.class)
-class SqlMigrateTest {
-  @Parameter Db.Kind kind;
-  @TempDir Path dir;
-  Db db;
-
-  @BeforeEach
-  void setUp() {
-    db = Db.create(kind, dir);
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    if (db != null) {
-      db.close();
-    }
-  }
-
+class SqlMigrateTest extends OnEveryBackend {
   static List<MigrationDefinition> migrations() {
     List<MigrationDefinition> migrations = new ArrayList<>(library());
     migrations.add(

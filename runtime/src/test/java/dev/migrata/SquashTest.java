@@ -20,17 +20,17 @@ import dev.migrata.operations.RenameField;
 import dev.migrata.optimizer.Optimizer;
 import dev.migrata.state.FieldState;
 import dev.migrata.state.IndexState;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
 
 /**
  * A squash applied to a fresh database, to one part way through the originals and to a fully
  * migrated one, on every backend: the schema must be the one the originals produce, and the
  * history must end up recording the squash.
  */
-public class SquashTest {
+public class SquashTest extends OnEveryBackend {
   /** library 0001..0005 and shop 0001, which depends on library 0003 (replaced by the squash). */
   public static List<MigrationDefinition> originals() {
     return new ArrayList<>(
@@ -84,16 +84,16 @@ public class SquashTest {
     return all;
   }
 
-  private static Migrata migrata(TestDatabase db, List<MigrationDefinition> migrations) {
+  private static Migrata migrata(Db db, List<MigrationDefinition> migrations) {
     return db.configure().migrations(migrations).load();
   }
 
-  private static List<String> referenceSchema(TestDatabase db) throws Exception {
-    db.reset();
-    migrata(db, originals()).migrate();
-    List<String> schema = db.schema();
-    db.reset();
-    return schema;
+  /** The schema the originals produce, migrated in a second fresh database. */
+  private List<String> referenceSchema() throws Exception {
+    try (Db reference = Db.create(kind, Files.createDirectories(dir.resolve("reference")))) {
+      migrata(reference, originals()).migrate();
+      return reference.portableSchema();
+    }
   }
 
   private static final List<String> ALL_RECORDED =
@@ -102,26 +102,24 @@ public class SquashTest {
           "library.0004_rename_title", "library.0005_remove_pages_add_year", "shop.0001_initial",
           "library.0001_squashed_0005_remove_pages_add_year");
 
-  @ParameterizedTest
-  @MethodSource("dev.migrata.TestDatabase#all")
-  void freshDatabaseUsesTheSquash(TestDatabase db) throws Exception {
-    List<String> expected = referenceSchema(db);
+  @Test
+  void freshDatabaseUsesTheSquash() throws Exception {
+    List<String> expected = referenceSchema();
     List<PlannedMigration> ran = migrata(db, withSquash()).migrate();
     assertThat(ran.stream().map(PlannedMigration::toString))
         .containsExactly("+library.0001_squashed_0005_remove_pages_add_year", "+shop.0001_initial");
-    assertThat(db.schema()).isEqualTo(expected);
+    assertThat(db.portableSchema()).isEqualTo(expected);
     assertThat(db.history()).containsExactlyInAnyOrderElementsOf(ALL_RECORDED);
 
     // Unapplying the squash unrecords it and everything it replaces.
     migrata(db, withSquash()).migrate("library", "zero");
-    assertThat(db.schema()).isEmpty();
+    assertThat(db.portableSchema()).isEmpty();
     assertThat(db.history()).isEmpty();
   }
 
-  @ParameterizedTest
-  @MethodSource("dev.migrata.TestDatabase#all")
-  void partlyMigratedDatabaseKeepsUsingTheOriginals(TestDatabase db) throws Exception {
-    List<String> expected = referenceSchema(db);
+  @Test
+  void partlyMigratedDatabaseKeepsUsingTheOriginals() throws Exception {
+    List<String> expected = referenceSchema();
     migrata(db, originals()).migrate("library", "0002");
 
     Migrata m = migrata(db, withSquash());
@@ -132,16 +130,15 @@ public class SquashTest {
     assertThat(ran.stream().map(PlannedMigration::toString))
         .containsExactly("+library.0003_book_pages", "+library.0004_rename_title",
             "+library.0005_remove_pages_add_year", "+shop.0001_initial");
-    assertThat(db.schema()).isEqualTo(expected);
+    assertThat(db.portableSchema()).isEqualTo(expected);
     // All originals applied now: the squash is recorded too.
     assertThat(db.history()).containsExactlyInAnyOrderElementsOf(ALL_RECORDED);
     assertThat(migrata(db, withSquash()).plan().isEmpty()).isTrue();
   }
 
-  @ParameterizedTest
-  @MethodSource("dev.migrata.TestDatabase#all")
-  void fullyMigratedDatabaseRecordsTheSquashAndNothingRuns(TestDatabase db) throws Exception {
-    List<String> expected = referenceSchema(db);
+  @Test
+  void fullyMigratedDatabaseRecordsTheSquashAndNothingRuns() throws Exception {
+    List<String> expected = referenceSchema();
     migrata(db, originals()).migrate();
 
     Migrata m = migrata(db, withSquash());
@@ -149,7 +146,7 @@ public class SquashTest {
     assertThat(squash.applied()).isTrue();
     assertThat(squash.recorded()).isFalse();
     assertThat(m.migrate()).isEmpty();
-    assertThat(db.schema()).isEqualTo(expected);
+    assertThat(db.portableSchema()).isEqualTo(expected);
     assertThat(db.history()).containsExactlyInAnyOrderElementsOf(ALL_RECORDED);
 
     // Going back to a point inside the squash uses it as a whole (all replaced are applied).
@@ -158,22 +155,19 @@ public class SquashTest {
         .filter(k -> !k.startsWith("shop")).toList());
   }
 
-  @ParameterizedTest
-  @MethodSource("dev.migrata.TestDatabase#all")
-  void squashAloneAfterTheOriginalsAreDeleted(TestDatabase db) throws Exception {
-    List<String> expected = referenceSchema(db);
+  @Test
+  void squashAloneAfterTheOriginalsAreDeleted() throws Exception {
+    List<String> expected = referenceSchema();
     // Originals deleted; shop still names library.0003, which is rewired to the squash.
     List<MigrationDefinition> squashOnly = new ArrayList<>();
     squashOnly.add(squash());
     squashOnly.add(originals().get(5));
     migrata(db, squashOnly).migrate();
-    assertThat(db.schema()).isEqualTo(expected);
+    assertThat(db.portableSchema()).isEqualTo(expected);
   }
 
-  @ParameterizedTest
-  @MethodSource("dev.migrata.TestDatabase#all")
-  void squashCreatingACrossAppCycleIsACircularDependencyError(TestDatabase db) throws Exception {
-    db.reset();
+  @Test
+  void squashCreatingACrossAppCycleIsACircularDependencyError() throws Exception {
     // library 0006 depends on shop 0001, which depends on library 0003: squashing 0001..0006
     // would make library depend on itself through shop.
     List<MigrationDefinition> all = originals();
@@ -192,10 +186,8 @@ public class SquashTest {
         .hasMessageContaining("shop.0001_initial");
   }
 
-  @ParameterizedTest
-  @MethodSource("dev.migrata.TestDatabase#all")
-  void runBeforeAndInconsistentHistory(TestDatabase db) throws Exception {
-    db.reset();
+  @Test
+  void runBeforeAndInconsistentHistory() throws Exception {
     List<MigrationDefinition> all = originals();
     // shop 0002 must run before library 0004, though nothing else orders them.
     all.add(migration("shop", "0002_first").dependsOn("shop", "0001_initial")
@@ -210,10 +202,8 @@ public class SquashTest {
             + " library.0002_book.");
   }
 
-  @ParameterizedTest
-  @MethodSource("dev.migrata.TestDatabase#all")
-  void historyRowsOfVanishedMigrationsAreReported(TestDatabase db) throws Exception {
-    db.reset();
+  @Test
+  void historyRowsOfVanishedMigrationsAreReported() throws Exception {
     migrata(db, originals()).migrate();
     db.exec("INSERT INTO migrata_migrations (app, name, applied) VALUES ('library', '0099_gone',"
         + " CURRENT_TIMESTAMP)");

@@ -7,11 +7,12 @@ import static dev.migrata.Fixtures.migration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.migrata.Db;
 import dev.migrata.ErrorCode;
 import dev.migrata.MigrataException;
 import dev.migrata.Migrata;
 import dev.migrata.MigrationListener;
-import dev.migrata.TestDatabase;
+import dev.migrata.OnEveryBackend;
 import dev.migrata.migration.MigrationDefinition;
 import dev.migrata.migration.MigrationKey;
 import dev.migrata.operations.AddField;
@@ -24,11 +25,10 @@ import dev.migrata.state.FieldState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
 
 /** Data migrations (RunJava, RunSql, SeparateDatabaseAndState) and faking, on every backend. */
-class DataMigrationTest {
+class DataMigrationTest extends OnEveryBackend {
   private static final String CLASS = FillInitials.class.getName();
 
   private static FieldState initials() {
@@ -62,20 +62,18 @@ class DataMigrationTest {
                 .ops(new RenameField("author", "name", "fullName"))));
   }
 
-  private static Migrata migrata(TestDatabase db, List<MigrationDefinition> migrations) {
+  private static Migrata migrata(Db db, List<MigrationDefinition> migrations) {
     return db.configure().migrations(migrations).load();
   }
 
   private static Migrata migrata(
-      TestDatabase db, List<MigrationDefinition> migrations, MigrationListener listener) {
+      Db db, List<MigrationDefinition> migrations, MigrationListener listener) {
     return db.configure().migrations(migrations).listener(listener).load();
   }
 
-  @ParameterizedTest
-  @MethodSource("dev.migrata.TestDatabase#all")
-  void runJavaFillsAFieldFromTheHistoricalModelAndItsReverseUndoesIt(TestDatabase db)
+  @Test
+  void runJavaFillsAFieldFromTheHistoricalModelAndItsReverseUndoesIt()
       throws Exception {
-    db.reset();
     migrata(db, library()).migrate();
     assertThat(db.rows("SELECT full_name, initials FROM library_author ORDER BY id"))
         .containsExactly("Ann|A", "Bob|B", "Cy|C");
@@ -87,13 +85,11 @@ class DataMigrationTest {
         .containsExactly("library.0001_initial", "library.0002_authors", "library.0003_author_initials");
 
     migrata(db, library()).migrate("library", "zero");
-    assertThat(db.schema()).isEmpty();
+    assertThat(db.portableSchema()).isEmpty();
   }
 
-  @ParameterizedTest
-  @MethodSource("dev.migrata.TestDatabase#all")
-  void rowApiInsertsUpdatesCountsAndDeletes(TestDatabase db) throws Exception {
-    db.reset();
+  @Test
+  void rowApiInsertsUpdatesCountsAndDeletes() throws Exception {
     List<MigrationDefinition> migrations = library().subList(0, 4);
     migrations.add(
         migration("library", "0005_temp")
@@ -104,11 +100,9 @@ class DataMigrationTest {
     assertThat(db.rows("SELECT COUNT(*) FROM library_author")).containsExactly("3");
   }
 
-  @ParameterizedTest
-  @MethodSource("dev.migrata.TestDatabase#all")
-  void irreversibleRunJavaStopsTheBackwardsPlanBeforeAnythingRuns(TestDatabase db)
+  @Test
+  void irreversibleRunJavaStopsTheBackwardsPlanBeforeAnythingRuns()
       throws Exception {
-    db.reset();
     List<MigrationDefinition> migrations = library();
     migrations.add(
         migration("library", "0006_irreversible")
@@ -130,10 +124,8 @@ class DataMigrationTest {
     assertThat(db.history()).isEqualTo(history);
   }
 
-  @ParameterizedTest
-  @MethodSource("dev.migrata.TestDatabase#all")
-  void failingRunJavaRollsTheMigrationBackWhereDdlCanRollBack(TestDatabase db) throws Exception {
-    db.reset();
+  @Test
+  void failingRunJavaRollsTheMigrationBackWhereDdlCanRollBack() throws Exception {
     List<MigrationDefinition> migrations = library().subList(0, 3);
     migrations.add(
         migration("library", "0004_fails")
@@ -143,14 +135,12 @@ class DataMigrationTest {
     assertThatThrownBy(() -> migrata(db, migrations).migrate())
         .hasMessageContaining("Applying library.0004_fails failed at operation 1 (Raw Java operation): boom");
     assertThat(db.rows("SELECT COUNT(*) FROM library_author WHERE name = 'Zed'"))
-        .containsExactly(db.name().equals("mariadb") ? "1" : "0");
+        .containsExactly(db.kind == Db.Kind.MARIADB ? "1" : "0");
     assertThat(db.history()).hasSize(3);
   }
 
-  @ParameterizedTest
-  @MethodSource("dev.migrata.TestDatabase#all")
-  void modelsOfAnotherAppNeedADependencyOnIt(TestDatabase db) throws Exception {
-    db.reset();
+  @Test
+  void modelsOfAnotherAppNeedADependencyOnIt() throws Exception {
     List<MigrationDefinition> migrations = library().subList(0, 3);
     migrations.add(
         migration("shop", "0001_initial").ops(createModel("shop", "Order", id(), chars("ref", 10))));
@@ -176,10 +166,8 @@ class DataMigrationTest {
         .containsExactly("Orders 0");
   }
 
-  @ParameterizedTest
-  @MethodSource("dev.migrata.TestDatabase#all")
-  void runSqlVendorVariantsRunOnlyOnTheirBackend(TestDatabase db) throws Exception {
-    db.reset();
+  @Test
+  void runSqlVendorVariantsRunOnlyOnTheirBackend() throws Exception {
     List<MigrationDefinition> migrations = library().subList(0, 1);
     migrations.add(
         migration("library", "0002_vendor")
@@ -192,16 +180,14 @@ class DataMigrationTest {
                 new RunSql(List.of("INSERT INTO library_author (name) VALUES ('M')"),
                     List.of("DELETE FROM library_author"), false, List.of("mysql"))));
     migrata(db, migrations).migrate();
-    String expected = db.name().equals("sqlite") ? "S" : db.name().equals("postgresql") ? "P" : "M";
+    String expected = db.kind == Db.Kind.SQLITE ? "S" : db.kind == Db.Kind.POSTGRES ? "P" : "M";
     assertThat(db.rows("SELECT name FROM library_author")).containsExactly(expected);
     migrata(db, migrations).migrate("library", "0001");
     assertThat(db.rows("SELECT name FROM library_author")).isEmpty();
   }
 
-  @ParameterizedTest
-  @MethodSource("dev.migrata.TestDatabase#all")
-  void separateDatabaseAndStateKeepsBothInStep(TestDatabase db) throws Exception {
-    db.reset();
+  @Test
+  void separateDatabaseAndStateKeepsBothInStep() throws Exception {
     CreateModel tag =
         createModel(
             "library", "Tag", FieldState.builder("id", "IntegerField").primaryKey(true).build(),
@@ -228,13 +214,11 @@ class DataMigrationTest {
     assertThat(db.rows("SELECT id, label, note FROM library_tag")).containsExactly("1|x|y");
 
     migrata(db, migrations).migrate("library", "zero");
-    assertThat(db.schema()).isEmpty();
+    assertThat(db.portableSchema()).isEmpty();
   }
 
-  @ParameterizedTest
-  @MethodSource("dev.migrata.TestDatabase#all")
-  void nonAtomicMigrationsRun(TestDatabase db) throws Exception {
-    db.reset();
+  @Test
+  void nonAtomicMigrationsRun() throws Exception {
     List<MigrationDefinition> migrations = library().subList(0, 3);
     migrations.add(
         migration("library", "0004_fill_initials")
@@ -259,10 +243,8 @@ class DataMigrationTest {
     }
   }
 
-  @ParameterizedTest
-  @MethodSource("dev.migrata.TestDatabase#all")
-  void fakeRecordsAndUnrecordsWithoutRunning(TestDatabase db) throws Exception {
-    db.reset();
+  @Test
+  void fakeRecordsAndUnrecordsWithoutRunning() throws Exception {
     Recorder progress = new Recorder();
     Migrata m = migrata(db, library().subList(0, 3), progress);
     m.migrate(m.plan(), true);
@@ -270,7 +252,7 @@ class DataMigrationTest {
         .containsExactly(
             "+library.0001_initial FAKED", "+library.0002_authors FAKED",
             "+library.0003_author_initials FAKED");
-    assertThat(db.schema()).isEmpty();
+    assertThat(db.portableSchema()).isEmpty();
     assertThat(db.history()).hasSize(3);
 
     progress.lines.clear();
@@ -281,10 +263,8 @@ class DataMigrationTest {
     assertThat(db.history()).isEmpty();
   }
 
-  @ParameterizedTest
-  @MethodSource("dev.migrata.TestDatabase#all")
-  void fakeInitialFakesOnlyWhenEveryTableAndColumnExists(TestDatabase db) throws Exception {
-    db.reset();
+  @Test
+  void fakeInitialFakesOnlyWhenEveryTableAndColumnExists() throws Exception {
     List<MigrationDefinition> migrations =
         List.of(
             migration("library", "0001_initial")

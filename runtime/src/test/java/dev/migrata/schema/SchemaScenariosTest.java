@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrata.Db;
 import dev.migrata.Migrata;
+import dev.migrata.OnEveryBackend;
 import dev.migrata.migration.MigrationDefinition;
 import dev.migrata.operations.AddConstraint;
 import dev.migrata.operations.AddField;
@@ -25,34 +26,22 @@ import dev.migrata.state.ConstraintState;
 import dev.migrata.state.FieldState;
 import dev.migrata.state.IndexState;
 import dev.migrata.state.ModelState;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Schema changes that must keep data, on every backend: SQLite rebuilds tables, PostgreSQL and
  * MariaDB alter them in place; the rows, indexes and constraints must come out the same.
  */
-@ParameterizedClass(name = "{0}")
-@EnumSource(Db.Kind.class)
-class SchemaScenariosTest {
-  @Parameter Db.Kind kind;
-  @TempDir Path dir;
-  Db db;
+class SchemaScenariosTest extends OnEveryBackend {
   final List<MigrationDefinition> migrations = new ArrayList<>();
 
   @BeforeEach
   void setUp() {
-    db = Db.create(kind, dir);
     migrations.add(
         migration("library", "0001_initial")
             .ops(
@@ -61,13 +50,6 @@ class SchemaScenariosTest {
                     "library", "Book", id(), chars("title", 200),
                     FieldState.builder("pages", "IntegerField").nullable(true).build(),
                     fk("author", "library.author", "CASCADE"))));
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    if (db != null) {
-      db.close();
-    }
   }
 
   private void add(String name, Operation... ops) {
