@@ -11,6 +11,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.UUID;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
@@ -19,6 +20,8 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
@@ -26,7 +29,8 @@ import javax.lang.model.util.Types;
  * Checks what javac can check about a field's options before they reach a migration, as Django's
  * serializer and system checks do: a default literal must parse for the field's type (and is
  * written in one canonical form, aware date-times in UTC as Django does), a default method must
- * exist, and a custom field type must exist and not be retired ({@code fields.W900/E900}).
+ * exist, and a custom field type must exist and not be retired ({@code fields.W900/E900}). A
+ * JSONField's default must be JSON of the field's shape ({@link JsonLiteral}).
  */
 final class FieldValidator {
   static final String CUSTOM_FIELD_TYPE = "dev.migrata.fields.CustomFieldType";
@@ -61,7 +65,11 @@ final class FieldValidator {
     }
     if (f.defaultValue() != null) {
       try {
-        f = f.withDefault(canonicalDefault(f, f.defaultValue()));
+        f =
+            f.withDefault(
+                f.fieldType() == FieldType.JSON
+                    ? JsonLiteral.canonical(f.defaultValue(), container(element), held(element))
+                    : canonicalDefault(f, f.defaultValue()));
       } catch (IllegalArgumentException | DateTimeParseException | ArithmeticException e) {
         reporter.report(
             Problem.INVALID_DEFAULT,
@@ -132,6 +140,8 @@ final class FieldValidator {
         return UUID.fromString(v).toString();
       case DURATION:
         return Duration.parse(v).toString();
+      case JSON:
+        return JsonLiteral.canonical(value, JsonLiteral.Container.ANY, null);
       case CHAR:
         if (!f.choices().isEmpty() && !f.choices().contains(value)) {
           throw new IllegalArgumentException(
@@ -143,6 +153,54 @@ final class FieldValidator {
         return value;
       default:
         return value;
+    }
+  }
+
+  /** Whether a JSONField's Java type is a List, Set or Map (its default must be that shape). */
+  private static JsonLiteral.Container container(VariableElement element) {
+    if (element.asType() instanceof DeclaredType declared) {
+      switch (((TypeElement) declared.asElement()).getQualifiedName().toString()) {
+        case "java.util.List":
+          return JsonLiteral.Container.LIST;
+        case "java.util.Set":
+          return JsonLiteral.Container.SET;
+        case "java.util.Map":
+          return JsonLiteral.Container.MAP;
+        default:
+          break;
+      }
+    }
+    return JsonLiteral.Container.ANY;
+  }
+
+  /** The JSON kind of a List's or Set's elements or a Map's values, or null for any. */
+  private static JsonLiteral.Element held(VariableElement element) {
+    JsonLiteral.Container container = container(element);
+    List<? extends TypeMirror> args = ((DeclaredType) element.asType()).getTypeArguments();
+    int index = container == JsonLiteral.Container.MAP ? 1 : 0;
+    if (container == JsonLiteral.Container.ANY
+        || args.size() <= index
+        || !(args.get(index) instanceof DeclaredType held)) {
+      return null;
+    }
+    switch (((TypeElement) held.asElement()).getQualifiedName().toString()) {
+      case "java.lang.String":
+        return JsonLiteral.Element.STRING;
+      case "java.lang.Boolean":
+        return JsonLiteral.Element.BOOLEAN;
+      case "java.lang.Byte":
+      case "java.lang.Short":
+      case "java.lang.Integer":
+      case "java.lang.Long":
+      case "java.math.BigInteger":
+        return JsonLiteral.Element.INTEGER;
+      case "java.lang.Float":
+      case "java.lang.Double":
+      case "java.lang.Number":
+      case "java.math.BigDecimal":
+        return JsonLiteral.Element.NUMBER;
+      default:
+        return null;
     }
   }
 

@@ -197,6 +197,10 @@ final class ModelReader {
       } else if (fieldType.equals("String")) {
         fieldType = maxLength != null ? FieldType.CHAR.djangoName() : FieldType.TEXT.djangoName();
       }
+      if (fieldType.equals(FieldType.JSON.djangoName()) && !jsonKeysAreStrings(type)) {
+        reporter.report(Problem.JSON_MAP_KEY_NOT_STRING, element, type, name);
+        return null;
+      }
       if (fieldType.equals(FieldType.DECIMAL.djangoName())
           && (precision == null || scale == null)) {
         reporter.report(Problem.DECIMAL_WITHOUT_PRECISION, element, field, null, name);
@@ -478,9 +482,25 @@ final class ModelReader {
         return FieldType.UUID.djangoName();
       case "java.time.Duration":
         return FieldType.DURATION.djangoName();
+      case "java.util.List":
+      case "java.util.Set":
+      case "java.util.Map":
+        return FieldType.JSON.djangoName();
       default:
         return null;
     }
+  }
+
+  /** A map stored as a JSON object needs String keys (or a raw Map); lists and sets have none. */
+  private static boolean jsonKeysAreStrings(TypeMirror type) {
+    DeclaredType declared = (DeclaredType) type;
+    if (!((TypeElement) declared.asElement()).getQualifiedName().contentEquals("java.util.Map")
+        || declared.getTypeArguments().isEmpty()) {
+      return true;
+    }
+    TypeMirror key = declared.getTypeArguments().get(0);
+    return key instanceof DeclaredType k
+        && ((TypeElement) k.asElement()).getQualifiedName().contentEquals("java.lang.String");
   }
 
   private static boolean isEnum(TypeMirror type) {

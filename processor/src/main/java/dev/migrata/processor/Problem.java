@@ -60,8 +60,13 @@ enum Problem {
       Kind.ERROR,
       "Migrata does not know how to store the Java type %s of field '%s'. Use a supported type"
           + " (boolean, short, int, long, float, double, BigDecimal, String, LocalDate, LocalTime,"
-          + " LocalDateTime, Instant, OffsetDateTime, UUID, byte[], Duration or an enum) or name"
-          + " the field type with @Field(type = \"...\")."),
+          + " LocalDateTime, Instant, OffsetDateTime, UUID, byte[], Duration, an enum, or a List,"
+          + " Set or Map<String, ...> stored as JSON) or name the field type with"
+          + " @Field(type = \"...\")."),
+  JSON_MAP_KEY_NOT_STRING(
+      Kind.ERROR,
+      "The map type %s of field '%s' is stored as a JSON object, whose keys are strings. Declare"
+          + " it as Map<String, ...>, or name another field type with @Field(type = \"...\")."),
   DECIMAL_WITHOUT_PRECISION(
       Kind.ERROR,
       "The BigDecimal field '%s' needs both precision and scale. Write @Field(precision = 10,"

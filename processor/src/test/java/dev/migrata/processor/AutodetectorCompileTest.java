@@ -196,6 +196,61 @@ class AutodetectorCompileTest {
   }
 
   @Test
+  void jsonDefaultMustBeValidJson() {
+    JavaFileObject book =
+        model("Book", "@Model\n", "  @Field(defaultValue = \"[1, 2\") java.util.List<Integer> x;\n");
+    assertThat(compile(root, book))
+        .hadErrorContaining(
+            "The defaultValue \"[1, 2\" of field 'x' is not a valid JSONField: it is not valid JSON"
+                + " (',' or ']' expected at character 6). Write a JSON array such as [] or"
+                + " [\"a\", \"b\"].")
+        .inFile(book)
+        .onLineContaining("List<Integer> x");
+    assertThat(files(root, MIGRATIONS)).isEmpty();
+  }
+
+  @Test
+  void jsonDefaultMustHaveTheCollectionsShape() {
+    JavaFileObject book =
+        model(
+            "Book",
+            "@Model\n",
+            "  @Field(defaultValue = \"[]\") java.util.Map<String, Integer> counts;\n"
+                + "  @Field(defaultValue = \"{}\") java.util.Set<String> labels;\n"
+                + "  @Field(defaultValue = \"[\\\"a\\\", 1]\") java.util.List<String> tags;\n");
+    Compilation c = compile(root, book);
+    assertThat(c)
+        .hadErrorContaining(
+            "of field 'counts' is not a valid JSONField: a Map field needs a JSON object; write a"
+                + " JSON object such as {} or {\"key\": 1}.")
+        .inFile(book)
+        .onLineContaining("Integer> counts");
+    assertThat(c)
+        .hadErrorContaining("of field 'labels' is not a valid JSONField: a Set field needs a JSON array")
+        .inFile(book)
+        .onLineContaining("Set<String> labels");
+    assertThat(c)
+        .hadErrorContaining(
+            "of field 'tags' is not a valid JSONField: the value 1 is not a JSON string, which the"
+                + " field's element type needs; write each value as a JSON string.")
+        .inFile(book)
+        .onLineContaining("List<String> tags");
+    assertThat(c).hadErrorCount(3);
+  }
+
+  @Test
+  void jsonMapKeysMustBeStrings() {
+    JavaFileObject book =
+        model("Book", "@Model\n", "  @Field(nullable = true) java.util.Map<Integer, String> x;\n");
+    assertThat(compile(root, book))
+        .hadErrorContaining(
+            "The map type java.util.Map<java.lang.Integer,java.lang.String> of field 'x' is stored"
+                + " as a JSON object, whose keys are strings. Declare it as Map<String, ...>")
+        .inFile(book)
+        .onLineContaining("Map<Integer, String> x");
+  }
+
+  @Test
   void enumDefaultMustBeAConstant() {
     JavaFileObject color =
         source(LIB + ".Color", "package com.example.library;\npublic enum Color { RED, GREEN }\n");

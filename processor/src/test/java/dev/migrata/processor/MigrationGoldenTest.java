@@ -221,6 +221,39 @@ class MigrationGoldenTest {
   }
 
   @Test
+  void collectionsAreJsonFieldsWithCanonicalJsonDefaults() {
+    JavaFileObject m1 = initial();
+    String text =
+        next(
+            "M0002_book_labels_book_scores_book_tags",
+            author(),
+            book(BOOK_BODY
+                + "  @Field(defaultValue = \"[ \\\"a\\\", \\\"b\\\" ]\") java.util.List<String> tags;\n"
+                + "  @Field(defaultValue = \"{\\\"z\\\": 2, \\\"a\\\": 1}\")"
+                + " java.util.Map<String, Integer> scores;\n"
+                + "  @Field(defaultValue = \"[\\\"b\\\", \\\"a\\\", \\\"b\\\"]\")"
+                + " java.util.Set<String> labels;\n"),
+            m1);
+    Golden.assertMatches("library/M0002_book_labels_book_scores_book_tags.java", text);
+    // The same values spelled otherwise are no change.
+    JavaFileObject m2 = migration(root, MIGRATIONS, "M0002_book_labels_book_scores_book_tags");
+    Compilation again =
+        compile(
+            root,
+            author(),
+            book(BOOK_BODY
+                + "  @Field(defaultValue = \"[\\\"a\\\",\\\"b\\\"]\") java.util.List<String> tags;\n"
+                + "  @Field(defaultValue = \"{\\\"a\\\":1,\\\"z\\\":2}\")"
+                + " java.util.Map<String, Integer> scores;\n"
+                + "  @Field(defaultValue = \"[\\\"a\\\", \\\"b\\\"]\")"
+                + " java.util.Set<String> labels;\n"),
+            m1,
+            m2);
+    assertThat(again).succeeded();
+    assertThat(files(root, MIGRATIONS)).hasSize(2);
+  }
+
+  @Test
   void everyJavaTypeMapsAsDjango() {
     JavaFileObject kinds =
         source(
