@@ -1,24 +1,18 @@
 package dev.migrata.schema;
 
 import static dev.migrata.Fixtures.chars;
-import static dev.migrata.Fixtures.createModel;
-import static dev.migrata.Fixtures.fk;
 import static dev.migrata.Fixtures.id;
-import static dev.migrata.Fixtures.migration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrata.Db;
-import dev.migrata.Migrata;
 import dev.migrata.OnEveryBackend;
-import dev.migrata.migration.MigrationDefinition;
 import dev.migrata.operations.AddConstraint;
 import dev.migrata.operations.AddField;
 import dev.migrata.operations.AddIndex;
 import dev.migrata.operations.AlterField;
 import dev.migrata.operations.AlterModelTable;
 import dev.migrata.operations.CreateModel;
-import dev.migrata.operations.Operation;
 import dev.migrata.operations.RemoveField;
 import dev.migrata.operations.RenameField;
 import dev.migrata.operations.RenameModel;
@@ -26,9 +20,6 @@ import dev.migrata.state.ConstraintState;
 import dev.migrata.state.FieldState;
 import dev.migrata.state.IndexState;
 import dev.migrata.state.ModelState;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,68 +29,31 @@ import org.junit.jupiter.api.Test;
  * MariaDB alter them in place; the rows, indexes and constraints must come out the same.
  */
 class SchemaScenariosTest extends OnEveryBackend {
-  final List<MigrationDefinition> migrations = new ArrayList<>();
+  LibraryHistory history;
 
   @BeforeEach
   void setUp() {
-    migrations.add(
-        migration("library", "0001_initial")
-            .ops(
-                createModel("library", "Author", id(), chars("name", 100)),
-                createModel(
-                    "library", "Book", id(), chars("title", 200),
-                    FieldState.builder("pages", "IntegerField").nullable(true).build(),
-                    fk("author", "library.author", "CASCADE"))));
-  }
-
-  private void add(String name, Operation... ops) {
-    String last = migrations.get(migrations.size() - 1).name();
-    migrations.add(migration("library", name).dependsOn("library", last).ops(ops));
-  }
-
-  private Migrata migrata() {
-    return db.configure().migrations(migrations).load();
-  }
-
-  private void fill(int books) throws Exception {
-    db.exec("INSERT INTO library_author (name) VALUES ('Ann')");
-    try (Connection c = db.open();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "INSERT INTO library_book (title, pages, author_id) VALUES (?, ?, 1)")) {
-      c.setAutoCommit(false);
-      for (int i = 0; i < books; i++) {
-        ps.setString(1, "Book " + i);
-        if (i % 2 == 0) {
-          ps.setNull(2, java.sql.Types.INTEGER);
-        } else {
-          ps.setInt(2, i);
-        }
-        ps.addBatch();
-      }
-      ps.executeBatch();
-      c.commit();
-    }
+    history = new LibraryHistory(db);
   }
 
   @Test
   void alteringATableOfThousandsOfRowsKeepsEveryRowAndTheIndexes() throws Exception {
-    add(
+    history.add(
         "0002_index",
         new AddIndex("book", new IndexState("book_title_idx", List.of("title"), false, null)));
-    migrata().migrate();
-    fill(5_000);
+    history.migrata().migrate();
+    history.fill(5_000);
     List<String> before = db.rows("SELECT id, title, author_id FROM library_book ORDER BY id");
     List<String> indexes = db.indexes("library_book");
     assertThat(indexes).contains("book_title_idx");
 
     // NOT NULL with a default for the NULLs, and a shorter title.
-    add(
+    history.add(
         "0003_pages_not_null",
         new AlterField(
             "book", FieldState.builder("pages", "IntegerField").defaultValue("-1").build(), false),
         new AlterField("book", chars("title", 150), true));
-    migrata().migrate();
+    history.migrata().migrate();
 
     assertThat(db.rows("SELECT id, title, author_id FROM library_book ORDER BY id"))
         .isEqualTo(before);
@@ -113,7 +67,7 @@ class SchemaScenariosTest extends OnEveryBackend {
     assertThat(db.indexes("library_book")).isEqualTo(indexes);
 
     // And back: the column is nullable again, the values stay.
-    migrata().migrate("library", "0002");
+    history.migrata().migrate("library", "0002");
     assertThat(db.rows("SELECT count(*) FROM library_book")).containsExactly("5000");
     assertThat(db.columnDefinitions("library_book"))
         .anySatisfy(c -> assertThat(c).startsWith("pages ").endsWith(" NULL").doesNotContain("NOT"));
@@ -122,7 +76,7 @@ class SchemaScenariosTest extends OnEveryBackend {
 
   @Test
   void renamesKeepDataAndConstraintsBothWays() throws Exception {
-    add(
+    history.add(
         "0002_changes",
         new RenameField("book", "title", "headline"),
         new RemoveField("book", "pages"),
@@ -134,11 +88,11 @@ class SchemaScenariosTest extends OnEveryBackend {
             FieldState.builder("slug", "CharField").maxLength(50).index(true).defaultValue("x")
                 .build(),
             false));
-    migrata().migrate("library", "0001");
+    history.migrata().migrate("library", "0001");
     db.exec(
         "INSERT INTO library_author (name) VALUES ('Ann')",
         "INSERT INTO library_book (title, pages, author_id) VALUES ('kept', 7, 1)");
-    migrata().migrate();
+    history.migrata().migrate();
 
     assertThat(db.tables()).contains("books", "library_writer").doesNotContain("library_book");
     assertThat(db.columns("books")).containsExactly("id", "headline", "author_id", "slug");
@@ -153,12 +107,12 @@ class SchemaScenariosTest extends OnEveryBackend {
                     enforce, "INSERT INTO books (headline, author_id, slug) VALUES ('z', 42, 'y')"))
         .hasMessageContaining("oreign key");
 
-    migrata().migrate("library", "0001");
+    history.migrata().migrate("library", "0001");
     assertThat(db.tables()).contains("library_book", "library_author").doesNotContain("books");
     // A re-added column goes last.
     assertThat(db.columns("library_book")).containsExactly("id", "title", "author_id", "pages");
     assertThat(db.rows("SELECT title FROM library_book")).containsExactly("kept");
-    migrata().migrate();
+    history.migrata().migrate();
     assertThat(db.rows("SELECT headline FROM books")).containsExactly("kept");
   }
 
@@ -178,8 +132,8 @@ class SchemaScenariosTest extends OnEveryBackend {
                     FieldState.builder("user", "ForeignKey").to("library.user")
                         .column("user").onDelete("CASCADE").index(true).build()))
             .withTable("group");
-    add("0002_reserved", CreateModel.of(user), CreateModel.of(group));
-    add(
+    history.add("0002_reserved", CreateModel.of(user), CreateModel.of(group));
+    history.add(
         "0003_alter",
         new RenameField("group", "order", "select"),
         new AlterField(
@@ -188,7 +142,7 @@ class SchemaScenariosTest extends OnEveryBackend {
             true),
         new AddConstraint("group", ConstraintState.unique("group_select_uniq", List.of("select", "user"), null)),
         new AlterModelTable("group", "order"));
-    migrata().migrate();
+    history.migrata().migrate();
 
     assertThat(db.tables()).contains("user", "order");
     assertThat(db.columns("order")).containsExactly("id", "select", "group", "user");
@@ -203,19 +157,19 @@ class SchemaScenariosTest extends OnEveryBackend {
                         + ", " + db.q("user") + ") VALUES (2, 'g', 1)"))
         .isInstanceOf(java.sql.SQLException.class);
 
-    migrata().migrate("library", "0002");
+    history.migrata().migrate("library", "0002");
     assertThat(db.columns("group")).containsExactly("id", "order", "group", "user");
     assertThat(db.rows("SELECT " + db.q("order") + ", " + db.q("group") + " FROM " + db.q("group")))
         .containsExactly("1|g");
-    migrata().migrate("library", "zero");
+    history.migrata().migrate("library", "zero");
     assertThat(db.tables()).containsExactly("migrata_migrations");
   }
 
   @Test
   void temporalDefaultsFillExistingRowsOnEveryBackend() throws Exception {
-    migrata().migrate();
+    history.migrata().migrate();
     db.exec("INSERT INTO library_author (name) VALUES ('Ann')");
-    add(
+    history.add(
         "0002_temporal",
         new AddField(
             "author",
@@ -231,7 +185,7 @@ class SchemaScenariosTest extends OnEveryBackend {
             "author",
             FieldState.builder("lent", "DurationField").defaultValue("PT1H30M").build(),
             false));
-    migrata().migrate();
+    history.migrata().migrate();
 
     String seen = db.rows("SELECT seen FROM library_author").get(0);
     String met = db.rows("SELECT met FROM library_author").get(0);

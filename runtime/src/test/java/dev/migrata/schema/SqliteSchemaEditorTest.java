@@ -1,17 +1,13 @@
 package dev.migrata.schema;
 
 import static dev.migrata.Fixtures.chars;
-import static dev.migrata.Fixtures.createModel;
-import static dev.migrata.Fixtures.fk;
 import static dev.migrata.Fixtures.id;
 import static dev.migrata.Fixtures.integer;
-import static dev.migrata.Fixtures.migration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrata.Db;
 import dev.migrata.Migrata;
-import dev.migrata.migration.MigrationDefinition;
 import dev.migrata.operations.AddConstraint;
 import dev.migrata.operations.AddField;
 import dev.migrata.operations.AddIndex;
@@ -24,9 +20,6 @@ import dev.migrata.state.ConstraintState;
 import dev.migrata.state.FieldState;
 import dev.migrata.state.IndexState;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,70 +28,30 @@ import org.junit.jupiter.api.io.TempDir;
 class SqliteSchemaEditorTest {
   @TempDir Path dir;
   Db db;
-  final List<MigrationDefinition> migrations = new ArrayList<>();
+  LibraryHistory history;
 
   @BeforeEach
   void setUp() {
     db = new Db(dir);
-    migrations.add(
-        migration("library", "0001_initial")
-            .ops(
-                createModel("library", "Author", id(), chars("name", 100)),
-                createModel(
-                    "library", "Book", id(), chars("title", 200),
-                    FieldState.builder("pages", "IntegerField").nullable(true).build(),
-                    fk("author", "library.author", "CASCADE"))));
-  }
-
-  private String last() {
-    return migrations.get(migrations.size() - 1).name();
-  }
-
-  private void add(String name, dev.migrata.operations.Operation... ops) {
-    migrations.add(migration("library", name).dependsOn("library", last()).ops(ops));
-  }
-
-  private Migrata migrata() {
-    return Migrata.configure().jdbcUrl(db.url, null, null).migrations(migrations).load();
-  }
-
-  private void fill(int books) throws Exception {
-    db.exec("INSERT INTO library_author (name) VALUES ('Ann')");
-    try (Connection c = db.open();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "INSERT INTO library_book (title, pages, author_id) VALUES (?, ?, 1)")) {
-      c.setAutoCommit(false);
-      for (int i = 0; i < books; i++) {
-        ps.setString(1, "Book " + i);
-        if (i % 2 == 0) {
-          ps.setNull(2, java.sql.Types.INTEGER);
-        } else {
-          ps.setInt(2, i);
-        }
-        ps.addBatch();
-      }
-      ps.executeBatch();
-      c.commit();
-    }
+    history = new LibraryHistory(db);
   }
 
   @Test
   void rebuildOfTenThousandRowsKeepsEveryRowAndTheIndexes() throws Exception {
-    add(
+    history.add(
         "0002_index",
         new AddIndex("book", new IndexState("book_title_idx", List.of("title"), false, null)));
-    migrata().migrate();
-    fill(10_000);
+    history.migrata().migrate();
+    history.fill(10_000);
     List<String> before = db.rows("SELECT id, title, author_id FROM library_book ORDER BY id");
 
     // NOT NULL with a default for the NULLs, and a shorter title: both need a rebuild.
-    add(
+    history.add(
         "0003_pages_not_null",
         new AlterField("book", FieldState.builder("pages", "IntegerField").defaultValue("-1").build(),
             false),
         new AlterField("book", chars("title", 150), true));
-    migrata().migrate();
+    history.migrata().migrate();
 
     assertThat(db.rows("SELECT id, title, author_id FROM library_book ORDER BY id"))
         .isEqualTo(before);
@@ -117,7 +70,7 @@ class SqliteSchemaEditorTest {
     assertThat(db.tables()).doesNotContain("new__library_book");
 
     // And back: the column is nullable again, the values stay.
-    migrata().migrate("library", "0002");
+    history.migrata().migrate("library", "0002");
     assertThat(db.rows("SELECT count(*) FROM library_book")).containsExactly("10000");
     assertThat(db.rows("SELECT \"notnull\" FROM pragma_table_info('library_book') WHERE name = 'pages'"))
         .containsExactly("0");
@@ -125,18 +78,18 @@ class SqliteSchemaEditorTest {
 
   @Test
   void notNullWithoutDefaultOverNullsFailsAndKeepsTheTable() throws Exception {
-    migrata().migrate();
-    fill(10);
+    history.migrata().migrate();
+    history.fill(10);
     List<String> schema = db.schema();
-    add("0002_bad", new AlterField("book", integer("pages"), true));
-    assertThatThrownBy(() -> migrata().migrate()).hasMessageContaining("NOT NULL");
+    history.add("0002_bad", new AlterField("book", integer("pages"), true));
+    assertThatThrownBy(() -> history.migrata().migrate()).hasMessageContaining("NOT NULL");
     assertThat(db.schema()).isEqualTo(schema);
     assertThat(db.rows("SELECT count(*) FROM library_book")).containsExactly("10");
   }
 
   @Test
   void nullableFieldIsAddedInPlaceAndOthersRebuild() {
-    add(
+    history.add(
         "0002_fields",
         new AddField("book", FieldState.builder("isbn", "CharField").maxLength(13).nullable(true)
             .build(), true),
@@ -144,7 +97,7 @@ class SqliteSchemaEditorTest {
             .build(), false),
         new AddField("book", FieldState.builder("editor", "ForeignKey").to("library.author")
             .nullable(true).onDelete("SET_NULL").index(true).build(), true));
-    String sql = migrata().sqlMigrate("library", "0002", false);
+    String sql = history.migrata().sqlMigrate("library", "0002", false);
     assertThat(sql)
         .contains(
             "ALTER TABLE \"library_book\" ADD COLUMN \"isbn\" varchar(13) NULL;\n",
@@ -158,14 +111,14 @@ class SqliteSchemaEditorTest {
 
   @Test
   void renameIsInPlaceRemoveRebuildsIndexedColumnsAndTableRenames() throws Exception {
-    add(
+    history.add(
         "0002_changes",
         new RenameField("book", "title", "headline"),
         new RemoveField("book", "pages"),
         new AlterModelTable("book", "books"),
         new AddConstraint("book", ConstraintState.check("headline_nonempty", "headline <> ''")),
         new RunSql(List.of("SELECT 1"), List.of(""), false));
-    Migrata m = migrata();
+    Migrata m = history.migrata();
     String sql = m.sqlMigrate("library", "0002", false);
     assertThat(sql)
         .contains(
@@ -192,14 +145,14 @@ class SqliteSchemaEditorTest {
 
   @Test
   void uniqueAndPartialConstraints() throws Exception {
-    add(
+    history.add(
         "0002_unique",
         new AddConstraint(
             "book", ConstraintState.unique("book_title_author_uniq", List.of("title", "author"),
                 null)),
         new AddConstraint(
             "book", ConstraintState.unique("book_pages_partial", List.of("pages"), "pages > 0")));
-    Migrata m = migrata();
+    Migrata m = history.migrata();
     assertThat(m.sqlMigrate("library", "0002", false))
         .contains(
             "CONSTRAINT \"book_title_author_uniq\" UNIQUE (\"title\", \"author_id\")",
@@ -218,12 +171,12 @@ class SqliteSchemaEditorTest {
 
   @Test
   void foreignKeyCheckRefusesARebuildThatBreaksReferences() throws Exception {
-    migrata().migrate();
+    history.migrata().migrate();
     db.exec(
         "PRAGMA foreign_keys = OFF",
         "INSERT INTO library_book (title, author_id) VALUES ('orphan', 42)");
-    add("0002_rebuild", new AlterField("book", chars("title", 10), true));
-    assertThatThrownBy(() -> migrata().migrate()).hasMessageContaining("Foreign key check failed");
+    history.add("0002_rebuild", new AlterField("book", chars("title", 10), true));
+    assertThatThrownBy(() -> history.migrata().migrate()).hasMessageContaining("Foreign key check failed");
     assertThat(db.rows("SELECT \"type\" FROM pragma_table_info('library_book') WHERE name = 'title'"))
         .containsExactly("varchar(200)");
   }
