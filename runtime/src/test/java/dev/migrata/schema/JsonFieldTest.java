@@ -9,46 +9,28 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrata.Db;
 import dev.migrata.Migrata;
+import dev.migrata.OnEveryBackend;
 import dev.migrata.migration.MigrationDefinition;
 import dev.migrata.operations.AddField;
 import dev.migrata.state.FieldState;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Django's JSONField on every backend: {@code jsonb} on PostgreSQL, {@code json} on MariaDB,
  * {@code text} on SQLite; its JSON default fills the existing rows.
  */
-@ParameterizedClass(name = "{0}")
-@EnumSource(Db.Kind.class)
-class JsonFieldTest {
-  @Parameter Db.Kind kind;
-  @TempDir Path dir;
-  Db db;
+class JsonFieldTest extends OnEveryBackend {
   final List<MigrationDefinition> migrations = new ArrayList<>();
 
   @BeforeEach
   void setUp() {
-    db = Db.create(kind, dir);
     migrations.add(
         migration("library", "0001_initial")
             .ops(createModel("library", "Author", id(), chars("name", 100))));
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    if (db != null) {
-      db.close();
-    }
   }
 
   private Migrata migrata() {
