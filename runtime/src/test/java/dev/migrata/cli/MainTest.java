@@ -9,73 +9,20 @@ import dev.migrata.Db;
 import dev.migrata.Fixtures;
 import dev.migrata.operations.RunSql;
 import dev.migrata.migration.MigrationDefinition;
-import dev.migrata.migration.MigrationIndex;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The CLI against a real index on a class path and a real SQLite file, asserting exact output. */
-class MainTest {
-  @TempDir Path dir;
+class MainTest extends CliTestBase {
   Db db;
-  ClassLoader previous;
-  String out;
-  String err;
 
   @BeforeEach
   void setUp() throws Exception {
     db = new Db(dir);
-    writeIndex(plus(library(), shop()));
-  }
-
-  /** The index as the processor writes it, on a class path of its own. */
-  private void writeIndex(List<MigrationDefinition> migrations) throws Exception {
-    Path classes = Files.createTempDirectory(dir, "classes");
-    Path index = classes.resolve(MigrationIndex.RESOURCE);
-    Files.createDirectories(index.getParent());
-    Files.writeString(index, MigrationIndex.write(migrations));
-    if (previous == null) {
-      previous = Thread.currentThread().getContextClassLoader();
-    }
-    Thread.currentThread()
-        .setContextClassLoader(new URLClassLoader(new URL[] {classes.toUri().toURL()}, null));
-  }
-
-  @AfterEach
-  void restore() {
-    Thread.currentThread().setContextClassLoader(previous);
-  }
-
-  private int run(String... args) {
-    return run(Map.of(), args);
-  }
-
-  private int run(Map<String, String> env, String... args) {
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    int code =
-        Main.run(
-            args,
-            new PrintStream(o, true, StandardCharsets.UTF_8),
-            new PrintStream(e, true, StandardCharsets.UTF_8),
-            env);
-    out = o.toString(StandardCharsets.UTF_8);
-    err = e.toString(StandardCharsets.UTF_8);
-    return code;
-  }
-
-  private static String lines(String... lines) {
-    return String.join("\n", lines) + "\n";
+    index(plus(library(), shop()));
   }
 
   @Test
@@ -236,7 +183,7 @@ class MainTest {
         dev.migrata.Fixtures.migration("library", "0004_bad")
             .dependsOn("library", "0003_data")
             .ops(new dev.migrata.operations.RunSql(List.of("NOT SQL"), null, false)));
-    writeIndex(migrations);
+    index(migrations);
     assertThat(run("migrate", "--url", db.url)).isEqualTo(1);
     assertThat(out).endsWith("  Applying library.0004_bad...\n");
     assertThat(err).startsWith("Error: Applying library.0004_bad failed at operation 1");
@@ -246,7 +193,7 @@ class MainTest {
 
   @Test
   void aFailureWithoutRollbackIsOneErrorBlockNamingWhatRan() throws Exception {
-    writeIndex(
+    index(
         List.of(
             Fixtures.migration("library", "0001_initial")
                 .atomic(false)

@@ -6,62 +6,17 @@ import dev.migrata.Db;
 import dev.migrata.Fixtures;
 import dev.migrata.SquashTest;
 import dev.migrata.migration.MigrationDefinition;
-import dev.migrata.migration.MigrationIndex;
 import dev.migrata.operations.AddField;
 import dev.migrata.operations.AlterField;
 import dev.migrata.operations.RunJava;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** squashmigrations, optimizemigration, makemigrations --empty and the data-migration outputs. */
-class SourceCommandsTest {
-  @TempDir Path dir;
-  ClassLoader previous;
-  String out;
-  String err;
-
-  private void index(List<MigrationDefinition> migrations) throws Exception {
-    Path classes = Files.createTempDirectory(dir, "classes");
-    Path index = classes.resolve(MigrationIndex.RESOURCE);
-    Files.createDirectories(index.getParent());
-    Files.writeString(index, MigrationIndex.write(migrations));
-    if (previous == null) {
-      previous = Thread.currentThread().getContextClassLoader();
-    }
-    Thread.currentThread()
-        .setContextClassLoader(new URLClassLoader(new URL[] {classes.toUri().toURL()}, null));
-  }
-
-  @AfterEach
-  void restore() {
-    Thread.currentThread().setContextClassLoader(previous);
-  }
-
-  private int run(String... args) {
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    int code =
-        Main.run(args, new PrintStream(o, true, StandardCharsets.UTF_8),
-            new PrintStream(e, true, StandardCharsets.UTF_8), Map.of());
-    out = o.toString(StandardCharsets.UTF_8);
-    err = e.toString(StandardCharsets.UTF_8);
-    return code;
-  }
-
-  private static String lines(String... lines) {
-    return String.join("\n", lines) + "\n";
-  }
+class SourceCommandsTest extends CliTestBase {
 
   private String src() {
     return dir.resolve("src").toString();
