@@ -94,6 +94,25 @@ class SqlMigrateTest extends OnEveryBackend {
     assertThat(actual).as(file.toString()).isEqualTo(java.nio.file.Files.readString(file));
   }
 
+  /** A UUID default is the dashed text where the column is a uuid, else its 32 hex digits. */
+  @Test
+  void uuidDefaultsAreDashedOnlyWhereTheColumnIsAUuid() {
+    List<MigrationDefinition> migrations = new ArrayList<>(library());
+    migrations.add(
+        migration("library", "0004_author_key")
+            .dependsOn("library", "0003_data")
+            .ops(
+                new AddField("author", FieldState.builder("key", "UUIDField")
+                    .defaultValue("12345678-1234-5678-1234-567812345678").build(), false)));
+    String sql =
+        db.configure().migrations(migrations).load().sqlMigrate("library", "0004", false);
+    assertThat(sql)
+        .contains(
+            kind == Db.Kind.POSTGRES
+                ? "'12345678-1234-5678-1234-567812345678'"
+                : "'12345678123456781234567812345678'");
+  }
+
   @Test
   void atomicMigrationsAreWrappedOnlyWhereDdlRollsBack() {
     String sql = sql("0001", false);

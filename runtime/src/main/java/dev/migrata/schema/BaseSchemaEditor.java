@@ -205,9 +205,19 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
       case LOCAL_DATE_TIME:
         return quoteString(
             parseOrKeep(literal, s -> LocalDateTime.parse(s).format(SQL_DATE_TIME)));
+      case UUID:
+        return quoteString(hasNativeUuid() ? literal : literal.replace("-", ""));
       default:
         return quoteString(literal);
     }
+  }
+
+  /**
+   * Whether the backend has a UUID column type that reads the dashed form (Django's
+   * {@code has_native_uuid_field}); without one a UUID default is stored as its 32 hex digits.
+   */
+  protected boolean hasNativeUuid() {
+    return true;
   }
 
   /** Date-times as every backend reads them: a space, not ISO's {@code T}; microseconds. */

@@ -102,12 +102,10 @@ public class SqliteSchemaEditor extends BaseSchemaEditor {
     return value ? "1" : "0";
   }
 
+  /** UUIDs are {@code char(32)}: hex digits without dashes. */
   @Override
-  protected String quoteValue(ProjectState state, FieldState field, String literal) {
-    if (field.fieldType() == FieldType.UUID) {
-      return quoteString(literal.replace("-", ""));
-    }
-    return super.quoteValue(state, field, literal);
+  protected boolean hasNativeUuid() {
+    return false;
   }
 
   // ---------------------------------------------------------------- lifecycle
