@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Migrata benchmark kit. Usage (after `mvn install` at the root):
+#   bench/run.sh                 # everything (processor + runtime), ~10-15 min on 2 cores
+#   bench/run.sh processor       # javac with/without the processor, N = 100..2000
+#   bench/run.sh runtime         # startup / apply against SQLite, N = 100, 1000, 5000
+#   bench/run.sh profile 2000 wide   # one sampled processor compile
+# Tunables (env JAVA_OPTS): -Dbench.reps=5 -Dbench.procNs=100,500,1000,2000
+#   -Dbench.rtNs=100,1000,5000 -Dbench.shapes=wide,narrow -Dbench.dir=/tmp/x
+# Results go to stdout (markdown) and bench/target/results-<command>.md; raw samples to stderr.
+set -euo pipefail
+cd "$(dirname "$0")"
+# Offline first (the installed Migrata snapshot is in ~/.m2), online as a fallback.
+mvn -q -o package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -DskipTests \
+  || mvn -q package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -DskipTests
+java -Xms1g -Xmx1g ${JAVA_OPTS:-} -cp "target/classes:$(cat target/classpath.txt)" \
+  dev.migrata.bench.Bench "$@" | tee "target/results-${1:-all}.md"
