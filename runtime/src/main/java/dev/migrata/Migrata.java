@@ -211,7 +211,11 @@ public final class Migrata {
           MigrationExecutor executor =
               new MigrationExecutor(loader, backend, connection, new MigrationRecorder(backend));
           return new MigrationPlan(
-              resolved.targets, resolved.header, steps(executor.migrationPlan(resolved.targets, false)));
+              resolved.targets,
+              resolved.header,
+              steps(executor.migrationPlan(resolved.targets, false)),
+              executor.hasUnrecordedSquash(),
+              unknown(loader.recorded()));
         });
   }
 
@@ -233,6 +237,11 @@ public final class Migrata {
    *     columns already exist (Django's {@code --fake-initial})
    */
   public List<PlannedMigration> migrate(MigrationPlan plan, boolean fake, boolean fakeInitial) {
+    if (!plan.hasWork()) {
+      // Up to date when planned: the plan's one history read is the whole cost of start-up (no
+      // lock, no second read). A database changed since then is planned again next start.
+      return List.of();
+    }
     return withConnection(
         (connection, backend) -> {
           try (MigrationLock lock =
@@ -319,19 +328,24 @@ public final class Migrata {
   public List<MigrationKey> unknownHistory() {
     return withConnection(
         (connection, backend) -> {
-          Set<MigrationKey> known = new HashSet<>();
-          for (MigrationDefinition d : definitions) {
-            known.add(d.key());
-            known.addAll(d.replaces());
-          }
-          List<MigrationKey> unknown = new ArrayList<>();
-          for (MigrationKey k : new MigrationRecorder(backend).applied(connection)) {
-            if (!known.contains(k)) {
-              unknown.add(k);
-            }
-          }
-          return unknown;
+          return unknown(new MigrationRecorder(backend).applied(connection));
         });
+  }
+
+  /** The rows of {@code applied} that name no migration (nor one a squash replaces). */
+  private List<MigrationKey> unknown(Set<MigrationKey> applied) {
+    Set<MigrationKey> known = new HashSet<>();
+    for (MigrationDefinition d : definitions) {
+      known.add(d.key());
+      known.addAll(d.replaces());
+    }
+    List<MigrationKey> unknown = new ArrayList<>();
+    for (MigrationKey k : applied) {
+      if (!known.contains(k)) {
+        unknown.add(k);
+      }
+    }
+    return unknown;
   }
 
   // ---------------------------------------------------------------- showmigrations

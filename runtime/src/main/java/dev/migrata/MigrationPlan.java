@@ -12,11 +12,20 @@ public final class MigrationPlan {
   private final List<MigrationKey> targets;
   private final String header;
   private final List<PlannedMigration> migrations;
+  private final boolean recordsSquash;
+  private final List<MigrationKey> unknownHistory;
 
-  MigrationPlan(List<MigrationKey> targets, String header, List<PlannedMigration> migrations) {
+  MigrationPlan(
+      List<MigrationKey> targets,
+      String header,
+      List<PlannedMigration> migrations,
+      boolean recordsSquash,
+      List<MigrationKey> unknownHistory) {
     this.targets = List.copyOf(targets);
     this.header = header;
     this.migrations = List.copyOf(migrations);
+    this.recordsSquash = recordsSquash;
+    this.unknownHistory = List.copyOf(unknownHistory);
   }
 
   List<MigrationKey> targets() {
@@ -37,6 +46,19 @@ public final class MigrationPlan {
 
   public boolean isEmpty() {
     return migrations.isEmpty();
+  }
+
+  /**
+   * Whether running the plan has anything to do: a migration to apply or unapply, or a squash
+   * whose replaced migrations are all applied and whose own row is still to be recorded.
+   */
+  boolean hasWork() {
+    return !migrations.isEmpty() || recordsSquash;
+  }
+
+  /** History rows, read with this plan, that name migrations which no longer exist. */
+  public List<MigrationKey> unknownHistory() {
+    return unknownHistory;
   }
 
   @Override

@@ -98,6 +98,21 @@ class MigrataTest extends OnEveryBackend {
   }
 
   @Test
+  void anUpToDateDatabaseCostsOneReadOfTheHistoryAndNoLock() throws Exception {
+    migrata(plus(library(), shop())).migrate();
+    CountingDataSource counting = new CountingDataSource(db.url);
+
+    List<PlannedMigration> ran =
+        Migrata.configure().dataSource(counting).migrations(plus(library(), shop())).load().migrate();
+
+    assertThat(ran).isEmpty();
+    assertThat(counting.count("FROM migrata_migrations"))
+        .as("history reads in %s", counting.sql)
+        .isEqualTo(1);
+    assertThat(counting.connections).as("no second connection for the lock").isEqualTo(1);
+  }
+
+  @Test
   void secondRunHasNothingToDoAndDecodesNoOperations() throws Exception {
     migrata(plus(library(), shop())).migrate();
     // Fresh definitions, as a new process would read them from the index.

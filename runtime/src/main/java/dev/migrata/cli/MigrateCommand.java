@@ -73,7 +73,7 @@ final class MigrateCommand extends BaseCommand {
     if (check) {
       return migrationPlan.isEmpty() ? 0 : 1;
     }
-    for (MigrationKey gone : migrata.unknownHistory()) {
+    for (MigrationKey gone : migrationPlan.unknownHistory()) {
       context.err.println(
           "Warning: the history table records " + gone + ", which no longer exists; delete the row"
               + " if the migration was removed on purpose.");

@@ -118,7 +118,8 @@ public final class MigrationExecutor {
       // Nothing to run, but a squash whose originals are all applied is still recorded (Django).
       try {
         if (recorder.hasTable(connection)) {
-          checkReplacements();
+          // The loader read the history just now, under the lock: no second read.
+          checkReplacements(loader.recorded());
         }
       } catch (SQLException e) {
         throw new MigrataException(ErrorCode.HISTORY, e.getMessage(), e);
@@ -520,18 +521,35 @@ public final class MigrationExecutor {
 
   /** Records a squash as applied once everything it replaces is (Django's check_replacements). */
   private void checkReplacements() {
-    Set<MigrationKey> applied = recorder.applied(connection);
+    checkReplacements(recorder.applied(connection));
+  }
+
+  /** Records each squash whose replaced migrations are all in {@code applied} (Django). */
+  private void checkReplacements(Set<MigrationKey> applied) {
+    for (MigrationDefinition m : unrecordedSquashes(applied)) {
+      try {
+        recorder.recordApplied(connection, m.key());
+      } catch (SQLException e) {
+        throw new MigrataException(ErrorCode.HISTORY, e.getMessage(), e);
+      }
+    }
+  }
+
+  private List<MigrationDefinition> unrecordedSquashes(Set<MigrationKey> applied) {
+    List<MigrationDefinition> out = new ArrayList<>();
     for (MigrationDefinition m : loader.all()) {
       if (!m.replaces().isEmpty()
           && !applied.contains(m.key())
           && applied.containsAll(m.replaces())) {
-        try {
-          recorder.recordApplied(connection, m.key());
-        } catch (SQLException e) {
-          throw new MigrataException(ErrorCode.HISTORY, e.getMessage(), e);
-        }
+        out.add(m);
       }
     }
+    return out;
+  }
+
+  /** Whether a squash is to be recorded, from the history rows the loader read. */
+  public boolean hasUnrecordedSquash() {
+    return !unrecordedSquashes(loader.recorded()).isEmpty();
   }
 
   /**
