@@ -587,12 +587,25 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
   }
 
   protected String foreignKeySql(ProjectState state, String table, FieldState field) {
+    return foreignKeySql(state, table, field, null);
+  }
+
+  /**
+   * The foreign key constraint of {@code field}; named with {@code suffix} when given (Django
+   * recreates the keys referring to a retyped key with the plain suffix {@code _fk}), else with
+   * {@code _fk_<to table>_<to column>}.
+   */
+  protected String foreignKeySql(ProjectState state, String table, FieldState field, String suffix) {
     ModelState target = targetModel(state, field);
     String toColumn = targetField(state, field).columnName();
+    String name =
+        suffix == null
+            ? foreignKeyName(table, field, target.tableName(), toColumn)
+            : Names.schemaName(table, List.of(field.columnName()), suffix, maxNameLength());
     return format(
         sqlCreateFk,
         "table", quoteName(table),
-        "name", quoteName(foreignKeyName(table, field, target.tableName(), toColumn)),
+        "name", quoteName(name),
         "column", quoteName(field.columnName()),
         "toTable", quoteName(target.tableName()),
         "toColumn", quoteName(toColumn),
@@ -878,6 +891,23 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
                   quoteName(
                       existingName(table, oldColumn, NameKind.UNIQUE, uniqueName(table, oldField)))));
     }
+    // A key whose type changes takes the columns referring to it along: their foreign keys go
+    // first (the database refuses to retype a referenced column), and come back at the end.
+    List<Referrer> referrers =
+        keyTypeChanges(oldField, newField, oldType, newType)
+            ? referrers(fromState, fromModel, oldField, toState, toModel, newField)
+            : List.of();
+    if (sqlCreateInlineFk == null) {
+      for (Referrer r : referrers) {
+        String refTable = r.model().tableName();
+        String toColumn = targetField(fromState, r.oldField()).columnName();
+        dropForeignKey(
+            refTable,
+            existingName(
+                refTable, r.oldField().columnName(), NameKind.FOREIGN_KEY,
+                foreignKeyName(refTable, r.oldField(), fromModel.tableName(), toColumn)));
+      }
+    }
     if (needsFieldIndex(oldField) && !needsFieldIndex(newField)) {
       dropIndex(table, existingName(table, oldColumn, NameKind.INDEX, fieldIndexName(table, oldField)));
     }
@@ -899,9 +929,119 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
       execute(fieldIndexSql(table, newField));
     }
     afterColumnChange(table, oldField, newField, oldType, newType);
+    for (Referrer r : referrers) {
+      alterReferringColumn(r.model().tableName(), fromState, r.oldField(), toState, r.newField());
+    }
     if (isForeignKey(newField) && sqlCreateInlineFk == null) {
       execute(foreignKeySql(toState, table, newField));
     }
+    if (sqlCreateInlineFk == null) {
+      for (Referrer r : referrers) {
+        execute(foreignKeySql(toState, r.model().tableName(), r.newField(), "_fk"));
+      }
+    }
+  }
+
+  /**
+   * Whether {@code newField} is a key other columns may refer to (a primary key, or unique) and
+   * its column type changes: Django's {@code drop_foreign_keys} in {@code _alter_field}.
+   */
+  protected static boolean keyTypeChanges(
+      FieldState oldField, FieldState newField, String oldType, String newType) {
+    boolean key =
+        (oldField.primaryKey() && newField.primaryKey())
+            || (isKeyUnique(oldField) && isKeyUnique(newField));
+    return key && !oldType.equals(newType);
+  }
+
+  /** Django's {@code field.unique}: declared unique, a one-to-one, or the primary key. */
+  protected static boolean isKeyUnique(FieldState field) {
+    return field.unique() || field.primaryKey() || field.fieldType() == FieldType.ONE_TO_ONE;
+  }
+
+  /**
+   * A column referring to an altered key: the table that holds it ({@code model}, in the state
+   * after the change) and its field, which resolves to the old key's type in the state before and
+   * to the new key's type in the state after.
+   */
+  protected record Referrer(ModelState model, FieldState oldField, FieldState newField) {}
+
+  /**
+   * Django's {@code _related_non_m2m_objects}: every foreign key and one-to-one of a managed model
+   * (and every automatic join table) that refers to {@code newField} of {@code toModel}, the
+   * primary key through an implicit {@code to_field} or the field named by {@code toField}; and,
+   * where such a column is itself a key, the columns referring to it in turn.
+   */
+  protected List<Referrer> referrers(
+      ProjectState fromState,
+      ModelState fromModel,
+      FieldState oldField,
+      ProjectState toState,
+      ModelState toModel,
+      FieldState newField) {
+    List<Referrer> out = new ArrayList<>();
+    collectReferrers(fromState, toState, toModel, newField, out, new java.util.HashSet<>());
+    return out;
+  }
+
+  private void collectReferrers(
+      ProjectState fromState,
+      ProjectState toState,
+      ModelState target,
+      FieldState key,
+      List<Referrer> out,
+      java.util.Set<String> seen) {
+    String targetKey = ProjectState.key(target.app(), target.name());
+    for (ModelState m : toState.models()) {
+      if (!m.managed()) {
+        continue;
+      }
+      List<ModelState> holders = new ArrayList<>();
+      holders.add(m);
+      for (FieldState m2m : manyToManyFields(m)) {
+        if (toState.model(m2m.to()) != null) {
+          holders.add(joinModel(toState, m, m2m));
+        }
+      }
+      for (ModelState holder : holders) {
+        for (FieldState f : columnFields(holder)) {
+          if (!isForeignKey(f) || f.to() == null || !f.to().equalsIgnoreCase(targetKey)) {
+            continue;
+          }
+          boolean refers =
+              f.toField() == null ? key.primaryKey() : f.toField().equals(key.name());
+          boolean itself =
+              holder.tableName().equals(target.tableName()) && f.name().equals(key.name());
+          if (!refers || itself || !seen.add(holder.tableName() + "." + f.columnName())) {
+            continue;
+          }
+          out.add(new Referrer(holder, f, f));
+          if (f.primaryKey() || isKeyUnique(f)) {
+            collectReferrers(fromState, toState, holder, f, out, seen);
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Retypes a column referring to a retyped key (Django's {@code rels_to_update}): only the type
+   * changes, nothing else of the column. {@code oldField} resolves in {@code fromState}, {@code
+   * newField} in {@code toState}.
+   */
+  protected void alterReferringColumn(
+      String table,
+      ProjectState fromState,
+      FieldState oldField,
+      ProjectState toState,
+      FieldState newField) {
+    String oldType = columnType(fromState, oldField);
+    String newType = columnType(toState, newField);
+    execute(
+        format(
+            sqlAlterColumn,
+            "table", quoteName(table),
+            "changes", alterColumnTypeSql(newField.columnName(), oldType, newType)));
   }
 
   /**

@@ -360,6 +360,19 @@ class MysqlSchemaEditor extends BaseSchemaEditor {
     }
   }
 
+  /** {@code MODIFY} restates the whole column: the referring column keeps its null and comment. */
+  @Override
+  protected void alterReferringColumn(
+      String table,
+      ProjectState fromState,
+      FieldState oldField,
+      ProjectState toState,
+      FieldState newField) {
+    execute(
+        "ALTER TABLE " + quoteName(table) + " MODIFY " + quoteName(newField.columnName()) + " "
+            + modifyDefinition(toState, newField));
+  }
+
   /** MySQL refuses to drop a column its foreign key uses (Django drops the FK first, too). */
   @Override
   protected void beforeDropColumn(ProjectState state, ModelState model, FieldState field) {

@@ -333,6 +333,22 @@ public class SqliteSchemaEditor extends BaseSchemaEditor {
     }
     ModelState newModel = toModel.replaceField(newField.name(), newField);
     remakeTable(toState, fromModel, newModel, null, oldField, newField);
+    // Tables whose foreign keys point at a retyped key are rebuilt too, so that their columns take
+    // the new type (Django: related objects, and the automatic join tables of a primary key).
+    if (isKeyUnique(newField)
+        && !columnType(fromState, oldField).equals(columnType(toState, newField))) {
+      String targetKey = ProjectState.key(toModel.app(), toModel.name());
+      java.util.Set<String> remade = new java.util.LinkedHashSet<>();
+      for (Referrer r :
+          referrers(fromState, fromModel, oldField, toState, toModel, newField)) {
+        String table = r.model().tableName();
+        if (r.newField().to().equalsIgnoreCase(targetKey)
+            && !table.equals(toModel.tableName())
+            && remade.add(table)) {
+          remakeTable(toState, r.model(), r.model(), null, null, null);
+        }
+      }
+    }
   }
 
   @Override
