@@ -69,6 +69,42 @@ class KeyTypeSqlTest {
             "ALTER TABLE \"library_author\" ALTER COLUMN \"id\" TYPE integer;");
   }
 
+  /** A unique key named by a foreign key's {@code toField} carries its referrers along too. */
+  @Test
+  void aUniqueKeyReferredToByToFieldCarriesItsReferrers() {
+    ProjectState before = new ProjectState();
+    createModel(
+            "library", "Author", id(),
+            FieldState.builder("code", "CharField").maxLength(20).unique(true).build())
+        .stateForwards("library", before);
+    createModel(
+            "library", "Book", id(),
+            FieldState.builder("author", "ForeignKey").to("library.author").toField("code")
+                .onDelete("CASCADE").index(true).build())
+        .stateForwards("library", before);
+    AlterField op =
+        new AlterField(
+            "author",
+            FieldState.builder("code", "CharField").maxLength(40).unique(true).build(),
+            true);
+    ProjectState after = before.copy();
+    op.stateForwards("library", after);
+    PostgresSchemaEditor editor = new PostgresSchemaEditor(null, true);
+    op.databaseForwards("library", editor, before, after);
+    List<String> sql = editor.collectedSql();
+    assertThat(sql).hasSize(5);
+    assertThat(sql.get(1))
+        .startsWith("ALTER TABLE \"library_book\" DROP CONSTRAINT \"library_book_author_id_")
+        .endsWith("_fk_library_author_code\";");
+    assertThat(sql.subList(2, 4))
+        .containsExactly(
+            "ALTER TABLE \"library_author\" ALTER COLUMN \"code\" TYPE varchar(40);",
+            "ALTER TABLE \"library_book\" ALTER COLUMN \"author_id\" TYPE varchar(40);");
+    assertThat(sql.get(4))
+        .startsWith("ALTER TABLE \"library_book\" ADD CONSTRAINT \"library_book_author_id_")
+        .contains("_fk\" FOREIGN KEY (\"author_id\") REFERENCES \"library_author\" (\"code\")");
+  }
+
   @Test
   void mysqlRestatesTheReferringColumnWithModify() {
     assertThat(
