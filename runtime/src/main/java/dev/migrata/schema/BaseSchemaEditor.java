@@ -97,12 +97,21 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
 
   // ---------------------------------------------------------------- backend facts
 
-  /** The column type of {@code field} on this backend, e.g. {@code varchar(200)}. */
-  protected abstract String dataType(FieldState field);
+  /**
+   * The column type of a built-in field type on this backend, e.g. {@code varchar(200)}; custom
+   * types never reach it ({@link #ownDataType} asks their class).
+   */
+  protected abstract String dataType(FieldType type, FieldState field);
+
+  /** The column type of {@code field}'s own type: a custom type's class, else the backend's. */
+  protected final String ownDataType(FieldState field) {
+    FieldType type = field.fieldType();
+    return type == null ? customDataType(field) : dataType(type, field);
+  }
 
   /** What a column referring to {@code target} (a foreign key) is declared as. */
   protected String relDataType(FieldState target) {
-    return dataType(target);
+    return ownDataType(target);
   }
 
   /** Text after the rest of the column definition, e.g. {@code AUTOINCREMENT}. */
@@ -426,10 +435,7 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
       }
       return relDataType(target);
     }
-    if (field.isCustom()) {
-      return customDataType(field);
-    }
-    return dataType(field);
+    return ownDataType(field);
   }
 
   /**

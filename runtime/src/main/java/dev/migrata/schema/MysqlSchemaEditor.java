@@ -120,13 +120,7 @@ class MysqlSchemaEditor extends BaseSchemaEditor {
   }
 
   @Override
-  protected String dataType(FieldState field) {
-    FieldType type = field.fieldType();
-    if (type == null) {
-      throw new IllegalArgumentException(
-          "Field '" + field.name() + "' has the custom type '" + field.type()
-              + "', which has no MySQL column type.");
-    }
+  protected String dataType(FieldType type, FieldState field) {
     switch (type) {
       case AUTO:
         return "integer AUTO_INCREMENT";
@@ -183,7 +177,7 @@ class MysqlSchemaEditor extends BaseSchemaEditor {
     if (type == FieldType.AUTO) {
       return "integer";
     }
-    return dataType(target);
+    return ownDataType(target);
   }
 
   @Override

@@ -33,13 +33,7 @@ class PostgresSchemaEditor extends BaseSchemaEditor {
   }
 
   @Override
-  protected String dataType(FieldState field) {
-    FieldType type = field.fieldType();
-    if (type == null) {
-      throw new IllegalArgumentException(
-          "Field '" + field.name() + "' has the custom type '" + field.type()
-              + "', which has no PostgreSQL column type.");
-    }
+  protected String dataType(FieldType type, FieldState field) {
     switch (type) {
       case AUTO:
       case INTEGER:
@@ -230,14 +224,14 @@ class PostgresSchemaEditor extends BaseSchemaEditor {
     if (!f.hasColumn() || isForeignKey(f) || f.fieldType() == null) {
       return;
     }
-    String opclass = likeOpclass(f, dataType(f));
+    String opclass = likeOpclass(f, ownDataType(f));
     if (opclass != null) {
       defer(model.tableName(), t -> likeIndexSql(t, f, opclass));
     }
   }
 
   private String typeOf(FieldState field) {
-    return isForeignKey(field) || field.fieldType() == null ? "" : dataType(field);
+    return isForeignKey(field) || field.fieldType() == null ? "" : ownDataType(field);
   }
 
   /** Drops the {@code _like} index when the column stops needing it or is renamed or retyped. */

@@ -38,13 +38,7 @@ public class SqliteSchemaEditor extends BaseSchemaEditor {
   }
 
   @Override
-  protected String dataType(FieldState field) {
-    FieldType type = field.fieldType();
-    if (type == null) {
-      throw new IllegalArgumentException(
-          "Field '" + field.name() + "' has the custom type '" + field.type()
-              + "', which has no SQLite column type.");
-    }
+  protected String dataType(FieldType type, FieldState field) {
     switch (type) {
       case AUTO:
       case BIG_AUTO:
@@ -88,7 +82,7 @@ public class SqliteSchemaEditor extends BaseSchemaEditor {
     if (target.fieldType() == FieldType.BIG_AUTO) {
       return "bigint";
     }
-    return dataType(target);
+    return ownDataType(target);
   }
 
   @Override
