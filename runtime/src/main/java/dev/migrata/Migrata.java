@@ -1,14 +1,14 @@
 package dev.migrata;
 
-import dev.migrata.engine.MigrationExecutor;
-import dev.migrata.engine.MigrationGraph;
-import dev.migrata.engine.MigrationLoader;
-import dev.migrata.engine.MigrationRecorder;
-import dev.migrata.migration.MigrationDefinition;
-import dev.migrata.migration.MigrationKey;
-import dev.migrata.schema.Backend;
-import dev.migrata.schema.Backends;
-import dev.migrata.schema.MigrationLock;
+import dev.migrata.internal.backends.Backend;
+import dev.migrata.internal.backends.Backends;
+import dev.migrata.internal.backends.MigrationLock;
+import dev.migrata.internal.executor.MigrationExecutor;
+import dev.migrata.internal.graph.MigrationGraph;
+import dev.migrata.internal.loader.MigrationLoader;
+import dev.migrata.internal.migration.MigrationDefinition;
+import dev.migrata.internal.migration.MigrationKey;
+import dev.migrata.internal.recorder.MigrationRecorder;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

@@ -1,6 +1,6 @@
 package dev.migrata;
 
-import dev.migrata.migration.MigrationKey;
+import dev.migrata.internal.migration.MigrationKey;
 import java.util.List;
 
 /**

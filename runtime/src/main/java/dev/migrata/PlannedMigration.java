@@ -1,8 +1,8 @@
 package dev.migrata;
 
-import dev.migrata.migration.MigrationDefinition;
-import dev.migrata.migration.MigrationKey;
-import dev.migrata.operations.Operation;
+import dev.migrata.internal.migration.MigrationDefinition;
+import dev.migrata.internal.migration.MigrationKey;
+import dev.migrata.internal.operations.Operation;
 import java.util.List;
 
 /** One step of a {@link MigrationPlan}: a migration and its direction. */

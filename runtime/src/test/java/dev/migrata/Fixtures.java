@@ -1,15 +1,15 @@
 package dev.migrata;
 
-import dev.migrata.migration.MigrationDefinition;
-import dev.migrata.migration.MigrationKey;
-import dev.migrata.operations.AddField;
-import dev.migrata.operations.CreateModel;
-import dev.migrata.operations.Operation;
-import dev.migrata.operations.Operations;
-import dev.migrata.operations.RunSql;
-import dev.migrata.state.Deconstructed;
-import dev.migrata.state.FieldState;
-import dev.migrata.state.ModelState;
+import dev.migrata.internal.migration.MigrationDefinition;
+import dev.migrata.internal.migration.MigrationKey;
+import dev.migrata.internal.operations.AddField;
+import dev.migrata.internal.operations.CreateModel;
+import dev.migrata.internal.operations.Operation;
+import dev.migrata.internal.operations.Operations;
+import dev.migrata.internal.operations.RunSql;
+import dev.migrata.internal.state.Deconstructed;
+import dev.migrata.internal.state.FieldState;
+import dev.migrata.internal.state.ModelState;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -8,11 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.migrata.migration.MigrationDefinition;
-import dev.migrata.operations.AddField;
-import dev.migrata.operations.AlterField;
-import dev.migrata.operations.RunSql;
-import dev.migrata.state.FieldState;
+import dev.migrata.internal.migration.MigrationDefinition;
+import dev.migrata.internal.operations.AddField;
+import dev.migrata.internal.operations.AlterField;
+import dev.migrata.internal.operations.RunSql;
+import dev.migrata.internal.state.FieldState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;

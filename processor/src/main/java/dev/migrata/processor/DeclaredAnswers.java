@@ -21,13 +21,13 @@ final class DeclaredAnswers implements Autodetector.Questioner {
 
   @Override
   public String renamedModelFrom(String app, String model) {
-    ModelDeclaration d = declarations.get(dev.migrata.state.ProjectState.key(app, model));
+    ModelDeclaration d = declarations.get(dev.migrata.internal.state.ProjectState.key(app, model));
     return d == null ? null : d.renamedFrom();
   }
 
   @Override
   public String renamedFieldFrom(String app, String model, String field) {
-    ModelDeclaration d = declarations.get(dev.migrata.state.ProjectState.key(app, model));
+    ModelDeclaration d = declarations.get(dev.migrata.internal.state.ProjectState.key(app, model));
     if (d == null) {
       return null;
     }
@@ -37,7 +37,7 @@ final class DeclaredAnswers implements Autodetector.Questioner {
 
   @Override
   public void report(Problem problem, String app, String model, String field, Object... args) {
-    ModelDeclaration d = declarations.get(dev.migrata.state.ProjectState.key(app, model));
+    ModelDeclaration d = declarations.get(dev.migrata.internal.state.ProjectState.key(app, model));
     if (d == null) {
       reporter.report(problem, null, args);
       return;

@@ -1,7 +1,7 @@
 package dev.migrata.processor;
 
-import dev.migrata.state.FieldState;
-import dev.migrata.state.FieldType;
+import dev.migrata.internal.state.FieldState;
+import dev.migrata.internal.state.FieldType;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

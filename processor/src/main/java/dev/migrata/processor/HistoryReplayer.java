@@ -1,8 +1,8 @@
 package dev.migrata.processor;
 
-import dev.migrata.migration.MigrationDefinition;
-import dev.migrata.migration.MigrationKey;
-import dev.migrata.state.ProjectState;
+import dev.migrata.internal.migration.MigrationDefinition;
+import dev.migrata.internal.migration.MigrationKey;
+import dev.migrata.internal.state.ProjectState;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,7 +1,7 @@
 package dev.migrata.processor;
 
-import dev.migrata.migration.MigrationDefinition;
-import dev.migrata.migration.MigrationIndex;
+import dev.migrata.internal.migration.MigrationDefinition;
+import dev.migrata.internal.migration.MigrationIndex;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.migrata.processor;
 
 import com.google.auto.service.AutoService;
-import dev.migrata.migration.MigrationDefinition;
-import dev.migrata.writer.MigrationWriter;
+import dev.migrata.internal.migration.MigrationDefinition;
+import dev.migrata.internal.writer.MigrationWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

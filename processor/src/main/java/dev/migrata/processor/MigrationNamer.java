@@ -1,8 +1,8 @@
 package dev.migrata.processor;
 
-import dev.migrata.migration.MigrationKey;
-import dev.migrata.operations.Operation;
-import dev.migrata.writer.MigrationNames;
+import dev.migrata.internal.migration.MigrationKey;
+import dev.migrata.internal.migration.MigrationNames;
+import dev.migrata.internal.operations.Operation;
 import java.util.List;
 
 /**

@@ -1,15 +1,14 @@
 package dev.migrata.processor;
 
-import dev.migrata.migration.MigrationDefinition;
-import dev.migrata.migration.MigrationKey;
-import dev.migrata.operations.Operation;
-import dev.migrata.state.Deconstructed;
-import dev.migrata.state.FieldState;
-import dev.migrata.state.ModelState;
-import dev.migrata.state.ProjectState;
-import dev.migrata.writer.MigrationNames;
+import dev.migrata.internal.migration.MigrationDefinition;
+import dev.migrata.internal.migration.MigrationKey;
+import dev.migrata.internal.migration.MigrationNames;
+import dev.migrata.internal.operations.Operation;
+import dev.migrata.internal.state.Deconstructed;
+import dev.migrata.internal.state.FieldState;
+import dev.migrata.internal.state.ModelState;
+import dev.migrata.internal.state.ProjectState;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -1,7 +1,7 @@
 package dev.migrata.processor;
 
-import dev.migrata.migration.MigrationDefinition;
-import dev.migrata.state.Deconstructed;
+import dev.migrata.internal.migration.MigrationDefinition;
+import dev.migrata.internal.state.Deconstructed;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;

@@ -1,6 +1,6 @@
 package dev.migrata.processor;
 
-import dev.migrata.state.Deconstructed;
+import dev.migrata.internal.state.Deconstructed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

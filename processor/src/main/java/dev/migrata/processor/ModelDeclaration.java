@@ -1,6 +1,6 @@
 package dev.migrata.processor;
 
-import dev.migrata.state.ModelState;
+import dev.migrata.internal.state.ModelState;
 import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.TypeElement;

@@ -1,11 +1,11 @@
 package dev.migrata.processor;
 
-import dev.migrata.state.ConstraintState;
-import dev.migrata.state.FieldState;
-import dev.migrata.state.FieldType;
-import dev.migrata.state.IndexState;
-import dev.migrata.state.ModelState;
-import dev.migrata.state.Names;
+import dev.migrata.internal.state.ConstraintState;
+import dev.migrata.internal.state.FieldState;
+import dev.migrata.internal.state.FieldType;
+import dev.migrata.internal.state.IndexState;
+import dev.migrata.internal.state.ModelState;
+import dev.migrata.internal.state.Names;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

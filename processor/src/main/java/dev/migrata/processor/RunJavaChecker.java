@@ -1,6 +1,6 @@
 package dev.migrata.processor;
 
-import dev.migrata.state.Deconstructed;
+import dev.migrata.internal.state.Deconstructed;
 import java.util.List;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;

@@ -2,8 +2,8 @@ package dev.migrata.processor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrata.migration.MigrationDefinition;
-import dev.migrata.migration.MigrationIndex;
+import dev.migrata.internal.migration.MigrationDefinition;
+import dev.migrata.internal.migration.MigrationIndex;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;

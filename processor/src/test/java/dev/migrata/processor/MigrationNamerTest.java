@@ -2,12 +2,12 @@ package dev.migrata.processor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrata.migration.MigrationKey;
-import dev.migrata.operations.CreateModel;
-import dev.migrata.operations.DeleteModel;
-import dev.migrata.operations.Operation;
-import dev.migrata.state.FieldState;
-import dev.migrata.writer.MigrationNames;
+import dev.migrata.internal.migration.MigrationKey;
+import dev.migrata.internal.migration.MigrationNames;
+import dev.migrata.internal.operations.CreateModel;
+import dev.migrata.internal.operations.DeleteModel;
+import dev.migrata.internal.operations.Operation;
+import dev.migrata.internal.state.FieldState;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

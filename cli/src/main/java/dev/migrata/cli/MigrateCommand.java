@@ -1,0 +1,163 @@
+package dev.migrata.cli;
+
+import dev.migrata.ErrorCode;
+import dev.migrata.Migrata;
+import dev.migrata.MigrataException;
+import dev.migrata.MigrationListener;
+import dev.migrata.MigrationPlan;
+import dev.migrata.PlannedMigration;
+import dev.migrata.internal.migration.MigrationKey;
+import dev.migrata.internal.operations.Operation;
+import dev.migrata.internal.operations.RunJava;
+import dev.migrata.internal.operations.RunSql;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Django's {@code migrate [APP [MIGRATION|zero]]}, with its output. */
+@Command(name = "migrate", description = "Applies or unapplies migrations.")
+final class MigrateCommand extends BaseCommand {
+  @Parameters(index = "0", arity = "0..1", paramLabel = "APP")
+  String app;
+
+  @Parameters(index = "1", arity = "0..1", paramLabel = "MIGRATION", description = "or zero")
+  String target;
+
+  @Option(names = "--plan", description = "Shows the operations that would run.")
+  boolean plan;
+
+  @Option(names = "--check", description = "Exits 1 when migrations are unapplied; runs nothing.")
+  boolean check;
+
+  @Option(names = "--fake", description = "Records migrations without running them.")
+  boolean fake;
+
+  @Option(
+      names = "--lock-timeout",
+      paramLabel = "SECONDS",
+      description =
+          "How long to wait for another migrate run on the same database (default: 300).")
+  Long lockTimeout;
+
+  @Option(
+      names = "--fake-initial",
+      description = "Records an initial migration without running it when its tables exist.")
+  boolean fakeInitial;
+
+  @Option(names = "--noinput", description = "Accepted for Django compatibility; never prompts.")
+  boolean noinput;
+
+  MigrateCommand(Context context) {
+    super(context);
+  }
+
+  @Override
+  public Integer call() {
+    Migrata.Configuration configuration = configuration(new Progress());
+    if (lockTimeout != null) {
+      if (lockTimeout < 0) {
+        throw new MigrataException(
+            ErrorCode.CONFIGURATION, "--lock-timeout must be zero or more seconds.");
+      }
+      configuration.lockTimeout(Duration.ofSeconds(lockTimeout));
+    }
+    Migrata migrata = configuration.load();
+    MigrationPlan migrationPlan = migrata.plan(app, target);
+    if (plan) {
+      printPlan(migrationPlan);
+      return check && !migrationPlan.isEmpty() ? 1 : 0;
+    }
+    if (check) {
+      return migrationPlan.isEmpty() ? 0 : 1;
+    }
+    for (MigrationKey gone : migrationPlan.unknownHistory()) {
+      context.err.println(
+          "Warning: the history table records " + gone + ", which no longer exists; delete the row"
+              + " if the migration was removed on purpose.");
+    }
+    context.println("Operations to perform:");
+    context.println("  " + migrationPlan.header());
+    context.println("Running migrations:");
+    List<PlannedMigration> ran = migrata.migrate(migrationPlan, fake, fakeInitial);
+    if (ran.isEmpty()) {
+      context.println("  No migrations to apply.");
+    }
+    return 0;
+  }
+
+  private void printPlan(MigrationPlan migrationPlan) {
+    context.println("Planned operations:");
+    if (migrationPlan.isEmpty()) {
+      context.println("  No planned migration operations.");
+    }
+    for (PlannedMigration m : migrationPlan.migrations()) {
+      context.println(m.key().toString());
+      List<Operation> ops = m.operations();
+      for (int i = 0; i < ops.size(); i++) {
+        Operation op = ops.get(m.backwards() ? ops.size() - 1 - i : i);
+        context.println("    " + describe(op, m.backwards()));
+      }
+    }
+  }
+
+  /** Django's describe_operation: raw SQL shows its SQL, cut to 40 characters. */
+  static String describe(Operation op, boolean backwards) {
+    String prefix = "";
+    String action;
+    if (op instanceof RunSql sql) {
+      List<String> statements = backwards ? sql.reverseSql() : sql.sql();
+      action = statements == null ? "IRREVERSIBLE" : String.join("; ", statements).replace("\n", "");
+    } else if (op instanceof RunJava java) {
+      // Django shows the function's docstring; a Java method has none to show.
+      action = backwards && java.reverseMethod() == null ? "IRREVERSIBLE" : "";
+    } else {
+      action = "";
+      if (backwards) {
+        prefix = "Undo ";
+      }
+    }
+    if (!action.isEmpty()) {
+      action = " -> " + action;
+    }
+    if (action.length() > 40) {
+      action = action.substring(0, 39) + "…";
+    }
+    return prefix + op.describe() + action;
+  }
+
+  /** Django's migration_progress_callback. */
+  private final class Progress implements MigrationListener {
+    @Override
+    public void renderingStates() {
+      context.startLine("  Rendering model states...");
+      context.finishLine(" DONE");
+    }
+
+    /** On stderr, so stdout stays Django's output; once per run. */
+    @Override
+    public void waitingForLock(String holder, Duration timeout) {
+      context.err.println(
+          "Waiting for the migration lock, held by " + holder + " (up to " + timeout.toSeconds()
+              + "s)...");
+      context.err.flush();
+    }
+
+    @Override
+    public void started(MigrationKey migration, boolean backwards) {
+      context.startLine("  " + (backwards ? "Unapplying " : "Applying ") + migration + "...");
+    }
+
+    @Override
+    public void finished(
+        MigrationKey migration, boolean backwards, boolean faked, Duration took) {
+      String elapsed =
+          verbosity >= 2
+              ? String.format(Locale.ROOT, " (%.3fs)", took.toNanos() / 1e9)
+              : "";
+      context.finishLine((faked ? " FAKED" : " OK") + elapsed);
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package dev.migrata.cli;
+
+import dev.migrata.ErrorCode;
+import dev.migrata.MigrataException;
+import dev.migrata.MigrationListener;
+import dev.migrata.MigrationStatus;
+import dev.migrata.internal.migration.MigrationKey;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Django's {@code showmigrations [APP...] [--plan]}. */
+@Command(name = "showmigrations", description = "Lists migrations and whether they are applied.")
+final class ShowMigrationsCommand extends BaseCommand {
+  @Parameters(arity = "0..*", paramLabel = "APP")
+  List<String> apps = new ArrayList<>();
+
+  @Option(
+      names = {"--plan", "-p"},
+      description = "Lists all migrations in the order they apply in.")
+  boolean plan;
+
+  @Option(
+      names = {"--list", "-l"},
+      description = "Lists migrations per app (the default).")
+  boolean list;
+
+  ShowMigrationsCommand(Context context) {
+    super(context);
+  }
+
+  @Override
+  public Integer call() {
+    String[] names = apps.toArray(new String[0]);
+    try {
+      if (plan) {
+        printPlan(names);
+      } else {
+        printList(names);
+      }
+    } catch (MigrataException e) {
+      if (e.code() == ErrorCode.UNKNOWN_APP) {
+        context.err.println(e.getMessage());
+        return 2;
+      }
+      throw e;
+    }
+    return 0;
+  }
+
+  private void printList(String[] names) {
+    Map<String, List<MigrationStatus>> byApp =
+        migrata(MigrationListener.NONE).showMigrations(names);
+    for (Map.Entry<String, List<MigrationStatus>> e : byApp.entrySet()) {
+      context.println(e.getKey());
+      if (e.getValue().isEmpty()) {
+        context.println(" (no migrations)");
+      }
+      for (MigrationStatus s : e.getValue()) {
+        String title = s.key().name();
+        if (s.squashed() > 0) {
+          title += " (" + s.squashed() + " squashed migrations)";
+        }
+        if (!s.applied()) {
+          context.println(" [ ] " + title);
+        } else if (s.squashed() > 0 && !s.recorded()) {
+          context.println(" [-] " + title + " Run 'migrate' to finish recording.");
+        } else {
+          context.println(" [X] " + title);
+        }
+      }
+    }
+  }
+
+  private void printPlan(String[] names) {
+    List<MigrationStatus> all = migrata(MigrationListener.NONE).showMigrationsPlan(names);
+    if (all.isEmpty()) {
+      context.println("(no migrations)");
+    }
+    for (MigrationStatus s : all) {
+      String deps = "";
+      if (verbosity >= 2 && !s.parents().isEmpty()) {
+        deps =
+            " ... ("
+                + String.join(", ", s.parents().stream().map(MigrationKey::toString).toList())
+                + ")";
+      }
+      context.println((s.applied() ? "[X]  " : "[ ]  ") + s.key() + deps);
+    }
+  }
+}

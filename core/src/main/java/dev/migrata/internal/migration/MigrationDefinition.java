@@ -1,0 +1,147 @@
+package dev.migrata.internal.migration;
+
+import dev.migrata.internal.operations.Operation;
+import dev.migrata.internal.operations.Operations;
+import dev.migrata.internal.state.Deconstructed;
+import dev.migrata.internal.state.ProjectState;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * One migration as the processor reads it from a {@code @Migration} class and the runtime reads
+ * it from the index. The operations are decoded on first use, so a runtime that finds everything
+ * applied never decodes them.
+ */
+public final class MigrationDefinition {
+  private final MigrationKey key;
+  private final String className;
+  private final List<MigrationKey> dependencies;
+  private final List<MigrationKey> replaces;
+  private final List<MigrationKey> runBefore;
+  private final boolean initial;
+  private final boolean atomic;
+  private final Supplier<List<Deconstructed>> operationSource;
+  private List<Operation> operations;
+
+  public MigrationDefinition(
+      MigrationKey key,
+      String className,
+      List<MigrationKey> dependencies,
+      List<MigrationKey> replaces,
+      List<MigrationKey> runBefore,
+      boolean initial,
+      boolean atomic,
+      Supplier<List<Deconstructed>> operationSource) {
+    this.key = key;
+    this.className = className;
+    this.dependencies = List.copyOf(dependencies);
+    this.replaces = List.copyOf(replaces);
+    this.runBefore = List.copyOf(runBefore);
+    this.initial = initial;
+    this.atomic = atomic;
+    this.operationSource = operationSource;
+  }
+
+  public MigrationKey key() {
+    return key;
+  }
+
+  public String app() {
+    return key.app();
+  }
+
+  public String name() {
+    return key.name();
+  }
+
+  /** The binary name of the migration class. */
+  public String className() {
+    return className;
+  }
+
+  public List<MigrationKey> dependencies() {
+    return dependencies;
+  }
+
+  public List<MigrationKey> replaces() {
+    return replaces;
+  }
+
+  public List<MigrationKey> runBefore() {
+    return runBefore;
+  }
+
+  public boolean initial() {
+    return initial;
+  }
+
+  public boolean atomic() {
+    return atomic;
+  }
+
+  /** The operations' annotation form. */
+  public List<Deconstructed> deconstructedOperations() {
+    return operationSource.get();
+  }
+
+  /** The operations, decoded once. */
+  public synchronized List<Operation> operations() {
+    if (operations == null) {
+      operations = List.copyOf(Operations.reconstruct(operationSource.get()));
+    }
+    return operations;
+  }
+
+  /** Applies every operation's state change to {@code state} in place. */
+  public void mutateState(ProjectState state) {
+    for (Operation op : operations()) {
+      op.stateForwards(key.app(), state);
+    }
+  }
+
+  /** The {@code @Migration} annotation form (without operations, which are separate). */
+  public Deconstructed deconstruct() {
+    return Deconstructed.builder("Migration")
+        .put("app", key.app())
+        .put("name", key.name())
+        .children("dependencies", dependencies.stream().map(MigrationDefinition::dep).toList())
+        .children("replaces", replaces.stream().map(MigrationDefinition::dep).toList())
+        .children("runBefore", runBefore.stream().map(MigrationDefinition::dep).toList())
+        .bool("initial", initial, false)
+        .bool("atomic", atomic, true)
+        .children("operations", operationSource.get())
+        .build();
+  }
+
+  /**
+   * The inverse of {@link #deconstruct}: the migration that a {@code @Migration} annotation (read
+   * by the processor from sources, class files or jars) declares, for class {@code className}.
+   */
+  public static MigrationDefinition reconstruct(Deconstructed d, String className) {
+    List<Deconstructed> operations = d.children("operations");
+    return new MigrationDefinition(
+        new MigrationKey(d.string("app", ""), d.string("name", "")),
+        className,
+        keys(d.children("dependencies")),
+        keys(d.children("replaces")),
+        keys(d.children("runBefore")),
+        d.bool("initial", false),
+        d.bool("atomic", true),
+        () -> operations);
+  }
+
+  private static List<MigrationKey> keys(List<Deconstructed> deps) {
+    return deps.stream()
+        .map(x -> new MigrationKey(x.string("app", ""), x.string("name", "")))
+        .toList();
+  }
+
+  private static Deconstructed dep(MigrationKey k) {
+    return Deconstructed.builder("Dependency").put("app", k.app()).put("name", k.name()).build();
+  }
+
+  @Override
+  public String toString() {
+    return key.toString();
+  }
+}

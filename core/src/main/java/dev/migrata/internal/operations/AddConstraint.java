@@ -1,0 +1,68 @@
+package dev.migrata.internal.operations;
+
+import dev.migrata.internal.state.ConstraintState;
+import dev.migrata.internal.state.Deconstructed;
+import dev.migrata.internal.state.ModelState;
+import dev.migrata.internal.state.ProjectState;
+import dev.migrata.schema.SchemaEditor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Adds a named unique or check constraint to a model. */
+public record AddConstraint(String model, ConstraintState constraint) implements Operation {
+  @Override
+  public void stateForwards(String app, ProjectState state) {
+    ModelState m = state.require(app, model);
+    List<ConstraintState> constraints = new ArrayList<>(m.constraints());
+    constraints.add(constraint);
+    state.put(m.withConstraints(constraints));
+  }
+
+  @Override
+  public void databaseForwards(String app, SchemaEditor editor, ProjectState from, ProjectState to) {
+    ModelState m = to.require(app, model);
+    if (m.managed()) {
+      editor.addConstraint(to, m, constraint);
+    }
+  }
+
+  @Override
+  public void databaseBackwards(
+      String app, SchemaEditor editor, ProjectState from, ProjectState to) {
+    ModelState m = from.require(app, model);
+    if (m.managed()) {
+      editor.removeConstraint(from, m, constraint);
+    }
+  }
+
+  @Override
+  public String describe() {
+    return "Create constraint " + constraint.name() + " on model " + model;
+  }
+
+  @Override
+  public String nameFragment() {
+    return model + "_" + constraint.name().toLowerCase(Locale.ROOT);
+  }
+
+  @Override
+  public Deconstructed deconstruct() {
+    return Deconstructed.builder("Op")
+        .put("kind", "ADD_CONSTRAINT")
+        .put("model", model)
+        .put("constraints", List.of(constraint.deconstruct()))
+        .build();
+  }
+
+  /** Django's AddConstraint.reduce: removing the constraint cancels it. */
+  @Override
+  public Reduction reduce(Operation other, String app) {
+    if (other instanceof RemoveConstraint r
+        && Reductions.same(r.model(), model)
+        && constraint.name().equals(r.name())) {
+      return Reduction.replace();
+    }
+    return Reductions.base(this, other);
+  }
+}

@@ -1,0 +1,75 @@
+package dev.migrata.internal.operations;
+
+import dev.migrata.internal.state.Deconstructed;
+import dev.migrata.internal.state.IndexState;
+import dev.migrata.internal.state.ModelState;
+import dev.migrata.internal.state.ProjectState;
+import dev.migrata.schema.SchemaEditor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Adds a named index to a model. */
+public record AddIndex(String model, IndexState index) implements Operation {
+  @Override
+  public void stateForwards(String app, ProjectState state) {
+    ModelState m = state.require(app, model);
+    List<IndexState> indexes = new ArrayList<>(m.indexes());
+    indexes.add(index);
+    state.put(m.withIndexes(indexes));
+  }
+
+  @Override
+  public void databaseForwards(String app, SchemaEditor editor, ProjectState from, ProjectState to) {
+    ModelState m = to.require(app, model);
+    if (m.managed()) {
+      editor.addIndex(to, m, index);
+    }
+  }
+
+  @Override
+  public void databaseBackwards(
+      String app, SchemaEditor editor, ProjectState from, ProjectState to) {
+    ModelState m = from.require(app, model);
+    if (m.managed()) {
+      editor.removeIndex(from, m, index);
+    }
+  }
+
+  @Override
+  public String describe() {
+    List<String> bare = index.fields().stream().map(f -> f.startsWith("-") ? f.substring(1) : f).toList();
+    return "Create index "
+        + index.name()
+        + " on field(s) "
+        + String.join(", ", bare)
+        + " of model "
+        + model;
+  }
+
+  @Override
+  public String nameFragment() {
+    return model + "_" + index.name().toLowerCase(Locale.ROOT);
+  }
+
+  @Override
+  public Deconstructed deconstruct() {
+    return Deconstructed.builder("Op")
+        .put("kind", "ADD_INDEX")
+        .put("model", model)
+        .put("indexes", List.of(index.deconstruct()))
+        .build();
+  }
+
+  /** Django's AddIndex.reduce: removing the index cancels it, renaming it renames the addition. */
+  @Override
+  public Reduction reduce(Operation other, String app) {
+    if (other instanceof RemoveIndex r && index.name().equals(r.name())) {
+      return Reduction.replace();
+    }
+    if (other instanceof RenameIndex r && index.name().equals(r.oldName())) {
+      return Reduction.replace(new AddIndex(model, index.withName(r.newName())));
+    }
+    return Reductions.base(this, other);
+  }
+}

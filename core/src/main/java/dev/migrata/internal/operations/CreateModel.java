@@ -1,0 +1,168 @@
+package dev.migrata.internal.operations;
+
+import dev.migrata.internal.state.ConstraintState;
+import dev.migrata.internal.state.Deconstructed;
+import dev.migrata.internal.state.FieldState;
+import dev.migrata.internal.state.IndexState;
+import dev.migrata.internal.state.ModelState;
+import dev.migrata.internal.state.ProjectState;
+import dev.migrata.schema.SchemaEditor;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Creates a model and its table, with its indexes and constraints. */
+public record CreateModel(
+    String name,
+    List<FieldState> fields,
+    List<IndexState> indexes,
+    List<ConstraintState> constraints,
+    String table,
+    String comment,
+    boolean managed)
+    implements Operation {
+
+  public CreateModel {
+    fields = List.copyOf(fields);
+    indexes = List.copyOf(indexes);
+    constraints = List.copyOf(constraints);
+  }
+
+  public static CreateModel of(ModelState model) {
+    return new CreateModel(
+        model.name(),
+        List.copyOf(model.fields().values()),
+        model.indexes(),
+        model.constraints(),
+        model.table(),
+        model.comment(),
+        model.managed());
+  }
+
+  public ModelState toModelState(String app) {
+    Map<String, FieldState> map = new LinkedHashMap<>();
+    for (FieldState f : fields) {
+      map.put(f.name(), f);
+    }
+    return new ModelState(app, name, map, indexes, constraints, table, comment, managed);
+  }
+
+  @Override
+  public void stateForwards(String app, ProjectState state) {
+    state.put(toModelState(app));
+  }
+
+  @Override
+  public void databaseForwards(String app, SchemaEditor editor, ProjectState from, ProjectState to) {
+    ModelState model = to.require(app, name);
+    if (model.managed()) {
+      editor.createModel(to, model);
+    }
+  }
+
+  @Override
+  public void databaseBackwards(
+      String app, SchemaEditor editor, ProjectState from, ProjectState to) {
+    ModelState model = from.require(app, name);
+    if (model.managed()) {
+      editor.deleteModel(from, model);
+    }
+  }
+
+  @Override
+  public String describe() {
+    return "Create model " + name;
+  }
+
+  @Override
+  public String nameFragment() {
+    return name.toLowerCase(Locale.ROOT);
+  }
+
+  @Override
+  public Deconstructed deconstruct() {
+    return Deconstructed.builder("Op")
+        .put("kind", "CREATE_MODEL")
+        .put("name", name)
+        .children("fields", fields.stream().map(FieldState::deconstruct).toList())
+        .children("indexes", indexes.stream().map(IndexState::deconstruct).toList())
+        .children("constraints", constraints.stream().map(ConstraintState::deconstruct).toList())
+        .string("table", table)
+        .string("comment", comment)
+        .bool("managed", managed, true)
+        .build();
+  }
+
+  @Override
+  public boolean referencesModel(String model, String app) {
+    if (Reductions.same(model, name)) {
+      return true;
+    }
+    for (FieldState f : fields) {
+      if (Reductions.fieldReferences(f, app, model, null)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Django 5.2's CreateModel.reduce: a later DeleteModel cancels it; a rename, an option, field,
+   * index or constraint operation on the same model folds into it. The fold replays the other
+   * operation's own {@code stateForwards} on this model alone, so the result describes exactly
+   * the state the two operations did.
+   */
+  @Override
+  public Reduction reduce(Operation other, String app) {
+    if (other instanceof DeleteModel d && Reductions.same(d.name(), name)) {
+      return Reduction.replace();
+    }
+    String target = null;
+    if (other instanceof RenameModel r && Reductions.same(r.oldName(), name)) {
+      target = r.newName();
+    } else if (foldsIntoCreate(other)) {
+      target = name;
+    }
+    if (target != null) {
+      ProjectState alone = new ProjectState();
+      alone.put(toModelState(app));
+      try {
+        other.stateForwards(app, alone);
+      } catch (RuntimeException e) {
+        // An operation that does not fit this model (a broken history) is left to fail later.
+        return Reductions.model(this, name, other, app);
+      }
+      return Reduction.replace(of(alone.require(app, target)));
+    }
+    return Reductions.model(this, name, other, app);
+  }
+
+  private boolean foldsIntoCreate(Operation other) {
+    String model = null;
+    if (other instanceof AlterModelOptions o) {
+      model = o.model();
+    } else if (other instanceof AlterModelTable o) {
+      model = o.model();
+    } else if (other instanceof AlterModelTableComment o) {
+      model = o.model();
+    } else if (other instanceof AddField o) {
+      model = o.model();
+    } else if (other instanceof AlterField o) {
+      model = o.model();
+    } else if (other instanceof RemoveField o) {
+      model = o.model();
+    } else if (other instanceof RenameField o) {
+      model = o.model();
+    } else if (other instanceof AddIndex o) {
+      model = o.model();
+    } else if (other instanceof RemoveIndex o) {
+      model = o.model();
+    } else if (other instanceof AddConstraint o) {
+      model = o.model();
+    } else if (other instanceof RemoveConstraint o) {
+      model = o.model();
+    }
+    return model != null && Reductions.same(model, name);
+  }
+}

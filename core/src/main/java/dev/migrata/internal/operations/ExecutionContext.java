@@ -1,0 +1,156 @@
+package dev.migrata.internal.operations;
+
+import dev.migrata.internal.migration.MigrationKey;
+import java.sql.Connection;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * What the executor knows about the migration being run that the {@link Operation} signature
+ * cannot carry: the backend's vendor (for per-backend RunSql), the connection and quoting (for
+ * RunJava's row API), the migration class and which apps the migration may see. The executor
+ * opens one around each migration on its thread; operations outside a run (the processor's
+ * replay) never ask for it.
+ */
+public final class ExecutionContext implements AutoCloseable {
+  private static final ThreadLocal<ExecutionContext> CURRENT = new ThreadLocal<>();
+
+  private final String vendor;
+  private final Connection connection;
+  private final Function<String, String> quote;
+  private final MigrationKey migration;
+  private final String migrationClass;
+  private final ClassLoader classLoader;
+  private final Supplier<Set<String>> visibleApps;
+  private final Function<String, String> latestMigration;
+  private final ExecutionContext previous;
+
+  private ExecutionContext(Builder b) {
+    this.vendor = b.vendor;
+    this.connection = b.connection;
+    this.quote = b.quote;
+    this.migration = b.migration;
+    this.migrationClass = b.migrationClass;
+    this.classLoader = b.classLoader;
+    this.visibleApps = b.visibleApps;
+    this.latestMigration = b.latestMigration;
+    this.previous = CURRENT.get();
+  }
+
+  /** The context of the migration running on this thread, or {@code null}. */
+  public static ExecutionContext current() {
+    return CURRENT.get();
+  }
+
+  /** The vendor of the running migration's backend, or {@code null} outside a run. */
+  public static String currentVendor() {
+    ExecutionContext c = CURRENT.get();
+    return c == null ? null : c.vendor;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public String vendor() {
+    return vendor;
+  }
+
+  /** The connection, or {@code null} when SQL is only collected (sqlmigrate). */
+  public Connection connection() {
+    return connection;
+  }
+
+  public String quote(String identifier) {
+    return quote.apply(identifier);
+  }
+
+  public MigrationKey migration() {
+    return migration;
+  }
+
+  public String migrationClass() {
+    return migrationClass;
+  }
+
+  public ClassLoader classLoader() {
+    return classLoader;
+  }
+
+  /** The apps of the migration's own dependency closure (itself included). */
+  public Set<String> visibleApps() {
+    return visibleApps.get();
+  }
+
+  /** The latest migration of {@code app}, or {@code null}. */
+  public String latestMigration(String app) {
+    return latestMigration.apply(app);
+  }
+
+  @Override
+  public void close() {
+    if (previous == null) {
+      CURRENT.remove();
+    } else {
+      CURRENT.set(previous);
+    }
+  }
+
+  /** Collects the context; {@link #open} makes it current. */
+  public static final class Builder {
+    private String vendor;
+    private Connection connection;
+    private Function<String, String> quote = s -> "\"" + s + "\"";
+    private MigrationKey migration;
+    private String migrationClass;
+    private ClassLoader classLoader = ExecutionContext.class.getClassLoader();
+    private Supplier<Set<String>> visibleApps = Set::of;
+    private Function<String, String> latestMigration = app -> null;
+
+    public Builder vendor(String v) {
+      vendor = v;
+      return this;
+    }
+
+    public Builder connection(Connection c) {
+      connection = c;
+      return this;
+    }
+
+    public Builder quote(Function<String, String> q) {
+      quote = q;
+      return this;
+    }
+
+    public Builder migration(MigrationKey key, String className) {
+      migration = key;
+      migrationClass = className;
+      return this;
+    }
+
+    public Builder classLoader(ClassLoader cl) {
+      if (cl != null) {
+        classLoader = cl;
+      }
+      return this;
+    }
+
+    public Builder visibleApps(Supplier<Set<String>> apps) {
+      visibleApps = apps;
+      return this;
+    }
+
+    public Builder latestMigration(Function<String, String> latest) {
+      latestMigration = latest;
+      return this;
+    }
+
+    /** Makes the context current on this thread until closed. */
+    public ExecutionContext open() {
+      ExecutionContext c = new ExecutionContext(this);
+      CURRENT.set(c);
+      return c;
+    }
+  }
+}

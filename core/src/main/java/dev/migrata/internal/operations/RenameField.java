@@ -1,0 +1,91 @@
+package dev.migrata.internal.operations;
+
+import dev.migrata.internal.state.Deconstructed;
+import dev.migrata.internal.state.FieldState;
+import dev.migrata.internal.state.ModelState;
+import dev.migrata.internal.state.Names;
+import dev.migrata.internal.state.ProjectState;
+import dev.migrata.schema.SchemaEditor;
+
+/**
+ * Renames a field, and its column unless the column is explicit; indexes and constraints naming
+ * the field follow it.
+ */
+public record RenameField(String model, String oldName, String newName) implements Operation {
+  @Override
+  public void stateForwards(String app, ProjectState state) {
+    ModelState m = state.require(app, model);
+    FieldState old = m.field(oldName);
+    if (old == null) {
+      throw new IllegalStateException(
+          "No field '" + oldName + "' on model '" + model + "' of app '" + app + "' to rename.");
+    }
+    state.put(m.replaceField(old.name(), old.withName(newName)).renameFieldReferences(oldName, newName));
+  }
+
+  @Override
+  public void databaseForwards(String app, SchemaEditor editor, ProjectState from, ProjectState to) {
+    ModelState before = from.require(app, model);
+    ModelState after = to.require(app, model);
+    if (after.managed()) {
+      editor.alterField(from, before, before.field(oldName), to, after, after.field(newName));
+    }
+  }
+
+  @Override
+  public void databaseBackwards(
+      String app, SchemaEditor editor, ProjectState from, ProjectState to) {
+    ModelState current = from.require(app, model);
+    ModelState earlier = to.require(app, model);
+    if (earlier.managed()) {
+      editor.alterField(from, current, current.field(newName), to, earlier, earlier.field(oldName));
+    }
+  }
+
+  @Override
+  public String describe() {
+    return "Rename field " + oldName + " on " + model + " to " + newName;
+  }
+
+  @Override
+  public String nameFragment() {
+    return "rename_" + Names.snakeCase(oldName) + "_" + model + "_" + Names.snakeCase(newName);
+  }
+
+  @Override
+  public Deconstructed deconstruct() {
+    return Deconstructed.builder("Op")
+        .put("kind", "RENAME_FIELD")
+        .put("model", model)
+        .put("oldName", oldName)
+        .put("newName", newName)
+        .build();
+  }
+
+  @Override
+  public boolean referencesModel(String name, String app) {
+    return Reductions.same(name, model);
+  }
+
+  @Override
+  public boolean referencesField(String modelName, String name, String app) {
+    return referencesModel(modelName, app)
+        && (Reductions.same(name, oldName) || Reductions.same(name, newName));
+  }
+
+  /** Two renames of one field become one; others pass if they use neither name. */
+  @Override
+  public Reduction reduce(Operation other, String app) {
+    if (other instanceof RenameField r
+        && Reductions.same(r.model(), model)
+        && Reductions.same(newName, r.oldName())) {
+      return Reduction.replace(new RenameField(model, oldName, r.newName()));
+    }
+    Reduction base = Reductions.base(this, other);
+    if (base.truthy()) {
+      return base;
+    }
+    return Reduction.through(
+        !(other.referencesField(model, oldName, app) || other.referencesField(model, newName, app)));
+  }
+}

@@ -1,0 +1,357 @@
+package dev.migrata.internal.state;
+
+import java.util.List;
+
+/**
+ * A field as the migration state knows it (Django's deconstructed field): immutable, compared by
+ * value, so two states differ exactly where a migration is needed.
+ *
+ * @param name the Java field name
+ * @param type the field type's Django name ({@code CharField}, {@code ForeignKey}, ...)
+ * @param column the explicit column name, or {@code null} for the derived one
+ * @param maxLength {@code null} when not set; likewise precision and scale
+ * @param defaultValue the literal default, or {@code null} for none
+ * @param dbDefault the SQL default kept in the database, or {@code null}
+ * @param to for relations, the target as {@code app.model} (lowercased)
+ * @param through many-to-many: the model holding both keys, as {@code app.model}, or {@code null}
+ *     for an automatic join table
+ * @param table many-to-many: the automatic join table's explicit name, or {@code null}
+ * @param defaultMethod a static method giving the default ({@code com.example.Clock::now}), as
+ *     Django's callable defaults; {@code null} for none
+ * @param args a custom field type's arguments, {@code key=value}, in declaration order
+ */
+public record FieldState(
+    String name,
+    String type,
+    String column,
+    boolean nullable,
+    boolean unique,
+    boolean index,
+    boolean primaryKey,
+    Integer maxLength,
+    Integer precision,
+    Integer scale,
+    String defaultValue,
+    String dbDefault,
+    String comment,
+    String helpText,
+    List<String> choices,
+    String to,
+    String toField,
+    String onDelete,
+    String relatedName,
+    String through,
+    String table,
+    String defaultMethod,
+    List<String> args) {
+
+  public FieldState {
+    choices = choices == null ? List.of() : List.copyOf(choices);
+    args = args == null ? List.of() : List.copyOf(args);
+  }
+
+  /** The implicit {@code id} primary key (Django's BigAutoField). */
+  public static FieldState autoId() {
+    return builder("id", FieldType.BIG_AUTO.djangoName()).primaryKey(true).build();
+  }
+
+  public static Builder builder(String name, String type) {
+    return new Builder(name, type);
+  }
+
+  public Builder toBuilder() {
+    Builder b = new Builder(name, type);
+    b.column = column;
+    b.nullable = nullable;
+    b.unique = unique;
+    b.index = index;
+    b.primaryKey = primaryKey;
+    b.maxLength = maxLength;
+    b.precision = precision;
+    b.scale = scale;
+    b.defaultValue = defaultValue;
+    b.dbDefault = dbDefault;
+    b.comment = comment;
+    b.helpText = helpText;
+    b.choices = choices;
+    b.to = to;
+    b.toField = toField;
+    b.onDelete = onDelete;
+    b.relatedName = relatedName;
+    b.through = through;
+    b.table = table;
+    b.defaultMethod = defaultMethod;
+    b.args = args;
+    return b;
+  }
+
+  /** Whether this is a custom field type (a class implementing {@code CustomFieldType}). */
+  public boolean isCustom() {
+    return fieldType() == null;
+  }
+
+  /** Whether a default fills existing rows: a literal, a database default or a method. */
+  public boolean hasDefault() {
+    return defaultValue != null || dbDefault != null || defaultMethod != null;
+  }
+
+  /** A many-to-many field whose join table Migrata creates (no {@code through} model). */
+  public boolean isAutoManyToMany() {
+    return fieldType() == FieldType.MANY_TO_MANY && through == null;
+  }
+
+  /** The built-in type, or {@code null} for a custom field type. */
+  public FieldType fieldType() {
+    return FieldType.byName(type);
+  }
+
+  public boolean isRelation() {
+    FieldType t = fieldType();
+    return t != null && t.isRelation();
+  }
+
+  public boolean hasColumn() {
+    FieldType t = fieldType();
+    return t == null || t.hasColumn();
+  }
+
+  /** The column: explicit, else snake_case of the name, with {@code _id} for foreign keys. */
+  public String columnName() {
+    if (column != null) {
+      return column;
+    }
+    FieldType t = fieldType();
+    String snake = Names.snakeCase(name);
+    return t == FieldType.FOREIGN_KEY || t == FieldType.ONE_TO_ONE ? snake + "_id" : snake;
+  }
+
+  /** The target app of a relation. */
+  public String toApp() {
+    return to.substring(0, to.indexOf('.'));
+  }
+
+  /** The target model (lowercased) of a relation. */
+  public String toModel() {
+    return to.substring(to.indexOf('.') + 1);
+  }
+
+  public FieldState withName(String newName) {
+    return toBuilder().name(newName).build();
+  }
+
+  public FieldState withDefault(String newDefault) {
+    return toBuilder().defaultValue(newDefault).build();
+  }
+
+  public Deconstructed deconstruct() {
+    return Deconstructed.builder("FieldDef")
+        .put("name", name)
+        .put("type", type)
+        .string("column", column)
+        .bool("nullable", nullable, false)
+        .bool("unique", unique, false)
+        .bool("index", index, false)
+        .bool("primaryKey", primaryKey, false)
+        .integer("maxLength", maxLength)
+        .integer("precision", precision)
+        .integer("scale", scale)
+        .optionalString("defaultValue", defaultValue)
+        .string("dbDefault", dbDefault)
+        .string("comment", comment)
+        .string("helpText", helpText)
+        .strings("choices", choices)
+        .string("to", to)
+        .string("toField", toField)
+        .string("onDelete", onDelete)
+        .string("relatedName", relatedName)
+        .string("through", through)
+        .string("table", table)
+        .string("defaultMethod", defaultMethod)
+        .strings("args", args)
+        .build();
+  }
+
+  public static FieldState reconstruct(Deconstructed d) {
+    Builder b = builder(d.string("name", null), d.string("type", null));
+    b.column = emptyToNull(d.string("column", null));
+    b.nullable = d.bool("nullable", false);
+    b.unique = d.bool("unique", false);
+    b.index = d.bool("index", false);
+    b.primaryKey = d.bool("primaryKey", false);
+    b.maxLength = optionalInt(d.integer("maxLength", -1));
+    b.precision = optionalInt(d.integer("precision", -1));
+    b.scale = optionalInt(d.integer("scale", -1));
+    List<String> defaults = d.strings("defaultValue");
+    b.defaultValue = defaults.isEmpty() ? null : defaults.get(0);
+    b.dbDefault = emptyToNull(d.string("dbDefault", null));
+    b.comment = emptyToNull(d.string("comment", null));
+    b.helpText = emptyToNull(d.string("helpText", null));
+    b.choices = d.strings("choices");
+    b.to = emptyToNull(d.string("to", null));
+    b.toField = emptyToNull(d.string("toField", null));
+    b.onDelete = emptyToNull(d.string("onDelete", null));
+    b.relatedName = emptyToNull(d.string("relatedName", null));
+    b.through = emptyToNull(d.string("through", null));
+    b.table = emptyToNull(d.string("table", null));
+    b.defaultMethod = emptyToNull(d.string("defaultMethod", null));
+    b.args = d.strings("args");
+    return b.build();
+  }
+
+  private static String emptyToNull(String s) {
+    return s == null || s.isEmpty() ? null : s;
+  }
+
+  private static Integer optionalInt(int value) {
+    return value == -1 ? null : value;
+  }
+
+  /** Builds a {@link FieldState}; unset options take their defaults. */
+  public static final class Builder {
+    private String name;
+    private final String type;
+    private String column;
+    private boolean nullable;
+    private boolean unique;
+    private boolean index;
+    private boolean primaryKey;
+    private Integer maxLength;
+    private Integer precision;
+    private Integer scale;
+    private String defaultValue;
+    private String dbDefault;
+    private String comment;
+    private String helpText;
+    private List<String> choices = List.of();
+    private String to;
+    private String toField;
+    private String onDelete;
+    private String relatedName;
+    private String through;
+    private String table;
+    private String defaultMethod;
+    private List<String> args = List.of();
+
+    private Builder(String name, String type) {
+      this.name = name;
+      this.type = type;
+    }
+
+    public Builder name(String v) {
+      name = v;
+      return this;
+    }
+
+    public Builder column(String v) {
+      column = v;
+      return this;
+    }
+
+    public Builder nullable(boolean v) {
+      nullable = v;
+      return this;
+    }
+
+    public Builder unique(boolean v) {
+      unique = v;
+      return this;
+    }
+
+    public Builder index(boolean v) {
+      index = v;
+      return this;
+    }
+
+    public Builder primaryKey(boolean v) {
+      primaryKey = v;
+      return this;
+    }
+
+    public Builder maxLength(Integer v) {
+      maxLength = v;
+      return this;
+    }
+
+    public Builder precision(Integer v) {
+      precision = v;
+      return this;
+    }
+
+    public Builder scale(Integer v) {
+      scale = v;
+      return this;
+    }
+
+    public Builder defaultValue(String v) {
+      defaultValue = v;
+      return this;
+    }
+
+    public Builder dbDefault(String v) {
+      dbDefault = v;
+      return this;
+    }
+
+    public Builder comment(String v) {
+      comment = v;
+      return this;
+    }
+
+    public Builder helpText(String v) {
+      helpText = v;
+      return this;
+    }
+
+    public Builder choices(List<String> v) {
+      choices = v;
+      return this;
+    }
+
+    public Builder to(String v) {
+      to = v;
+      return this;
+    }
+
+    public Builder toField(String v) {
+      toField = v;
+      return this;
+    }
+
+    public Builder onDelete(String v) {
+      onDelete = v;
+      return this;
+    }
+
+    public Builder relatedName(String v) {
+      relatedName = v;
+      return this;
+    }
+
+    public Builder through(String v) {
+      through = v;
+      return this;
+    }
+
+    public Builder table(String v) {
+      table = v;
+      return this;
+    }
+
+    public Builder defaultMethod(String v) {
+      defaultMethod = v;
+      return this;
+    }
+
+    public Builder args(List<String> v) {
+      args = v;
+      return this;
+    }
+
+    public FieldState build() {
+      return new FieldState(
+          name, type, column, nullable, unique, index, primaryKey, maxLength, precision, scale,
+          defaultValue, dbDefault, comment, helpText, choices, to, toField, onDelete,
+          relatedName, through, table, defaultMethod, args);
+    }
+  }
+}

@@ -1,0 +1,172 @@
+package dev.migrata.internal.state;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * A model as the migration state knows it. Immutable: every change returns a new instance, so a
+ * {@link ProjectState} can be copied cheaply (the executor keeps one state per operation).
+ *
+ * @param name the class name as declared ({@code Book})
+ * @param table the explicit table name, or {@code null} for {@code <app>_<name lowercased>}
+ * @param comment the table comment, or {@code null}
+ * @param managed {@code false} for models whose table Migrata does not create or alter
+ */
+public record ModelState(
+    String app,
+    String name,
+    Map<String, FieldState> fields,
+    List<IndexState> indexes,
+    List<ConstraintState> constraints,
+    String table,
+    String comment,
+    boolean managed) {
+
+  public ModelState {
+    fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    indexes = List.copyOf(indexes);
+    constraints = List.copyOf(constraints);
+  }
+
+  public static ModelState of(String app, String name, Collection<FieldState> fields) {
+    Map<String, FieldState> map = new LinkedHashMap<>();
+    for (FieldState f : fields) {
+      map.put(f.name(), f);
+    }
+    return new ModelState(app, name, map, List.of(), List.of(), null, null, true);
+  }
+
+  /** The lowercased name, used as the key in states and operations. */
+  public String key() {
+    return name.toLowerCase(Locale.ROOT);
+  }
+
+  /** The table: explicit, else {@code <app>_<name lowercased>}. */
+  public String tableName() {
+    return table != null ? table : Names.defaultTable(app, name);
+  }
+
+  public FieldState field(String fieldName) {
+    FieldState f = fields.get(fieldName);
+    if (f != null) {
+      return f;
+    }
+    for (FieldState candidate : fields.values()) {
+      if (candidate.name().equalsIgnoreCase(fieldName)) {
+        return candidate;
+      }
+    }
+    return null;
+  }
+
+  /** The primary key field. */
+  public FieldState primaryKey() {
+    for (FieldState f : fields.values()) {
+      if (f.primaryKey()) {
+        return f;
+      }
+    }
+    return null;
+  }
+
+  public IndexState index(String indexName) {
+    return indexes.stream().filter(i -> i.name().equals(indexName)).findFirst().orElse(null);
+  }
+
+  public ConstraintState constraint(String constraintName) {
+    return constraints.stream()
+        .filter(c -> c.name().equals(constraintName))
+        .findFirst()
+        .orElse(null);
+  }
+
+  public ModelState withName(String newName) {
+    return new ModelState(app, newName, fields, indexes, constraints, table, comment, managed);
+  }
+
+  public ModelState withTable(String newTable) {
+    return new ModelState(app, name, fields, indexes, constraints, newTable, comment, managed);
+  }
+
+  public ModelState withComment(String newComment) {
+    return new ModelState(app, name, fields, indexes, constraints, table, newComment, managed);
+  }
+
+  public ModelState withManaged(boolean newManaged) {
+    return new ModelState(app, name, fields, indexes, constraints, table, comment, newManaged);
+  }
+
+  public ModelState withIndexes(List<IndexState> newIndexes) {
+    return new ModelState(app, name, fields, newIndexes, constraints, table, comment, managed);
+  }
+
+  public ModelState withConstraints(List<ConstraintState> newConstraints) {
+    return new ModelState(app, name, fields, indexes, newConstraints, table, comment, managed);
+  }
+
+  public ModelState withFields(Map<String, FieldState> newFields) {
+    return new ModelState(app, name, newFields, indexes, constraints, table, comment, managed);
+  }
+
+  /** Adds {@code field} at the end. */
+  public ModelState withField(FieldState field) {
+    Map<String, FieldState> map = new LinkedHashMap<>(fields);
+    map.put(field.name(), field);
+    return withFields(map);
+  }
+
+  /** Replaces the field named {@code oldName} in place (it may be renamed). */
+  public ModelState replaceField(String oldName, FieldState field) {
+    Map<String, FieldState> map = new LinkedHashMap<>();
+    for (Map.Entry<String, FieldState> e : fields.entrySet()) {
+      if (e.getKey().equals(oldName)) {
+        map.put(field.name(), field);
+      } else {
+        map.put(e.getKey(), e.getValue());
+      }
+    }
+    return withFields(map);
+  }
+
+  public ModelState withoutField(String fieldName) {
+    Map<String, FieldState> map = new LinkedHashMap<>(fields);
+    map.remove(fieldName);
+    return withFields(map);
+  }
+
+  /** Applies {@code rename} to every field name used by indexes and constraints. */
+  public ModelState renameFieldReferences(String oldName, String newName) {
+    UnaryOperator<String> rename =
+        f -> {
+          boolean desc = f.startsWith("-");
+          String bare = desc ? f.substring(1) : f;
+          return bare.equals(oldName) ? (desc ? "-" : "") + newName : f;
+        };
+    List<IndexState> newIndexes = new ArrayList<>();
+    for (IndexState i : indexes) {
+      newIndexes.add(
+          new IndexState(i.name(), i.fields().stream().map(rename).toList(), i.unique(), i.condition()));
+    }
+    List<ConstraintState> newConstraints = new ArrayList<>();
+    for (ConstraintState c : constraints) {
+      newConstraints.add(
+          new ConstraintState(
+              c.name(), c.fields().stream().map(rename).toList(), c.condition(), c.check()));
+    }
+    return withIndexes(newIndexes).withConstraints(newConstraints);
+  }
+
+  /** The column of a field named in an index (a leading {@code -} kept). */
+  public String columnOf(String fieldRef) {
+    boolean desc = fieldRef.startsWith("-");
+    String bare = desc ? fieldRef.substring(1) : fieldRef;
+    FieldState f = field(bare);
+    String column = f == null ? Names.snakeCase(bare) : f.columnName();
+    return desc ? "-" + column : column;
+  }
+}

@@ -1,0 +1,65 @@
+package dev.migrata.schema;
+
+import dev.migrata.internal.state.ConstraintState;
+import dev.migrata.internal.state.FieldState;
+import dev.migrata.internal.state.IndexState;
+import dev.migrata.internal.state.ModelState;
+import dev.migrata.internal.state.ProjectState;
+import java.util.List;
+
+/**
+ * Turns one operation's state change into SQL for one backend. Operations call it with the
+ * states before and after; the editor never sees a diff, and the autodetector never sees SQL.
+ *
+ * <p>{@code state} arguments are the project state the named models live in, used to resolve
+ * relations (a foreign key's target table and key type).
+ */
+public interface SchemaEditor {
+  void createModel(ProjectState state, ModelState model);
+
+  void deleteModel(ProjectState state, ModelState model);
+
+  /** Adds {@code field} to {@code model}'s table; {@code state} already holds the new field. */
+  void addField(ProjectState state, ModelState model, FieldState field);
+
+  /** Drops {@code field} from {@code model}'s table; {@code model} still holds the field. */
+  void removeField(ProjectState state, ModelState model, FieldState field);
+
+  /** Alters a column (type, null, default, unique, index, rename) from one definition to another. */
+  void alterField(
+      ProjectState fromState,
+      ModelState fromModel,
+      FieldState oldField,
+      ProjectState toState,
+      ModelState toModel,
+      FieldState newField);
+
+  /**
+   * Follows a many-to-many field's join table through a change (renamed model or target, new
+   * table option). Django's {@code _alter_many_to_many}; a no-op by default.
+   */
+  default void alterManyToMany(
+      ProjectState fromState,
+      ModelState fromModel,
+      FieldState oldField,
+      ProjectState toState,
+      ModelState toModel,
+      FieldState newField) {}
+
+  void alterDbTable(ProjectState state, ModelState model, String oldTable, String newTable);
+
+  void alterTableComment(ModelState model, String oldComment, String newComment);
+
+  void addIndex(ProjectState state, ModelState model, IndexState index);
+
+  void removeIndex(ProjectState state, ModelState model, IndexState index);
+
+  void renameIndex(ProjectState state, ModelState model, IndexState oldIndex, IndexState newIndex);
+
+  void addConstraint(ProjectState state, ModelState model, ConstraintState constraint);
+
+  void removeConstraint(ProjectState state, ModelState model, ConstraintState constraint);
+
+  /** Runs raw statements (RunSql). */
+  void execute(List<String> statements);
+}
