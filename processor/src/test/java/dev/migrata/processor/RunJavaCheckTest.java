@@ -68,9 +68,10 @@ class RunJavaCheckTest {
     assertThat(c).failed();
     assertThat(c)
         .hadErrorContaining(
-            "The migration library.0002_fill runs the RunJava method"
+            "[migrata.E016] The migration library.0002_fill runs the RunJava method"
                 + " com.example.library.migrations.M0002_fill.fill, which does not exist.")
-        .inFile(m2);
+        .inFile(m2)
+        .onLineContaining("method = \"fill\"");
   }
 
   @Test
@@ -82,7 +83,42 @@ class RunJavaCheckTest {
                 + "  static void backwards(HistoricalModels apps) {}\n");
     Compilation c = compile(root, author(), book(BOOK_BODY), m1, m2);
     assertThat(c).failed();
-    assertThat(c).hadErrorContaining("M0002_fill.forwards, which does not have that signature");
+    assertThat(c)
+        .hadErrorContaining("M0002_fill.forwards, which does not have that signature")
+        .inFile(m2)
+        .onLineContaining("@Op(kind = RUN_JAVA");
     assertThat(c).hadErrorContaining("M0002_fill.backwards, which does not have that signature");
+  }
+
+  @Test
+  void errorPointsAtTheMethodNameNotTheClass() {
+    // Each attribute on its own line: the error is on the reverseMethod's line, not the class's.
+    JavaFileObject m2 =
+        dataMigration(
+            "@Op(kind = RUN_JAVA,\n        method = \"forwards\",\n"
+                + "        reverseMethod = \"undo\")",
+            GOOD);
+    Compilation c = compile(root, author(), book(BOOK_BODY), m1, m2);
+    assertThat(c)
+        .hadErrorContaining("[migrata.E016] The migration library.0002_fill runs the RunJava method")
+        .inFile(m2)
+        .onLineContaining("reverseMethod = \"undo\"");
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void missingMethodNamePointsAtTheOp() {
+    JavaFileObject m2 =
+        dataMigration(
+            "{@Op(kind = RUN_SQL, sql = \"SELECT 1\", reverseSql = \"\"),\n"
+                + "        @Op(kind = RUN_JAVA)}",
+            GOOD);
+    Compilation c = compile(root, author(), book(BOOK_BODY), m1, m2);
+    assertThat(c)
+        .hadErrorContaining(
+            "runs the RunJava method com.example.library.migrations.M0002_fill.<no name>, which"
+                + " has no name (set method = \"...\").")
+        .inFile(m2)
+        .onLineContaining("@Op(kind = RUN_JAVA)");
   }
 }
