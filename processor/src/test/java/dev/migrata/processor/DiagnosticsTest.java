@@ -73,7 +73,8 @@ class DiagnosticsTest {
 
   @Test
   void nullableFieldMadeNonNullWithoutDefault() {
-    JavaFileObject book = book(BOOK_BODY.replace("@Field(nullable = true) LocalDate", "@Field LocalDate"));
+    JavaFileObject book =
+        book(BOOK_BODY.replace("@Field(nullable = true) LocalDate", "@Field LocalDate"));
     Compilation c = compile(root, author(), book, m1);
     assertThat(c)
         .hadErrorContaining(
@@ -148,10 +149,11 @@ class DiagnosticsTest {
   @Test
   void fieldRenamedFromNamesNothing() {
     JavaFileObject book =
-        book(BOOK_BODY.replace(
-            "@Field(maxLength = 200) String title;",
-            "@Field(maxLength = 200) String title;\n"
-                + "  @Field(nullable = true, renamedFrom = \"subtitle\") String headline;"));
+        book(
+            BOOK_BODY.replace(
+                "@Field(maxLength = 200) String title;",
+                "@Field(maxLength = 200) String title;\n"
+                    + "  @Field(nullable = true, renamedFrom = \"subtitle\") String headline;"));
     Compilation c = compile(root, author(), book, m1);
     assertThat(c)
         .hadErrorContaining(
@@ -197,9 +199,13 @@ class DiagnosticsTest {
         MIGRATIONS + "." + className,
         "package com.example.library.migrations;\n"
             + "import dev.migrata.annotations.migration.*;\n"
-            + "@Migration(app = \"library\", name = \"" + name + "\",\n"
+            + "@Migration(app = \"library\", name = \""
+            + name
+            + "\",\n"
             + "    dependencies = @Dependency(app = \"library\", name = \"0001_initial\"))\n"
-            + "public final class " + className + " {}\n");
+            + "public final class "
+            + className
+            + " {}\n");
   }
 
   @Test
@@ -237,8 +243,7 @@ class DiagnosticsTest {
 
   @Test
   void removedAndAddedFieldOfTheSameDefinitionWarnsToUseRenamedFrom() {
-    JavaFileObject book =
-        book(BOOK_BODY.replace("LocalDate published;", "LocalDate publishedOn;"));
+    JavaFileObject book = book(BOOK_BODY.replace("LocalDate published;", "LocalDate publishedOn;"));
     Compilation c = compile(root, author(), book, m1);
     assertThat(c).succeeded();
     assertThat(c)
@@ -319,7 +324,8 @@ class DiagnosticsTest {
     JavaFileObject book =
         book(
             BOOK_BODY
-                + "  @Field(defaultMethod = \"java.time.Instant::later\") java.time.Instant added;\n");
+                + "  @Field(defaultMethod = \"java.time.Instant::later\") java.time.Instant"
+                + " added;\n");
     Compilation c = compile(root, author(), book, m1);
     assertThat(c)
         .hadErrorContaining(
@@ -370,7 +376,9 @@ class DiagnosticsTest {
   @Test
   void manyToManyThroughAClassThatIsNotAModel() {
     JavaFileObject book =
-        book(BOOK_BODY + "  @ManyToMany(through = StringBuilder.class) java.util.Set<Author> fans;\n");
+        book(
+            BOOK_BODY
+                + "  @ManyToMany(through = StringBuilder.class) java.util.Set<Author> fans;\n");
     Compilation c = compile(root, author(), book, m1);
     assertThat(c)
         .hadErrorContaining(
@@ -414,7 +422,8 @@ class DiagnosticsTest {
   @Test
   void checkFailsNamingTheAppAndTheChange() {
     Compilation c =
-        withBook(BOOK_BODY + "  @Field(defaultValue = \"0\") int rating;\n", "-Amigrata.check=true");
+        withBook(
+            BOOK_BODY + "  @Field(defaultValue = \"0\") int rating;\n", "-Amigrata.check=true");
     assertThat(c).failed();
     assertThat(c)
         .hadErrorContaining(
@@ -435,7 +444,8 @@ class DiagnosticsTest {
   @Test
   void dryRunWarnsAndWritesNothing() {
     Compilation c =
-        withBook(BOOK_BODY + "  @Field(defaultValue = \"0\") int rating;\n", "-Amigrata.dryRun=true");
+        withBook(
+            BOOK_BODY + "  @Field(defaultValue = \"0\") int rating;\n", "-Amigrata.dryRun=true");
     assertThat(c).succeeded();
     assertThat(c)
         .hadWarningContaining(
@@ -451,7 +461,9 @@ class DiagnosticsTest {
   void everyProblemHasAFullSentenceMessage() {
     for (Problem p : Problem.values()) {
       String message = p.message(new Object[20]);
-      assertThat(message).as(p.name()).matches("(?s)\\[" + java.util.regex.Pattern.quote(p.code()) + "\\] [A-Z@].*");
+      assertThat(message)
+          .as(p.name())
+          .matches("(?s)\\[" + java.util.regex.Pattern.quote(p.code()) + "\\] [A-Z@].*");
     }
   }
 }

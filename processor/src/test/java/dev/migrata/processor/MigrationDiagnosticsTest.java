@@ -117,8 +117,7 @@ class MigrationDiagnosticsTest {
   void noSourceRootToWriteInto() {
     // In-memory sources have no directory, and no -Amigrata.sourceRoot is given.
     JavaFileObject author = author();
-    Compilation c =
-        javac().withProcessors(new MigrataProcessor()).compile(author, book(BOOK_BODY));
+    Compilation c = javac().withProcessors(new MigrataProcessor()).compile(author, book(BOOK_BODY));
     assertThat(c).failed();
     assertThat(c)
         .hadErrorContaining(
@@ -199,7 +198,8 @@ class MigrationDiagnosticsTest {
     JavaFileObject shopM1 =
         source(
             MIGRATIONS + ".M0001_initial",
-            Files.readString(shopRoot.resolve("com/example/library/migrations/M0001_initial.java")));
+            Files.readString(
+                shopRoot.resolve("com/example/library/migrations/M0001_initial.java")));
     Compilation c =
         javac()
             .withProcessors(new MigrataProcessor())
@@ -217,10 +217,7 @@ class MigrationDiagnosticsTest {
 
   @Test
   void unexpectedFailureIsOneErrorWithoutAStackTrace() {
-    Compilation c =
-        javac()
-            .withProcessors(new FailingRounds())
-            .compile(author(), book(BOOK_BODY));
+    Compilation c = javac().withProcessors(new FailingRounds()).compile(author(), book(BOOK_BODY));
     assertThat(c).failed();
     assertThat(c)
         .hadErrorContaining(

@@ -30,7 +30,9 @@ class RunJavaCheckTest {
   private static JavaFileObject dataMigration(String op, String methods) {
     return source(
         MIGRATIONS + ".M0002_fill",
-        "package " + MIGRATIONS + ";\n"
+        "package "
+            + MIGRATIONS
+            + ";\n"
             + "import static dev.migrata.annotations.migration.Op.Kind.RUN_JAVA;\n"
             + "import static dev.migrata.annotations.migration.Op.Kind.RUN_SQL;\n"
             + "import static dev.migrata.annotations.migration.Op.Scope.DATABASE;\n"
@@ -39,7 +41,9 @@ class RunJavaCheckTest {
             + "import dev.migrata.schema.SchemaEditor;\n"
             + "@Migration(app = \"library\", name = \"0002_fill\",\n"
             + "    dependencies = @Dependency(app = \"library\", name = \"0001_initial\"),\n"
-            + "    operations = " + op + ")\n"
+            + "    operations = "
+            + op
+            + ")\n"
             + "public final class M0002_fill {\n"
             + methods
             + "}\n");
@@ -63,7 +67,8 @@ class RunJavaCheckTest {
   @Test
   void missingMethodIsAnError() {
     JavaFileObject m2 =
-        dataMigration("@Op(kind = RUN_JAVA, method = \"fill\", reverseMethod = \"backwards\")", GOOD);
+        dataMigration(
+            "@Op(kind = RUN_JAVA, method = \"fill\", reverseMethod = \"backwards\")", GOOD);
     Compilation c = compile(root, author(), book(BOOK_BODY), m1, m2);
     assertThat(c).failed();
     assertThat(c)
@@ -100,7 +105,8 @@ class RunJavaCheckTest {
             GOOD);
     Compilation c = compile(root, author(), book(BOOK_BODY), m1, m2);
     assertThat(c)
-        .hadErrorContaining("[migrata.E016] The migration library.0002_fill runs the RunJava method")
+        .hadErrorContaining(
+            "[migrata.E016] The migration library.0002_fill runs the RunJava method")
         .inFile(m2)
         .onLineContaining("reverseMethod = \"undo\"");
     assertThat(c).hadErrorCount(1);
