@@ -8,7 +8,9 @@ import dev.migrata.ErrorCode;
 import dev.migrata.MigrataException;
 import dev.migrata.internal.backends.Backend.Driver;
 import dev.migrata.internal.backends.base.Features.LockKind;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 
 /** The backends by URL, their drivers, and the error for a driver missing from the class path. */
@@ -64,6 +66,25 @@ class BackendsTest {
     }
     assertThatCode(() -> Backends.requireDriver("jdbc:h2:mem:")).doesNotThrowAnyException();
     assertThat(Backends.forUrl("jdbc:h2:mem:")).isNull();
+  }
+
+  /**
+   * The versions the error suggests are the drivers Migrata is tested with: the ones on this class
+   * path (so a driver upgrade in the build updates the message too).
+   */
+  @Test
+  void theSuggestedVersionsAreTheTestedDrivers() throws Exception {
+    for (String url : List.of("jdbc:sqlite:a.db", "jdbc:postgresql://h/db", "jdbc:mariadb://h/d")) {
+      Driver driver = Backends.forUrl(url).drivers(url).get(0);
+      Class<?> type = Class.forName(driver.className());
+      try (JarFile jar =
+          new JarFile(Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI())
+              .toFile())) {
+        assertThat(jar.getManifest().getMainAttributes().getValue("Bundle-Version"))
+            .as(driver.coordinates())
+            .isEqualTo(driver.exampleVersion());
+      }
+    }
   }
 
   @Test
