@@ -109,15 +109,15 @@ final class History {
     }
     Set<String> apps = new TreeSet<>();
     unknown.forEach(k -> apps.add(k.app()));
-    return "The history table records "
-        + unknown.size()
-        + (unknown.size() == 1 ? " migration that is" : " migrations that are")
-        + " not in the code (ignored): "
-        + listed
-        + ". If they were removed on purpose, delete"
-        + " their rows with: migrate "
-        + (apps.size() == 1 ? apps.iterator().next() : "APP")
-        + " --prune";
+    boolean one = unknown.size() == 1;
+    String command =
+        apps.size() == 1
+            ? "migrate " + apps.iterator().next() + " --prune"
+            : "migrate APP --prune (for each of " + String.join(", ", apps) + ")";
+    return "The history table records " + unknown.size()
+        + (one ? " migration that is" : " migrations that are") + " not in the code (ignored): "
+        + listed + ". If " + (one ? "it was" : "they were") + " removed on purpose, delete "
+        + (one ? "its row" : "their rows") + " with: " + command;
   }
 
   /**

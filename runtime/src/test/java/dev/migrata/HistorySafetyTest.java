@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.migrata.internal.migration.MigrationDefinition;
+import dev.migrata.internal.migration.MigrationKey;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -100,8 +101,8 @@ class HistorySafetyTest {
     assertThat(migrata(library()).plan().unknownHistoryNotice())
         .isEqualTo(
             "The history table records 1 migration that is not in the code (ignored):"
-                + " library.0099_gone. If they were removed on purpose, delete their rows with:"
-                + " migrate library --prune");
+                + " library.0099_gone. If it was removed on purpose, delete its row with: migrate"
+                + " library --prune");
     for (int i = 10; i < 22; i++) {
       insertRow("library", "00" + i + "_gone");
     }
@@ -116,5 +117,13 @@ class HistorySafetyTest {
                 + " purpose, delete their rows with: migrate library --prune");
     // Ignored, as Django: the known migrations are all applied.
     assertThat(plan.migrations()).isEmpty();
+
+    assertThat(
+            History.notice(
+                List.of(new MigrationKey("shop", "0009_x"), new MigrationKey("library", "0009_y"))))
+        .isEqualTo(
+            "The history table records 2 migrations that are not in the code (ignored):"
+                + " library.0009_y, shop.0009_x. If they were removed on purpose, delete their rows"
+                + " with: migrate APP --prune (for each of library, shop)");
   }
 }
