@@ -1,6 +1,6 @@
 package dev.migrata.internal.executor;
 
-import dev.migrata.internal.backends.BaseSchemaEditor;
+import dev.migrata.internal.backends.base.BaseSchemaEditor;
 import dev.migrata.internal.migration.MigrationDefinition;
 import dev.migrata.internal.operations.Operation;
 import dev.migrata.schema.SchemaException;
@@ -45,7 +45,7 @@ final class FailureReport {
     List<String> executed = editor.executed();
     StringBuilder out = new StringBuilder(headline(m, backwards, where, cause)).append('\n');
     out.append(
-        editor.canRollbackDdl()
+        editor.features().canRollbackDdl()
             ? "The migration is not atomic (atomic = false), so nothing was rolled back."
             : "This database cannot roll back schema changes, so nothing was rolled back.");
     out.append(' ')

@@ -3,7 +3,7 @@ package dev.migrata.internal.executor;
 import dev.migrata.ErrorCode;
 import dev.migrata.MigrataException;
 import dev.migrata.internal.backends.Backend;
-import dev.migrata.internal.backends.BaseSchemaEditor;
+import dev.migrata.internal.backends.base.BaseSchemaEditor;
 import dev.migrata.internal.graph.MigrationGraph;
 import dev.migrata.internal.migration.MigrationDefinition;
 import dev.migrata.internal.migration.MigrationKey;
@@ -46,7 +46,7 @@ final class MigrationTransaction {
   void run(MigrationDefinition m, boolean backwards, EditorWork work, SqlWork record) {
     BaseSchemaEditor editor = backend.editor(connection, false);
     Progress progress = new Progress();
-    boolean transactional = m.atomic() && editor.canRollbackDdl();
+    boolean transactional = m.atomic() && editor.features().canRollbackDdl();
     int phase = 0; // 0 operations, 1 deferred statements, 2 history row
     try (ExecutionContext context = context(m, editor, connection)) {
       editor.begin(m.atomic());

@@ -1,7 +1,7 @@
 package dev.migrata.internal.executor;
 
 import dev.migrata.MigrataException;
-import dev.migrata.internal.backends.BaseSchemaEditor;
+import dev.migrata.internal.backends.base.BaseSchemaEditor;
 import dev.migrata.internal.operations.Operation;
 import java.util.ArrayList;
 import java.util.List;

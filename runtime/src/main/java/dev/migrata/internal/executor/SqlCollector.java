@@ -2,7 +2,7 @@ package dev.migrata.internal.executor;
 
 import dev.migrata.PlannedMigration;
 import dev.migrata.internal.backends.Backend;
-import dev.migrata.internal.backends.BaseSchemaEditor;
+import dev.migrata.internal.backends.base.BaseSchemaEditor;
 import dev.migrata.internal.loader.MigrationLoader;
 import dev.migrata.internal.migration.MigrationDefinition;
 import dev.migrata.internal.operations.ExecutionContext;
@@ -108,6 +108,6 @@ public final class SqlCollector {
 
   /** Whether this backend wraps a migration in BEGIN/COMMIT. */
   boolean atomic(MigrationDefinition m) {
-    return m.atomic() && backend.editor(null, true).canRollbackDdl();
+    return m.atomic() && backend.features(connection).canRollbackDdl();
   }
 }

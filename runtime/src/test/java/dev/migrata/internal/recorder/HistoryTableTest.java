@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.migrata.OnEveryBackend;
 import dev.migrata.internal.backends.Backend;
 import dev.migrata.internal.backends.Backends;
-import dev.migrata.internal.backends.BaseSchemaEditor;
+import dev.migrata.internal.backends.base.BaseSchemaEditor;
 import dev.migrata.internal.migration.MigrationKey;
 import dev.migrata.internal.state.ProjectState;
 import java.sql.Connection;
