@@ -31,5 +31,10 @@ public enum ErrorCode {
   /** Another process holds the migration lock for longer than the timeout. */
   LOCK_TIMEOUT,
   /** Any other database failure. */
-  DATABASE
+  DATABASE,
+  /**
+   * No migration index on the class path, or a history naming an app the index lacks: the
+   * annotation processor did not run (or the build failed).
+   */
+  NO_INDEX
 }

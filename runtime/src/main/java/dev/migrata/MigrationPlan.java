@@ -56,6 +56,14 @@ public final class MigrationPlan {
     return !migrations.isEmpty() || recordsSquash;
   }
 
+  /**
+   * One notice for {@link #unknownHistory} (Django ignores such rows; a squash's deleted originals
+   * leave them on purpose): their count, names and the {@code --prune} hint; empty without any.
+   */
+  public String unknownHistoryNotice() {
+    return History.notice(unknownHistory);
+  }
+
   /** History rows, read with this plan, that name migrations which no longer exist. */
   public List<MigrationKey> unknownHistory() {
     return unknownHistory;

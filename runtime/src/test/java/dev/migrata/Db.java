@@ -1,5 +1,6 @@
 package dev.migrata;
 
+import dev.migrata.internal.migration.MigrationDefinition;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -102,6 +103,14 @@ public final class Db implements AutoCloseable {
 
   public Migrata.Configuration configure() {
     return Migrata.configure().jdbcUrl(url, null, null);
+  }
+
+  /**
+   * {@link #configure()} with these migrations instead of an index: the hook is not public API,
+   * so tests outside this package reach it here.
+   */
+  public Migrata.Configuration configure(List<MigrationDefinition> migrations) {
+    return configure().migrations(migrations);
   }
 
   /** Every row of a query, columns joined by {@code |}. */

@@ -73,10 +73,8 @@ final class MigrateCommand extends BaseCommand {
     if (check) {
       return migrationPlan.isEmpty() ? 0 : 1;
     }
-    for (MigrationKey gone : migrationPlan.unknownHistory()) {
-      context.err.println(
-          "Warning: the history table records " + gone + ", which no longer exists; delete the row"
-              + " if the migration was removed on purpose.");
+    if (!migrationPlan.unknownHistory().isEmpty()) {
+      context.err.println("Warning: " + migrationPlan.unknownHistoryNotice());
     }
     context.println("Operations to perform:");
     context.println("  " + migrationPlan.header());

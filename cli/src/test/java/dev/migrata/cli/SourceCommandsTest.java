@@ -196,7 +196,8 @@ class SourceCommandsTest extends CliTestBase {
     assertThat(out).isEqualTo(lines("Operations to perform:", "  Apply all migrations: library",
         "Running migrations:", "  Applying library.0001_initial... FAKED",
         "  Applying library.0002_book... OK"));
-    assertThat(err).isEqualTo("Warning: the history table records library.0099_gone, which no"
-        + " longer exists; delete the row if the migration was removed on purpose.\n");
+    assertThat(err).isEqualTo("Warning: The history table records 1 migration that is not in the"
+        + " code (ignored): library.0099_gone. If it was removed on purpose, delete its row with:"
+        + " migrate library --prune\n");
   }
 }

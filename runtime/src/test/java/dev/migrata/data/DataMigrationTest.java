@@ -63,12 +63,12 @@ class DataMigrationTest extends OnEveryBackend {
   }
 
   private static Migrata migrata(Db db, List<MigrationDefinition> migrations) {
-    return db.configure().migrations(migrations).load();
+    return db.configure(migrations).load();
   }
 
   private static Migrata migrata(
       Db db, List<MigrationDefinition> migrations, MigrationListener listener) {
-    return db.configure().migrations(migrations).listener(listener).load();
+    return db.configure(migrations).listener(listener).load();
   }
 
   @Test

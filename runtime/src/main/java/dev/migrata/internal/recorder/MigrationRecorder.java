@@ -21,10 +21,14 @@ import java.util.Set;
 /**
  * Django's MigrationRecorder: the history table {@value #TABLE}; a row means the migration is
  * applied. The table is created through the backend's own schema editor, so its DDL is right for
- * every backend, and only when something is first recorded.
+ * every backend, and only when something is first recorded. A unique index on {@code (app,
+ * name)} makes the database itself refuse a second row for one migration; tables created before
+ * it existed get it the next time something is recorded (under the migration lock).
  */
 public final class MigrationRecorder {
   public static final String TABLE = "migrata_migrations";
+  /** The unique index on (app, name); within every backend's name length limit. */
+  static final String UNIQUE_INDEX = "migrata_migrations_app_name_uniq";
 
   static final ModelState MODEL =
       ModelState.of(
@@ -39,6 +43,7 @@ public final class MigrationRecorder {
 
   private final Backend backend;
   private boolean hasTable;
+  private boolean hasUnique;
 
   public MigrationRecorder(Backend backend) {
     this.backend = backend;
@@ -51,22 +56,64 @@ public final class MigrationRecorder {
     return hasTable;
   }
 
-  /** Creates the history table if it is missing. */
+  /**
+   * Creates the history table if it is missing, and its unique index on {@code (app, name)} if
+   * the table predates it. Call under the migration lock.
+   */
   public void ensureSchema(Connection connection) {
+    BaseSchemaEditor editor = backend.editor(connection, false);
     try {
-      if (hasTable(connection)) {
+      if (!hasTable(connection)) {
+        ProjectState state = new ProjectState();
+        state.put(MODEL);
+        editor.createModel(state, MODEL);
+        editor.finish();
+        hasTable = true;
+        createUnique(connection, editor);
         return;
       }
-      BaseSchemaEditor editor = backend.editor(connection, false);
-      ProjectState state = new ProjectState();
-      state.put(MODEL);
-      editor.createModel(state, MODEL);
-      editor.finish();
-      hasTable = true;
     } catch (SQLException | RuntimeException e) {
       throw new MigrataException(
           ErrorCode.HISTORY,
           "Unable to create the " + TABLE + " table: " + e.getMessage(), e);
+    }
+    try {
+      if (!hasUnique && !UniqueIndex.exists(connection, TABLE, "app", "name")) {
+        removeDuplicates(connection, editor);
+        createUnique(connection, editor);
+      }
+      hasUnique = true;
+    } catch (SQLException | RuntimeException e) {
+      throw new MigrataException(
+          ErrorCode.HISTORY,
+          "Unable to add the unique (app, name) index to the " + TABLE + " table: "
+              + e.getMessage(), e);
+    }
+  }
+
+  private void createUnique(Connection connection, BaseSchemaEditor editor) throws SQLException {
+    try (Statement st = connection.createStatement()) {
+      st.execute(
+          "CREATE UNIQUE INDEX " + editor.quoteName(UNIQUE_INDEX) + " ON "
+              + editor.quoteName(TABLE) + " (" + editor.quoteName("app") + ", "
+              + editor.quoteName("name") + ")");
+    }
+    hasUnique = true;
+  }
+
+  /**
+   * A row recorded twice (possible before the index) means what one row means; the first one
+   * stays. The derived table lets MySQL read the table it deletes from.
+   */
+  private static void removeDuplicates(Connection connection, BaseSchemaEditor editor)
+      throws SQLException {
+    String table = editor.quoteName(TABLE);
+    String id = editor.quoteName("id");
+    try (Statement st = connection.createStatement()) {
+      st.executeUpdate(
+          "DELETE FROM " + table + " WHERE " + id + " NOT IN (SELECT " + id + " FROM (SELECT MIN("
+              + id + ") AS " + id + " FROM " + table + " GROUP BY " + editor.quoteName("app")
+              + ", " + editor.quoteName("name") + ") " + editor.quoteName("keep") + ")");
     }
   }
 

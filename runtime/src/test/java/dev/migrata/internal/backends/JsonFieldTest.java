@@ -34,7 +34,7 @@ class JsonFieldTest extends OnEveryBackend {
   }
 
   private Migrata migrata() {
-    return db.configure().migrations(migrations).load();
+    return db.configure(migrations).load();
   }
 
   /** PostgreSQL's jsonb prints a space after ',' and ':'; the others keep the text as stored. */

@@ -44,7 +44,7 @@ final class LibraryHistory {
   }
 
   Migrata migrata() {
-    return db.configure().migrations(migrations).load();
+    return db.configure(migrations).load();
   }
 
   /** One author, Ann, and {@code books} books of hers: even ones without pages, odd ones with i. */

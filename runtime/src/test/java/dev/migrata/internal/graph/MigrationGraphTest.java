@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrata.ErrorCode;
 import dev.migrata.MigrataException;
-import dev.migrata.internal.executor.MigrationExecutor;
+import dev.migrata.internal.executor.MigrationPlanner;
 import dev.migrata.internal.loader.MigrationLoader;
 import dev.migrata.internal.migration.MigrationDefinition;
 import dev.migrata.internal.migration.MigrationKey;
@@ -182,15 +182,15 @@ class MigrationGraphTest {
             migration("lib", "0001").ops(),
             migration("lib", "0002").dependsOn("lib", "0001").ops(),
             migration("shop", "0001").dependsOn("lib", "0001").ops());
-    MigrationExecutor executor = new MigrationExecutor(loader, null, null, null);
+    MigrationPlanner planner = new MigrationPlanner(loader);
     assertThat(
-            executor.migrationPlan(List.of(new MigrationKey("lib", null)), false).stream()
+            planner.migrationPlan(List.of(new MigrationKey("lib", null)), false).stream()
                 .map(s -> (s.backwards() ? "-" : "+") + s.key())
                 .toList())
         .containsExactly("-shop.0001", "-lib.0002", "-lib.0001");
     // Minimize rollbacks: shop depends on lib.0001 only, so it stays.
     assertThat(
-            executor.migrationPlan(List.of(key("lib", "0001")), false).stream()
+            planner.migrationPlan(List.of(key("lib", "0001")), false).stream()
                 .map(s -> (s.backwards() ? "-" : "+") + s.key())
                 .toList())
         .containsExactly("-lib.0002");

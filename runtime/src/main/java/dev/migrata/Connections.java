@@ -1,0 +1,120 @@
+package dev.migrata;
+
+import dev.migrata.internal.backends.Backend;
+import dev.migrata.internal.backends.Backends;
+import dev.migrata.internal.backends.MigrationLock;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+
+/**
+ * Where the facade's connections come from, and the one place that turns JDBC and runtime failures
+ * into {@link MigrataException}s: each facade call opens one connection.
+ */
+final class Connections {
+  /** A source of new connections (a DataSource, or DriverManager with a URL). */
+  interface Source {
+    Connection get() throws SQLException;
+  }
+
+  /** Work on one open connection of a known backend. */
+  interface Work<T> {
+    T run(Connection connection, Backend backend) throws SQLException;
+  }
+
+  private static volatile boolean driversRegistered;
+
+  private final Source source;
+
+  Connections(Source source) {
+    this.source = source;
+  }
+
+  static Connections forUrl(String url, String user, String password) {
+    return new Connections(
+        () -> {
+          registerDrivers();
+          return DriverManager.getConnection(driverUrl(url), user, password);
+        });
+  }
+
+  <T> T with(Work<T> work) {
+    try (Connection connection = source.get()) {
+      String url = connection.getMetaData().getURL();
+      Backend backend = Backends.forUrl(url);
+      if (backend == null) {
+        throw new MigrataException(
+            ErrorCode.CONFIGURATION, "No Migrata backend for the URL '" + url + "'.");
+      }
+      backend.prepare(connection);
+      return work.run(connection, backend);
+    } catch (SQLException e) {
+      throw new MigrataException(
+          ErrorCode.DATABASE, "Database error: " + oneLine(e.getMessage()), e);
+    } catch (MigrataException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new MigrataException(ErrorCode.DATABASE, oneLine(String.valueOf(e.getMessage())), e);
+    }
+  }
+
+  /** {@code work} under the backend's migration lock, waiting up to {@code timeout} for it. */
+  <T> T withLock(Duration timeout, MigrationListener listener, Work<T> work) {
+    return with(
+        (connection, backend) -> {
+          try (MigrationLock lock =
+              backend.lock(
+                  connection,
+                  source::get,
+                  timeout,
+                  holder -> listener.waitingForLock(holder, timeout))) {
+            return work.run(connection, backend);
+          }
+        });
+  }
+
+  /**
+   * DriverManager finds drivers through the context class loader, which in an embedding application
+   * may not see the drivers shipped with the runtime; loading them here registers them.
+   */
+  private static void registerDrivers() {
+    if (driversRegistered) {
+      return;
+    }
+    for (Iterator<Driver> it =
+            ServiceLoader.load(Driver.class, Migrata.class.getClassLoader()).iterator();
+        it.hasNext(); ) {
+      try {
+        it.next();
+      } catch (ServiceConfigurationError e) {
+        // A broken optional driver must not stop the one the URL needs.
+      }
+    }
+    driversRegistered = true;
+  }
+
+  /**
+   * {@code jdbc:mysql:} belongs to MySQL Connector/J; without it on the class path, the MariaDB
+   * driver Migrata ships takes the URL when told to ({@code permitMysqlScheme}).
+   */
+  static String driverUrl(String url) {
+    if (!url.startsWith("jdbc:mysql:")) {
+      return url;
+    }
+    try {
+      DriverManager.getDriver(url);
+      return url;
+    } catch (SQLException e) {
+      return url + (url.contains("?") ? "&" : "?") + "permitMysqlScheme";
+    }
+  }
+
+  static String oneLine(String message) {
+    return message == null ? "" : message.replaceAll("\\s+", " ").strip();
+  }
+}

@@ -1,0 +1,107 @@
+package dev.migrata.internal.executor;
+
+import dev.migrata.ErrorCode;
+import dev.migrata.MigrataException;
+import dev.migrata.internal.backends.Backend;
+import dev.migrata.internal.backends.base.BaseSchemaEditor;
+import dev.migrata.internal.graph.MigrationGraph;
+import dev.migrata.internal.migration.MigrationDefinition;
+import dev.migrata.internal.migration.MigrationKey;
+import dev.migrata.internal.operations.ExecutionContext;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Runs one migration: its operations, deferred SQL and history row in one transaction (when atomic
+ * and the backend rolls DDL back), so a failure leaves schema and history as they were. Where there
+ * is no such transaction, a failure records nothing and reports what did run.
+ */
+final class MigrationTransaction {
+  /** The operations of a migration, run on the editor. */
+  interface EditorWork {
+    void run(BaseSchemaEditor editor, Progress progress) throws SQLException;
+  }
+
+  /** The history change that completes a migration. */
+  interface SqlWork {
+    void run() throws SQLException;
+  }
+
+  private final MigrationGraph graph;
+  private final Backend backend;
+  private final Connection connection;
+  private final ClassLoader classLoader;
+
+  MigrationTransaction(
+      MigrationGraph graph, Backend backend, Connection connection, ClassLoader classLoader) {
+    this.graph = graph;
+    this.backend = backend;
+    this.connection = connection;
+    this.classLoader = classLoader;
+  }
+
+  void run(MigrationDefinition m, boolean backwards, EditorWork work, SqlWork record) {
+    BaseSchemaEditor editor = backend.editor(connection, false);
+    Progress progress = new Progress();
+    boolean transactional = m.atomic() && editor.features().canRollbackDdl();
+    int phase = 0; // 0 operations, 1 deferred statements, 2 history row
+    try (ExecutionContext context = context(m, editor, connection)) {
+      editor.begin(m.atomic());
+      work.run(editor, progress);
+      progress.opsEnd = editor.executed().size();
+      phase = 1;
+      editor.finish();
+      phase = 2;
+      record.run();
+      editor.commit();
+    } catch (SQLException | RuntimeException e) {
+      editor.rollback();
+      if (e instanceof MigrataException me) {
+        throw me;
+      }
+      Progress.OperationFailure op = e instanceof Progress.OperationFailure f ? f : null;
+      Throwable cause = op != null ? op.getCause() : e;
+      String where =
+          op == null ? null : "operation " + (op.index + 1) + " (" + op.op.describe() + ")";
+      if (transactional) {
+        throw new MigrataException(
+            ErrorCode.MIGRATION_FAILED,
+            FailureReport.headline(m, backwards, where, cause) + "; the migration was rolled back.",
+            cause);
+      }
+      throw new MigrataException(
+          ErrorCode.MIGRATION_FAILED,
+          FailureReport.partialReport(m, backwards, editor, progress, op, phase, where, cause),
+          cause);
+    }
+  }
+
+  /** What RunSql and RunJava need to know about the migration being run. */
+  ExecutionContext context(MigrationDefinition m, BaseSchemaEditor editor, Connection connection) {
+    return ExecutionContext.builder()
+        .vendor(backend.vendor())
+        .connection(connection)
+        .quote(editor::quoteName)
+        .migration(m.key(), m.className())
+        .classLoader(classLoader)
+        .visibleApps(
+            () -> {
+              Set<String> apps = new HashSet<>();
+              if (graph.contains(m.key())) {
+                graph.forwardsPlan(m.key()).forEach(k -> apps.add(k.app()));
+              } else {
+                apps.add(m.app());
+              }
+              return apps;
+            })
+        .latestMigration(
+            app -> {
+              List<MigrationKey> leaves = graph.leafNodes(app);
+              return leaves.isEmpty() ? null : leaves.get(leaves.size() - 1).name();
+            })
+        .open();
+  }
+}

@@ -1,0 +1,113 @@
+package dev.migrata.internal.executor;
+
+import dev.migrata.PlannedMigration;
+import dev.migrata.internal.backends.Backend;
+import dev.migrata.internal.backends.base.BaseSchemaEditor;
+import dev.migrata.internal.loader.MigrationLoader;
+import dev.migrata.internal.migration.MigrationDefinition;
+import dev.migrata.internal.operations.ExecutionContext;
+import dev.migrata.internal.operations.Operation;
+import dev.migrata.internal.operations.RunJava;
+import dev.migrata.internal.state.ProjectState;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Django's sqlmigrate: the SQL a migration would run, collected instead of executed. */
+public final class SqlCollector {
+  private final MigrationLoader loader;
+  private final Backend backend;
+  private final Connection connection;
+
+  public SqlCollector(MigrationLoader loader, Backend backend, Connection connection) {
+    this.loader = loader;
+    this.backend = backend;
+    this.connection = connection;
+  }
+
+  /**
+   * The script of one migration: {@code BEGIN;} and {@code COMMIT;} around it where the backend
+   * runs it atomically, a {@code --} header per operation; empty without operations.
+   */
+  public String script(MigrationDefinition m, boolean backwards) {
+    if (m.operations().isEmpty()) {
+      return "";
+    }
+    List<String> lines = new ArrayList<>();
+    boolean atomic = atomic(m);
+    if (atomic) {
+      lines.add("BEGIN;");
+    }
+    lines.addAll(collectSql(m, backwards));
+    if (atomic) {
+      lines.add("COMMIT;");
+    }
+    return String.join("\n", lines) + "\n";
+  }
+
+  /**
+   * The SQL of one migration in collect mode, from the state before it, with Django's {@code --}
+   * header per operation and {@code -- (no-op)} where an operation emits nothing.
+   */
+  List<String> collectSql(MigrationDefinition m, boolean backwards) {
+    ProjectState before = loader.projectState(List.of(m.key()), false);
+    BaseSchemaEditor editor = backend.editor(connection, true);
+    List<Operation> ops = m.operations();
+    List<ProjectState> states = new ArrayList<>();
+    ProjectState state = before;
+    states.add(state);
+    for (Operation op : ops) {
+      state = state.copy();
+      op.stateForwards(m.app(), state);
+      states.add(state);
+    }
+    if (backwards) {
+      MigrationExecutor.checkReversible(List.of(PlannedMigration.of(m, true)));
+    }
+    MigrationTransaction transaction =
+        new MigrationTransaction(loader.graph(), backend, null, getClass().getClassLoader());
+    try (ExecutionContext context = transaction.context(m, editor, null)) {
+      collectOperations(m, backwards, editor, ops, states);
+    }
+    try {
+      editor.finish();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return editor.collectedSql();
+  }
+
+  private static void collectOperations(
+      MigrationDefinition m,
+      boolean backwards,
+      BaseSchemaEditor editor,
+      List<Operation> ops,
+      List<ProjectState> states) {
+    for (int n = 0; n < ops.size(); n++) {
+      int i = backwards ? ops.size() - 1 - n : n;
+      Operation op = ops.get(i);
+      editor.comment("--");
+      editor.comment("-- " + op.describe());
+      editor.comment("--");
+      if (op instanceof RunJava) {
+        editor.comment("-- THIS OPERATION CANNOT BE WRITTEN AS SQL");
+        continue;
+      }
+      int size = editor.collectedSql().size();
+      if (backwards) {
+        op.databaseBackwards(m.app(), editor, states.get(i + 1), states.get(i));
+      } else {
+        op.databaseForwards(m.app(), editor, states.get(i), states.get(i + 1));
+      }
+      if (editor.collectedSql().size() == size) {
+        editor.comment("-- (no-op)");
+      }
+    }
+  }
+
+  /** Whether this backend wraps a migration in BEGIN/COMMIT. */
+  boolean atomic(MigrationDefinition m) {
+    return m.atomic() && backend.features(connection).canRollbackDdl();
+  }
+}
