@@ -22,9 +22,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -87,6 +89,8 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
   private final List<String> collected = new ArrayList<>();
   private final List<String> executed = new ArrayList<>();
   private final List<DeferredSql> deferred = new ArrayList<>();
+  /** While a deferred statement renders: the tables renamed since it was queued. */
+  private Map<String, String> tablesRenamedSinceDeferred = Map.of();
 
   /**
    * @param connection where statements run; may be {@code null} in collect mode
@@ -376,7 +380,12 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
     List<DeferredSql> pending = new ArrayList<>(deferred);
     deferred.clear();
     for (DeferredSql d : pending) {
-      execute(d.render.apply(d.table));
+      tablesRenamedSinceDeferred = d.renamedTables;
+      try {
+        execute(d.render.apply(d.table));
+      } finally {
+        tablesRenamedSinceDeferred = Map.of();
+      }
     }
   }
 
@@ -385,18 +394,26 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
     deferred.removeIf(d -> d.table.equals(table));
   }
 
-  /** Points deferred statements at a renamed table (Django's rename_table_references). */
-  protected void renameDeferred(String oldTable, String newTable) {
+  /**
+   * Django's {@code rename_table_references}: deferred statements follow a renamed table, both
+   * the one they are about and the one a foreign key of theirs points at (rendered from the state
+   * of when they were queued, which still knows the old name).
+   */
+  protected void renameTableReferences(String oldTable, String newTable) {
     for (DeferredSql d : deferred) {
       if (d.table.equals(oldTable)) {
         d.table = newTable;
       }
+      d.renamedTables.replaceAll((was, is) -> is.equals(oldTable) ? newTable : is);
+      d.renamedTables.putIfAbsent(oldTable, newTable);
     }
   }
 
   private static final class DeferredSql {
     String table;
     final Function<String, String> render;
+    /** Tables renamed after this was queued: the name in the queued state to the current one. */
+    final Map<String, String> renamedTables = new HashMap<>();
 
     DeferredSql(String table, Function<String, String> render) {
       this.table = table;
@@ -414,7 +431,8 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
           "Field '" + field.name() + "' refers to '" + field.to() + "', which does not exist"
               + " at this point of the migration history.");
     }
-    return target;
+    String renamed = tablesRenamedSinceDeferred.get(target.tableName());
+    return renamed == null ? target : target.withTable(renamed);
   }
 
   /** The field a relation points at: {@code toField}, else the target's primary key. */
@@ -1228,7 +1246,7 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
     }
     execute(
         format(sqlRenameTable, "oldTable", quoteName(oldTable), "newTable", quoteName(newTable)));
-    renameDeferred(oldTable, newTable);
+    renameTableReferences(oldTable, newTable);
   }
 
   @Override
