@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
  * Issue 8 #1: squashes of histories that rename a model other models refer to, applied to a
  * fresh database on every backend, must give the schema the originals give.
  */
-class SquashRenameTest extends OnEveryBackend {
+public class SquashRenameTest extends OnEveryBackend {
   /** 0001 Author and Book (a foreign key to Author), 0002 Author renamed to Writer. */
-  static List<MigrationDefinition> renamedTarget(Operation... between) {
+  public static List<MigrationDefinition> renamedTarget(Operation... between) {
     List<Operation> first = new ArrayList<>();
     first.add(createModel("demo", "Author", id(), chars("name", 50)));
     first.add(createModel("demo", "Book", id(), fk("author", "demo.author", "CASCADE")));

@@ -217,6 +217,7 @@ class OptimizerTest {
     assertThat(optimized).hasSize(2);
     assertThat(((CreateModel) optimized.get(0)).fields().get(0).name()).isEqualTo("ref");
     assertThat(((CreateModel) optimized.get(1)).fields().get(0).toField()).isEqualTo("ref");
+    assertSameState(input, optimized);
   }
 
   @Test
