@@ -6,13 +6,17 @@ import static dev.migrata.Fixtures.fk;
 import static dev.migrata.Fixtures.id;
 import static dev.migrata.Fixtures.migration;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrata.internal.migration.MigrationDefinition;
 import dev.migrata.internal.operations.Operation;
+import dev.migrata.internal.operations.RenameField;
 import dev.migrata.internal.operations.RenameModel;
 import dev.migrata.internal.operations.RunSql;
 import dev.migrata.internal.optimizer.Optimizer;
+import dev.migrata.internal.state.FieldState;
 import java.nio.file.Files;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -88,5 +92,40 @@ public class SquashRenameTest extends OnEveryBackend {
         renamedTarget(new RunSql(List.of("SELECT 1"), List.of("SELECT 1"), false));
     assertThat(squash(originals).operations()).hasSizeGreaterThan(2);
     assertSquashAppliesLikeTheOriginals(originals);
+  }
+
+  /**
+   * A column renamed in the same migration after its table was created (a squash with a boundary
+   * between them): the deferred foreign key referring to it names the new column.
+   */
+  @Test
+  void deferredForeignKeysFollowARenamedColumn() throws Exception {
+    FieldState code = FieldState.builder("code", "IntegerField").unique(true).build();
+    FieldState byCode = fk("author", "demo.author", "CASCADE").toBuilder().toField("code").build();
+    FieldState title = FieldState.builder("title", "CharField").maxLength(50).build();
+    RunSql boundary = new RunSql(List.of("SELECT 1"), List.of("SELECT 1"), false);
+    List<MigrationDefinition> migrations =
+        List.of(
+            migration("demo", "0001_squashed")
+                .ops(
+                    createModel("demo", "Author", id(), code),
+                    createModel("demo", "Book", id(), title, byCode),
+                    boundary,
+                    new RenameField("author", "code", "ref"),
+                    new RenameField("book", "title", "headline")));
+    db.configure().migrations(migrations).load().migrate();
+
+    assertThat(db.columns("demo_book")).contains("headline", "author_id");
+    db.exec("INSERT INTO demo_author (id, ref) VALUES (1, 71)");
+    db.exec("INSERT INTO demo_book (id, headline, author_id) VALUES (1, 'T', 71)");
+    assertThat(db.rows("SELECT a.id FROM demo_book b JOIN demo_author a ON a.ref = b.author_id"))
+        .containsExactly("1");
+    if (kind != Db.Kind.SQLITE) {
+      // The key points at the renamed column of the author table.
+      assertThatThrownBy(
+              () -> db.exec("INSERT INTO demo_book (id, headline, author_id) VALUES (2, 'U', 72)"))
+          .isInstanceOf(SQLException.class);
+    }
+    assertThat(String.join("\n", db.schema())).doesNotContain("title").doesNotContain("code");
   }
 }

@@ -91,6 +91,8 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
   private final List<DeferredSql> deferred = new ArrayList<>();
   /** While a deferred statement renders: the tables renamed since it was queued. */
   private Map<String, String> tablesRenamedSinceDeferred = Map.of();
+  /** Likewise the columns, by {@link #columnKey} of their current table and their old name. */
+  private Map<String, String> columnsRenamedSinceDeferred = Map.of();
 
   /**
    * @param connection where statements run; may be {@code null} in collect mode
@@ -381,10 +383,12 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
     deferred.clear();
     for (DeferredSql d : pending) {
       tablesRenamedSinceDeferred = d.renamedTables;
+      columnsRenamedSinceDeferred = d.renamedColumns;
       try {
         execute(d.render.apply(d.table));
       } finally {
         tablesRenamedSinceDeferred = Map.of();
+        columnsRenamedSinceDeferred = Map.of();
       }
     }
   }
@@ -406,7 +410,53 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
       }
       d.renamedTables.replaceAll((was, is) -> is.equals(oldTable) ? newTable : is);
       d.renamedTables.putIfAbsent(oldTable, newTable);
+      Map<String, String> columns = new HashMap<>();
+      d.renamedColumns.forEach(
+          (key, column) ->
+              columns.put(
+                  key.startsWith(oldTable + '\0')
+                      ? columnKey(newTable, key.substring(oldTable.length() + 1))
+                      : key,
+                  column));
+      d.renamedColumns.clear();
+      d.renamedColumns.putAll(columns);
     }
+  }
+
+  /**
+   * Django's {@code rename_column_references}: deferred statements (indexes, foreign keys from
+   * or to the column) follow a renamed column.
+   */
+  protected void renameColumnReferences(String table, String oldColumn, String newColumn) {
+    for (DeferredSql d : deferred) {
+      d.renamedColumns.replaceAll(
+          (was, is) -> was.startsWith(table + '\0') && is.equals(oldColumn) ? newColumn : is);
+      d.renamedColumns.putIfAbsent(columnKey(table, oldColumn), newColumn);
+    }
+  }
+
+  private static String columnKey(String table, String column) {
+    return table + '\0' + column;
+  }
+
+  /** {@code field} of {@code table} under the column name it has now, while deferred SQL renders. */
+  protected FieldState sinceDeferred(String table, FieldState field) {
+    String renamed = columnsRenamedSinceDeferred.get(columnKey(table, field.columnName()));
+    return renamed == null ? field : field.toBuilder().column(renamed).build();
+  }
+
+  /** {@code model}'s fields (of table {@code table}) under the column names they have now. */
+  protected ModelState sinceDeferred(String table, ModelState model) {
+    if (columnsRenamedSinceDeferred.isEmpty()) {
+      return model;
+    }
+    ModelState out = model;
+    for (FieldState f : model.fields().values()) {
+      if (f.hasColumn()) {
+        out = out.replaceField(f.name(), sinceDeferred(table, f));
+      }
+    }
+    return out;
   }
 
   private static final class DeferredSql {
@@ -414,6 +464,8 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
     final Function<String, String> render;
     /** Tables renamed after this was queued: the name in the queued state to the current one. */
     final Map<String, String> renamedTables = new HashMap<>();
+    /** Columns renamed after this was queued, by their table and their name then. */
+    final Map<String, String> renamedColumns = new HashMap<>();
 
     DeferredSql(String table, Function<String, String> render) {
       this.table = table;
@@ -441,7 +493,9 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
     if (target == null) {
       return null;
     }
-    return field.toField() != null ? target.field(field.toField()) : target.primaryKey();
+    FieldState key = field.toField() != null ? target.field(field.toField()) : target.primaryKey();
+    String table = tablesRenamedSinceDeferred.getOrDefault(target.tableName(), target.tableName());
+    return key == null ? null : sinceDeferred(table, key);
   }
 
   /** The type of a column, resolving a foreign key to its target key's type. */
@@ -648,21 +702,21 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
       deferFieldExtras(state, model, f);
     }
     for (IndexState index : model.indexes()) {
-      defer(model.tableName(), t -> indexSql(t, model, index));
+      defer(model.tableName(), t -> indexSql(t, sinceDeferred(t, model), index));
     }
     for (ConstraintState c : model.constraints()) {
       if (!c.isCheck() && c.condition() != null) {
-        defer(model.tableName(), t -> conditionalUniqueSql(t, model, c));
+        defer(model.tableName(), t -> conditionalUniqueSql(t, sinceDeferred(t, model), c));
       }
     }
   }
 
   protected void deferFieldExtras(ProjectState state, ModelState model, FieldState f) {
     if (sqlCreateInlineFk == null && isForeignKey(f)) {
-      defer(model.tableName(), t -> foreignKeySql(state, t, f));
+      defer(model.tableName(), t -> foreignKeySql(state, t, sinceDeferred(t, f)));
     }
     if (needsFieldIndex(f)) {
-      defer(model.tableName(), t -> fieldIndexSql(t, f));
+      defer(model.tableName(), t -> fieldIndexSql(t, sinceDeferred(t, f)));
     }
     deferExtraFieldIndexes(state, model, f);
   }
@@ -744,6 +798,7 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
         execute(
             renameColumnSql(
                 newJoin.tableName(), oldColumn, newColumn, with(toState, newJoin), newKeys.get(i)));
+        renameColumnReferences(newJoin.tableName(), oldColumn, newColumn);
       }
     }
   }
@@ -940,6 +995,7 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
     beforeColumnChange(table, oldField, newField, oldType, newType);
     if (renamed) {
       execute(renameColumnSql(table, oldColumn, column, fromState, oldField));
+      renameColumnReferences(table, oldColumn, column);
       renameKeptIndexes(table, oldField, newField);
     }
     alterColumn(table, fromState, oldField, toState, newField, oldType, newType);

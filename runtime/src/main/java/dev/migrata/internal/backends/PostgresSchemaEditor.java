@@ -227,7 +227,7 @@ class PostgresSchemaEditor extends BaseSchemaEditor {
     }
     String opclass = likeOpclass(f, ownDataType(f));
     if (opclass != null) {
-      defer(model.tableName(), t -> likeIndexSql(t, f, opclass));
+      defer(model.tableName(), t -> likeIndexSql(t, sinceDeferred(t, f), opclass));
     }
   }
 
