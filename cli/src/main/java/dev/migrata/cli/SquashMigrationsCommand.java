@@ -140,6 +140,13 @@ final class SquashMigrationsCommand extends SourceCommand {
     if (Files.exists(file) || loader.get(squashed.key()) != null) {
       throw error("Migration " + name + " already exists. Use a different name.");
     }
+    String differences = SquashReplay.differences(loader, squashed);
+    if (differences != null) {
+      throw error(
+          "The squashed migration " + name + " would not rebuild the state of the migrations it"
+              + " replaces (" + differences + "), so nothing was written. Squash fewer"
+              + " migrations, or use --no-optimize.");
+    }
     write(file, java(pkg, squashed, result), false);
     if (verbosity > 0) {
       context.println("Created new squashed migration " + display(file));

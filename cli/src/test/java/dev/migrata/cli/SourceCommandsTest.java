@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrata.Db;
 import dev.migrata.Fixtures;
+import dev.migrata.SquashRenameTest;
 import dev.migrata.SquashTest;
 import dev.migrata.internal.migration.MigrationDefinition;
 import dev.migrata.internal.operations.AddField;
 import dev.migrata.internal.operations.AlterField;
+import dev.migrata.internal.operations.RenameModel;
 import dev.migrata.internal.operations.RunJava;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,6 +78,45 @@ class SourceCommandsTest extends CliTestBase {
         .isEqualTo(1);
     assertThat(err).startsWith("Error: The migration 'library.0004_rename_title' cannot be found."
         + " Maybe it comes after the migration 'library.0002_book'?");
+  }
+
+  /** Issue 8 #1: the folded creation of the renamed model takes the reference along. */
+  @Test
+  void squashOfARenamedReferencedModelRepointsTheReferenceAndReplaysBeforeWriting()
+      throws Exception {
+    index(SquashRenameTest.renamedTarget());
+    assertThat(run("squashmigrations", "demo", "0002", "--source-root", src())).isZero();
+    assertThat(out).contains("  Optimized from 3 operations to 2 operations.\n");
+    String java =
+        Files.readString(dir.resolve("src/test/demo/M0001_squashed_0002_rename_author_writer.java"));
+    assertThat(java).contains("\"demo.writer\"").doesNotContain("demo.author");
+  }
+
+  @Test
+  void squashThatCannotBeAppliedIsRefusedAndNothingIsWritten() throws Exception {
+    // library 0002 depends on shop 0001, which depends on library 0001: the squash of both would
+    // depend on shop, and shop on the squash.
+    List<MigrationDefinition> migrations =
+        List.of(
+            Fixtures.migration("library", "0001_initial")
+                .ops(Fixtures.createModel("library", "Author", Fixtures.id())),
+            Fixtures.migration("shop", "0001_initial")
+                .dependsOn("library", "0001_initial")
+                .ops(Fixtures.createModel("shop", "Order", Fixtures.id(),
+                    Fixtures.fk("author", "library.author", "CASCADE"))),
+            Fixtures.migration("library", "0002_rename_author_writer")
+                .dependsOn("library", "0001_initial")
+                .dependsOn("shop", "0001_initial")
+                .ops(new RenameModel("Author", "Writer")));
+    index(migrations);
+    assertThat(run("squashmigrations", "library", "0002", "--source-root", src())).isEqualTo(1);
+    assertThat(err)
+        .startsWith("Error: The squashed migration 0001_squashed_0002_rename_author_writer would"
+            + " not rebuild the state of the migrations it replaces (replaying it fails:"
+            + " Circular dependency")
+        .endsWith("), so nothing was written. Squash fewer migrations, or use --no-optimize.\n");
+    assertThat(dir.resolve("src/test/library/M0001_squashed_0002_rename_author_writer.java"))
+        .doesNotExist();
   }
 
   @Test

@@ -1,18 +1,17 @@
 package dev.migrata.data;
 
 import dev.migrata.internal.state.FieldState;
+import dev.migrata.internal.state.FieldType;
 import dev.migrata.internal.state.ModelState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -22,24 +21,29 @@ import java.util.function.Consumer;
  * column (not many-to-many) are visible.
  */
 public final class HistoricalModel {
-  /** {@code column = value}, or {@code column IS NULL}. */
-  record Condition(String column, Object value) {}
+  /** {@code field = value}, or {@code field IS NULL}. */
+  record Condition(FieldState field, Object value) {}
+
+  /** A statement parameter: the value, bound as its field's column holds it. */
+  private record Param(FieldState field, Object value) {}
 
   private final ModelState model;
   private final HistoricalModels apps;
-  private final Map<String, String> columns = new LinkedHashMap<>();
+  private final Map<String, FieldState> columns = new LinkedHashMap<>();
   private final String primaryKey;
+  private final ColumnValues codec;
 
   HistoricalModel(ModelState model, HistoricalModels apps) {
     this.model = model;
     this.apps = apps;
     for (FieldState f : model.fields().values()) {
       if (f.hasColumn()) {
-        columns.put(f.name(), f.columnName());
+        columns.put(f.name(), f);
       }
     }
     FieldState pk = model.primaryKey();
     this.primaryKey = pk == null ? null : pk.name();
+    this.codec = new ColumnValues(apps.vendor());
   }
 
   public String app() {
@@ -61,13 +65,34 @@ public final class HistoricalModel {
 
   /** The column of {@code field}, or an error naming the fields there are. */
   public String column(String field) {
-    String column = columns.get(field);
-    if (column == null) {
+    return field(field).columnName();
+  }
+
+  FieldState field(String name) {
+    FieldState field = columns.get(name);
+    if (field == null) {
       throw new IllegalArgumentException(
-          "Model " + model.app() + "." + model.name() + " has no field '" + field
+          "Model " + model.app() + "." + model.name() + " has no field '" + name
               + "' at this point of the migration history; its fields are " + fields() + ".");
     }
-    return column;
+    return field;
+  }
+
+  /** The type of the column: a relation's is that of the field it points at. */
+  private FieldType columnType(FieldState field) {
+    FieldState f = field;
+    for (int hops = 0; f != null && hops < 10; hops++) {
+      FieldType type = f.fieldType();
+      if (type != FieldType.FOREIGN_KEY && type != FieldType.ONE_TO_ONE) {
+        return type == null || type.isAuto() ? null : type;
+      }
+      ModelState target = apps.state().model(f.to());
+      if (target == null) {
+        return null;
+      }
+      f = f.toField() != null ? target.field(f.toField()) : target.primaryKey();
+    }
+    return null;
   }
 
   /** The primary key's field name. */
@@ -96,6 +121,7 @@ public final class HistoricalModel {
   /** Inserts one row (values by field name); returns the generated key, if any. */
   public Object insert(Map<String, Object> values) {
     List<String> names = new ArrayList<>(values.keySet());
+    names.forEach(this::field);
     StringBuilder sql = new StringBuilder("INSERT INTO ").append(q(table())).append(" (");
     StringBuilder marks = new StringBuilder();
     for (int i = 0; i < names.size(); i++) {
@@ -105,12 +131,14 @@ public final class HistoricalModel {
     sql.append(") VALUES (").append(marks).append(')');
     if (names.isEmpty()) {
       sql.setLength(0);
-      sql.append("INSERT INTO ").append(q(table())).append(" DEFAULT VALUES");
+      // MySQL has no DEFAULT VALUES; an empty column list means the same there.
+      sql.append("INSERT INTO ").append(q(table()))
+          .append("mysql".equals(apps.vendor()) ? " () VALUES ()" : " DEFAULT VALUES");
     }
     try (PreparedStatement ps =
         connection().prepareStatement(sql.toString(), Statement.RETURN_GENERATED_KEYS)) {
       for (int i = 0; i < names.size(); i++) {
-        bind(ps, i + 1, values.get(names.get(i)));
+        bind(ps, i + 1, new Param(field(names.get(i)), values.get(names.get(i))));
       }
       ps.executeUpdate();
       try (ResultSet keys = ps.getGeneratedKeys()) {
@@ -132,18 +160,18 @@ public final class HistoricalModel {
 
   /** Updates the row with primary key {@code pk}; returns how many rows changed (0 or 1). */
   public int update(Object pk, Map<String, Object> values) {
-    return update(List.of(new Condition(column(primaryKey()), pk)), values);
+    return update(List.of(new Condition(field(primaryKey()), pk)), values);
   }
 
   /** Deletes the row with primary key {@code pk}; returns how many rows went (0 or 1). */
   public int delete(Object pk) {
-    return delete(List.of(new Condition(column(primaryKey()), pk)));
+    return delete(List.of(new Condition(field(primaryKey()), pk)));
   }
 
   // ---------------------------------------------------------------- SQL
 
   long count(List<Condition> conditions) {
-    List<Object> params = new ArrayList<>();
+    List<Param> params = new ArrayList<>();
     String sql = "SELECT COUNT(*) FROM " + q(table()) + where(conditions, params);
     try (PreparedStatement ps = prepare(sql, params);
         ResultSet rs = ps.executeQuery()) {
@@ -158,33 +186,33 @@ public final class HistoricalModel {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batchSize must be positive, not " + batchSize + ".");
     }
-    String pkColumn = column(primaryKey());
+    FieldState pkField = field(primaryKey());
+    String pkColumn = pkField.columnName();
     StringBuilder select = new StringBuilder("SELECT ");
     int i = 0;
-    for (String column : columns.values()) {
-      select.append(i++ == 0 ? "" : ", ").append(q(column));
+    for (FieldState f : columns.values()) {
+      select.append(i++ == 0 ? "" : ", ").append(q(f.columnName()));
     }
     select.append(" FROM ").append(q(table()));
     Object last = null;
     while (true) {
-      List<Object> params = new ArrayList<>();
-      List<Condition> page = new ArrayList<>(conditions);
-      String where = where(page, params);
+      List<Param> params = new ArrayList<>();
+      String where = where(conditions, params);
       if (last != null) {
         where += (where.isEmpty() ? " WHERE " : " AND ") + q(pkColumn) + " > ?";
-        params.add(last);
+        params.add(new Param(pkField, last));
       }
       String sql = select + where + " ORDER BY " + q(pkColumn) + " LIMIT " + batchSize;
       List<Row> batch = new ArrayList<>();
       try (PreparedStatement ps = prepare(sql, params);
           ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          Map<String, Object> values = new LinkedHashMap<>();
+          Map<String, Object> row = new LinkedHashMap<>();
           int c = 1;
-          for (String field : columns.keySet()) {
-            values.put(field, rs.getObject(c++));
+          for (FieldState f : columns.values()) {
+            row.put(f.name(), codec.read(rs, c++, f, columnType(f)));
           }
-          batch.add(new Row(values, primaryKey));
+          batch.add(new Row(row, primaryKey));
         }
       } catch (SQLException e) {
         throw failed(sql, e);
@@ -204,24 +232,25 @@ public final class HistoricalModel {
     if (values.isEmpty()) {
       return 0;
     }
-    List<Object> params = new ArrayList<>();
+    List<Param> params = new ArrayList<>();
     StringBuilder sql = new StringBuilder("UPDATE ").append(q(table())).append(" SET ");
     int i = 0;
     for (Map.Entry<String, Object> e : values.entrySet()) {
-      sql.append(i++ == 0 ? "" : ", ").append(q(column(e.getKey()))).append(" = ?");
-      params.add(e.getValue());
+      FieldState f = field(e.getKey());
+      sql.append(i++ == 0 ? "" : ", ").append(q(f.columnName())).append(" = ?");
+      params.add(new Param(f, e.getValue()));
     }
     sql.append(where(conditions, params));
     return executeUpdate(sql.toString(), params);
   }
 
   int delete(List<Condition> conditions) {
-    List<Object> params = new ArrayList<>();
+    List<Param> params = new ArrayList<>();
     String sql = "DELETE FROM " + q(table()) + where(conditions, params);
     return executeUpdate(sql, params);
   }
 
-  private int executeUpdate(String sql, List<Object> params) {
+  private int executeUpdate(String sql, List<Param> params) {
     try (PreparedStatement ps = prepare(sql, params)) {
       return ps.executeUpdate();
     } catch (SQLException e) {
@@ -229,21 +258,21 @@ public final class HistoricalModel {
     }
   }
 
-  private String where(List<Condition> conditions, List<Object> params) {
+  private String where(List<Condition> conditions, List<Param> params) {
     StringBuilder sql = new StringBuilder();
     for (Condition c : conditions) {
-      sql.append(sql.length() == 0 ? " WHERE " : " AND ").append(q(c.column()));
+      sql.append(sql.length() == 0 ? " WHERE " : " AND ").append(q(c.field().columnName()));
       if (c.value() == null) {
         sql.append(" IS NULL");
       } else {
         sql.append(" = ?");
-        params.add(c.value());
+        params.add(new Param(c.field(), c.value()));
       }
     }
     return sql.toString();
   }
 
-  private PreparedStatement prepare(String sql, List<Object> params) throws SQLException {
+  private PreparedStatement prepare(String sql, List<Param> params) throws SQLException {
     PreparedStatement ps = connection().prepareStatement(sql);
     for (int i = 0; i < params.size(); i++) {
       bind(ps, i + 1, params.get(i));
@@ -251,18 +280,14 @@ public final class HistoricalModel {
     return ps;
   }
 
-  /**
-   * Binds a value. SQLite's driver knows no java.time or UUID types; Django stores them there as
-   * ISO text, so they go as strings (PostgreSQL and MySQL drivers take them as they are).
-   */
-  private void bind(PreparedStatement ps, int index, Object value) throws SQLException {
-    boolean sqlite = "sqlite".equals(apps.vendor());
-    if (value instanceof Enum<?> e) {
-      ps.setString(index, e.name());
-    } else if (sqlite && (value instanceof TemporalAccessor || value instanceof UUID)) {
-      ps.setString(index, value.toString());
-    } else {
-      ps.setObject(index, value);
+  private void bind(PreparedStatement ps, int index, Param param) throws SQLException {
+    try {
+      codec.bind(ps, index, param.field(), columnType(param.field()), param.value());
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(
+          "Cannot store " + param.value() + " (" + param.value().getClass().getSimpleName()
+              + ") in field '" + param.field().name() + "' of " + model.app() + "."
+              + model.name() + " (" + param.field().type() + "): " + e.getMessage(), e);
     }
   }
 

@@ -55,6 +55,10 @@ public final class HistoricalModels {
     return context.vendor();
   }
 
+  ProjectState state() {
+    return state;
+  }
+
   ExecutionContext context() {
     return context;
   }

@@ -21,7 +21,7 @@ public final class Query {
   /** Rows whose {@code field} equals {@code value} ({@code IS NULL} for null). */
   public Query where(String field, Object value) {
     List<HistoricalModel.Condition> more = new ArrayList<>(conditions);
-    more.add(new HistoricalModel.Condition(model.column(field), value));
+    more.add(new HistoricalModel.Condition(model.field(field), value));
     return new Query(model, more);
   }
 

@@ -4,7 +4,12 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** One row of a historical model: values by Java field name, as JDBC returned them. */
+/**
+ * One row of a historical model: values by Java field name, as the field's Java type (JSON as
+ * maps, lists, strings, numbers; UUID; LocalDate, LocalTime, LocalDateTime; aware date-times as
+ * OffsetDateTime in UTC; Duration; BigDecimal; byte[]; Boolean; enums by name; numbers as JDBC
+ * returned them).
+ */
 public final class Row {
   private final Map<String, Object> values;
   private final String primaryKey;

@@ -21,6 +21,23 @@ public record RenameField(String model, String oldName, String newName) implemen
           "No field '" + oldName + "' on model '" + model + "' of app '" + app + "' to rename.");
     }
     state.put(m.replaceField(old.name(), old.withName(newName)).renameFieldReferences(oldName, newName));
+    repointToFields(app, state);
+  }
+
+  /** Relations naming the field as their {@code toField} follow it, as Django's rename_field. */
+  private void repointToFields(String app, ProjectState state) {
+    String target = ProjectState.key(app, model);
+    for (ModelState other : state.models()) {
+      ModelState updated = other;
+      for (FieldState f : other.fields().values()) {
+        if (f.isRelation() && target.equalsIgnoreCase(f.to()) && oldName.equals(f.toField())) {
+          updated = updated.replaceField(f.name(), f.toBuilder().toField(newName).build());
+        }
+      }
+      if (updated != other) {
+        state.put(updated);
+      }
+    }
   }
 
   @Override

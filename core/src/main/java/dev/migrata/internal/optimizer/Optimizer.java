@@ -53,13 +53,15 @@ public final class Optimizer {
         Reduction reduction = operation.reduce(other, app);
         if (reduction.isReplacement()) {
           List<Operation> between = rest.subList(0, j);
+          List<Operation> moved = right ? null : leftMovable(between, other, app);
           if (right) {
             result.addAll(between);
             result.addAll(reduction.operations());
-          } else if (between.stream().allMatch(op -> op.reduce(other, app).allowsThrough())) {
-            // Left reduction: the merged operation moves in front of those in between.
+          } else if (moved != null) {
+            // Left reduction: the merged operation moves in front of those in between, which
+            // then see the model or field under the name the later operation gave it.
             result.addAll(reduction.operations());
-            result.addAll(between);
+            result.addAll(moved);
           } else {
             // Keep this one and go on with the next.
             result.add(operation);
@@ -77,5 +79,16 @@ public final class Optimizer {
       }
     }
     return result;
+  }
+
+  /**
+   * The operations between a pair as they read once the later one has moved in front of them,
+   * or null when one of them does not let it through or cannot be re-pointed.
+   */
+  private static List<Operation> leftMovable(List<Operation> between, Operation other, String app) {
+    if (!between.stream().allMatch(op -> op.reduce(other, app).allowsThrough())) {
+      return null;
+    }
+    return MovedReferences.repoint(between, other, app);
   }
 }

@@ -23,6 +23,7 @@ import dev.migrata.internal.operations.RunSql;
 import dev.migrata.internal.state.ConstraintState;
 import dev.migrata.internal.state.FieldState;
 import dev.migrata.internal.state.IndexState;
+import dev.migrata.internal.state.ProjectState;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -152,6 +153,71 @@ class OptimizerTest {
     assertOptimizesTo(
         List.of(create("Foo", fk("parent", "migrations.foo")), new RenameModel("Foo", "Bar")),
         List.of(create("Bar", fk("parent", "migrations.bar"))));
+  }
+
+  /** The state both lists describe must be the same (what squashmigrations relies on). */
+  private static void assertSameState(List<Operation> input, List<Operation> optimized) {
+    ProjectState before = new ProjectState();
+    input.forEach(op -> op.stateForwards(APP, before));
+    ProjectState after = new ProjectState();
+    optimized.forEach(op -> op.stateForwards(APP, after));
+    assertThat(after).isEqualTo(before);
+  }
+
+  /** Django's ticket #32263: the model in between keeps pointing at the renamed model. */
+  @Test
+  void createRenameModelRepointsTheRelationsOfTheModelsInBetween() {
+    List<Operation> input =
+        List.of(
+            create("Author", chars("name")),
+            create("Book", chars("title"), fk("author", "migrations.author")),
+            new RenameModel("Author", "Writer"));
+    List<Operation> optimized = Optimizer.optimize(input, APP);
+    assertThat(show(optimized))
+        .isEqualTo(
+            show(
+                List.of(
+                    create("Writer", chars("name")),
+                    create("Book", chars("title"), fk("author", "migrations.writer")))));
+    assertSameState(input, optimized);
+  }
+
+  @Test
+  void renameModelTwiceRepointsTheFieldsAddedInBetween() {
+    List<Operation> input =
+        List.of(
+            new RenameModel("Author", "Person"),
+            new AddField("book", fk("author", "migrations.person"), true),
+            new AlterField("shelf", FieldState.builder("owners", "ManyToManyField")
+                .to("migrations.person").build(), true),
+            new RenameModel("Person", "Writer"));
+    List<Operation> optimized = Optimizer.optimize(input, APP);
+    assertThat(show(optimized))
+        .isEqualTo(
+            show(
+                List.of(
+                    new RenameModel("Author", "Writer"),
+                    new AddField("book", fk("author", "migrations.writer"), true),
+                    new AlterField("shelf", FieldState.builder("owners", "ManyToManyField")
+                        .to("migrations.writer").build(), true))));
+  }
+
+  @Test
+  void createRenameFieldRepointsToFieldOfTheModelsInBetween() {
+    FieldState byCode =
+        FieldState.builder("author", "ForeignKey").to("migrations.author").toField("code")
+            .onDelete("CASCADE").build();
+    List<Operation> input =
+        List.of(
+            create("Author", FieldState.builder("code", "CharField").maxLength(5).unique(true)
+                .build()),
+            create("Book", byCode),
+            new RenameField("author", "code", "ref"));
+    List<Operation> optimized = Optimizer.optimize(input, APP);
+    assertThat(optimized).hasSize(2);
+    assertThat(((CreateModel) optimized.get(0)).fields().get(0).name()).isEqualTo("ref");
+    assertThat(((CreateModel) optimized.get(1)).fields().get(0).toField()).isEqualTo("ref");
+    assertSameState(input, optimized);
   }
 
   @Test

@@ -223,6 +223,7 @@ public abstract class BaseSchemaEditor extends EditorCore implements SchemaEdito
             renameColumnSql(
                 newJoin.tableName(), oldColumn, newColumn, Fields.with(toState, newJoin),
                 newKeys.get(i)));
+        renameColumnReferences(newJoin.tableName(), oldColumn, newColumn);
       }
     }
   }

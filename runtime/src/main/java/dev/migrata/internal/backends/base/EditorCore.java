@@ -129,6 +129,11 @@ public abstract class EditorCore {
     deferred.add(table, render);
   }
 
+  /** Queues a statement that also names columns or other tables, followed if they are renamed. */
+  protected void defer(String table, DeferredSql.Render render) {
+    deferred.add(table, render);
+  }
+
   protected void runDeferred() {
     deferred.run(this::execute);
   }
@@ -138,9 +143,14 @@ public abstract class EditorCore {
     deferred.discard(table);
   }
 
-  /** Points deferred statements at a renamed table. */
+  /** Points deferred statements at a renamed table (Django's rename_table_references). */
   protected void renameDeferred(String oldTable, String newTable) {
     deferred.rename(oldTable, newTable);
+  }
+
+  /** Points deferred statements at a renamed column (Django's rename_column_references). */
+  protected void renameColumnReferences(String table, String oldColumn, String newColumn) {
+    deferred.renameColumn(table, oldColumn, newColumn);
   }
 
   // ---------------------------------------------------------------- shared steps
@@ -214,22 +224,25 @@ public abstract class EditorCore {
     }
     for (IndexState index : model.indexes()) {
       if (index.condition() == null || features.supportsPartialIndexes()) {
-        defer(model.tableName(), t -> constraints.index(t, model, index));
+        defer(model.tableName(), (t, now) -> constraints.index(t, now.model(model), index));
       }
     }
     for (ConstraintState c : model.constraints()) {
       if (!c.isCheck() && c.condition() != null && features.supportsPartialIndexes()) {
-        defer(model.tableName(), t -> constraints.conditionalUnique(t, model, c));
+        defer(
+            model.tableName(), (t, now) -> constraints.conditionalUnique(t, now.model(model), c));
       }
     }
   }
 
   protected void deferFieldExtras(ProjectState state, ModelState model, FieldState f) {
     if (!features.canCreateInlineFk() && Fields.isForeignKey(f)) {
-      defer(model.tableName(), t -> constraints.foreignKey(state, t, f));
+      defer(
+          model.tableName(),
+          (t, now) -> constraints.foreignKey(now.state(state), t, now.field(t, f)));
     }
     if (constraints.needsFieldIndex(f)) {
-      defer(model.tableName(), t -> constraints.fieldIndex(t, f));
+      defer(model.tableName(), (t, now) -> constraints.fieldIndex(t, now.field(t, f)));
     }
     deferExtraFieldIndexes(state, model, f);
   }

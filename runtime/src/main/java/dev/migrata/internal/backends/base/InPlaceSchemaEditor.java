@@ -69,6 +69,7 @@ public abstract class InPlaceSchemaEditor extends BaseSchemaEditor {
     beforeColumnChange(table, oldField, newField, oldType, newType);
     if (renamed) {
       execute(renameColumnSql(table, oldColumn, column, fromState, oldField));
+      renameColumnReferences(table, oldColumn, column);
       renameKeptIndexes(table, oldField, newField);
     }
     alterColumn(table, fromState, oldField, toState, newField, oldType, newType);

@@ -176,7 +176,7 @@ public final class PostgresSchemaEditor extends InPlaceSchemaEditor {
     }
     String opclass = likeOpclass(f, columns.ownType(f));
     if (opclass != null) {
-      defer(model.tableName(), t -> likeIndexSql(t, f, opclass));
+      defer(model.tableName(), (t, now) -> likeIndexSql(t, now.field(t, f), opclass));
     }
   }
 

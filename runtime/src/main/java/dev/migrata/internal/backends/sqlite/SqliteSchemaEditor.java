@@ -303,6 +303,7 @@ public final class SqliteSchemaEditor extends BaseSchemaEditor {
           renameColumnSql(
               toModel.tableName(), oldField.columnName(), newField.columnName(), fromState,
               oldField));
+      renameColumnReferences(toModel.tableName(), oldField.columnName(), newField.columnName());
       return;
     }
     ModelState newModel = toModel.replaceField(newField.name(), newField);
