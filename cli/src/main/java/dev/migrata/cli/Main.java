@@ -18,13 +18,15 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Migrata 0.1.0",
     description = "Applies and inspects Migrata migrations.",
+    footer = "%nRun 'migrata help COMMAND' (or COMMAND --help) for the options of a command.",
     subcommands = {
       MigrateCommand.class,
       ShowMigrationsCommand.class,
       SqlMigrateCommand.class,
       MakeMigrationsCommand.class,
       SquashMigrationsCommand.class,
-      OptimizeMigrationCommand.class
+      OptimizeMigrationCommand.class,
+      CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
   private Main() {}
@@ -46,7 +48,7 @@ public final class Main implements Runnable {
     cli.setErr(new java.io.PrintWriter(err, true));
     cli.setParameterExceptionHandler(
         (e, a) -> {
-          err.println("Error: " + oneLine(e.getMessage()));
+          err.println("Error: " + oneLine(UsageErrors.message(e)));
           return 2;
         });
     cli.setExecutionExceptionHandler(
@@ -77,8 +79,7 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        new CommandLine(this), "Missing command: migrate, showmigrations, sqlmigrate, makemigrations, squashmigrations"
-            + " or optimizemigration.");
+        new CommandLine(this), "Missing command: " + UsageErrors.COMMANDS + ".");
   }
 
   /** Gives every command the streams and environment of this run. */

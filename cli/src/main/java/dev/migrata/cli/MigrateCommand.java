@@ -20,10 +20,20 @@ import picocli.CommandLine.Parameters;
 /** Django's {@code migrate [APP [MIGRATION|zero]]}, with its output. */
 @Command(name = "migrate", description = "Applies or unapplies migrations.")
 final class MigrateCommand extends BaseCommand {
-  @Parameters(index = "0", arity = "0..1", paramLabel = "APP")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "APP",
+      description = "The app to migrate (all apps without it).")
   String app;
 
-  @Parameters(index = "1", arity = "0..1", paramLabel = "MIGRATION", description = "or zero")
+  @Parameters(
+      index = "1",
+      arity = "0..1",
+      paramLabel = "MIGRATION",
+      description =
+          "Forwards or backwards to this migration (a name or unique prefix), or zero to unapply"
+              + " the app.")
   String target;
 
   @Option(names = "--plan", description = "Shows the operations that would run.")
@@ -50,13 +60,24 @@ final class MigrateCommand extends BaseCommand {
   @Option(names = "--noinput", description = "Accepted for Django compatibility; never prompts.")
   boolean noinput;
 
+  @Option(
+      names = "--prune",
+      description =
+          "Deletes the app's history rows of migrations that no longer exist; migrates nothing.")
+  boolean prune;
+
   MigrateCommand(Context context) {
     super(context);
   }
 
   @Override
-  public Integer call() {
-    Migrata.Configuration configuration = configuration(new Progress());
+  Integer execute() {
+    if (prune && app == null) {
+      throw new MigrataException(
+          ErrorCode.CONFIGURATION, "Migrations can be pruned only when an app is specified.");
+    }
+    Progress progress = new Progress();
+    Migrata.Configuration configuration = configuration(progress);
     if (lockTimeout != null) {
       if (lockTimeout < 0) {
         throw new MigrataException(
@@ -66,6 +87,10 @@ final class MigrateCommand extends BaseCommand {
     }
     Migrata migrata = configuration.load();
     MigrationPlan migrationPlan = migrata.plan(app, target);
+    if (prune) {
+      new Prune(context, verbosity)
+          .run(app, effectiveUrl(), effectiveUser(), effectivePassword(), classLoader);
+    }
     if (plan) {
       printPlan(migrationPlan);
       return check && !migrationPlan.isEmpty() ? 1 : 0;
@@ -73,16 +98,26 @@ final class MigrateCommand extends BaseCommand {
     if (check) {
       return migrationPlan.isEmpty() ? 0 : 1;
     }
+    if (prune) {
+      return 0;
+    }
     for (MigrationKey gone : migrationPlan.unknownHistory()) {
       context.err.println(
           "Warning: the history table records " + gone + ", which no longer exists; delete the row"
               + " if the migration was removed on purpose.");
     }
-    context.println("Operations to perform:");
-    context.println("  " + migrationPlan.header());
-    context.println("Running migrations:");
-    List<PlannedMigration> ran = migrata.migrate(migrationPlan, fake, fakeInitial);
-    if (ran.isEmpty()) {
+    if (verbosity > 0) {
+      context.println("Operations to perform:");
+      context.println("  " + migrationPlan.header());
+      context.println("Running migrations:");
+    }
+    List<PlannedMigration> ran;
+    try {
+      ran = migrata.migrate(migrationPlan, fake, fakeInitial);
+    } catch (MigrataException e) {
+      throw FakeInitialHint.add(e, progress.current, fakeInitial, classLoader);
+    }
+    if (ran.isEmpty() && verbosity > 0) {
       context.println("  No migrations to apply.");
     }
     return 0;
@@ -130,10 +165,15 @@ final class MigrateCommand extends BaseCommand {
 
   /** Django's migration_progress_callback. */
   private final class Progress implements MigrationListener {
+    /** The migration being applied or unapplied, for the error if it fails. */
+    MigrationKey current;
+
     @Override
     public void renderingStates() {
-      context.startLine("  Rendering model states...");
-      context.finishLine(" DONE");
+      if (verbosity > 0) {
+        context.startLine("  Rendering model states...");
+        context.finishLine(" DONE");
+      }
     }
 
     /** On stderr, so stdout stays Django's output; once per run. */
@@ -147,7 +187,10 @@ final class MigrateCommand extends BaseCommand {
 
     @Override
     public void started(MigrationKey migration, boolean backwards) {
-      context.startLine("  " + (backwards ? "Unapplying " : "Applying ") + migration + "...");
+      current = migration;
+      if (verbosity > 0) {
+        context.startLine("  " + (backwards ? "Unapplying " : "Applying ") + migration + "...");
+      }
     }
 
     @Override
@@ -157,7 +200,9 @@ final class MigrateCommand extends BaseCommand {
           verbosity >= 2
               ? String.format(Locale.ROOT, " (%.3fs)", took.toNanos() / 1e9)
               : "";
-      context.finishLine((faked ? " FAKED" : " OK") + elapsed);
+      if (verbosity > 0) {
+        context.finishLine((faked ? " FAKED" : " OK") + elapsed);
+      }
     }
   }
 }
