@@ -16,9 +16,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code --classpath}: the migrations come from the paths given, not from the CLI's own class
- * path (which here has none: the context class loader sees no index). The runnable bundle is
- * tested in a fresh JVM by {@code BundleIT}.
+ * {@code --classpath}: the migrations come from the paths given, not from the CLI's own class path
+ * (which here has none: the context class loader sees no index). The runnable bundle is tested in a
+ * fresh JVM by {@code BundleIT}.
  */
 class ClassPathTest extends CliTestBase {
   Db db;
@@ -43,7 +43,8 @@ class ClassPathTest extends CliTestBase {
                 "  Applying library.0003_data... OK"));
     assertThat(run("showmigrations", "-cp", classes.toString(), "--url", db.url)).isZero();
     assertThat(out)
-        .isEqualTo(lines("library", " [X] 0001_initial", " [X] 0002_book_rating", " [X] 0003_data"));
+        .isEqualTo(
+            lines("library", " [X] 0001_initial", " [X] 0002_book_rating", " [X] 0003_data"));
   }
 
   @Test
@@ -72,13 +73,18 @@ class ClassPathTest extends CliTestBase {
     assertThat(err)
         .isEqualTo(
             lines(
-                "Error: --classpath: '" + missing
+                "Error: --classpath: '"
+                    + missing
                     + "' does not exist (no such file or directory)."));
     assertThat(run("migrate", "--classpath", dir.resolve("nolib") + "/*", "--url", db.url))
         .isEqualTo(1);
     assertThat(err)
-        .isEqualTo(lines("Error: --classpath: the directory '" + dir.resolve("nolib") + "' does"
-            + " not exist."));
+        .isEqualTo(
+            lines(
+                "Error: --classpath: the directory '"
+                    + dir.resolve("nolib")
+                    + "' does"
+                    + " not exist."));
   }
 
   @Test
@@ -86,8 +92,15 @@ class ClassPathTest extends CliTestBase {
     Path classes = indexDirectory(library());
     assertThat(
             run(
-                "makemigrations", "--empty", "library", "--name", "fill", "--classpath",
-                classes.toString(), "--source-root", dir.resolve("src").toString()))
+                "makemigrations",
+                "--empty",
+                "library",
+                "--name",
+                "fill",
+                "--classpath",
+                classes.toString(),
+                "--source-root",
+                dir.resolve("src").toString()))
         .isZero();
     assertThat(dir.resolve("src/test/library/M0004_fill.java")).exists();
   }

@@ -66,11 +66,14 @@ class CommandLineTest extends CliTestBase {
   void theMainHelpListsTheCommands() {
     assertThat(run("--help")).isZero();
     assertThat(out)
-        .startsWith(lines("Usage: migrata [-hV] [COMMAND]", "Applies and inspects Migrata migrations."))
+        .startsWith(
+            lines("Usage: migrata [-hV] [COMMAND]", "Applies and inspects Migrata migrations."))
         .contains("\n  migrate            Applies or unapplies migrations.\n")
         .contains("\n  help               ")
         .endsWith(
-            lines("", "Run 'migrata help COMMAND' (or COMMAND --help) for the options of a command."));
+            lines(
+                "",
+                "Run 'migrata help COMMAND' (or COMMAND --help) for the options of a command."));
     assertThat(run("help")).isZero();
     assertThat(out).startsWith("Usage: migrata [-hV] [COMMAND]\n");
   }
@@ -98,8 +101,7 @@ class CommandLineTest extends CliTestBase {
     assertThat(run("squash", "library", "0002")).isEqualTo(2);
     assertThat(err)
         .isEqualTo(
-            lines(
-                "Error: unknown command 'squash'. Did you mean 'squashmigrations'?" + COMMANDS));
+            lines("Error: unknown command 'squash'. Did you mean 'squashmigrations'?" + COMMANDS));
   }
 
   @Test
@@ -107,7 +109,8 @@ class CommandLineTest extends CliTestBase {
     assertThat(run("migrate", "library", "--prun")).isEqualTo(2);
     assertThat(err)
         .isEqualTo(
-            lines("Error: Unknown option: '--prun'. Did you mean '--prune'? See 'migrate --help'."));
+            lines(
+                "Error: Unknown option: '--prun'. Did you mean '--prune'? See 'migrate --help'."));
     assertThat(run("migrate", "--fake-inital")).isEqualTo(2);
     assertThat(err)
         .isEqualTo(

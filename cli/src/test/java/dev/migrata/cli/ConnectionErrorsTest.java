@@ -68,8 +68,11 @@ class ConnectionErrorsTest extends CliTestBase {
     assertThat(err)
         .isEqualTo(
             lines(
-                "Error: Cannot create the SQLite database " + file + ": the directory "
-                    + file.getParent() + " does not exist."));
+                "Error: Cannot create the SQLite database "
+                    + file
+                    + ": the directory "
+                    + file.getParent()
+                    + " does not exist."));
     assertThat(file.getParent()).doesNotExist();
     // In memory, or a file whose directory exists: no complaint.
     assertThat(run("showmigrations", "--url", "jdbc:sqlite::memory:")).isZero();
@@ -105,7 +108,8 @@ class ConnectionErrorsTest extends CliTestBase {
     assertThat(err)
         .isEqualTo(
             lines(
-                "Error: Cannot connect to 127.0.0.1:" + port
+                "Error: Cannot connect to 127.0.0.1:"
+                    + port
                     + " (connection refused): is the database server running there?"));
   }
 

@@ -128,7 +128,10 @@ class MigrateCommandTest extends CliTestBase {
 
   private void record(String app, String name) throws Exception {
     db.exec(
-        "INSERT INTO migrata_migrations (app, name, applied) VALUES ('" + app + "', '" + name
+        "INSERT INTO migrata_migrations (app, name, applied) VALUES ('"
+            + app
+            + "', '"
+            + name
             + "', CURRENT_TIMESTAMP)");
   }
 }
