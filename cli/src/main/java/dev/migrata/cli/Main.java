@@ -8,7 +8,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code java -cp <app classpath> dev.migrata.cli.Main <command>}: Django's {@code migrate},
+ * {@code java -jar migrata-cli-<v>-all.jar <command> ... --classpath <app classes>} (or {@code
+ * java -cp <app classpath> dev.migrata.cli.Main <command>}): Django's {@code migrate},
  * {@code showmigrations}, {@code sqlmigrate}, {@code makemigrations --empty}, {@code
  * squashmigrations} and {@code optimizemigration}, with their output. Errors are one line on
  * stderr and a non-zero exit, never a stack trace.

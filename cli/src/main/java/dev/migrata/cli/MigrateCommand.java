@@ -13,6 +13,8 @@ import dev.migrata.internal.operations.RunSql;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -101,11 +103,7 @@ final class MigrateCommand extends BaseCommand {
     if (prune) {
       return 0;
     }
-    for (MigrationKey gone : migrationPlan.unknownHistory()) {
-      context.err.println(
-          "Warning: the history table records " + gone + ", which no longer exists; delete the row"
-              + " if the migration was removed on purpose.");
-    }
+    warnUnknownHistory(migrationPlan.unknownHistory());
     if (verbosity > 0) {
       context.println("Operations to perform:");
       context.println("  " + migrationPlan.header());
@@ -121,6 +119,27 @@ final class MigrateCommand extends BaseCommand {
       context.println("  No migrations to apply.");
     }
     return 0;
+  }
+
+  /**
+   * Rows of migrations the code no longer has are ignored, as Django ignores them (a squash's
+   * deleted originals leave such rows on purpose); one line says so and how to drop them.
+   */
+  private void warnUnknownHistory(List<MigrationKey> gone) {
+    if (gone.isEmpty()) {
+      return;
+    }
+    Set<String> apps = new TreeSet<>();
+    gone.forEach(k -> apps.add(k.app()));
+    List<String> prunes = apps.stream().map(a -> "migrate " + a + " --prune").toList();
+    boolean one = gone.size() == 1;
+    context.err.println(
+        "Warning: the history table records " + gone.size()
+            + (one ? " migration that no longer exists (" : " migrations that no longer exist (")
+            + String.join(", ", gone.stream().sorted().map(MigrationKey::toString).toList())
+            + (one ? "); it is ignored." : "); they are ignored.")
+            + " If removed on purpose, run " + String.join(" and ", prunes)
+            + (one ? " to delete its row." : " to delete their rows."));
   }
 
   private void printPlan(MigrationPlan migrationPlan) {

@@ -40,6 +40,14 @@ class MigrateCommandTest extends CliTestBase {
     record("library", "0099_gone");
     record("library", "0098_gone_too");
     record("shop", "0042_old");
+    assertThat(run("migrate", "--url", db.url)).isZero();
+    assertThat(err)
+        .isEqualTo(
+            lines(
+                "Warning: the history table records 3 migrations that no longer exist"
+                    + " (library.0098_gone_too, library.0099_gone, shop.0042_old); they are"
+                    + " ignored. If removed on purpose, run migrate library --prune and migrate"
+                    + " shop --prune to delete their rows."));
     assertThat(run("migrate", "library", "--prune", "--url", db.url)).isZero();
     assertThat(out)
         .isEqualTo(
@@ -55,9 +63,19 @@ class MigrateCommandTest extends CliTestBase {
     assertThat(run("migrate", "library", "--prune", "--url", db.url)).isZero();
     assertThat(out).isEqualTo(lines("Pruning migrations:", "  No migrations to prune."));
 
+    assertThat(run("migrate", "--url", db.url)).isZero();
+    assertThat(err)
+        .isEqualTo(
+            lines(
+                "Warning: the history table records 1 migration that no longer exists"
+                    + " (shop.0042_old); it is ignored. If removed on purpose, run migrate shop"
+                    + " --prune to delete its row."));
+
     assertThat(run("migrate", "shop", "--prune", "-v", "0", "--url", db.url)).isZero();
     assertThat(out).isEmpty();
     assertThat(db.history()).doesNotContain("shop.0042_old").hasSize(4);
+    assertThat(run("migrate", "--url", db.url)).isZero();
+    assertThat(err).isEmpty();
   }
 
   @Test
