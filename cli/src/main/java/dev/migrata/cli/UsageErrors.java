@@ -44,6 +44,17 @@ final class UsageErrors {
         for (OptionSpec o : spec.options()) {
           names.addAll(List.of(o.names()));
         }
+        String command = spec.parent() == null ? commandWith(spec, name) : null;
+        if (command != null) {
+          return "Unknown option: '"
+              + name
+              + "' before the command; options come after it, as"
+              + " in '"
+              + command
+              + " "
+              + name
+              + " ...'.";
+        }
         String near = Suggestions.nearest(name, names);
         return "Unknown option: '"
             + name
@@ -66,6 +77,15 @@ final class UsageErrors {
         + " The commands are "
         + COMMANDS
         + ".";
+  }
+
+  /** The first command that has option {@code name}, or null. */
+  private static String commandWith(CommandSpec root, String name) {
+    return root.subcommands().entrySet().stream()
+        .filter(e -> e.getValue().getCommandSpec().findOption(name) != null)
+        .map(java.util.Map.Entry::getKey)
+        .findFirst()
+        .orElse(null);
   }
 
   private static CommandLine root(CommandLine cli) {

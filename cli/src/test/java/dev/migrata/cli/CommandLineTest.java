@@ -132,6 +132,24 @@ class CommandLineTest extends CliTestBase {
   }
 
   @Test
+  void anOptionBeforeTheCommandSaysWhereItGoes() {
+    assertThat(run("--url", "jdbc:sqlite:x.db", "migrate")).isEqualTo(2);
+    assertThat(err)
+        .isEqualTo(
+            lines(
+                "Error: Unknown option: '--url' before the command; options come after it, as in"
+                    + " 'migrate --url ...'."));
+    assertThat(run("--source-root", "src", "squashmigrations", "library", "0002")).isEqualTo(2);
+    assertThat(err)
+        .isEqualTo(
+            lines(
+                "Error: Unknown option: '--source-root' before the command; options come after"
+                    + " it, as in 'makemigrations --source-root ...'."));
+    assertThat(run("--frob")).isEqualTo(2);
+    assertThat(err).isEqualTo(lines("Error: Unknown option: '--frob'. See 'migrata --help'."));
+  }
+
+  @Test
   void suggestionsAreOnlyNearOnes() {
     List<String> commands = List.of("migrate", "showmigrations", "sqlmigrate");
     assertThat(Suggestions.nearest("migrte", commands)).isEqualTo("migrate");
