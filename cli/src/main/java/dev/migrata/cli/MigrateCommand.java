@@ -88,20 +88,21 @@ final class MigrateCommand extends BaseCommand {
       configuration.lockTimeout(Duration.ofSeconds(lockTimeout));
     }
     Migrata migrata = configuration.load();
-    MigrationPlan migrationPlan = migrata.plan(app, target);
     if (prune) {
+      // Before planning: the app of the rows may be one the code no longer has at all.
       new Prune(context, verbosity)
           .run(app, effectiveUrl(), effectiveUser(), effectivePassword(), classLoader);
+      if (!plan && !check) {
+        return 0;
+      }
     }
+    MigrationPlan migrationPlan = migrata.plan(app, target);
     if (plan) {
       printPlan(migrationPlan);
       return check && !migrationPlan.isEmpty() ? 1 : 0;
     }
     if (check) {
       return migrationPlan.isEmpty() ? 0 : 1;
-    }
-    if (prune) {
-      return 0;
     }
     warnUnknownHistory(migrationPlan.unknownHistory());
     if (verbosity > 0) {

@@ -79,6 +79,22 @@ class MigrateCommandTest extends CliTestBase {
   }
 
   @Test
+  void pruneTakesAnAppTheCodeNoLongerHas() throws Exception {
+    run("migrate", "--url", db.url);
+    record("oldapp", "0001_initial");
+    assertThat(run("migrate", "--url", db.url)).isZero();
+    assertThat(err)
+        .isEqualTo(
+            lines(
+                "Warning: the history table records 1 migration that no longer exists"
+                    + " (oldapp.0001_initial); it is ignored. If removed on purpose, run migrate"
+                    + " oldapp --prune to delete its row."));
+    assertThat(run("migrate", "oldapp", "--prune", "--url", db.url)).isZero();
+    assertThat(out).isEqualTo(lines("Pruning migrations:", "  Pruning oldapp.0001_initial OK"));
+    assertThat(db.history()).hasSize(4).doesNotContain("oldapp.0001_initial");
+  }
+
+  @Test
   void pruneMigratesNothingAndNeedsAnApp() throws Exception {
     assertThat(run("migrate", "library", "--prune", "--url", db.url)).isZero();
     assertThat(out).isEqualTo(lines("Pruning migrations:", "  No migrations to prune."));

@@ -196,7 +196,10 @@ class SourceCommandsTest extends CliTestBase {
     assertThat(out).isEqualTo(lines("Operations to perform:", "  Apply all migrations: library",
         "Running migrations:", "  Applying library.0001_initial... FAKED",
         "  Applying library.0002_book... OK"));
-    assertThat(err).isEqualTo("Warning: the history table records library.0099_gone, which no"
-        + " longer exists; delete the row if the migration was removed on purpose.\n");
+    assertThat(err)
+        .isEqualTo(
+            "Warning: the history table records 1 migration that no longer exists"
+                + " (library.0099_gone); it is ignored. If removed on purpose, run migrate library"
+                + " --prune to delete its row.\n");
   }
 }
