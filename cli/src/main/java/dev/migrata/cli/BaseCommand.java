@@ -1,7 +1,10 @@
 package dev.migrata.cli;
 
+import dev.migrata.ErrorCode;
 import dev.migrata.Migrata;
+import dev.migrata.MigrataException;
 import dev.migrata.MigrationListener;
+import dev.migrata.internal.migration.MigrationIndex;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Option;
 
@@ -64,12 +67,36 @@ abstract class BaseCommand implements Callable<Integer> {
     classLoader = AppClassPath.loader(classpath, previous);
     thread.setContextClassLoader(classLoader);
     try {
+      requireIndex();
       return execute();
     } catch (RuntimeException e) {
       throw ConnectionErrors.explain(e, effectiveUrl());
     } finally {
       thread.setContextClassLoader(previous);
     }
+  }
+
+  /**
+   * Without the index there is nothing any command can do, and "No migrations to apply" would hide
+   * why: the bundle was not given the app's classes, or they were compiled without the processor.
+   */
+  private void requireIndex() {
+    if (classLoader.getResource(MigrationIndex.RESOURCE) != null) {
+      return;
+    }
+    throw new MigrataException(
+        ErrorCode.CONFIGURATION,
+        classpath == null
+            ? "No migrations: the class path has no Migrata index ("
+                + MigrationIndex.RESOURCE
+                + "). Pass the application's compiled classes with --classpath (e.g. --classpath"
+                + " target/classes)."
+            : "No migrations in --classpath "
+                + classpath
+                + ": it has no Migrata index ("
+                + MigrationIndex.RESOURCE
+                + "). Compile the application with migrata-processor"
+                + " on the compiler's annotationProcessorPaths, then pass its classes.");
   }
 
   /** The command itself, with the application's class loader in place. */

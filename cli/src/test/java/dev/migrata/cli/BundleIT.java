@@ -135,6 +135,13 @@ class BundleIT {
       assertThat(jar.getEntry("org/mariadb/jdbc/Driver.class")).isNotNull();
       assertThat(jar.getEntry("META-INF/services/javax.annotation.processing.Processor")).isNull();
     }
+    assertThat(cli("migrate", "--url", "jdbc:sqlite:" + project.resolve("app.db"))).isEqualTo(1);
+    assertThat(err)
+        .isEqualTo(
+            lines(
+                "Error: No migrations: the class path has no Migrata index"
+                    + " (META-INF/migrata/index). Pass the application's compiled classes with"
+                    + " --classpath (e.g. --classpath target/classes)."));
     assertThat(cli("frobnicate")).isEqualTo(2);
     assertThat(out).isEmpty();
     assertThat(err)

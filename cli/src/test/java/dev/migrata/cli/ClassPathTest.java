@@ -8,6 +8,8 @@ import dev.migrata.Db;
 import dev.migrata.internal.migration.MigrationIndex;
 import java.io.File;
 import java.io.OutputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.jar.JarEntry;
@@ -85,6 +87,34 @@ class ClassPathTest extends CliTestBase {
                     + dir.resolve("nolib")
                     + "' does"
                     + " not exist."));
+  }
+
+  @Test
+  void withoutAnIndexEveryCommandSaysWhereTheMigrationsShouldComeFrom() throws Exception {
+    previous = Thread.currentThread().getContextClassLoader();
+    Thread.currentThread().setContextClassLoader(new URLClassLoader(new URL[0], null));
+    assertThat(run("migrate", "--url", db.url)).isEqualTo(1);
+    assertThat(err)
+        .isEqualTo(
+            lines(
+                "Error: No migrations: the class path has no Migrata index"
+                    + " (META-INF/migrata/index). Pass the application's compiled classes with"
+                    + " --classpath (e.g. --classpath target/classes)."));
+    assertThat(out).isEmpty();
+    Path empty = Files.createDirectories(dir.resolve("classes-without-processor"));
+    assertThat(run("showmigrations", "--url", db.url, "--classpath", empty.toString()))
+        .isEqualTo(1);
+    assertThat(err)
+        .isEqualTo(
+            lines(
+                "Error: No migrations in --classpath "
+                    + empty
+                    + ": it has no Migrata index"
+                    + " (META-INF/migrata/index). Compile the application with migrata-processor"
+                    + " on the compiler's annotationProcessorPaths, then pass its classes."));
+    assertThat(run("squashmigrations", "library", "0002")).isEqualTo(1);
+    assertThat(err).startsWith("Error: No migrations: the class path has no Migrata index");
+    assertThat(db.tables()).isEmpty();
   }
 
   @Test
