@@ -8,7 +8,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code java -cp <app classpath> dev.migrata.cli.Main <command>}: Django's {@code migrate},
+ * {@code java -jar migrata-cli-<v>-all.jar <command> ... --classpath <app classes>} (or {@code
+ * java -cp <app classpath> dev.migrata.cli.Main <command>}): Django's {@code migrate},
  * {@code showmigrations}, {@code sqlmigrate}, {@code makemigrations --empty}, {@code
  * squashmigrations} and {@code optimizemigration}, with their output. Errors are one line on
  * stderr and a non-zero exit, never a stack trace.
@@ -18,13 +19,15 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Migrata 0.1.0",
     description = "Applies and inspects Migrata migrations.",
+    footer = "%nRun 'migrata help COMMAND' (or COMMAND --help) for the options of a command.",
     subcommands = {
       MigrateCommand.class,
       ShowMigrationsCommand.class,
       SqlMigrateCommand.class,
       MakeMigrationsCommand.class,
       SquashMigrationsCommand.class,
-      OptimizeMigrationCommand.class
+      OptimizeMigrationCommand.class,
+      CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
   private Main() {}
@@ -46,7 +49,7 @@ public final class Main implements Runnable {
     cli.setErr(new java.io.PrintWriter(err, true));
     cli.setParameterExceptionHandler(
         (e, a) -> {
-          err.println("Error: " + oneLine(e.getMessage()));
+          err.println("Error: " + oneLine(UsageErrors.message(e)));
           return 2;
         });
     cli.setExecutionExceptionHandler(
@@ -77,8 +80,7 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        new CommandLine(this), "Missing command: migrate, showmigrations, sqlmigrate, makemigrations, squashmigrations"
-            + " or optimizemigration.");
+        new CommandLine(this), "Missing command: " + UsageErrors.COMMANDS + ".");
   }
 
   /** Gives every command the streams and environment of this run. */

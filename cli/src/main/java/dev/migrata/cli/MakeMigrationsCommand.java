@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "makemigrations", description = "Writes an empty migration to fill in (--empty).")
 final class MakeMigrationsCommand extends SourceCommand {
-  @Parameters(arity = "0..*", paramLabel = "APP")
+  @Parameters(arity = "0..*", paramLabel = "APP", description = "The apps to write one for.")
   List<String> apps = new ArrayList<>();
 
   @Option(names = "--empty", description = "Writes an empty migration.")
@@ -37,7 +37,7 @@ final class MakeMigrationsCommand extends SourceCommand {
   }
 
   @Override
-  public Integer call() {
+  Integer execute() {
     if (!empty) {
       throw error(
           "Migrations for model changes are written when the project compiles (the Migrata"

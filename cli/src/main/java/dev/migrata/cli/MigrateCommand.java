@@ -13,6 +13,8 @@ import dev.migrata.internal.operations.RunSql;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,10 +22,20 @@ import picocli.CommandLine.Parameters;
 /** Django's {@code migrate [APP [MIGRATION|zero]]}, with its output. */
 @Command(name = "migrate", description = "Applies or unapplies migrations.")
 final class MigrateCommand extends BaseCommand {
-  @Parameters(index = "0", arity = "0..1", paramLabel = "APP")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "APP",
+      description = "The app to migrate (all apps without it).")
   String app;
 
-  @Parameters(index = "1", arity = "0..1", paramLabel = "MIGRATION", description = "or zero")
+  @Parameters(
+      index = "1",
+      arity = "0..1",
+      paramLabel = "MIGRATION",
+      description =
+          "Forwards or backwards to this migration (a name or unique prefix), or zero to unapply"
+              + " the app.")
   String target;
 
   @Option(names = "--plan", description = "Shows the operations that would run.")
@@ -50,13 +62,24 @@ final class MigrateCommand extends BaseCommand {
   @Option(names = "--noinput", description = "Accepted for Django compatibility; never prompts.")
   boolean noinput;
 
+  @Option(
+      names = "--prune",
+      description =
+          "Deletes the app's history rows of migrations that no longer exist; migrates nothing.")
+  boolean prune;
+
   MigrateCommand(Context context) {
     super(context);
   }
 
   @Override
-  public Integer call() {
-    Migrata.Configuration configuration = configuration(new Progress());
+  Integer execute() {
+    if (prune && app == null) {
+      throw new MigrataException(
+          ErrorCode.CONFIGURATION, "Migrations can be pruned only when an app is specified.");
+    }
+    Progress progress = new Progress();
+    Migrata.Configuration configuration = configuration(progress);
     if (lockTimeout != null) {
       if (lockTimeout < 0) {
         throw new MigrataException(
@@ -65,6 +88,13 @@ final class MigrateCommand extends BaseCommand {
       configuration.lockTimeout(Duration.ofSeconds(lockTimeout));
     }
     Migrata migrata = configuration.load();
+    if (prune) {
+      // Before planning: the app of the rows may be one the code no longer has at all.
+      new Prune(context, verbosity).run(migrata, app);
+      if (!plan && !check) {
+        return 0;
+      }
+    }
     MigrationPlan migrationPlan = migrata.plan(app, target);
     if (plan) {
       printPlan(migrationPlan);
@@ -76,16 +106,27 @@ final class MigrateCommand extends BaseCommand {
     if (!migrationPlan.unknownHistory().isEmpty()) {
       context.err.println("Warning: " + migrationPlan.unknownHistoryNotice());
     }
-    context.println("Operations to perform:");
-    context.println("  " + migrationPlan.header());
-    context.println("Running migrations:");
-    List<PlannedMigration> ran = migrata.migrate(migrationPlan, fake, fakeInitial);
-    if (ran.isEmpty()) {
+    if (verbosity > 0) {
+      context.println("Operations to perform:");
+      context.println("  " + migrationPlan.header());
+      context.println("Running migrations:");
+    }
+    List<PlannedMigration> ran;
+    try {
+      ran = migrata.migrate(migrationPlan, fake, fakeInitial);
+    } catch (MigrataException e) {
+      throw FakeInitialHint.add(e, progress.current, fakeInitial, classLoader);
+    }
+    if (ran.isEmpty() && verbosity > 0) {
       context.println("  No migrations to apply.");
     }
     return 0;
   }
 
+  /**
+   * Rows of migrations the code no longer has are ignored, as Django ignores them (a squash's
+   * deleted originals leave such rows on purpose); one line says so and how to drop them.
+   */
   private void printPlan(MigrationPlan migrationPlan) {
     context.println("Planned operations:");
     if (migrationPlan.isEmpty()) {
@@ -128,10 +169,15 @@ final class MigrateCommand extends BaseCommand {
 
   /** Django's migration_progress_callback. */
   private final class Progress implements MigrationListener {
+    /** The migration being applied or unapplied, for the error if it fails. */
+    MigrationKey current;
+
     @Override
     public void renderingStates() {
-      context.startLine("  Rendering model states...");
-      context.finishLine(" DONE");
+      if (verbosity > 0) {
+        context.startLine("  Rendering model states...");
+        context.finishLine(" DONE");
+      }
     }
 
     /** On stderr, so stdout stays Django's output; once per run. */
@@ -145,7 +191,10 @@ final class MigrateCommand extends BaseCommand {
 
     @Override
     public void started(MigrationKey migration, boolean backwards) {
-      context.startLine("  " + (backwards ? "Unapplying " : "Applying ") + migration + "...");
+      current = migration;
+      if (verbosity > 0) {
+        context.startLine("  " + (backwards ? "Unapplying " : "Applying ") + migration + "...");
+      }
     }
 
     @Override
@@ -155,7 +204,9 @@ final class MigrateCommand extends BaseCommand {
           verbosity >= 2
               ? String.format(Locale.ROOT, " (%.3fs)", took.toNanos() / 1e9)
               : "";
-      context.finishLine((faked ? " FAKED" : " OK") + elapsed);
+      if (verbosity > 0) {
+        context.finishLine((faked ? " FAKED" : " OK") + elapsed);
+      }
     }
   }
 }

@@ -21,10 +21,13 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "optimizemigration", description = "Optimizes the operations of one migration.")
 final class OptimizeMigrationCommand extends SourceCommand {
-  @Parameters(index = "0", paramLabel = "APP")
+  @Parameters(index = "0", paramLabel = "APP", description = "The app of the migration.")
   String app;
 
-  @Parameters(index = "1", paramLabel = "MIGRATION")
+  @Parameters(
+      index = "1",
+      paramLabel = "MIGRATION",
+      description = "The migration's name or a unique prefix of it.")
   String migration;
 
   @Option(names = "--check", description = "Exits 1 when the migration can be optimized.")
@@ -35,7 +38,7 @@ final class OptimizeMigrationCommand extends SourceCommand {
   }
 
   @Override
-  public Integer call() {
+  Integer execute() {
     MigrationLoader loader = loader();
     if (!loader.apps().contains(app)) {
       throw error("App '" + app + "' does not have migrations.");

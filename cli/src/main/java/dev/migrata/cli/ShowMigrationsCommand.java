@@ -1,7 +1,5 @@
 package dev.migrata.cli;
 
-import dev.migrata.ErrorCode;
-import dev.migrata.MigrataException;
 import dev.migrata.MigrationListener;
 import dev.migrata.MigrationStatus;
 import dev.migrata.internal.migration.MigrationKey;
@@ -15,7 +13,7 @@ import picocli.CommandLine.Parameters;
 /** Django's {@code showmigrations [APP...] [--plan]}. */
 @Command(name = "showmigrations", description = "Lists migrations and whether they are applied.")
 final class ShowMigrationsCommand extends BaseCommand {
-  @Parameters(arity = "0..*", paramLabel = "APP")
+  @Parameters(arity = "0..*", paramLabel = "APP", description = "The apps to list (all without).")
   List<String> apps = new ArrayList<>();
 
   @Option(
@@ -33,20 +31,12 @@ final class ShowMigrationsCommand extends BaseCommand {
   }
 
   @Override
-  public Integer call() {
+  Integer execute() {
     String[] names = apps.toArray(new String[0]);
-    try {
-      if (plan) {
-        printPlan(names);
-      } else {
-        printList(names);
-      }
-    } catch (MigrataException e) {
-      if (e.code() == ErrorCode.UNKNOWN_APP) {
-        context.err.println(e.getMessage());
-        return 2;
-      }
-      throw e;
+    if (plan) {
+      printPlan(names);
+    } else {
+      printList(names);
     }
     return 0;
   }

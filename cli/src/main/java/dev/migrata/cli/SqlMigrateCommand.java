@@ -8,10 +8,13 @@ import picocli.CommandLine.Parameters;
 /** Django's {@code sqlmigrate APP MIGRATION [--backwards]}. */
 @Command(name = "sqlmigrate", description = "Prints the SQL of one migration.")
 final class SqlMigrateCommand extends BaseCommand {
-  @Parameters(index = "0", paramLabel = "APP")
+  @Parameters(index = "0", paramLabel = "APP", description = "The app of the migration.")
   String app;
 
-  @Parameters(index = "1", paramLabel = "MIGRATION")
+  @Parameters(
+      index = "1",
+      paramLabel = "MIGRATION",
+      description = "The migration's name or a unique prefix of it (0002).")
   String migration;
 
   @Option(names = "--backwards", description = "The SQL to unapply the migration.")
@@ -22,7 +25,7 @@ final class SqlMigrateCommand extends BaseCommand {
   }
 
   @Override
-  public Integer call() {
+  Integer execute() {
     String sql = migrata(MigrationListener.NONE).sqlMigrate(app, migration, backwards);
     if (sql.isEmpty()) {
       context.err.println("No operations found.");

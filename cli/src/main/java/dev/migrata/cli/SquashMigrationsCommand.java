@@ -26,10 +26,14 @@ final class SquashMigrationsCommand extends SourceCommand {
   static final String DOCS =
       "https://docs.djangoproject.com/en/5.2/topics/migrations/#squashing-migrations";
 
-  @Parameters(index = "0", paramLabel = "APP")
+  @Parameters(index = "0", paramLabel = "APP", description = "The app to squash.")
   String app;
 
-  @Parameters(index = "1..2", arity = "1..2", paramLabel = "[START] END")
+  @Parameters(
+      index = "1..2",
+      arity = "1..2",
+      paramLabel = "[START] END",
+      description = "The first migration to squash (default: the app's first) and the last.")
   List<String> names = new ArrayList<>();
 
   @Option(names = "--no-optimize", description = "Writes the operations as they are.")
@@ -43,7 +47,7 @@ final class SquashMigrationsCommand extends SourceCommand {
   }
 
   @Override
-  public Integer call() {
+  Integer execute() {
     MigrationLoader loader = loader();
     if (!loader.apps().contains(app)) {
       throw error(

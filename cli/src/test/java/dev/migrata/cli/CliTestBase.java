@@ -26,15 +26,21 @@ abstract class CliTestBase {
 
   /** The index as the processor writes it, on a class path of its own. */
   void index(List<MigrationDefinition> migrations) throws Exception {
-    Path classes = Files.createTempDirectory(dir, "classes");
-    Path index = classes.resolve(MigrationIndex.RESOURCE);
-    Files.createDirectories(index.getParent());
-    Files.writeString(index, MigrationIndex.write(migrations));
+    Path classes = indexDirectory(migrations);
     if (previous == null) {
       previous = Thread.currentThread().getContextClassLoader();
     }
     Thread.currentThread()
         .setContextClassLoader(new URLClassLoader(new URL[] {classes.toUri().toURL()}, null));
+  }
+
+  /** A class directory holding the index of {@code migrations}, for {@code --classpath}. */
+  Path indexDirectory(List<MigrationDefinition> migrations) throws Exception {
+    Path classes = Files.createTempDirectory(dir, "classes");
+    Path index = classes.resolve(MigrationIndex.RESOURCE);
+    Files.createDirectories(index.getParent());
+    Files.writeString(index, MigrationIndex.write(migrations));
+    return classes;
   }
 
   @AfterEach

@@ -85,7 +85,7 @@ class FieldTypesTest extends OnEveryBackend {
 
   @Test
   void everyTypeIsWrittenAsItsColumnHoldsItAndReadBackAsWritten() throws Exception {
-    db.configure().migrations(migrations()).load().migrate();
+    db.configure(migrations()).load().migrate();
     List<Object> seen = TypedValues.SEEN;
 
     @SuppressWarnings("unchecked")
