@@ -37,8 +37,8 @@ public record RunJava(String method, String reverseMethod, String javaClass, boo
   }
 
   private void invoke(String name, String app, SchemaEditor editor, ProjectState state) {
-    ExecutionContext context = ExecutionContext.current();
-    if (context == null) {
+    ExecutionContext context = editor.context();
+    if (javaClass == null && context.migrationClass() == null) {
       throw new IllegalStateException("RunJava " + name + " can only run inside a migration.");
     }
     String className = javaClass != null ? javaClass : context.migrationClass();

@@ -2,6 +2,7 @@ package dev.migrata.internal.backends;
 
 import dev.migrata.fields.CustomFieldTypes;
 import dev.migrata.fields.DefaultMethods;
+import dev.migrata.internal.operations.ExecutionContext;
 import dev.migrata.internal.state.ConstraintState;
 import dev.migrata.internal.state.FieldState;
 import dev.migrata.internal.state.FieldType;
@@ -87,6 +88,7 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
   private final List<String> collected = new ArrayList<>();
   private final List<String> executed = new ArrayList<>();
   private final List<DeferredSql> deferred = new ArrayList<>();
+  private ExecutionContext context;
 
   /**
    * @param connection where statements run; may be {@code null} in collect mode
@@ -95,6 +97,25 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
   protected BaseSchemaEditor(Connection connection, boolean collect) {
     this.connection = connection;
     this.collect = collect;
+  }
+
+  /** Hands over the context of the migration this editor runs (the executor, once per run). */
+  public void context(ExecutionContext migration) {
+    this.context = migration;
+  }
+
+  @Override
+  public ExecutionContext context() {
+    if (context == null) {
+      // Outside the executor the editor still knows its backend: vendor-limited RunSql stays so.
+      context =
+          ExecutionContext.builder()
+              .vendor(vendor())
+              .connection(collect ? null : connection)
+              .quote(this::quoteName)
+              .build();
+    }
+    return context;
   }
 
   // ---------------------------------------------------------------- backend facts

@@ -348,7 +348,8 @@ public final class MigrationExecutor {
     Progress progress = new Progress();
     boolean transactional = m.atomic() && editor.canRollbackDdl();
     int phase = 0; // 0 operations, 1 deferred statements, 2 history row
-    try (ExecutionContext context = context(m, editor, connection)) {
+    editor.context(context(m, editor, connection));
+    try {
       editor.begin(m.atomic());
       work.run(editor, progress);
       progress.opsEnd = editor.executed().size();
@@ -403,7 +404,7 @@ public final class MigrationExecutor {
               List<MigrationKey> leaves = graph.leafNodes(app);
               return leaves.isEmpty() ? null : leaves.get(leaves.size() - 1).name();
             })
-        .open();
+        .build();
   }
 
   private static String headline(
@@ -574,9 +575,8 @@ public final class MigrationExecutor {
     if (backwards) {
       checkReversible(List.of(new Step(m, true)));
     }
-    try (ExecutionContext context = context(m, editor, null)) {
-      collectOperations(m, backwards, editor, ops, states);
-    }
+    editor.context(context(m, editor, null));
+    collectOperations(m, backwards, editor, ops, states);
     try {
       editor.finish();
     } catch (SQLException e) {
