@@ -1,5 +1,6 @@
 package dev.migrata.processor;
 
+import dev.migrata.internal.operations.OpKind;
 import dev.migrata.internal.state.Deconstructed;
 import java.util.List;
 import javax.lang.model.element.Element;
@@ -33,7 +34,7 @@ final class RunJavaChecker {
 
   void check(MigrationReader.Found migration) {
     for (Deconstructed op : migration.definition().deconstructedOperations()) {
-      if (!op.string("kind", "").equals("RUN_JAVA")) {
+      if (!op.string("kind", "").equals(OpKind.RUN_JAVA.name())) {
         continue;
       }
       String javaClass = op.string("javaClass", "");

@@ -109,8 +109,7 @@ public record RunJava(String method, String reverseMethod, String javaClass, boo
 
   @Override
   public Deconstructed deconstruct() {
-    return Deconstructed.builder("Op")
-        .put("kind", "RUN_JAVA")
+    return OpKind.RUN_JAVA.form()
         .put("method", method)
         .string("reverseMethod", reverseMethod)
         .bool("elidable", elidable, false)

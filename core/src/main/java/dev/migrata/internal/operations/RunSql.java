@@ -83,8 +83,7 @@ public record RunSql(
 
   @Override
   public Deconstructed deconstruct() {
-    return Deconstructed.builder("Op")
-        .put("kind", "RUN_SQL")
+    return OpKind.RUN_SQL.form()
         .put("sql", sql)
         .strings("reverseSql", reverseSql)
         .bool("elidable", elidable, false)
