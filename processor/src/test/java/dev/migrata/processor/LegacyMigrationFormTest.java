@@ -124,4 +124,22 @@ class LegacyMigrationFormTest {
     assertReplaysToTheModels(with(authorWithOptions(), m1, migration("legacy", m2)));
     assertReplaysToTheModels(with(authorWithOptions(), m1, migration("golden", m2)));
   }
+
+  @Test
+  void theInitialGoldenScenarioReplaysInBothForms() {
+    JavaFileObject[] models = {
+      MigrationGoldenTest.author(),
+      MigrationGoldenTest.book(
+          "@Index(fields = {\"title\", \"published\"})\n"
+              + "@Unique(fields = {\"title\", \"author\"})\n"
+              + "@Check(name = \"rating_range\", condition = \"rating BETWEEN 0 AND 5\")\n",
+          "  @ForeignKey(onDelete = OnDelete.CASCADE) Author author;\n"
+              + "  @Field(maxLength = 200) String title;\n"
+              + "  @Field(nullable = true) LocalDate published;\n"
+              + "  @Field(defaultValue = \"0\") int rating;\n")
+    };
+    assertThat(resource("/legacy/library/M0001_initial.java")).contains("onDelete = \"CASCADE\"");
+    assertReplaysToTheModels(with(models, migration("legacy", "M0001_initial")));
+    assertReplaysToTheModels(with(models, migration("golden", "M0001_initial")));
+  }
 }
