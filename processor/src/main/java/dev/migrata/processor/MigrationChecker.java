@@ -66,8 +66,15 @@ final class MigrationChecker {
       if (!kind.takes(attribute)) {
         ok = false;
         reporter.report(
-            Problem.OP_ATTRIBUTE_NOT_TAKEN, type, op, e.getValue(), key, kind, attribute,
-            kind, allowed);
+            Problem.OP_ATTRIBUTE_NOT_TAKEN,
+            type,
+            op,
+            e.getValue(),
+            key,
+            kind,
+            attribute,
+            kind,
+            allowed);
       }
     }
     for (OpKind.Attribute a : kind.attributes()) {
@@ -82,7 +89,14 @@ final class MigrationChecker {
       if (!VENDORS.contains(v.toLowerCase(Locale.ROOT))) {
         ok = false;
         reporter.report(
-            Problem.MIGRATION_VALUE_UNKNOWN, type, op, vendor, "vendors", v, key, "a backend",
+            Problem.MIGRATION_VALUE_UNKNOWN,
+            type,
+            op,
+            vendor,
+            "vendors",
+            v,
+            key,
+            "a backend",
             String.join(", ", VENDORS));
       }
     }
@@ -111,8 +125,14 @@ final class MigrationChecker {
       if (FieldType.byName(name) == null && !isCustomType(name)) {
         ok = false;
         reporter.report(
-            Problem.MIGRATION_FIELD_TYPE_UNKNOWN, type, field, fieldType, name,
-            fieldName(field), key, builtInTypes());
+            Problem.MIGRATION_FIELD_TYPE_UNKNOWN,
+            type,
+            field,
+            fieldType,
+            name,
+            fieldName(field),
+            key,
+            builtInTypes());
       }
     }
     AnnotationValue onDelete = Mirrors.value(field, "onDelete");
@@ -121,8 +141,14 @@ final class MigrationChecker {
       if (Arrays.stream(OnDelete.values()).noneMatch(o -> o.name().equals(value))) {
         ok = false;
         reporter.report(
-            Problem.MIGRATION_VALUE_UNKNOWN, type, field, onDelete,
-            "onDelete", value, key, "an OnDelete constant",
+            Problem.MIGRATION_VALUE_UNKNOWN,
+            type,
+            field,
+            onDelete,
+            "onDelete",
+            value,
+            key,
+            "an OnDelete constant",
             String.join(", ", Arrays.stream(OnDelete.values()).map(Enum::name).toList()));
       }
     }

@@ -20,22 +20,28 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Names and comments from the models reach the generated migration's Javadoc (an operation's
  * description) and its string literals: a comment terminator in them, spelled out or as a unicode
- * escape that javac decodes before it sees the comment, or a line break, must not let code into
- * the build.
+ * escape that javac decodes before it sees the comment, or a line break, must not let code into the
+ * build.
  */
 class CommentInjectionTest {
   @TempDir Path root;
 
   /** Ends the Javadoc and declares a class, unless escaped. */
   private static final String INDEX = "x*/ class Evil {} /*";
+
   /** The same through a unicode escape: the model's value holds a backslash, not a star. */
   private static final String CHECK_IN_SOURCE = "c\\\\u002a/ class Evil2 {} /*";
+
   private static final String CHECK = "c\\u002a/ class Evil2 {} /*";
 
   private static JavaFileObject evilBook() {
     return book(
-        "@Index(name = \"" + INDEX + "\", fields = \"title\")\n"
-            + "@Check(name = \"" + CHECK_IN_SOURCE + "\", condition = \"1 = 1\")\n"
+        "@Index(name = \""
+            + INDEX
+            + "\", fields = \"title\")\n"
+            + "@Check(name = \""
+            + CHECK_IN_SOURCE
+            + "\", condition = \"1 = 1\")\n"
             + "@Check(name = \"two\\nlines */ @Deprecated\", condition = \"2 = 2\")\n",
         BOOK_BODY
             + "  @Field(nullable = true, comment = \"a */ b \\\\u002a/ c\\nd\") String note;\n");
@@ -63,8 +69,7 @@ class CommentInjectionTest {
         .doesNotContain("\\");
     assertThat(javadoc.indexOf("*/")).isEqualTo(javadoc.length() - 2);
     // Nothing but the migration class was compiled from it.
-    assertThat(c.generatedFiles())
-        .noneMatch(f -> f.getName().contains("Evil"));
+    assertThat(c.generatedFiles()).noneMatch(f -> f.getName().contains("Evil"));
     assertThat(text).doesNotContain("class Evil {}\n").contains("\"" + INDEX + "\"");
 
     // The values round-trip: compiled again, the migration matches the models exactly.

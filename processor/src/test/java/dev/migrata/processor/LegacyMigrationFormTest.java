@@ -26,10 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Migrations written by the previous version ({@code onDelete = "CASCADE"}, AddIndex's {@code
- * indexes = @IndexDef(...)}, AddConstraint's {@code constraints = @ConstraintDef(...)}; kept
- * under {@code src/test/resources/legacy} as that version wrote them) still compile and replay to
- * the same state as the current form (the golden files): with the models they were written for,
- * neither makes the processor write a corrective migration.
+ * indexes = @IndexDef(...)}, AddConstraint's {@code constraints = @ConstraintDef(...)}; kept under
+ * {@code src/test/resources/legacy} as that version wrote them) still compile and replay to the
+ * same state as the current form (the golden files): with the models they were written for, neither
+ * makes the processor write a corrective migration.
  */
 class LegacyMigrationFormTest {
   @TempDir Path root;
@@ -90,8 +90,10 @@ class LegacyMigrationFormTest {
     assertThat(resource("/legacy/library/M0001_relations.java"))
         .contains("onDelete = \"PROTECT\"")
         .doesNotContain("onDeleteAction");
-    assertThat(resource("/legacy/library/"
-            + "M0002_alter_author_table_comment_remove_author_code_set_and_more.java"))
+    assertThat(
+            resource(
+                "/legacy/library/"
+                    + "M0002_alter_author_table_comment_remove_author_code_set_and_more.java"))
         .contains("indexes = @IndexDef(")
         .contains("constraints = @ConstraintDef(");
     assertThat(resource("/golden/library/M0001_relations.java"))
@@ -111,15 +113,18 @@ class LegacyMigrationFormTest {
     JavaFileObject m1 =
         source(
             MIGRATIONS + ".M0001_initial",
-            "package " + MIGRATIONS + ";\n"
+            "package "
+                + MIGRATIONS
+                + ";\n"
                 + "import static dev.migrata.annotations.migration.Op.Kind.CREATE_MODEL;\n"
                 + "import dev.migrata.annotations.migration.*;\n"
                 + "@Migration(app = \"library\", name = \"0001_initial\", initial = true,"
                 + " operations = @Op(kind = CREATE_MODEL, name = \"Author\", fields = {\n"
                 + "    @FieldDef(name = \"id\", type = \"BigAutoField\", primaryKey = true),\n"
-                + "    @FieldDef(name = \"code\", type = \"CharField\", unique = true,"
-                + " maxLength = 10)},\n"
-                + "    constraints = @ConstraintDef(name = \"code_set\", check = \"code <> ''\")))\n"
+                + "    @FieldDef(name = \"code\", type = \"CharField\", unique = true, maxLength ="
+                + " 10)},\n"
+                + "    constraints = @ConstraintDef(name = \"code_set\", check = \"code <>"
+                + " ''\")))\n"
                 + "public final class M0001_initial {}\n");
     assertReplaysToTheModels(with(authorWithOptions(), m1, migration("legacy", m2)));
     assertReplaysToTheModels(with(authorWithOptions(), m1, migration("golden", m2)));

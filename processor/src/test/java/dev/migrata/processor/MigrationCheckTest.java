@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Hand-edited migrations: an attribute the operation's kind does not take, a missing required
- * one, and typos in string values javac cannot check are errors on the line of that value, and
- * no (corrective) migration is written.
+ * Hand-edited migrations: an attribute the operation's kind does not take, a missing required one,
+ * and typos in string values javac cannot check are errors on the line of that value, and no
+ * (corrective) migration is written.
  */
 class MigrationCheckTest {
   /** The line of {@link #edited}'s operation. */
@@ -42,14 +42,18 @@ class MigrationCheckTest {
   private static JavaFileObject edited(String op) {
     return source(
         MIGRATIONS + ".M0002_edited",
-        "package " + MIGRATIONS + ";\n"
+        "package "
+            + MIGRATIONS
+            + ";\n"
             + "import static dev.migrata.annotations.migration.Op.Kind.*;\n"
             + "import dev.migrata.annotations.OnDelete;\n"
             + "import dev.migrata.annotations.migration.*;\n"
             + "@Migration(app = \"library\", name = \"0002_edited\",\n"
             + "    dependencies = @Dependency(app = \"library\", name = \"0001_initial\"),\n"
             + "    operations = {\n"
-            + "        " + op + "\n"
+            + "        "
+            + op
+            + "\n"
             + "    })\n"
             + "public final class M0002_edited {}\n");
   }

@@ -30,9 +30,9 @@ import javax.lang.model.element.TypeElement;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the writer writes, javac reads back as the same annotation form: long values are broken
- * to keep every line within 100 columns (strings as concatenated literals, arrays one value per
- * line), enum members are typed, and single values use the singular members.
+ * What the writer writes, javac reads back as the same annotation form: long values are broken to
+ * keep every line within 100 columns (strings as concatenated literals, arrays one value per line),
+ * enum members are typed, and single values use the singular members.
  */
 class WriterRoundTripTest {
   private static final String LONG =
@@ -80,13 +80,18 @@ class WriterRoundTripTest {
             .build();
     List<Operation> ops =
         List.of(
-            new RunSql(List.of(LONG, "SELECT 1"), List.of(LONG), false,
+            new RunSql(
+                List.of(LONG, "SELECT 1"),
+                List.of(LONG),
+                false,
                 List.of("postgresql", "sqlite", "mysql", "mariadb", "postgresql", "sqlite")),
             new AddField("book", author, true),
             new AddIndex(
                 "book",
-                new IndexState("book_title_published_author_long_name_idx",
-                    List.of("title", "-published", "author", "isbn", "subtitle"), true,
+                new IndexState(
+                    "book_title_published_author_long_name_idx",
+                    List.of("title", "-published", "author", "isbn", "subtitle"),
+                    true,
                     "title IS NOT NULL AND published IS NOT NULL")),
             new AddConstraint("book", ConstraintState.check("rating_range", LONG)),
             new CreateModel(
@@ -114,7 +119,8 @@ class WriterRoundTripTest {
     Compilation c =
         javac()
             .withProcessors(reader)
-            .compile(JavaFileObjects.forSourceString("com.example.library.migrations.M0002_long", text));
+            .compile(
+                JavaFileObjects.forSourceString("com.example.library.migrations.M0002_long", text));
     assertThat(c).succeeded();
     assertThat(reader.read).hasSize(1);
     assertThat(reader.read.get(0)).isEqualTo(migration);

@@ -7,12 +7,12 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * What the executor knows about the migration being run that the {@link Operation} signature
- * cannot carry: the backend's vendor (for per-backend RunSql), the connection and quoting (for
- * RunJava's row API), the migration class and which apps the migration may see. Immutable and
- * reached through the {@link dev.migrata.schema.SchemaEditor} an operation is given (Django's
- * {@code schema_editor.connection}), never through thread state: an operation run outside the
- * executor still knows its editor's vendor, and nested or parallel runs cannot see each other's.
+ * What the executor knows about the migration being run that the {@link Operation} signature cannot
+ * carry: the backend's vendor (for per-backend RunSql), the connection and quoting (for RunJava's
+ * row API), the migration class and which apps the migration may see. Immutable and reached through
+ * the {@link dev.migrata.schema.SchemaEditor} an operation is given (Django's {@code
+ * schema_editor.connection}), never through thread state: an operation run outside the executor
+ * still knows its editor's vendor, and nested or parallel runs cannot see each other's.
  */
 public final class ExecutionContext {
   /** Knows nothing: the vendor is unknown, so vendor-limited RunSql runs, and RunJava refuses. */

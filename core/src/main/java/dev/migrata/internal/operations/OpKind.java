@@ -10,13 +10,13 @@ import java.util.function.Function;
 
 /**
  * The operation vocabulary, one row per {@code @Op(kind = ...)}: the operation's class, the
- * attributes it takes (required or optional; {@code kind} and {@code scope} go with every kind)
- * and how it is rebuilt from its annotation form. The class's {@code deconstruct()} starts from
- * {@link #form()}. Adding an operation is a class, a row here and a constant of {@code Op.Kind}.
+ * attributes it takes (required or optional; {@code kind} and {@code scope} go with every kind) and
+ * how it is rebuilt from its annotation form. The class's {@code deconstruct()} starts from {@link
+ * #form()}. Adding an operation is a class, a row here and a constant of {@code Op.Kind}.
  *
- * <p>Attributes older migrations spell differently (a one-element array before the singular
- * member existed) are listed as {@link Attribute#replaces() replacing} the preferred one: both
- * read the same, and either satisfies a requirement.
+ * <p>Attributes older migrations spell differently (a one-element array before the singular member
+ * existed) are listed as {@link Attribute#replaces() replacing} the preferred one: both read the
+ * same, and either satisfies a requirement.
  */
 public enum OpKind {
   CREATE_MODEL(
@@ -219,8 +219,13 @@ public enum OpKind {
     List<String> unknown = unknown(op);
     if (!unknown.isEmpty()) {
       throw new IllegalArgumentException(
-          "Operation " + name() + " does not take the attribute '" + unknown.get(0)
-              + "'; it takes " + String.join(", ", allowed()) + ".");
+          "Operation "
+              + name()
+              + " does not take the attribute '"
+              + unknown.get(0)
+              + "'; it takes "
+              + String.join(", ", allowed())
+              + ".");
     }
     return reconstruct.apply(new Reader(op));
   }
@@ -301,7 +306,12 @@ public enum OpKind {
         if (key.equals(a.replaces()) && op.has(a.name())) {
           if (op.has(key)) {
             throw new IllegalArgumentException(
-                "Operation " + name() + " takes '" + key + "' or the older '" + a.name()
+                "Operation "
+                    + name()
+                    + " takes '"
+                    + key
+                    + "' or the older '"
+                    + a.name()
                     + "', not both.");
           }
           from = a.name();
@@ -310,8 +320,13 @@ public enum OpKind {
       List<Deconstructed> children = op.children(from);
       if (children.size() != 1) {
         throw new IllegalArgumentException(
-            "Operation " + name() + " needs exactly one value in '" + from + "', found "
-                + children.size() + ".");
+            "Operation "
+                + name()
+                + " needs exactly one value in '"
+                + from
+                + "', found "
+                + children.size()
+                + ".");
       }
       return f.apply(children.get(0));
     }

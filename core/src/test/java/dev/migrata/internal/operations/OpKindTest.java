@@ -82,7 +82,8 @@ class OpKindTest {
 
   @Test
   void anAttributeTheKindDoesNotTakeIsRefused() {
-    Map<String, Object> values = new LinkedHashMap<>(new RemoveField("book", "x").deconstruct().values());
+    Map<String, Object> values =
+        new LinkedHashMap<>(new RemoveField("book", "x").deconstruct().values());
     values.put("sql", List.of("DROP TABLE x"));
     Deconstructed stray = new Deconstructed("Op", values);
     assertThat(OpKind.REMOVE_FIELD.unknown(stray)).containsExactly("sql");
@@ -104,7 +105,8 @@ class OpKindTest {
   void olderSpellingsReadAsTheSameOperations() {
     AddIndex index = new AddIndex("book", new IndexState("i", List.of("title"), false, null));
     Deconstructed oldIndex =
-        OpKind.ADD_INDEX.form()
+        OpKind.ADD_INDEX
+            .form()
             .put("model", "book")
             .put("indexes", List.of(index.index().deconstruct()))
             .build();
@@ -113,7 +115,8 @@ class OpKindTest {
 
     AddConstraint constraint = new AddConstraint("book", ConstraintState.check("c", "1 = 1"));
     Deconstructed oldConstraint =
-        OpKind.ADD_CONSTRAINT.form()
+        OpKind.ADD_CONSTRAINT
+            .form()
             .put("model", "book")
             .put("constraints", List.of(constraint.constraint().deconstruct()))
             .build();
@@ -129,7 +132,8 @@ class OpKindTest {
   void bothSpellingsAtOnceAreRefused() {
     IndexState i = new IndexState("i", List.of("title"), false, null);
     Deconstructed both =
-        OpKind.ADD_INDEX.form()
+        OpKind.ADD_INDEX
+            .form()
             .put("model", "book")
             .put("indexes", List.of(i.deconstruct()))
             .put("index", i.deconstruct())

@@ -1,10 +1,10 @@
 package dev.migrata.internal.writer;
 
 /**
- * Makes user-supplied text (index, constraint and model names in an operation's description)
- * safe inside a generated Javadoc: {@code *}{@code /} would end the comment and let the rest of
- * the text into the build, a backslash could start a unicode escape ({@code \}{@code u002a/}),
- * which javac decodes before it sees the comment, and a line break could start a new tag.
+ * Makes user-supplied text (index, constraint and model names in an operation's description) safe
+ * inside a generated Javadoc: {@code *}{@code /} would end the comment and let the rest of the text
+ * into the build, a backslash could start a unicode escape ({@code \}{@code u002a/}), which javac
+ * decodes before it sees the comment, and a line break could start a new tag.
  */
 final class JavadocText {
   private JavadocText() {}

@@ -5,11 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes a string too long for its line as a concatenation of literals ({@code "..." + "..."}),
- * a constant expression that annotation values accept and that reads back as the same string.
- * Pieces break after a line break of the value, else after a space where there is one, else
- * anywhere but inside a surrogate pair; escapes are never split because each piece is quoted on
- * its own.
+ * Writes a string too long for its line as a concatenation of literals ({@code "..." + "..."}), a
+ * constant expression that annotation values accept and that reads back as the same string. Pieces
+ * break after a line break of the value, else after a space where there is one, else anywhere but
+ * inside a surrogate pair; escapes are never split because each piece is quoted on its own.
  */
 final class StringLiterals {
   /** Pieces never get narrower than this, however deep the value is nested. */

@@ -11,8 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Operations learn the backend from the schema editor they are given, not from thread state: run
- * by hand (no executor around them), a RunSql limited to one vendor runs only there.
+ * Operations learn the backend from the schema editor they are given, not from thread state: run by
+ * hand (no executor around them), a RunSql limited to one vendor runs only there.
  */
 class RunSqlOutsideExecutorTest {
   private static final ProjectState STATE = new ProjectState();
@@ -41,8 +41,7 @@ class RunSqlOutsideExecutorTest {
   @Test
   void theEditorKnowsItsVendorWithoutAMigration() {
     assertThat(new SqliteBackend().editor(null, true).context().vendor()).isEqualTo("sqlite");
-    assertThat(new PostgresBackend().editor(null, true).context().vendor())
-        .isEqualTo("postgresql");
+    assertThat(new PostgresBackend().editor(null, true).context().vendor()).isEqualTo("postgresql");
   }
 
   @Test
@@ -59,8 +58,9 @@ class RunSqlOutsideExecutorTest {
   void runJavaOfTheMigrationClassNeedsAMigration() {
     BaseSchemaEditor editor = new SqliteBackend().editor(null, true);
     assertThatThrownBy(
-            () -> new RunJava("forwards", null, null, false).databaseForwards(
-                "library", editor, STATE, STATE))
+            () ->
+                new RunJava("forwards", null, null, false)
+                    .databaseForwards("library", editor, STATE, STATE))
         .hasMessageContaining("can only run inside a migration");
   }
 }
