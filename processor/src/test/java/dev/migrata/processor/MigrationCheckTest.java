@@ -87,8 +87,8 @@ class MigrationCheckTest {
     assertThat(c).failed();
     assertThat(c)
         .hadErrorContaining(
-            "The migration library.0002_edited gives its ADD_FIELD operation the attribute 'sql',"
-                + " which that kind does not take")
+            "[migrata.E023] The migration library.0002_edited gives its ADD_FIELD operation the"
+                + " attribute 'sql', which that kind does not take")
         .inFile(m2)
         .onLine(OP_LINE);
     assertThat(c).hadErrorContaining("ADD_FIELD takes: model, field, preserveDefault.");
@@ -103,8 +103,9 @@ class MigrationCheckTest {
     assertThat(c).failed();
     assertThat(c)
         .hadErrorContaining(
-            "The migration library.0002_edited has a REMOVE_FIELD operation without the attribute"
-                + " 'name', which that kind needs. Add it; REMOVE_FIELD takes: model, name.")
+            "[migrata.E024] The migration library.0002_edited has a REMOVE_FIELD operation without"
+                + " the attribute 'name', which that kind needs. Add it; REMOVE_FIELD takes: model,"
+                + " name.")
         .inFile(m2)
         .onLine(OP_LINE);
     assertThat(c).hadErrorCount(1);
@@ -121,8 +122,9 @@ class MigrationCheckTest {
     assertThat(c).failed();
     assertThat(c)
         .hadErrorContaining(
-            "The type = \"IntegerFeld\" of field 'rating' in the migration library.0002_edited is"
-                + " neither a built-in field type nor a class on the compile classpath")
+            "[migrata.E026] The type = \"IntegerFeld\" of field 'rating' in the migration"
+                + " library.0002_edited is neither a built-in field type nor a class on the compile"
+                + " classpath")
         .inFile(m2)
         .onLine(OP_LINE);
     assertThat(c).hadErrorCount(1);
@@ -140,9 +142,9 @@ class MigrationCheckTest {
     assertThat(c).failed();
     assertThat(c)
         .hadErrorContaining(
-            "The onDelete = \"CASCDE\" in the migration library.0002_edited is not an OnDelete"
-                + " constant. Use one of: CASCADE, PROTECT, RESTRICT, SET_NULL, SET_DEFAULT,"
-                + " DO_NOTHING.")
+            "[migrata.E025] The onDelete = \"CASCDE\" in the migration library.0002_edited is not"
+                + " an OnDelete constant. Use one of: CASCADE, PROTECT, RESTRICT, SET_NULL,"
+                + " SET_DEFAULT, DO_NOTHING.")
         .inFile(m2)
         .onLine(OP_LINE);
     assertThat(c).hadErrorCount(1);
@@ -168,8 +170,8 @@ class MigrationCheckTest {
     assertThat(c).failed();
     assertThat(c)
         .hadErrorContaining(
-            "The vendors = \"oracle\" in the migration library.0002_edited is not a backend. Use"
-                + " one of: sqlite, postgresql, mysql, mariadb.")
+            "[migrata.E025] The vendors = \"oracle\" in the migration library.0002_edited is not a"
+                + " backend. Use one of: sqlite, postgresql, mysql, mariadb.")
         .inFile(m2)
         .onLine(OP_LINE);
     assertThat(c).hadErrorCount(1);

@@ -3,6 +3,10 @@ package dev.migrata.internal.backends;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.migrata.internal.backends.base.BaseSchemaEditor;
+import dev.migrata.internal.backends.mysql.MysqlBackend;
+import dev.migrata.internal.backends.postgresql.PostgresBackend;
+import dev.migrata.internal.backends.sqlite.SqliteBackend;
 import dev.migrata.internal.operations.ExecutionContext;
 import dev.migrata.internal.operations.RunJava;
 import dev.migrata.internal.operations.RunSql;
