@@ -2,6 +2,7 @@ package com.example.library.migrations;
 
 import static dev.migrata.annotations.migration.Op.Kind.CREATE_MODEL;
 
+import dev.migrata.annotations.OnDelete;
 import dev.migrata.annotations.migration.FieldDef;
 import dev.migrata.annotations.migration.Migration;
 import dev.migrata.annotations.migration.Op;
@@ -46,11 +47,26 @@ import dev.migrata.annotations.migration.Op;
                 @FieldDef(name = "uuid", type = "UUIDField"),
                 @FieldDef(name = "data", type = "BinaryField"),
                 @FieldDef(name = "duration", type = "DurationField"),
-                @FieldDef(name = "genre", type = "CharField", maxLength = 10, choices = {"NOVEL", "POETRY", "NONFICTION"}),
-                @FieldDef(name = "legacy", type = "TextField", column = "legacy_col", index = true, comment = "c"),
+                @FieldDef(
+                    name = "genre",
+                    type = "CharField",
+                    maxLength = 10,
+                    choices = {"NOVEL", "POETRY", "NONFICTION"}),
+                @FieldDef(
+                    name = "legacy",
+                    type = "TextField",
+                    column = "legacy_col",
+                    index = true,
+                    comment = "c"),
                 @FieldDef(name = "stamped", type = "LocalDateTimeField", dbDefault = "now()"),
                 @FieldDef(name = "authors", type = "ManyToManyField", to = "library.author"),
-                @FieldDef(name = "editor", type = "OneToOneField", nullable = true, index = true, to = "library.author", onDelete = "SET_NULL")
+                @FieldDef(
+                    name = "editor",
+                    type = "OneToOneField",
+                    nullable = true,
+                    index = true,
+                    to = "library.author",
+                    onDeleteAction = OnDelete.SET_NULL)
             },
             table = "everything",
             comment = "All types")

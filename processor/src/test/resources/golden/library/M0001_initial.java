@@ -2,6 +2,7 @@ package com.example.library.migrations;
 
 import static dev.migrata.annotations.migration.Op.Kind.CREATE_MODEL;
 
+import dev.migrata.annotations.OnDelete;
 import dev.migrata.annotations.migration.ConstraintDef;
 import dev.migrata.annotations.migration.FieldDef;
 import dev.migrata.annotations.migration.IndexDef;
@@ -35,11 +36,20 @@ import dev.migrata.annotations.migration.Op;
                 @FieldDef(name = "title", type = "CharField", maxLength = 200),
                 @FieldDef(name = "published", type = "DateField", nullable = true),
                 @FieldDef(name = "rating", type = "IntegerField", defaultValue = "0"),
-                @FieldDef(name = "author", type = "ForeignKey", index = true, to = "library.author", onDelete = "CASCADE")
+                @FieldDef(
+                    name = "author",
+                    type = "ForeignKey",
+                    index = true,
+                    to = "library.author",
+                    onDeleteAction = OnDelete.CASCADE)
             },
-            indexes = @IndexDef(name = "library_boo_title_c63152_idx", fields = {"title", "published"}),
+            indexes = @IndexDef(
+                name = "library_boo_title_c63152_idx",
+                fields = {"title", "published"}),
             constraints = {
-                @ConstraintDef(name = "library_boo_title_4d74bf_uniq", fields = {"title", "author"}),
+                @ConstraintDef(
+                    name = "library_boo_title_4d74bf_uniq",
+                    fields = {"title", "author"}),
                 @ConstraintDef(name = "rating_range", check = "rating BETWEEN 0 AND 5")
             })
     }

@@ -2,6 +2,7 @@ package com.example.library.migrations;
 
 import static dev.migrata.annotations.migration.Op.Kind.CREATE_MODEL;
 
+import dev.migrata.annotations.OnDelete;
 import dev.migrata.annotations.migration.FieldDef;
 import dev.migrata.annotations.migration.Migration;
 import dev.migrata.annotations.migration.Op;
@@ -39,19 +40,44 @@ import dev.migrata.annotations.migration.Op;
             name = "Book",
             fields = {
                 @FieldDef(name = "id", type = "BigAutoField", primaryKey = true),
-                @FieldDef(name = "price", type = "com.example.library.Money", defaultValue = "0", args = "currency=EUR"),
-                @FieldDef(name = "added", type = "DateTimeField", defaultMethod = "java.time.Instant::now"),
-                @FieldDef(name = "since", type = "DateTimeField", defaultValue = "2024-01-02T01:04:05Z"),
-                @FieldDef(name = "author", type = "ForeignKey", index = true, to = "library.author", toField = "code", onDelete = "PROTECT"),
+                @FieldDef(
+                    name = "price",
+                    type = "com.example.library.Money",
+                    defaultValue = "0",
+                    args = "currency=EUR"),
+                @FieldDef(
+                    name = "added",
+                    type = "DateTimeField",
+                    defaultMethod = "java.time.Instant::now"),
+                @FieldDef(
+                    name = "since",
+                    type = "DateTimeField",
+                    defaultValue = "2024-01-02T01:04:05Z"),
+                @FieldDef(
+                    name = "author",
+                    type = "ForeignKey",
+                    index = true,
+                    to = "library.author",
+                    toField = "code",
+                    onDeleteAction = OnDelete.PROTECT),
                 @FieldDef(name = "related", type = "ManyToManyField", to = "library.book"),
-                @FieldDef(name = "tags", type = "ManyToManyField", to = "library.tag", table = "book_tags")
+                @FieldDef(
+                    name = "tags",
+                    type = "ManyToManyField",
+                    to = "library.tag",
+                    table = "book_tags")
             }),
         @Op(
             kind = CREATE_MODEL,
             name = "Edition",
             fields = {
                 @FieldDef(name = "id", type = "BigAutoField", primaryKey = true),
-                @FieldDef(name = "book", type = "OneToOneField", index = true, to = "library.book", onDelete = "CASCADE")
+                @FieldDef(
+                    name = "book",
+                    type = "OneToOneField",
+                    index = true,
+                    to = "library.book",
+                    onDeleteAction = OnDelete.CASCADE)
             })
     }
 )

@@ -36,19 +36,31 @@ import dev.migrata.annotations.migration.Op;
         @Op(
             kind = ALTER_FIELD,
             model = "author",
-            field = @FieldDef(name = "code", type = "CharField", unique = true, maxLength = 10, helpText = "Short code")),
+            field = @FieldDef(
+                name = "code",
+                type = "CharField",
+                unique = true,
+                maxLength = 10,
+                helpText = "Short code")),
         @Op(
             kind = ADD_INDEX,
             model = "author",
-            indexes = @IndexDef(name = "code_idx", fields = "-code", unique = true, condition = "code <> ''")),
+            index = @IndexDef(
+                name = "code_idx",
+                fields = "-code",
+                unique = true,
+                condition = "code <> ''")),
         @Op(
             kind = ADD_CONSTRAINT,
             model = "author",
-            constraints = @ConstraintDef(name = "live_code", fields = "code", condition = "code <> 'x'")),
+            constraint = @ConstraintDef(
+                name = "live_code",
+                fields = "code",
+                condition = "code <> 'x'")),
         @Op(
             kind = ADD_CONSTRAINT,
             model = "author",
-            constraints = @ConstraintDef(name = "code_long", check = "length(code) > 2")),
+            constraint = @ConstraintDef(name = "code_long", check = "length(code) > 2")),
         @Op(kind = ALTER_MODEL_TABLE, model = "author", table = "authors")
     }
 )

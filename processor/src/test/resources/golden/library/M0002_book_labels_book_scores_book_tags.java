@@ -27,7 +27,10 @@ import dev.migrata.annotations.migration.Op;
         @Op(
             kind = ADD_FIELD,
             model = "book",
-            field = @FieldDef(name = "scores", type = "JSONField", defaultValue = "{\"a\":1,\"z\":2}")),
+            field = @FieldDef(
+                name = "scores",
+                type = "JSONField",
+                defaultValue = "{\"a\":1,\"z\":2}")),
         @Op(
             kind = ADD_FIELD,
             model = "book",

@@ -2,6 +2,7 @@ package com.example.shop.migrations;
 
 import static dev.migrata.annotations.migration.Op.Kind.CREATE_MODEL;
 
+import dev.migrata.annotations.OnDelete;
 import dev.migrata.annotations.migration.Dependency;
 import dev.migrata.annotations.migration.FieldDef;
 import dev.migrata.annotations.migration.Migration;
@@ -24,7 +25,12 @@ import dev.migrata.annotations.migration.Op;
         fields = {
             @FieldDef(name = "id", type = "BigAutoField", primaryKey = true),
             @FieldDef(name = "quantity", type = "IntegerField"),
-            @FieldDef(name = "book", type = "ForeignKey", index = true, to = "library.book", onDelete = "PROTECT")
+            @FieldDef(
+                name = "book",
+                type = "ForeignKey",
+                index = true,
+                to = "library.book",
+                onDeleteAction = OnDelete.PROTECT)
         })
 )
 public final class M0001_initial {

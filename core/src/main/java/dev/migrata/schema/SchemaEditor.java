@@ -1,5 +1,6 @@
 package dev.migrata.schema;
 
+import dev.migrata.internal.operations.ExecutionContext;
 import dev.migrata.internal.state.ConstraintState;
 import dev.migrata.internal.state.FieldState;
 import dev.migrata.internal.state.IndexState;
@@ -59,6 +60,15 @@ public interface SchemaEditor {
   void addConstraint(ProjectState state, ModelState model, ConstraintState constraint);
 
   void removeConstraint(ProjectState state, ModelState model, ConstraintState constraint);
+
+  /**
+   * What this editor and the migration it runs for know: the vendor, the connection, the
+   * migration class and the apps it may see (Django's {@code schema_editor.connection}).
+   * Operations read it here rather than from thread state.
+   */
+  default ExecutionContext context() {
+    return ExecutionContext.NONE;
+  }
 
   /** Runs raw statements (RunSql). */
   void execute(List<String> statements);

@@ -54,7 +54,9 @@ public final class MigrataProcessor extends AbstractProcessor {
             apps,
             new ModelReader(elements, env.getTypeUtils(), apps, reporter),
             new MigrationReader(
-                elements, new RunJavaChecker(elements, env.getTypeUtils(), reporter)),
+                elements,
+                new RunJavaChecker(elements, env.getTypeUtils(), reporter),
+                new MigrationChecker(elements, env.getTypeUtils(), reporter)),
             reporter,
             options);
     sourceRoots = new SourceRootLocator(env, options);

@@ -3,7 +3,9 @@ package dev.migrata.processor;
 import dev.migrata.internal.migration.MigrationDefinition;
 import dev.migrata.internal.state.Deconstructed;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.PackageElement;
@@ -24,14 +26,16 @@ final class MigrationReader {
 
   private final Elements elements;
   private final RunJavaChecker runJava;
+  private final MigrationChecker checker;
 
   MigrationReader(Elements elements) {
-    this(elements, null);
+    this(elements, null, null);
   }
 
-  MigrationReader(Elements elements, RunJavaChecker runJava) {
+  MigrationReader(Elements elements, RunJavaChecker runJava, MigrationChecker checker) {
     this.elements = elements;
     this.runJava = runJava;
+    this.checker = checker;
   }
 
   /** The migrations of {@code app}, in no particular order (the replayer orders them). */
@@ -55,6 +59,12 @@ final class MigrationReader {
         continue;
       }
       String className = elements.getBinaryName(type).toString();
+      String key = d.string("app", "") + "." + d.string("name", "");
+      if (checker != null && !checker.check(type, mirror, key)) {
+        // Reported on the values at fault: replayed without its operations, so the same fault
+        // is not reported again as a replay failure (and nothing is written after an error).
+        d = withoutOperations(d);
+      }
       Found f = new Found(MigrationDefinition.reconstruct(d, className), type);
       if (runJava != null) {
         runJava.check(f);
@@ -62,5 +72,11 @@ final class MigrationReader {
       found.add(f);
     }
     return found;
+  }
+
+  private static Deconstructed withoutOperations(Deconstructed d) {
+    Map<String, Object> values = new LinkedHashMap<>(d.values());
+    values.remove("operations");
+    return new Deconstructed(d.type(), values);
   }
 }

@@ -182,7 +182,27 @@ enum Problem {
       "migrata.E022",
       Kind.ERROR,
       "Migrata failed unexpectedly (%s). Please report this with the models and migrations"
-          + " involved; -Amigrata.sourceRoot or a clean build may work around it.");
+          + " involved; -Amigrata.sourceRoot or a clean build may work around it."),
+  OP_ATTRIBUTE_NOT_TAKEN(
+      "migrata.E023",
+      Kind.ERROR,
+      "The migration %s gives its %s operation the attribute '%s', which that kind does not"
+          + " take: it would be ignored now and lost at the next squash. Remove it; %s takes: %s."),
+  OP_ATTRIBUTE_MISSING(
+      "migrata.E024",
+      Kind.ERROR,
+      "The migration %s has a %s operation without the attribute '%s', which that kind needs."
+          + " Add it; %s takes: %s."),
+  MIGRATION_VALUE_UNKNOWN(
+      "migrata.E025",
+      Kind.ERROR,
+      "The %s = \"%s\" in the migration %s is not %s. Use one of: %s."),
+  MIGRATION_FIELD_TYPE_UNKNOWN(
+      "migrata.E026",
+      Kind.ERROR,
+      "The type = \"%s\" of field '%s' in the migration %s is neither a built-in field type nor a"
+          + " class on the compile classpath implementing dev.migrata.fields.CustomFieldType."
+          + " Correct it to one of %s, or add the class.");
 
   private final String code;
   private final Kind kind;

@@ -1,5 +1,6 @@
 package dev.migrata.processor;
 
+import dev.migrata.internal.operations.OpKind;
 import dev.migrata.internal.state.Deconstructed;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,7 @@ final class RunJavaChecker {
     List<Deconstructed> ops = migration.definition().deconstructedOperations();
     for (int i = 0; i < ops.size(); i++) {
       Deconstructed op = ops.get(i);
-      if (!op.string("kind", "").equals("RUN_JAVA")) {
+      if (!op.string("kind", "").equals(OpKind.RUN_JAVA.name())) {
         continue;
       }
       // The operations are read from the same @Migration, in order; a class file without the

@@ -120,11 +120,13 @@ class RunJavaCheckTest {
                 + "        @Op(kind = RUN_JAVA)}",
             GOOD);
     Compilation c = compile(root, author(), book(BOOK_BODY), m1, m2);
+    // The operation table's required-attribute check (E024) comes first and says it once.
     assertThat(c)
         .hadErrorContaining(
-            "runs the RunJava method com.example.library.migrations.M0002_fill.<no name>, which"
-                + " has no name (set method = \"...\").")
+            "[migrata.E024] The migration library.0002_fill has a RUN_JAVA operation without the"
+                + " attribute 'method', which that kind needs.")
         .inFile(m2)
         .onLineContaining("@Op(kind = RUN_JAVA)");
+    assertThat(c).hadErrorCount(1);
   }
 }

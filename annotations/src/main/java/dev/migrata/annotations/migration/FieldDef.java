@@ -1,5 +1,6 @@
 package dev.migrata.annotations.migration;
 
+import dev.migrata.annotations.OnDelete;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
@@ -51,8 +52,19 @@ public @interface FieldDef {
   /** Relations: the target field when it is not the primary key. */
   String toField() default "";
 
-  /** Relations: {@code CASCADE}, {@code PROTECT}, {@code RESTRICT}, ... */
+  /**
+   * Relations, as migrations written before {@link #onDeleteAction()} existed spell it: the name
+   * of an {@link OnDelete} constant ({@code "CASCADE"}). Still read the same way (and checked),
+   * but {@link #onDeleteAction()} is preferred: the compiler checks it.
+   */
   String onDelete() default "";
+
+  /**
+   * Relations: what the database does to referring rows when the referenced row is deleted
+   * (preferred over {@link #onDelete()}). The default is only the annotation's placeholder: a
+   * relation's migration always writes this member.
+   */
+  OnDelete onDeleteAction() default OnDelete.DO_NOTHING;
 
   String relatedName() default "";
   /** Many-to-many: the model holding both foreign keys, as {@code app.model}. */

@@ -5,8 +5,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * One operation of a {@link Migration}. Each {@link Kind} reads the attributes its Django
- * counterpart takes; the others stay at their defaults.
+ * One operation of a {@link Migration}. Each {@link Kind} takes the attributes its Django
+ * counterpart takes (listed on each member); the processor rejects any other attribute set on
+ * that kind, and a missing required one, naming the ones the kind takes.
  */
 @Retention(RetentionPolicy.CLASS)
 @Target({})
@@ -39,11 +40,25 @@ public @interface Op {
   /** AddField, AlterField: the field. */
   FieldDef[] field() default {};
 
-  /** CreateModel: indexes. AddIndex: the one index. */
+  /**
+   * CreateModel: the indexes. Migrations written before {@link #index()} existed give AddIndex
+   * its one index here ({@code indexes = @IndexDef(...)}); that still reads the same, but {@link
+   * #index()} is preferred.
+   */
   IndexDef[] indexes() default {};
 
-  /** CreateModel: constraints. AddConstraint: the one constraint. */
+  /** AddIndex: the index (preferred over a one-element {@link #indexes()}). */
+  IndexDef index() default @IndexDef(name = "", fields = {});
+
+  /**
+   * CreateModel: the constraints. Migrations written before {@link #constraint()} existed give
+   * AddConstraint its one constraint here; that still reads the same, but {@link #constraint()}
+   * is preferred.
+   */
   ConstraintDef[] constraints() default {};
+
+  /** AddConstraint: the constraint (preferred over a one-element {@link #constraints()}). */
+  ConstraintDef constraint() default @ConstraintDef(name = "");
 
   /** CreateModel, AlterModelTable: the table name ("" for the default name). */
   String table() default "";

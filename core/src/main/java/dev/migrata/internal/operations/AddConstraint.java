@@ -48,10 +48,9 @@ public record AddConstraint(String model, ConstraintState constraint) implements
 
   @Override
   public Deconstructed deconstruct() {
-    return Deconstructed.builder("Op")
-        .put("kind", "ADD_CONSTRAINT")
+    return OpKind.ADD_CONSTRAINT.form()
         .put("model", model)
-        .put("constraints", List.of(constraint.deconstruct()))
+        .put("constraint", constraint.deconstruct())
         .build();
   }
 

@@ -50,8 +50,7 @@ public record AddField(String model, FieldState field, boolean preserveDefault)
 
   @Override
   public Deconstructed deconstruct() {
-    return Deconstructed.builder("Op")
-        .put("kind", "ADD_FIELD")
+    return OpKind.ADD_FIELD.form()
         .put("model", model)
         .put("field", List.of(field.deconstruct()))
         .bool("preserveDefault", preserveDefault, true)

@@ -54,10 +54,9 @@ public record AddIndex(String model, IndexState index) implements Operation {
 
   @Override
   public Deconstructed deconstruct() {
-    return Deconstructed.builder("Op")
-        .put("kind", "ADD_INDEX")
+    return OpKind.ADD_INDEX.form()
         .put("model", model)
-        .put("indexes", List.of(index.deconstruct()))
+        .put("index", index.deconstruct())
         .build();
   }
 

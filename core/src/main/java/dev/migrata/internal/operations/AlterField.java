@@ -59,8 +59,7 @@ public record AlterField(String model, FieldState field, boolean preserveDefault
 
   @Override
   public Deconstructed deconstruct() {
-    return Deconstructed.builder("Op")
-        .put("kind", "ALTER_FIELD")
+    return OpKind.ALTER_FIELD.form()
         .put("model", model)
         .put("field", List.of(field.deconstruct()))
         .bool("preserveDefault", preserveDefault, true)

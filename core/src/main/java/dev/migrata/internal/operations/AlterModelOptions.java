@@ -36,8 +36,7 @@ public record AlterModelOptions(String model, boolean managed) implements Operat
 
   @Override
   public Deconstructed deconstruct() {
-    return Deconstructed.builder("Op")
-        .put("kind", "ALTER_MODEL_OPTIONS")
+    return OpKind.ALTER_MODEL_OPTIONS.form()
         .put("model", model)
         .bool("managed", managed, true)
         .build();

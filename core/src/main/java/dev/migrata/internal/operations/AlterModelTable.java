@@ -45,8 +45,7 @@ public record AlterModelTable(String model, String table) implements Operation {
 
   @Override
   public Deconstructed deconstruct() {
-    return Deconstructed.builder("Op")
-        .put("kind", "ALTER_MODEL_TABLE")
+    return OpKind.ALTER_MODEL_TABLE.form()
         .put("model", model)
         .string("table", table)
         .build();

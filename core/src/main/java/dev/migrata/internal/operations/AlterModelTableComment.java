@@ -39,8 +39,7 @@ public record AlterModelTableComment(String model, String comment) implements Op
 
   @Override
   public Deconstructed deconstruct() {
-    return Deconstructed.builder("Op")
-        .put("kind", "ALTER_MODEL_TABLE_COMMENT")
+    return OpKind.ALTER_MODEL_TABLE_COMMENT.form()
         .put("model", model)
         .string("comment", comment)
         .build();

@@ -82,8 +82,7 @@ public record CreateModel(
 
   @Override
   public Deconstructed deconstruct() {
-    return Deconstructed.builder("Op")
-        .put("kind", "CREATE_MODEL")
+    return OpKind.CREATE_MODEL.form()
         .put("name", name)
         .children("fields", fields.stream().map(FieldState::deconstruct).toList())
         .children("indexes", indexes.stream().map(IndexState::deconstruct).toList())

@@ -43,7 +43,7 @@ public record DeleteModel(String name) implements Operation {
 
   @Override
   public Deconstructed deconstruct() {
-    return Deconstructed.builder("Op").put("kind", "DELETE_MODEL").put("name", name).build();
+    return OpKind.DELETE_MODEL.form().put("name", name).build();
   }
 
   /** The deleted model may have referred to any model through its relations (Django). */

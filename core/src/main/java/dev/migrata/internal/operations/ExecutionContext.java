@@ -7,14 +7,16 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * What the executor knows about the migration being run that the {@link Operation} signature
- * cannot carry: the backend's vendor (for per-backend RunSql), the connection and quoting (for
- * RunJava's row API), the migration class and which apps the migration may see. The executor
- * opens one around each migration on its thread; operations outside a run (the processor's
- * replay) never ask for it.
+ * What the executor knows about the migration being run that the {@link Operation} signature cannot
+ * carry: the backend's vendor (for per-backend RunSql), the connection and quoting (for RunJava's
+ * row API), the migration class and which apps the migration may see. Immutable and reached through
+ * the {@link dev.migrata.schema.SchemaEditor} an operation is given (Django's {@code
+ * schema_editor.connection}), never through thread state: an operation run outside the executor
+ * still knows its editor's vendor, and nested or parallel runs cannot see each other's.
  */
-public final class ExecutionContext implements AutoCloseable {
-  private static final ThreadLocal<ExecutionContext> CURRENT = new ThreadLocal<>();
+public final class ExecutionContext {
+  /** Knows nothing: the vendor is unknown, so vendor-limited RunSql runs, and RunJava refuses. */
+  public static final ExecutionContext NONE = builder().build();
 
   private final String vendor;
   private final Connection connection;
@@ -24,7 +26,6 @@ public final class ExecutionContext implements AutoCloseable {
   private final ClassLoader classLoader;
   private final Supplier<Set<String>> visibleApps;
   private final Function<String, String> latestMigration;
-  private final ExecutionContext previous;
 
   private ExecutionContext(Builder b) {
     this.vendor = b.vendor;
@@ -35,24 +36,13 @@ public final class ExecutionContext implements AutoCloseable {
     this.classLoader = b.classLoader;
     this.visibleApps = b.visibleApps;
     this.latestMigration = b.latestMigration;
-    this.previous = CURRENT.get();
-  }
-
-  /** The context of the migration running on this thread, or {@code null}. */
-  public static ExecutionContext current() {
-    return CURRENT.get();
-  }
-
-  /** The vendor of the running migration's backend, or {@code null} outside a run. */
-  public static String currentVendor() {
-    ExecutionContext c = CURRENT.get();
-    return c == null ? null : c.vendor;
   }
 
   public static Builder builder() {
     return new Builder();
   }
 
+  /** The backend's vendor ({@code sqlite}, {@code postgresql}, {@code mysql}), or {@code null}. */
   public String vendor() {
     return vendor;
   }
@@ -70,6 +60,7 @@ public final class ExecutionContext implements AutoCloseable {
     return migration;
   }
 
+  /** The migration class's binary name, or {@code null} outside a migration. */
   public String migrationClass() {
     return migrationClass;
   }
@@ -88,16 +79,7 @@ public final class ExecutionContext implements AutoCloseable {
     return latestMigration.apply(app);
   }
 
-  @Override
-  public void close() {
-    if (previous == null) {
-      CURRENT.remove();
-    } else {
-      CURRENT.set(previous);
-    }
-  }
-
-  /** Collects the context; {@link #open} makes it current. */
+  /** Collects the context. */
   public static final class Builder {
     private String vendor;
     private Connection connection;
@@ -146,11 +128,8 @@ public final class ExecutionContext implements AutoCloseable {
       return this;
     }
 
-    /** Makes the context current on this thread until closed. */
-    public ExecutionContext open() {
-      ExecutionContext c = new ExecutionContext(this);
-      CURRENT.set(c);
-      return c;
+    public ExecutionContext build() {
+      return new ExecutionContext(this);
     }
   }
 }

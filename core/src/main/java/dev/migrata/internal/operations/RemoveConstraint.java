@@ -51,8 +51,7 @@ public record RemoveConstraint(String model, String name) implements Operation {
 
   @Override
   public Deconstructed deconstruct() {
-    return Deconstructed.builder("Op")
-        .put("kind", "REMOVE_CONSTRAINT")
+    return OpKind.REMOVE_CONSTRAINT.form()
         .put("model", model)
         .put("name", name)
         .build();

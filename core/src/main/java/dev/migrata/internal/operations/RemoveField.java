@@ -47,8 +47,7 @@ public record RemoveField(String model, String name) implements Operation {
 
   @Override
   public Deconstructed deconstruct() {
-    return Deconstructed.builder("Op")
-        .put("kind", "REMOVE_FIELD")
+    return OpKind.REMOVE_FIELD.form()
         .put("model", model)
         .put("name", name)
         .build();

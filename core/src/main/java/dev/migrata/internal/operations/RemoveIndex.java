@@ -49,8 +49,7 @@ public record RemoveIndex(String model, String name) implements Operation {
 
   @Override
   public Deconstructed deconstruct() {
-    return Deconstructed.builder("Op")
-        .put("kind", "REMOVE_INDEX")
+    return OpKind.REMOVE_INDEX.form()
         .put("model", model)
         .put("name", name)
         .build();

@@ -71,8 +71,7 @@ public record RenameField(String model, String oldName, String newName) implemen
 
   @Override
   public Deconstructed deconstruct() {
-    return Deconstructed.builder("Op")
-        .put("kind", "RENAME_FIELD")
+    return OpKind.RENAME_FIELD.form()
         .put("model", model)
         .put("oldName", oldName)
         .put("newName", newName)

@@ -50,8 +50,7 @@ public record RenameIndex(String model, String oldName, String newName) implemen
 
   @Override
   public Deconstructed deconstruct() {
-    return Deconstructed.builder("Op")
-        .put("kind", "RENAME_INDEX")
+    return OpKind.RENAME_INDEX.form()
         .put("model", model)
         .put("oldName", oldName)
         .put("newName", newName)

@@ -102,8 +102,7 @@ public record RenameModel(String oldName, String newName) implements Operation {
 
   @Override
   public Deconstructed deconstruct() {
-    return Deconstructed.builder("Op")
-        .put("kind", "RENAME_MODEL")
+    return OpKind.RENAME_MODEL.form()
         .put("name", oldName)
         .put("newName", newName)
         .build();

@@ -37,8 +37,8 @@ public record RunJava(String method, String reverseMethod, String javaClass, boo
   }
 
   private void invoke(String name, String app, SchemaEditor editor, ProjectState state) {
-    ExecutionContext context = ExecutionContext.current();
-    if (context == null) {
+    ExecutionContext context = editor.context();
+    if (javaClass == null && context.migrationClass() == null) {
       throw new IllegalStateException("RunJava " + name + " can only run inside a migration.");
     }
     String className = javaClass != null ? javaClass : context.migrationClass();
@@ -109,8 +109,7 @@ public record RunJava(String method, String reverseMethod, String javaClass, boo
 
   @Override
   public Deconstructed deconstruct() {
-    return Deconstructed.builder("Op")
-        .put("kind", "RUN_JAVA")
+    return OpKind.RUN_JAVA.form()
         .put("method", method)
         .string("reverseMethod", reverseMethod)
         .bool("elidable", elidable, false)

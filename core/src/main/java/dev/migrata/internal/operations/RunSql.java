@@ -46,7 +46,7 @@ public record RunSql(
 
   @Override
   public void databaseForwards(String app, SchemaEditor editor, ProjectState from, ProjectState to) {
-    if (runsOn(ExecutionContext.currentVendor())) {
+    if (runsOn(editor.context().vendor())) {
       editor.execute(nonBlank(sql));
     }
   }
@@ -57,7 +57,7 @@ public record RunSql(
     if (reverseSql == null) {
       throw new UnsupportedOperationException("Raw SQL operation is not reversible");
     }
-    if (runsOn(ExecutionContext.currentVendor())) {
+    if (runsOn(editor.context().vendor())) {
       editor.execute(nonBlank(reverseSql));
     }
   }
@@ -83,8 +83,7 @@ public record RunSql(
 
   @Override
   public Deconstructed deconstruct() {
-    return Deconstructed.builder("Op")
-        .put("kind", "RUN_SQL")
+    return OpKind.RUN_SQL.form()
         .put("sql", sql)
         .strings("reverseSql", reverseSql)
         .bool("elidable", elidable, false)

@@ -162,7 +162,7 @@ public record FieldState(
         .strings("choices", choices)
         .string("to", to)
         .string("toField", toField)
-        .string("onDelete", onDelete)
+        .string("onDeleteAction", onDelete)
         .string("relatedName", relatedName)
         .string("through", through)
         .string("table", table)
@@ -189,7 +189,8 @@ public record FieldState(
     b.choices = d.strings("choices");
     b.to = emptyToNull(d.string("to", null));
     b.toField = emptyToNull(d.string("toField", null));
-    b.onDelete = emptyToNull(d.string("onDelete", null));
+    // Older migrations spell it as a string, onDelete = "CASCADE"; both read alike.
+    b.onDelete = emptyToNull(d.string("onDeleteAction", d.string("onDelete", null)));
     b.relatedName = emptyToNull(d.string("relatedName", null));
     b.through = emptyToNull(d.string("through", null));
     b.table = emptyToNull(d.string("table", null));

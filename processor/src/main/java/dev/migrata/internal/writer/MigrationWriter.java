@@ -29,7 +29,12 @@ public final class MigrationWriter {
   /** Scope constants travel with the kinds to the imports, marked apart. */
   private static final String SCOPE_MARK = "scope:";
   /** An operation longer than this on one line is written one attribute per line. */
-  private static final int INLINE_LIMIT = 92;
+  private static final int INLINE_LIMIT = 90;
+  /** No line of a generated migration is longer (the project's code style). */
+  static final int WIDTH = 100;
+  /** The columns where {@code @Migration}'s members and their array items start. */
+  private static final int MEMBER = 4;
+  private static final int ITEM = 8;
 
   private MigrationWriter() {}
 
@@ -57,25 +62,36 @@ public final class MigrationWriter {
     AnnotationSpec.Builder annotation = AnnotationSpec.builder(type(migration.type()));
     TreeSet<String> kinds = new TreeSet<>();
     TreeSet<String> scopes = new TreeSet<>();
+    int members = migration.values().size();
+    int member = 0;
     for (Map.Entry<String, Object> e : migration.values().entrySet()) {
       Object value = e.getValue();
+      String key = e.getKey();
+      // A comma follows every member but the last, and every array item but the last.
+      int comma = ++member == members ? 0 : 1;
       if (value instanceof List<?> list && list.size() > 1 && list.get(0) instanceof Deconstructed) {
         // Several values: JavaPoet writes them one per line between braces.
-        for (Object item : list) {
-          annotation.addMember(e.getKey(), "$L", render((Deconstructed) item, kinds));
+        for (int i = 0; i < list.size(); i++) {
+          int itemComma = i == list.size() - 1 ? 0 : 1;
+          annotation.addMember(
+              key, "$L", render((Deconstructed) list.get(i), ITEM, ITEM, itemComma, kinds));
         }
       } else if (value instanceof List<?> list && list.size() == 1
           && list.get(0) instanceof Deconstructed single) {
         // One value, no braces. JavaPoet indents a member's value as if it were an array item;
         // undoing that lines a multi-line operation's attributes up under the member name.
-        annotation.addMember(e.getKey(), "$<$<$L$>$>", render(single, kinds));
+        annotation.addMember(
+            key, "$<$<$L$>$>", render(single, MEMBER, after(MEMBER, key), comma, kinds));
       } else {
-        annotation.addMember(e.getKey(), "$L", value(migration.type(), e.getKey(), value, kinds));
+        annotation.addMember(
+            key,
+            "$<$<$L$>$>",
+            value(migration.type(), key, value, after(MEMBER, key), MEMBER, comma, kinds));
       }
     }
     StringBuilder doc = new StringBuilder();
     for (Operation op : described) {
-      doc.append(op.describe()).append(".\n");
+      doc.append(wrap(JavadocText.escape(op.describe()) + "."));
     }
     if (described.isEmpty() && migration.children("dependencies").size() > 1) {
       // Django's merge migration: no operations, only the branches it joins.
@@ -114,38 +130,73 @@ public final class MigrationWriter {
     return ClassName.get(ANNOTATIONS, simpleName);
   }
 
-  private static CodeBlock render(Deconstructed d, TreeSet<String> kinds) {
+  /** The column after {@code key = } on a line indented by {@code indent}. */
+  private static int after(int indent, String key) {
+    return indent + key.length() + 3;
+  }
+
+  /** One Javadoc line per description, broken at spaces to stay within {@link #WIDTH}. */
+  private static String wrap(String line) {
+    int limit = WIDTH - " * ".length();
+    StringBuilder out = new StringBuilder();
+    while (line.length() > limit && line.lastIndexOf(' ', limit) > 0) {
+      int cut = line.lastIndexOf(' ', limit);
+      out.append(line, 0, cut).append('\n');
+      line = line.substring(cut + 1);
+    }
+    return out.append(line).append('\n').toString();
+  }
+
+  /**
+   * {@code d} as an annotation starting at column {@code start} of a line indented by {@code
+   * indent}, followed by {@code reserve} characters ({@code ,} or closing parentheses): on one
+   * line when it fits within {@link #WIDTH}, else one attribute per line.
+   */
+  private static CodeBlock render(
+      Deconstructed d, int indent, int start, int reserve, TreeSet<String> kinds) {
     boolean multiline = false;
     for (Object value : d.values().values()) {
       if (value instanceof List<?> list && list.size() > 1 && list.get(0) instanceof Deconstructed) {
         multiline = true;
       }
     }
-    // Fields, indexes and dependencies stay on one line each, so a model reads like a table.
-    if (!multiline && d.type().equals("Op") && plain(d).length() > INLINE_LIMIT) {
+    String plain = plain(d.type(), "", d);
+    // Fields, indexes and dependencies stay on one line each where they fit, so a model reads
+    // like a table; operations break earlier, one attribute per line.
+    if (d.type().equals("Op") && plain.length() > INLINE_LIMIT) {
+      multiline = true;
+    }
+    if (start + plain.length() + reserve > WIDTH) {
       multiline = true;
     }
     CodeBlock.Builder code = CodeBlock.builder().add("@$T(", type(d.type()));
     if (multiline) {
       code.add("\n$>$>");
     }
-    boolean first = true;
+    int inner = indent + 4;
+    int n = 0;
+    int size = d.values().size();
     for (Map.Entry<String, Object> e : d.values().entrySet()) {
-      if (!first) {
+      boolean last = ++n == size;
+      if (n > 1) {
         code.add(multiline ? ",\n" : ", ");
       }
-      first = false;
-      code.add("$L = ", e.getKey());
+      String key = e.getKey();
+      code.add("$L = ", key);
       Object value = e.getValue();
-      if (multiline && value instanceof List<?> list && list.size() > 1
+      if (!multiline) {
+        code.add(value(d.type(), key, value, 0, 0, 0, kinds));
+      } else if (value instanceof List<?> list && list.size() > 1
           && list.get(0) instanceof Deconstructed) {
         code.add("{\n$>$>");
         for (int i = 0; i < list.size(); i++) {
-          code.add(i == 0 ? "$L" : ",\n$L", render((Deconstructed) list.get(i), kinds));
+          code.add(i == 0 ? "$L" : ",\n$L",
+              render((Deconstructed) list.get(i), inner + 4, inner + 4, 1, kinds));
         }
         code.add("$<$<\n}");
       } else {
-        code.add(value(d.type(), e.getKey(), value, kinds));
+        int tail = last ? reserve + 1 : 1;
+        code.add(value(d.type(), key, value, after(inner, key), inner, tail, kinds));
       }
     }
     if (multiline) {
@@ -154,7 +205,18 @@ public final class MigrationWriter {
     return code.add(")").build();
   }
 
-  private static CodeBlock value(String owner, String key, Object value, TreeSet<String> kinds) {
+  /**
+   * One attribute value starting at column {@code start} of a line indented by {@code indent}
+   * and followed by {@code reserve} characters; {@code indent} 0 means "inline, do not break".
+   */
+  private static CodeBlock value(
+      String owner,
+      String key,
+      Object value,
+      int start,
+      int indent,
+      int reserve,
+      TreeSet<String> kinds) {
     if (owner.equals("Op") && key.equals("kind")) {
       kinds.add((String) value);
       return CodeBlock.of("$L", value);
@@ -166,30 +228,48 @@ public final class MigrationWriter {
     if (owner.equals("Op") && key.equals("javaClass") && value instanceof String s) {
       return CodeBlock.of("$T.class", ClassName.bestGuess(s));
     }
+    ClassName enumType = MemberTypes.enumType(owner, key);
+    if (enumType != null && value instanceof String s) {
+      return CodeBlock.of("$T.$L", enumType, s);
+    }
+    boolean breakable = indent > 0 && start + plain(owner, key, value).length() + reserve > WIDTH;
     if (value instanceof String s) {
-      return CodeBlock.of("$S", s);
+      return breakable ? StringLiterals.split(s, start, indent + 4, reserve, WIDTH)
+          : CodeBlock.of("$S", s);
     }
     if (value instanceof Integer || value instanceof Boolean) {
       return CodeBlock.of("$L", value);
     }
     if (value instanceof Deconstructed d) {
-      return render(d, kinds);
+      return indent > 0 ? render(d, indent, start, reserve, kinds) : render(d, 0, 0, 0, kinds);
     }
     if (value instanceof List<?> list) {
       if (list.size() == 1) {
-        return value(owner, key, list.get(0), kinds);
+        return value(owner, key, list.get(0), start, indent, reserve, kinds);
       }
       List<CodeBlock> items = new ArrayList<>();
-      for (Object item : list) {
-        items.add(value(owner, key, item, kinds));
+      if (!breakable) {
+        for (Object item : list) {
+          items.add(value(owner, key, item, 0, 0, 0, kinds));
+        }
+        return CodeBlock.builder().add("{").add(CodeBlock.join(items, ", ")).add("}").build();
       }
-      return CodeBlock.builder().add("{").add(CodeBlock.join(items, ", ")).add("}").build();
+      // Too long for its line: one value per line.
+      int inner = indent + 4;
+      for (Object item : list) {
+        items.add(value(owner, key, item, inner, inner, 1, kinds));
+      }
+      return CodeBlock.builder()
+          .add("{\n$>$>")
+          .add(CodeBlock.join(items, ",\n"))
+          .add("$<$<\n}")
+          .build();
     }
     throw new IllegalArgumentException("Cannot write the value " + value + " of " + key + ".");
   }
 
   /** The one-line form with simple names, to decide whether it fits on a line. */
-  private static String plain(Object value) {
+  private static String plain(String owner, String key, Object value) {
     if (value instanceof Deconstructed d) {
       StringBuilder out = new StringBuilder("@").append(d.type()).append('(');
       boolean first = true;
@@ -198,9 +278,16 @@ public final class MigrationWriter {
           out.append(", ");
         }
         first = false;
-        out.append(e.getKey()).append(" = ").append(plain(e.getValue()));
+        out.append(e.getKey()).append(" = ").append(plain(d.type(), e.getKey(), e.getValue()));
       }
       return out.append(')').toString();
+    }
+    if (owner.equals("Op") && (key.equals("kind") || key.equals("scope"))) {
+      return String.valueOf(value);
+    }
+    ClassName enumType = MemberTypes.enumType(owner, key);
+    if (enumType != null && value instanceof String s) {
+      return enumType.simpleName() + "." + s;
     }
     if (value instanceof String s) {
       return CodeBlock.of("$S", s).toString();
@@ -208,7 +295,7 @@ public final class MigrationWriter {
     if (value instanceof List<?> list) {
       List<String> items = new ArrayList<>();
       for (Object item : list) {
-        items.add(plain(item));
+        items.add(plain(owner, key, item));
       }
       return list.size() == 1 ? items.get(0) : "{" + String.join(", ", items) + "}";
     }

@@ -48,7 +48,8 @@ final class MigrationTransaction {
     Progress progress = new Progress();
     boolean transactional = m.atomic() && editor.features().canRollbackDdl();
     int phase = 0; // 0 operations, 1 deferred statements, 2 history row
-    try (ExecutionContext context = context(m, editor, connection)) {
+    editor.context(context(m, editor, connection));
+    try {
       editor.begin(m.atomic());
       work.run(editor, progress);
       progress.opsEnd = editor.executed().size();
@@ -102,6 +103,6 @@ final class MigrationTransaction {
               List<MigrationKey> leaves = graph.leafNodes(app);
               return leaves.isEmpty() ? null : leaves.get(leaves.size() - 1).name();
             })
-        .open();
+        .build();
   }
 }

@@ -5,7 +5,6 @@ import dev.migrata.internal.backends.Backend;
 import dev.migrata.internal.backends.base.BaseSchemaEditor;
 import dev.migrata.internal.loader.MigrationLoader;
 import dev.migrata.internal.migration.MigrationDefinition;
-import dev.migrata.internal.operations.ExecutionContext;
 import dev.migrata.internal.operations.Operation;
 import dev.migrata.internal.operations.RunJava;
 import dev.migrata.internal.state.ProjectState;
@@ -67,9 +66,8 @@ public final class SqlCollector {
     }
     MigrationTransaction transaction =
         new MigrationTransaction(loader.graph(), backend, null, getClass().getClassLoader());
-    try (ExecutionContext context = transaction.context(m, editor, null)) {
-      collectOperations(m, backwards, editor, ops, states);
-    }
+    editor.context(transaction.context(m, editor, null));
+    collectOperations(m, backwards, editor, ops, states);
     try {
       editor.finish();
     } catch (SQLException e) {

@@ -2,6 +2,7 @@ package dev.migrata.internal.backends.base;
 
 import static dev.migrata.internal.backends.base.SqlTemplates.format;
 
+import dev.migrata.internal.operations.ExecutionContext;
 import dev.migrata.internal.state.ConstraintState;
 import dev.migrata.internal.state.FieldState;
 import dev.migrata.internal.state.FieldType;
@@ -29,6 +30,8 @@ import java.util.Objects;
  * SQL and checks), then {@link #commit} or {@link #rollback}.
  */
 public abstract class BaseSchemaEditor extends EditorCore implements SchemaEditor {
+  private ExecutionContext context;
+
   /**
    * @param connection where statements run; may be {@code null} in collect mode
    * @param collect record statements (sqlmigrate) instead of running them
@@ -42,6 +45,25 @@ public abstract class BaseSchemaEditor extends EditorCore implements SchemaEdito
       DataTypes types,
       Quoting quoting) {
     super(connection, collect, features, introspection, sql, types, quoting);
+  }
+
+  /** Hands over the context of the migration this editor runs (the executor, once per run). */
+  public void context(ExecutionContext migration) {
+    this.context = migration;
+  }
+
+  @Override
+  public ExecutionContext context() {
+    if (context == null) {
+      // Outside the executor the editor still knows its backend: vendor-limited RunSql stays so.
+      context =
+          ExecutionContext.builder()
+              .vendor(quoting.vendor())
+              .connection(collect ? null : connection)
+              .quote(this::quoteName)
+              .build();
+    }
+    return context;
   }
 
   // ---------------------------------------------------------------- tables and columns

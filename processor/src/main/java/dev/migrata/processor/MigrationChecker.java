@@ -1,0 +1,199 @@
+package dev.migrata.processor;
+
+import dev.migrata.annotations.OnDelete;
+import dev.migrata.internal.operations.OpKind;
+import dev.migrata.internal.state.FieldType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Checks a hand-editable migration's annotation values before it is replayed, each fault on the
+ * attribute value at fault: an {@code @Op} attribute its kind does not take (it would replay as
+ * nothing and vanish at the next squash) or a required one it lacks ({@link OpKind} says which),
+ * and the strings javac cannot check: field types, {@code onDelete}, RunSql vendors. A typo here
+ * would otherwise fail only at migrate time, or silently change the schema and make the next
+ * compile write a "corrective" migration.
+ */
+final class MigrationChecker {
+  /** The vendors RunSql may name ({@code mariadb} is {@code mysql}'s alias, as in Django). */
+  static final List<String> VENDORS = List.of("sqlite", "postgresql", "mysql", "mariadb");
+
+  private final Elements elements;
+  private final Types types;
+  private final Reporter reporter;
+
+  MigrationChecker(Elements elements, Types types, Reporter reporter) {
+    this.elements = elements;
+    this.types = types;
+    this.reporter = reporter;
+  }
+
+  /** Whether {@code migration} (the {@code @Migration} of {@code type}) passed every check. */
+  boolean check(TypeElement type, AnnotationMirror migration, String key) {
+    boolean ok = true;
+    for (AnnotationMirror op : annotations(Mirrors.value(migration, "operations"))) {
+      ok &= checkOp(type, op, key);
+    }
+    return ok;
+  }
+
+  private boolean checkOp(TypeElement type, AnnotationMirror op, String key) {
+    AnnotationValue kindValue = Mirrors.value(op, "kind");
+    if (kindValue == null || !(kindValue.getValue() instanceof VariableElement constant)) {
+      return true; // javac reports the missing kind itself
+    }
+    OpKind kind = OpKind.byName(constant.getSimpleName().toString());
+    if (kind == null) {
+      return true;
+    }
+    boolean ok = true;
+    String allowed = String.join(", ", kind.allowed());
+    List<String> present = new ArrayList<>();
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e :
+        op.getElementValues().entrySet()) {
+      String attribute = e.getKey().getSimpleName().toString();
+      present.add(attribute);
+      if (!kind.takes(attribute)) {
+        ok = false;
+        reporter.report(
+            Problem.OP_ATTRIBUTE_NOT_TAKEN,
+            type,
+            op,
+            e.getValue(),
+            key,
+            kind,
+            attribute,
+            kind,
+            allowed);
+      }
+    }
+    for (OpKind.Attribute a : kind.attributes()) {
+      if (a.required() && !present.contains(a.name()) && !replaced(kind, a.name(), present)) {
+        ok = false;
+        reporter.report(
+            Problem.OP_ATTRIBUTE_MISSING, type, op, null, key, kind, a.name(), kind, allowed);
+      }
+    }
+    for (AnnotationValue vendor : items(Mirrors.value(op, "vendors"))) {
+      String v = String.valueOf(vendor.getValue());
+      if (!VENDORS.contains(v.toLowerCase(Locale.ROOT))) {
+        ok = false;
+        reporter.report(
+            Problem.MIGRATION_VALUE_UNKNOWN,
+            type,
+            op,
+            vendor,
+            "vendors",
+            v,
+            key,
+            "a backend",
+            String.join(", ", VENDORS));
+      }
+    }
+    for (String member : List.of("fields", "field")) {
+      for (AnnotationMirror field : annotations(Mirrors.value(op, member))) {
+        ok &= checkField(type, field, key);
+      }
+    }
+    return ok;
+  }
+
+  private static boolean replaced(OpKind kind, String preferred, List<String> present) {
+    for (OpKind.Attribute a : kind.attributes()) {
+      if (preferred.equals(a.replaces()) && present.contains(a.name())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean checkField(TypeElement type, AnnotationMirror field, String key) {
+    boolean ok = true;
+    AnnotationValue fieldType = Mirrors.value(field, "type");
+    if (fieldType != null) {
+      String name = String.valueOf(fieldType.getValue());
+      if (FieldType.byName(name) == null && !isCustomType(name)) {
+        ok = false;
+        reporter.report(
+            Problem.MIGRATION_FIELD_TYPE_UNKNOWN,
+            type,
+            field,
+            fieldType,
+            name,
+            fieldName(field),
+            key,
+            builtInTypes());
+      }
+    }
+    AnnotationValue onDelete = Mirrors.value(field, "onDelete");
+    if (onDelete != null) {
+      String value = String.valueOf(onDelete.getValue());
+      if (Arrays.stream(OnDelete.values()).noneMatch(o -> o.name().equals(value))) {
+        ok = false;
+        reporter.report(
+            Problem.MIGRATION_VALUE_UNKNOWN,
+            type,
+            field,
+            onDelete,
+            "onDelete",
+            value,
+            key,
+            "an OnDelete constant",
+            String.join(", ", Arrays.stream(OnDelete.values()).map(Enum::name).toList()));
+      }
+    }
+    return ok;
+  }
+
+  private boolean isCustomType(String name) {
+    TypeElement custom = elements.getTypeElement(name);
+    TypeElement iface = elements.getTypeElement(FieldValidator.CUSTOM_FIELD_TYPE);
+    return custom != null
+        && iface != null
+        && types.isAssignable(types.erasure(custom.asType()), types.erasure(iface.asType()));
+  }
+
+  private static String fieldName(AnnotationMirror field) {
+    AnnotationValue name = Mirrors.value(field, "name");
+    return name == null ? "?" : String.valueOf(name.getValue());
+  }
+
+  private static String builtInTypes() {
+    return String.join(", ", Arrays.stream(FieldType.values()).map(FieldType::djangoName).toList());
+  }
+
+  /** The values of an annotation member, whether written as an array or as one value. */
+  private static List<AnnotationValue> items(AnnotationValue value) {
+    if (value == null) {
+      return List.of();
+    }
+    if (value.getValue() instanceof List<?> list) {
+      List<AnnotationValue> result = new ArrayList<>();
+      for (Object o : list) {
+        result.add((AnnotationValue) o);
+      }
+      return result;
+    }
+    return List.of(value);
+  }
+
+  private static List<AnnotationMirror> annotations(AnnotationValue value) {
+    List<AnnotationMirror> result = new ArrayList<>();
+    for (AnnotationValue v : items(value)) {
+      if (v.getValue() instanceof AnnotationMirror m) {
+        result.add(m);
+      }
+    }
+    return result;
+  }
+}
