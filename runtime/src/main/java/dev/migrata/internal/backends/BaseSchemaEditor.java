@@ -3,6 +3,7 @@ package dev.migrata.internal.backends;
 import dev.migrata.fields.CustomFieldTypes;
 import dev.migrata.fields.DefaultMethods;
 import dev.migrata.internal.state.ConstraintState;
+import dev.migrata.internal.state.DefaultLiteral;
 import dev.migrata.internal.state.FieldState;
 import dev.migrata.internal.state.FieldType;
 import dev.migrata.internal.state.IndexState;
@@ -14,10 +15,7 @@ import dev.migrata.schema.SchemaException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -212,10 +210,10 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
       case DURATION:
         return durationLiteral(literal);
       case DATE_TIME:
-        return awareDateTimeLiteral(parseInstant(literal));
+        return awareDateTimeLiteral(DefaultLiteral.instant(literal));
       case LOCAL_DATE_TIME:
         return quoteString(
-            parseOrKeep(literal, s -> LocalDateTime.parse(s).format(SQL_DATE_TIME)));
+            parseOrKeep(literal, s -> DefaultLiteral.localDateTime(s).format(SQL_DATE_TIME)));
       case UUID:
         return quoteString(hasNativeUuid() ? literal : literal.replace("-", ""));
       default:
@@ -252,16 +250,7 @@ public abstract class BaseSchemaEditor implements SchemaEditor {
     if (NUMBER.matcher(text).matches()) {
       return text;
     }
-    return Long.toString(Duration.parse(text).toNanos() / 1000);
-  }
-
-  private static Instant parseInstant(String literal) {
-    String text = literal.trim();
-    try {
-      return OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeParseException e) {
-      return Instant.parse(text);
-    }
+    return Long.toString(DefaultLiteral.duration(text).toNanos() / 1000);
   }
 
   private static String parseOrKeep(String literal, java.util.function.UnaryOperator<String> f) {
