@@ -201,9 +201,14 @@ final class ModelReader {
         reporter.report(Problem.JSON_MAP_KEY_NOT_STRING, element, type, name);
         return null;
       }
-      if (fieldType.equals(FieldType.DECIMAL.djangoName())
-          && (precision == null || scale == null)) {
-        reporter.report(Problem.DECIMAL_WITHOUT_PRECISION, element, field, null, name);
+      if (fieldType.equals(FieldType.DECIMAL.djangoName())) {
+        // Django's fields.E132 and fields.E130, each on its own.
+        if (precision == null) {
+          reporter.report(Problem.DECIMAL_WITHOUT_PRECISION, element, field, null, name);
+        }
+        if (scale == null) {
+          reporter.report(Problem.DECIMAL_WITHOUT_SCALE, element, field, null, name);
+        }
       }
       // Options that mean nothing for the type are dropped, so they cannot cause migrations.
       if (!fieldType.equals(FieldType.CHAR.djangoName())) {
@@ -318,7 +323,7 @@ final class ModelReader {
       through = target(throughType);
       if (through == null) {
         reporter.report(
-            Problem.RELATION_TARGET_NOT_MODEL, element, m2m, throughValue, name, throughType,
+            Problem.THROUGH_NOT_MODEL, element, m2m, throughValue, name, throughType,
             throughType);
         return null;
       }
