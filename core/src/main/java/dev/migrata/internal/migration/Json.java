@@ -119,6 +119,8 @@ public final class Json {
     throw new IllegalArgumentException("Cannot write " + value + " to the index.");
   }
 
+  /** Index values from parsed ones, converting the parser's own lists and maps in place. */
+  @SuppressWarnings("unchecked")
   private static Object fromIndex(Object value) {
     if (value instanceof Num n) {
       try {
@@ -127,20 +129,14 @@ public final class Json {
         throw malformed(0, "the number " + n.text() + " is not an integer");
       }
     } else if (value instanceof List<?> list) {
-      List<Object> values = new ArrayList<>();
-      list.forEach(v -> values.add(fromIndex(v)));
-      return values;
+      ((List<Object>) list).replaceAll(Json::fromIndex);
+      return list;
     } else if (value instanceof Map<?, ?> map) {
-      if (!(map.get("@") instanceof String type)) {
+      Map<String, Object> values = (Map<String, Object>) map;
+      if (!(values.remove("@") instanceof String type)) {
         throw malformed(0, "an object without its type");
       }
-      Map<String, Object> values = new LinkedHashMap<>();
-      map.forEach(
-          (k, v) -> {
-            if (!k.equals("@")) {
-              values.put((String) k, fromIndex(v));
-            }
-          });
+      values.replaceAll((k, v) -> fromIndex(v));
       return new Deconstructed(type, values);
     } else if (value == null) {
       throw malformed(0, "null is not an index value");
