@@ -6,8 +6,6 @@ import dev.migrata.internal.migration.MigrationKey;
 import dev.migrata.internal.migration.MigrationNames;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -56,15 +54,12 @@ final class MakeMigrationsCommand extends SourceCommand {
       }
     }
     loader.checkConflicts();
-    String suffix =
-        name != null
-            ? name
-            : "auto_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmm"));
     for (String app : apps) {
       List<MigrationKey> leaves = loader.graph().leafNodes(app);
       MigrationKey leaf = leaves.get(0);
-      Integer parsed = MigrationNames.parseNumber(leaf.name());
-      String migrationName = String.format("%04d_%s", (parsed == null ? 0 : parsed) + 1, suffix);
+      // Without --name, "auto" as the processor names a migration without name fragments
+      // (Django appends a timestamp, which would make the file name depend on the clock).
+      String migrationName = MigrationNames.next(List.of(leaf.name()), name, false, List.of());
       MigrationDefinition template = loader.graph().migration(leaf);
       MigrationDefinition empty =
           definition(template, migrationName, List.of(leaf), List.of(), false, List.of());

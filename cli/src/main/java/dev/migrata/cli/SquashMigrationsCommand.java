@@ -3,6 +3,7 @@ package dev.migrata.cli;
 import dev.migrata.internal.loader.MigrationLoader;
 import dev.migrata.internal.migration.MigrationDefinition;
 import dev.migrata.internal.migration.MigrationKey;
+import dev.migrata.internal.migration.MigrationNames;
 import dev.migrata.internal.operations.Operation;
 import dev.migrata.internal.operations.RunJava;
 import dev.migrata.internal.optimizer.Optimizer;
@@ -128,15 +129,8 @@ final class SquashMigrationsCommand extends SourceCommand {
       }
     }
 
-    String name;
-    if (start != null) {
-      name =
-          squashedName != null
-              ? start.name().split("_", 2)[0] + "_" + squashedName
-              : start.name() + "_squashed_" + end.name();
-    } else {
-      name = "0001_" + (squashedName != null ? squashedName : "squashed_" + end.name());
-    }
+    String name =
+        MigrationNames.squashed(start == null ? null : start.name(), end.name(), squashedName);
     MigrationDefinition squashed =
         definition(end, name, new ArrayList<>(dependencies), replaces, start == null, result);
     String pkg = packageOf(end);

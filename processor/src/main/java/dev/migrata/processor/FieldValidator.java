@@ -1,18 +1,10 @@
 package dev.migrata.processor;
 
+import dev.migrata.internal.state.DefaultLiteral;
 import dev.migrata.internal.state.FieldState;
 import dev.migrata.internal.state.FieldType;
-import java.math.BigDecimal;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.UUID;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -69,7 +61,7 @@ final class FieldValidator {
             f.withDefault(
                 f.fieldType() == FieldType.JSON
                     ? JsonLiteral.canonical(f.defaultValue(), container(element), held(element))
-                    : canonicalDefault(f, f.defaultValue()));
+                    : DefaultLiteral.canonical(f, f.defaultValue()));
       } catch (IllegalArgumentException | DateTimeParseException | ArithmeticException e) {
         reporter.report(
             Problem.INVALID_DEFAULT,
@@ -84,76 +76,6 @@ final class FieldValidator {
       }
     }
     return ok ? f : null;
-  }
-
-  /**
-   * The one form a default of this type is written in, so an equivalent spelling causes no
-   * migration: booleans lowercased, UUIDs lowercased, durations and aware date-times in ISO form
-   * (UTC, as Django serializes aware datetimes).
-   *
-   * @throws IllegalArgumentException saying what is wrong
-   */
-  static String canonicalDefault(FieldState f, String value) {
-    FieldType type = f.fieldType();
-    if (type == null || f.isRelation()) {
-      return value;
-    }
-    String v = value.trim();
-    switch (type) {
-      case BOOLEAN:
-        if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
-          return v.toLowerCase(java.util.Locale.ROOT);
-        }
-        throw new IllegalArgumentException("write true or false.");
-      case SMALL_INTEGER:
-        return String.valueOf(Short.parseShort(v));
-      case INTEGER:
-      case AUTO:
-        return String.valueOf(Integer.parseInt(v));
-      case BIG_INTEGER:
-      case BIG_AUTO:
-        return String.valueOf(Long.parseLong(v));
-      case FLOAT:
-        Double.parseDouble(v);
-        return v;
-      case DECIMAL:
-        BigDecimal d = new BigDecimal(v);
-        if (f.scale() != null && d.scale() > f.scale()) {
-          throw new IllegalArgumentException("it has more than " + f.scale() + " decimal places.");
-        }
-        return d.toPlainString();
-      case DATE:
-        return LocalDate.parse(v).toString();
-      case TIME:
-        return LocalTime.parse(v).toString();
-      case LOCAL_DATE_TIME:
-        return LocalDateTime.parse(v).toString();
-      case DATE_TIME:
-        Instant instant;
-        try {
-          instant = OffsetDateTime.parse(v).toInstant();
-        } catch (DateTimeParseException e) {
-          instant = Instant.parse(v);
-        }
-        return instant.atOffset(ZoneOffset.UTC).toInstant().toString();
-      case UUID:
-        return UUID.fromString(v).toString();
-      case DURATION:
-        return Duration.parse(v).toString();
-      case JSON:
-        return JsonLiteral.canonical(value, JsonLiteral.Container.ANY, null);
-      case CHAR:
-        if (!f.choices().isEmpty() && !f.choices().contains(value)) {
-          throw new IllegalArgumentException(
-              "it is not one of the constants " + String.join(", ", f.choices()) + ".");
-        }
-        if (f.maxLength() != null && value.length() > f.maxLength()) {
-          throw new IllegalArgumentException("it is longer than maxLength " + f.maxLength() + ".");
-        }
-        return value;
-      default:
-        return value;
-    }
   }
 
   /** Whether a JSONField's Java type is a List, Set or Map (its default must be that shape). */

@@ -1,33 +1,37 @@
 package dev.migrata.processor;
 
+import dev.migrata.ErrorCode;
+import dev.migrata.internal.loader.MigrationLoader;
 import dev.migrata.internal.migration.MigrationDefinition;
 import dev.migrata.internal.migration.MigrationKey;
 import dev.migrata.internal.state.ProjectState;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.TypeElement;
 
 /**
- * Rebuilds the state the existing migrations describe: orders them as the runtime's graph would
- * (dependencies first, ties by {@code app.name} so the order is deterministic) and runs each
- * operation's {@code stateForwards} once, linearly. The operations are the runtime's own classes,
- * so what is replayed here is exactly what the runtime applies.
+ * Rebuilds the state the existing migrations describe with the runtime's own loader and graph, as
+ * Django's {@code makemigrations} uses {@code MigrationLoader(None)}: the migrations are replayed
+ * in the runtime's plan order, each operation's {@code stateForwards} once. What the loader finds
+ * wrong is reported on the migration (and the {@code @Dependency} value) at fault.
  */
 final class HistoryReplayer {
   /**
    * The replayed history of the loaded apps; {@code migrations} lists per app every migration read,
    * in replay order, each squash preceded by the migrations it replaces (not replayed themselves).
+   *
+   * @param replayed the migrations replayed, in the order the runtime applies them
    */
   record History(
       ProjectState state,
+      List<MigrationKey> replayed,
       Map<String, List<MigrationKey>> leaves,
       Map<String, List<MigrationDefinition>> migrations) {
 
@@ -45,99 +49,51 @@ final class HistoryReplayer {
   }
 
   History replay(Map<String, List<MigrationReader.Found>> byApp) {
-    Map<MigrationKey, MigrationReader.Found> nodes = new TreeMap<>();
-    for (List<MigrationReader.Found> found : byApp.values()) {
-      for (MigrationReader.Found f : found) {
-        nodes.put(f.definition().key(), f);
+    Map<MigrationKey, MigrationReader.Found> found = new TreeMap<>();
+    List<MigrationDefinition> definitions = new ArrayList<>();
+    for (List<MigrationReader.Found> list : byApp.values()) {
+      for (MigrationReader.Found f : list) {
+        found.putIfAbsent(f.definition().key(), f);
+        definitions.add(f.definition());
       }
     }
-    // A squash stands for the migrations it replaces: with no database to ask, none of them is
-    // applied, so the squash is used and dependencies on replaced migrations point at it.
-    Map<MigrationKey, MigrationKey> replacedBy = new HashMap<>();
-    for (MigrationReader.Found f : nodes.values()) {
-      for (MigrationKey replaced : f.definition().replaces()) {
-        replacedBy.put(replaced, f.definition().key());
-      }
-    }
-    // The replaced migrations stay in the index: a database that applied only some of them needs
-    // them (the runtime's loader then uses them instead of the squash).
-    Map<MigrationKey, MigrationReader.Found> replaced = new HashMap<>();
-    for (MigrationKey key : replacedBy.keySet()) {
-      MigrationReader.Found f = nodes.remove(key);
-      if (f != null) {
-        replaced.put(key, f);
-      }
-    }
-
-    Map<MigrationKey, Set<MigrationKey>> parents = new HashMap<>();
-    Map<MigrationKey, Set<MigrationKey>> children = new HashMap<>();
-    for (MigrationReader.Found f : nodes.values()) {
-      MigrationKey key = f.definition().key();
-      parents.computeIfAbsent(key, k -> new TreeSet<>());
-      children.computeIfAbsent(key, k -> new TreeSet<>());
-    }
-    for (MigrationReader.Found f : nodes.values()) {
-      MigrationKey key = f.definition().key();
-      List<MigrationKey> deps = new ArrayList<>(f.definition().dependencies());
-      for (MigrationKey dep : deps) {
-        MigrationKey target = replacedBy.getOrDefault(dep, dep);
-        if (target.equals(key)) {
-          continue;
-        }
-        if (!nodes.containsKey(target)) {
-          if (byApp.containsKey(target.app())) {
-            reporter.report(Problem.MISSING_DEPENDENCY, f.element(), key, target);
-          }
-          // Another module's app that this compile does not know: nothing to replay from it.
-          continue;
-        }
-        parents.get(key).add(target);
-        children.get(target).add(key);
-      }
-      for (MigrationKey before : f.definition().runBefore()) {
-        MigrationKey target = replacedBy.getOrDefault(before, before);
-        if (nodes.containsKey(target)) {
-          parents.get(target).add(key);
-          children.get(key).add(target);
-        }
-      }
-    }
+    MigrationLoader loader =
+        MigrationLoader.withoutDatabase(definitions, p -> report(p, found, byApp.keySet()));
 
     Map<String, List<MigrationKey>> leaves = new TreeMap<>();
-    for (MigrationKey key : nodes.keySet()) {
-      boolean hasChildInApp =
-          children.get(key).stream().anyMatch(c -> c.app().equals(key.app()));
-      if (!hasChildInApp) {
-        leaves.computeIfAbsent(key.app(), a -> new ArrayList<>()).add(key);
-      }
+    for (String app : loader.graph().apps()) {
+      leaves.put(app, loader.graph().leafNodes(app));
     }
-
-    List<MigrationKey> order = topologicalOrder(nodes, parents, children);
     ProjectState state = new ProjectState();
     Map<String, List<MigrationDefinition>> migrations = new LinkedHashMap<>();
+    Set<MigrationKey> listed = new HashSet<>();
     Set<String> brokenApps = new HashSet<>();
-    for (MigrationKey key : order) {
-      MigrationReader.Found f = nodes.get(key);
+    List<MigrationKey> replayed = loader.planned();
+    for (MigrationKey key : replayed) {
+      MigrationDefinition m = loader.graph().migration(key);
       List<MigrationDefinition> appMigrations =
           migrations.computeIfAbsent(key.app(), a -> new ArrayList<>());
-      for (MigrationKey original : f.definition().replaces()) {
-        MigrationReader.Found o = replaced.remove(original);
-        if (o != null) {
-          appMigrations.add(o.definition());
+      // The replaced migrations stay in the index: a database that applied only some of them
+      // needs them (the runtime's loader then uses them instead of the squash).
+      for (MigrationKey original : m.replaces()) {
+        MigrationDefinition o = loader.get(original);
+        if (o != null && listed.add(original)) {
+          appMigrations.add(o);
         }
       }
-      appMigrations.add(f.definition());
+      listed.add(key);
+      appMigrations.add(m);
       if (brokenApps.contains(key.app())) {
         continue;
       }
       try {
-        f.definition().mutateState(state);
+        m.mutateState(state);
       } catch (RuntimeException e) {
         brokenApps.add(key.app());
-        reporter.report(Problem.INVALID_MIGRATION, f.element(), key, sentence(e));
+        reporter.report(Problem.INVALID_MIGRATION, found.get(key).element(), key, sentence(e));
       }
     }
-    return new History(state, leaves, migrations);
+    return new History(state, replayed, leaves, migrations);
   }
 
   /** The {@code @Migration} class of {@code key}, for diagnostics. */
@@ -150,45 +106,55 @@ final class HistoryReplayer {
     return null;
   }
 
-  private List<MigrationKey> topologicalOrder(
-      Map<MigrationKey, MigrationReader.Found> nodes,
-      Map<MigrationKey, Set<MigrationKey>> parents,
-      Map<MigrationKey, Set<MigrationKey>> children) {
-    Map<MigrationKey, Integer> pending = new HashMap<>();
-    PriorityQueue<MigrationKey> ready = new PriorityQueue<>();
-    for (MigrationKey key : nodes.keySet()) {
-      pending.put(key, parents.get(key).size());
-      if (parents.get(key).isEmpty()) {
-        ready.add(key);
-      }
+  private void report(
+      MigrationLoader.LoadProblem p,
+      Map<MigrationKey, MigrationReader.Found> found,
+      Set<String> loadedApps) {
+    MigrationReader.Found at = found.get(p.migration());
+    TypeElement element = at == null ? null : at.element();
+    if (p.code() != ErrorCode.NODE_NOT_FOUND) {
+      reporter.report(Problem.INVALID_MIGRATION, element, p.migration(), sentence(p.message()));
+      return;
     }
-    List<MigrationKey> order = new ArrayList<>();
-    while (!ready.isEmpty()) {
-      MigrationKey key = ready.poll();
-      order.add(key);
-      for (MigrationKey child : children.get(key)) {
-        if (pending.merge(child, -1, Integer::sum) == 0) {
-          ready.add(child);
+    if (!loadedApps.contains(p.reference().app())) {
+      // An app of another module that this compile does not read: nothing to replay from it,
+      // and the runtime, which sees every module's index, checks the reference.
+      return;
+    }
+    AnnotationMirror mirror =
+        element == null ? null : Mirrors.find(element, MigrationReader.MIGRATION);
+    AnnotationValue value = mirror == null ? null : referenceValue(mirror, p.reference());
+    reporter.report(
+        Problem.MISSING_DEPENDENCY, element, mirror, value, p.migration(), p.reference());
+  }
+
+  /** The {@code @Dependency} value (of dependencies or runBefore) that names {@code key}. */
+  private static AnnotationValue referenceValue(AnnotationMirror migration, MigrationKey key) {
+    for (String member : List.of("dependencies", "runBefore")) {
+      AnnotationValue list = Mirrors.value(migration, member);
+      if (list == null) {
+        continue;
+      }
+      List<AnnotationValue> items =
+          list.getValue() instanceof List<?> l
+              ? l.stream().map(AnnotationValue.class::cast).toList()
+              : List.of(list);
+      for (AnnotationValue item : items) {
+        if (item.getValue() instanceof AnnotationMirror dep
+            && key.app().equals(String.valueOf(Mirrors.value(dep, "app").getValue()))
+            && key.name().equals(String.valueOf(Mirrors.value(dep, "name").getValue()))) {
+          return item;
         }
       }
     }
-    if (order.size() < nodes.size()) {
-      for (MigrationKey key : nodes.keySet()) {
-        if (!order.contains(key)) {
-          reporter.report(
-              Problem.INVALID_MIGRATION,
-              nodes.get(key).element(),
-              key,
-              "it is part of a circular dependency.");
-          break;
-        }
-      }
-    }
-    return order;
+    return null;
   }
 
   private static String sentence(RuntimeException e) {
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return sentence(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+  }
+
+  private static String sentence(String message) {
     return message.endsWith(".") ? message : message + ".";
   }
 }

@@ -113,7 +113,7 @@ public final class MigrataProcessor extends AbstractProcessor {
       reportUnmigrated(plan.migrations());
       return;
     }
-    for (PlannedMigration m : plan.migrations()) {
+    for (MigrationToWrite m : plan.migrations()) {
       if (options.dryRun()) {
         reporter.report(Problem.WOULD_WRITE, element(m), m.label(), describe(m));
       }
@@ -133,9 +133,9 @@ public final class MigrataProcessor extends AbstractProcessor {
    * ahead because javac writes this build's class files after the processor runs, and a source is
    * only stale when it is newer than its class file.
    */
-  private void markModelsChanged(List<PlannedMigration> planned) {
+  private void markModelsChanged(List<MigrationToWrite> planned) {
     FileTime now = FileTime.fromMillis(System.currentTimeMillis() + STALE_AHEAD_MILLIS);
-    for (PlannedMigration m : planned) {
+    for (MigrationToWrite m : planned) {
       for (ModelDeclaration model : m.models()) {
         Path source = sourceRoots.sourceFile(model.element());
         if (source == null) {
@@ -151,9 +151,9 @@ public final class MigrataProcessor extends AbstractProcessor {
   }
 
   /** Writes every planned migration, or none when a check fails first. */
-  private void write(List<PlannedMigration> planned) {
-    Map<PlannedMigration, Path> targets = new LinkedHashMap<>();
-    for (PlannedMigration m : planned) {
+  private void write(List<MigrationToWrite> planned) {
+    Map<MigrationToWrite, Path> targets = new LinkedHashMap<>();
+    for (MigrationToWrite m : planned) {
       Path root = sourceRoots.locate(m.models().stream().map(ModelDeclaration::element).toList());
       if (root == null) {
         reporter.report(Problem.SOURCE_ROOT_UNKNOWN, element(m), m.label());
@@ -169,8 +169,8 @@ public final class MigrataProcessor extends AbstractProcessor {
     if (reporter.hasErrors()) {
       return;
     }
-    for (Map.Entry<PlannedMigration, Path> e : targets.entrySet()) {
-      PlannedMigration m = e.getKey();
+    for (Map.Entry<MigrationToWrite, Path> e : targets.entrySet()) {
+      MigrationToWrite m = e.getKey();
       String text =
           MigrationWriter.write(
               m.app().migrationsPackage(),
@@ -187,7 +187,7 @@ public final class MigrataProcessor extends AbstractProcessor {
   }
 
   /** A merge migration has no operations to describe; its note names the leaves it joins. */
-  private void reportWritten(PlannedMigration m, Path target) {
+  private void reportWritten(MigrationToWrite m, Path target) {
     if (m.operations().isEmpty() && m.definition().dependencies().size() > 1) {
       List<String> leaves = m.definition().dependencies().stream().map(Object::toString).toList();
       reporter.report(Problem.MERGE_WRITTEN, null, m.label(), target, String.join(" and ", leaves));
@@ -196,13 +196,13 @@ public final class MigrataProcessor extends AbstractProcessor {
     }
   }
 
-  private void reportUnmigrated(List<PlannedMigration> planned) {
+  private void reportUnmigrated(List<MigrationToWrite> planned) {
     if (planned.isEmpty()) {
       return;
     }
     StringBuilder labels = new StringBuilder();
     StringBuilder details = new StringBuilder();
-    for (PlannedMigration m : planned) {
+    for (MigrationToWrite m : planned) {
       if (labels.length() > 0) {
         labels.append(", ");
       }
@@ -256,11 +256,11 @@ public final class MigrataProcessor extends AbstractProcessor {
     return new ArrayList<>(found.values());
   }
 
-  private static Element element(PlannedMigration m) {
+  private static Element element(MigrationToWrite m) {
     return m.models().isEmpty() ? null : m.models().get(0).element();
   }
 
-  private static String describe(PlannedMigration m) {
+  private static String describe(MigrationToWrite m) {
     List<String> lines = m.operations().stream().map(op -> op.describe()).toList();
     return String.join("; ", lines);
   }

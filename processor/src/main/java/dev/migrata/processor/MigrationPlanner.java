@@ -24,7 +24,7 @@ import javax.lang.model.element.TypeElement;
 final class MigrationPlanner {
   /** What one planning pass found. */
   record Plan(
-      List<PlannedMigration> migrations,
+      List<MigrationToWrite> migrations,
       Map<String, List<MigrationDefinition>> existing) {}
 
   private final AppResolver apps;
@@ -79,7 +79,7 @@ final class MigrationPlanner {
     for (AppInfo app : byLabel.values()) {
       existing.put(app.label(), history.migrations().getOrDefault(app.label(), List.of()));
     }
-    List<PlannedMigration> planned = new ArrayList<>();
+    List<MigrationToWrite> planned = new ArrayList<>();
     Set<String> detect = new TreeSet<>();
     for (AppInfo app : byLabel.values()) {
       List<MigrationKey> leaves = history.leaves().getOrDefault(app.label(), List.of());
@@ -130,22 +130,12 @@ final class MigrationPlanner {
     for (Map.Entry<String, List<Autodetector.AutoMigration>> e : changes.entrySet()) {
       String label = e.getKey();
       MigrationKey leaf = history.leaf(label);
-      Integer parsed = leaf == null ? null : MigrationNames.parseNumber(leaf.name());
-      int number = leaf == null ? 1 : (parsed == null ? 0 : parsed) + 1;
+      List<String> after = leaf == null ? List.of() : List.of(leaf.name());
       List<MigrationKey> list = new ArrayList<>();
       for (Autodetector.AutoMigration m : e.getValue()) {
-        String suffix;
-        if (options.name() != null) {
-          suffix = options.name();
-        } else if (m.initial() || (list.isEmpty() && leaf == null)) {
-          suffix = "initial";
-        } else {
-          suffix = MigrationNamer.suggest(m.operations());
-        }
-        if (suffix.length() > 100) {
-          suffix = suffix.substring(0, 100);
-        }
-        list.add(new MigrationKey(label, String.format("%04d_%s", number++, suffix)));
+        String name = MigrationNames.next(after, options.name(), m.initial(), m.operations());
+        list.add(new MigrationKey(label, name));
+        after = List.of(name);
       }
       keys.put(label, list);
     }
@@ -181,34 +171,17 @@ final class MigrationPlanner {
                 m.initial(),
                 true,
                 () -> ops);
-        planned.add(new PlannedMigration(app, definition, m.operations(), current.get(label)));
+        planned.add(new MigrationToWrite(app, definition, m.operations(), current.get(label)));
       }
     }
     return new Plan(planned, existing);
   }
 
-  /**
-   * Django's {@code makemigrations --merge}: an empty migration depending on every leaf, named
-   * {@code NNNN_merge_<leaves>} from the highest leaf number (just {@code NNNN_merge} when the
-   * joined names are longer than Django's 47 characters, where Django uses a timestamp).
-   */
-  private PlannedMigration merge(
+  /** Django's {@code makemigrations --merge}: an empty migration depending on every leaf. */
+  private MigrationToWrite merge(
       AppInfo app, List<MigrationKey> leaves, List<ModelDeclaration> models) {
-    int max = 0;
-    List<String> names = new ArrayList<>();
-    for (MigrationKey leaf : leaves) {
-      Integer n = MigrationNames.parseNumber(leaf.name());
-      max = Math.max(max, n == null ? 0 : n);
-      names.add(leaf.name());
-    }
-    names.sort(null);
-    String joined = String.join("_", names);
     String name =
-        options.name() != null
-            ? String.format("%04d_%s", max + 1, options.name())
-            : joined.length() > 47
-                ? String.format("%04d_merge", max + 1)
-                : String.format("%04d_merge_%s", max + 1, joined);
+        MigrationNames.merge(leaves.stream().map(MigrationKey::name).toList(), options.name());
     MigrationKey key = new MigrationKey(app.label(), name);
     MigrationDefinition definition =
         new MigrationDefinition(
@@ -220,7 +193,7 @@ final class MigrationPlanner {
             false,
             true,
             List::of);
-    return new PlannedMigration(app, definition, List.of(), models);
+    return new MigrationToWrite(app, definition, List.of(), models);
   }
 
 }

@@ -17,8 +17,8 @@ import java.util.TreeSet;
 
 /**
  * Django's MigrationGraph: migrations as nodes, dependencies as edges (parents come first), with
- * placeholder nodes for missing dependencies that fail {@link #validateConsistency}. Everything
- * iterates in sorted order, so plans are deterministic and equal Django's.
+ * placeholder nodes for missing dependencies ({@link #missing}). Everything iterates in sorted
+ * order, so plans are deterministic and equal Django's.
  */
 public final class MigrationGraph {
   private final Map<MigrationKey, Node> nodes = new HashMap<>();
@@ -29,12 +29,24 @@ public final class MigrationGraph {
     final TreeSet<MigrationKey> parents = new TreeSet<>();
     final TreeSet<MigrationKey> children = new TreeSet<>();
     /** For a placeholder: why it exists. */
-    final String missingError;
+    final Missing missing;
 
-    Node(MigrationKey key, MigrationDefinition migration, String missingError) {
+    Node(MigrationKey key, MigrationDefinition migration, Missing missing) {
       this.key = key;
       this.migration = migration;
-      this.missingError = missingError;
+      this.missing = missing;
+    }
+  }
+
+  /**
+   * A placeholder: {@code origin} names {@code node} (as a dependency, or with {@code childNode}
+   * as a run-before) and no migration has that key.
+   */
+  public record Missing(MigrationKey origin, MigrationKey node, boolean childNode) {
+    /** Django's NodeNotFoundError wording. */
+    public String message() {
+      return "Migration " + origin + " dependencies reference nonexistent "
+          + (childNode ? "child" : "parent") + " node " + repr(node);
     }
   }
 
@@ -45,12 +57,10 @@ public final class MigrationGraph {
   /** {@code child} depends on {@code parent}; {@code origin} is the migration that said so. */
   public void addDependency(MigrationKey origin, MigrationKey child, MigrationKey parent) {
     if (!nodes.containsKey(child)) {
-      nodes.put(child, new Node(child, null, "Migration " + origin
-          + " dependencies reference nonexistent child node " + repr(child)));
+      nodes.put(child, new Node(child, null, new Missing(origin, child, true)));
     }
     if (!nodes.containsKey(parent)) {
-      nodes.put(parent, new Node(parent, null, "Migration " + origin
-          + " dependencies reference nonexistent parent node " + repr(parent)));
+      nodes.put(parent, new Node(parent, null, new Missing(origin, parent, false)));
     }
     nodes.get(child).parents.add(parent);
     nodes.get(parent).children.add(child);
@@ -129,17 +139,35 @@ public final class MigrationGraph {
     }
   }
 
-  /** Fails on the first dependency that names a migration that does not exist. */
-  public void validateConsistency() {
-    for (Node node : sorted()) {
-      if (node.missingError != null) {
-        throw new MigrataException(ErrorCode.NODE_NOT_FOUND, node.missingError);
+  /** The placeholders left by dependencies on migrations that do not exist, sorted. */
+  public List<Missing> missing() {
+    return sorted().stream().filter(n -> n.missing != null).map(n -> n.missing).toList();
+  }
+
+  /**
+   * Drops the placeholders and their edges, so that a graph whose problems are reported rather
+   * than thrown (at compile time) still plans what does exist.
+   */
+  public void removeMissing() {
+    for (Missing m : missing()) {
+      Node node = nodes.remove(m.node());
+      for (MigrationKey child : node.children) {
+        Node c = nodes.get(child);
+        if (c != null) {
+          c.parents.remove(node.key);
+        }
+      }
+      for (MigrationKey parent : node.parents) {
+        Node p = nodes.get(parent);
+        if (p != null) {
+          p.children.remove(node.key);
+        }
       }
     }
   }
 
-  /** Fails naming the cycle, as Django's ensure_not_cyclic. */
-  public void ensureNotCyclic() {
+  /** The first cycle Django's ensure_not_cyclic meets, in edge order; null when there is none. */
+  public List<MigrationKey> findCycle() {
     TreeSet<MigrationKey> todo = new TreeSet<>(nodes.keySet());
     while (!todo.isEmpty()) {
       MigrationKey start = todo.pollFirst();
@@ -154,14 +182,7 @@ public final class MigrationGraph {
         boolean descended = false;
         for (MigrationKey child : nodes.get(top).children) {
           if (onStack.contains(child)) {
-            int at = stack.indexOf(child);
-            List<String> cycle = new ArrayList<>();
-            for (MigrationKey k : stack.subList(at, stack.size())) {
-              cycle.add(k.toString());
-            }
-            throw new MigrataException(
-                ErrorCode.CIRCULAR_DEPENDENCY,
-                "Circular dependency between migrations: " + String.join(", ", cycle));
+            return List.copyOf(stack.subList(stack.indexOf(child), stack.size()));
           }
           if (todo.remove(child)) {
             stack.add(child);
@@ -175,6 +196,7 @@ public final class MigrationGraph {
         }
       }
     }
+    return null;
   }
 
   private List<Node> sorted() {

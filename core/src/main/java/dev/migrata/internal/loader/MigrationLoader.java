@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Django's MigrationLoader: the known migrations (from the index, never by scanning or loading
@@ -31,6 +32,18 @@ public final class MigrationLoader {
   private final Set<MigrationKey> recorded;
   private final Set<MigrationKey> applied;
   private final MigrationGraph graph = new MigrationGraph();
+  /** Where problems go instead of being thrown; null to throw (the runtime). */
+  private final Consumer<LoadProblem> problems;
+  private List<MigrationKey> cycle;
+
+  /**
+   * What is wrong with the known migrations, for a caller that reports rather than fails.
+   *
+   * @param migration the migration at fault (for a cycle: the first one of it)
+   * @param reference the key it names that does not exist, or null
+   */
+  public record LoadProblem(
+      ErrorCode code, MigrationKey migration, MigrationKey reference, String message) {}
 
   /**
    * @param definitions every known migration
@@ -42,18 +55,48 @@ public final class MigrationLoader {
       Collection<MigrationDefinition> definitions,
       Set<MigrationKey> recorded,
       boolean useReplacements) {
+    this(definitions, recorded, useReplacements, null);
+  }
+
+  private MigrationLoader(
+      Collection<MigrationDefinition> definitions,
+      Set<MigrationKey> recorded,
+      boolean useReplacements,
+      Consumer<LoadProblem> problems) {
+    this.problems = problems;
     for (MigrationDefinition d : definitions) {
       MigrationDefinition previous = migrations.putIfAbsent(d.key(), d);
       if (previous != null && !previous.className().equals(d.className())) {
-        throw new MigrataException(
-            ErrorCode.BAD_INDEX,
-            "Migration " + d.key() + " is defined twice, by " + previous.className() + " and "
-                + d.className() + ".");
+        fail(
+            new LoadProblem(
+                ErrorCode.BAD_INDEX,
+                d.key(),
+                null,
+                "Migration " + d.key() + " is defined twice, by " + previous.className()
+                    + " and " + d.className() + "."));
       }
     }
     this.recorded = Set.copyOf(recorded);
     this.applied = new LinkedHashSet<>(recorded);
     buildGraph(useReplacements);
+  }
+
+  /**
+   * Django's {@code MigrationLoader(None)}, as {@code makemigrations} builds it: no database, so
+   * every squash stands for the migrations it replaces, and each problem goes to {@code problems}
+   * instead of being thrown. Dependencies on missing migrations are then dropped from the graph,
+   * and a cyclic graph has no plan ({@link #planned()} is empty).
+   */
+  public static MigrationLoader withoutDatabase(
+      Collection<MigrationDefinition> definitions, Consumer<LoadProblem> problems) {
+    return new MigrationLoader(definitions, Set.of(), true, problems);
+  }
+
+  private void fail(LoadProblem problem) {
+    if (problems == null) {
+      throw new MigrataException(problem.code(), problem.message());
+    }
+    problems.accept(problem);
   }
 
   /** Every migration in the indexes on {@code classLoader}'s classpath. */
@@ -114,8 +157,28 @@ public final class MigrationLoader {
         }
       }
     }
-    graph.validateConsistency();
-    graph.ensureNotCyclic();
+    for (MigrationGraph.Missing m : graph.missing()) {
+      fail(new LoadProblem(ErrorCode.NODE_NOT_FOUND, m.origin(), m.node(), m.message()));
+    }
+    graph.removeMissing();
+    cycle = graph.findCycle();
+    if (cycle != null) {
+      List<String> names = cycle.stream().map(MigrationKey::toString).toList();
+      fail(
+          new LoadProblem(
+              ErrorCode.CIRCULAR_DEPENDENCY,
+              cycle.get(0),
+              null,
+              "Circular dependency between migrations: " + String.join(", ", names)));
+    }
+  }
+
+  /**
+   * Every migration in the order the runtime applies them to an empty database (the forwards plan
+   * of all leaves); empty when the graph has a cycle.
+   */
+  public List<MigrationKey> planned() {
+    return cycle != null ? List.of() : graph.forwardsPlan(graph.leafNodes());
   }
 
   /** Resolves {@code __first__}/{@code __latest__}; {@code null} when the reference is ignored. */

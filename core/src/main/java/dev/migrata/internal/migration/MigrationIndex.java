@@ -43,7 +43,7 @@ public final class MigrationIndex {
           .append('\t')
           .append(keys(m.runBefore()))
           .append('\t')
-          .append(Json.write(m.deconstructedOperations()))
+          .append(Json.writeDeconstructed(m.deconstructedOperations()))
           .append('\n');
     }
     return out.toString();
@@ -77,7 +77,7 @@ public final class MigrationIndex {
               !parts[3].contains("n"),
               () -> {
                 if (cache[0] == null) {
-                  cache[0] = Json.readList(opsJson);
+                  cache[0] = Json.readDeconstructed(opsJson);
                 }
                 return cache[0];
               }));

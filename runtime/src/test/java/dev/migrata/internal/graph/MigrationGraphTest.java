@@ -4,6 +4,7 @@ import static dev.migrata.Fixtures.key;
 import static dev.migrata.Fixtures.migration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.migrata.ErrorCode;
 import dev.migrata.MigrataException;
@@ -11,6 +12,7 @@ import dev.migrata.internal.executor.MigrationPlanner;
 import dev.migrata.internal.loader.MigrationLoader;
 import dev.migrata.internal.migration.MigrationDefinition;
 import dev.migrata.internal.migration.MigrationKey;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -138,6 +140,47 @@ class MigrationGraphTest {
         .hasMessage(
             "Migration shop.0001 dependencies reference nonexistent child node"
                 + " ('library', '0001_gone')");
+  }
+
+  @Test
+  void withoutDatabaseProblemsAreCollectedAndTheRestStillPlans() {
+    List<MigrationLoader.LoadProblem> problems = new ArrayList<>();
+    MigrationLoader loader =
+        MigrationLoader.withoutDatabase(
+            List.of(
+                migration("library", "0001").ops(),
+                migration("shop", "0001").dependsOn("library", "__first__").ops(),
+                migration("shop", "0002_bad")
+                    .dependsOn("shop", "0001")
+                    .dependsOn("library", "0042_missing")
+                    .runBefore("library", "0001_gone")
+                    .ops()),
+            problems::add);
+    assertThat(problems)
+        .extracting(
+            MigrationLoader.LoadProblem::code,
+            p -> p.migration().toString(),
+            p -> p.reference().toString())
+        .containsExactly(
+            tuple(ErrorCode.NODE_NOT_FOUND, "shop.0002_bad", "library.0001_gone"),
+            tuple(ErrorCode.NODE_NOT_FOUND, "shop.0002_bad", "library.0042_missing"));
+    assertThat(names(loader.planned()))
+        .containsExactly("library.0001", "shop.0001", "shop.0002_bad");
+
+    problems.clear();
+    MigrationLoader cyclic =
+        MigrationLoader.withoutDatabase(
+            List.of(
+                migration("a", "0001").dependsOn("b", "0001").ops(),
+                migration("b", "0001").dependsOn("a", "0001").ops()),
+            problems::add);
+    assertThat(problems)
+        .extracting(MigrationLoader.LoadProblem::code, MigrationLoader.LoadProblem::message)
+        .containsExactly(
+            tuple(
+                ErrorCode.CIRCULAR_DEPENDENCY,
+                "Circular dependency between migrations: a.0001, b.0001"));
+    assertThat(cyclic.planned()).isEmpty();
   }
 
   @Test

@@ -2,13 +2,11 @@ package dev.migrata.internal.backends.base;
 
 import dev.migrata.fields.CustomFieldTypes;
 import dev.migrata.fields.DefaultMethods;
+import dev.migrata.internal.state.DefaultLiteral;
 import dev.migrata.internal.state.FieldState;
 import dev.migrata.internal.state.FieldType;
 import dev.migrata.internal.state.ProjectState;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -122,9 +120,10 @@ public final class Quoting {
       case DURATION:
         return durationLiteral(literal);
       case DATE_TIME:
-        return awareDateTimeLiteral(parseInstant(literal));
+        return awareDateTimeLiteral(DefaultLiteral.instant(literal));
       case LOCAL_DATE_TIME:
-        return string(parseOrKeep(literal, s -> LocalDateTime.parse(s).format(SQL_DATE_TIME)));
+        return string(
+            parseOrKeep(literal, s -> DefaultLiteral.localDateTime(s).format(SQL_DATE_TIME)));
       case UUID:
         return string(features.hasNativeUuidField() ? literal : literal.replace("-", ""));
       default:
@@ -154,16 +153,7 @@ public final class Quoting {
     if (NUMBER.matcher(text).matches()) {
       return text;
     }
-    return Long.toString(Duration.parse(text).toNanos() / 1000);
-  }
-
-  private static Instant parseInstant(String literal) {
-    String text = literal.trim();
-    try {
-      return OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeParseException e) {
-      return Instant.parse(text);
-    }
+    return Long.toString(DefaultLiteral.duration(text).toNanos() / 1000);
   }
 
   private static String parseOrKeep(String literal, UnaryOperator<String> f) {

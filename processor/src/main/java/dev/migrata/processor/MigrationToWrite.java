@@ -6,11 +6,12 @@ import dev.migrata.internal.operations.Operation;
 import java.util.List;
 
 /**
- * A migration the processor is about to write.
+ * A migration the processor is about to write (not the runtime's {@code PlannedMigration}, a
+ * migration in a plan to apply).
  *
  * @param models the app's model declarations (originating elements, diagnostics, source root)
  */
-record PlannedMigration(
+record MigrationToWrite(
     AppInfo app,
     MigrationDefinition definition,
     List<Operation> operations,
