@@ -5,7 +5,7 @@ import static dev.migrata.Fixtures.id;
 import static dev.migrata.Fixtures.migration;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrata.internal.executor.MigrationExecutor;
+import dev.migrata.PlannedMigration;
 import dev.migrata.internal.loader.MigrationLoader;
 import dev.migrata.internal.migration.MigrationDefinition;
 import dev.migrata.internal.migration.MigrationKey;
@@ -58,9 +58,9 @@ class ReplayOrderTest {
 
     MigrationLoader loader = new MigrationLoader(all, Set.of(), true);
     List<MigrationKey> runtime =
-        new MigrationExecutor(loader, null, null, null)
+        new dev.migrata.internal.executor.MigrationPlanner(loader)
             .migrationPlan(loader.graph().leafNodes(), true).stream()
-                .map(MigrationExecutor.Step::key)
+                .map(PlannedMigration::key)
                 .toList();
     assertThat(diagnostics).isEmpty();
     assertThat(history.replayed()).isEqualTo(runtime);
