@@ -30,8 +30,8 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 
 /**
- * Reads one annotated Java field into a field state: a column ({@code @Field}, its type from
- * {@link JavaTypes}), a {@code @ForeignKey}/{@code @OneToOne}, or a {@code @ManyToMany}.
+ * Reads one annotated Java field into a field state: a column ({@code @Field}, its type from {@link
+ * JavaTypes}), a {@code @ForeignKey}/{@code @OneToOne}, or a {@code @ManyToMany}.
  */
 final class FieldReader {
   private final Elements elements;
@@ -48,22 +48,34 @@ final class FieldReader {
   record FieldRead(FieldState state, AnnotationMirror mirror, String renamedFrom) {}
 
   /** The field, or null when an error was reported. */
-  FieldRead read(VariableElement element) {
+  FieldRead read(VariableElement element, String model) {
     String name = element.getSimpleName().toString();
     AnnotationMirror field = Mirrors.find(element, FIELD);
     AnnotationMirror fk = Mirrors.find(element, FOREIGN_KEY);
     AnnotationMirror o2o = Mirrors.find(element, ONE_TO_ONE);
     AnnotationMirror m2m = Mirrors.find(element, MANY_TO_MANY);
+    int relations = (fk == null ? 0 : 1) + (o2o == null ? 0 : 1) + (m2m == null ? 0 : 1);
+    if (relations > 1) {
+      // Only one would be read; which one is no choice to make silently.
+      reporter.report(
+          Problem.TWO_RELATION_ANNOTATIONS, element, fk != null ? fk : o2o, null, name, model);
+      return null;
+    }
+    if (relations == 1
+        && !OptionChecks.relationFieldOptions(reporter, element, field, name, model)) {
+      return null;
+    }
     if (fk != null || o2o != null) {
-      return readRelation(element, name, fk != null ? fk : o2o, fk != null, field);
+      return readRelation(element, name, model, fk != null ? fk : o2o, fk != null, field);
     }
     if (m2m != null) {
       return readManyToMany(element, name, m2m, field);
     }
-    return readColumn(element, name, field);
+    return readColumn(element, name, model, field);
   }
 
-  private FieldRead readColumn(VariableElement element, String name, AnnotationMirror field) {
+  private FieldRead readColumn(
+      VariableElement element, String name, String model, AnnotationMirror field) {
     TypeMirror type = element.asType();
     String explicitType = string(field, "type");
     boolean nullable = bool(field, "nullable");
@@ -83,6 +95,9 @@ final class FieldReader {
           type,
           boxed);
     }
+    if (!OptionChecks.numbers(reporter, element, field, name, model)) {
+      return null;
+    }
     if (!explicitType.isEmpty()) {
       fieldType = explicitType;
     } else {
@@ -90,6 +105,9 @@ final class FieldReader {
       if (fieldType == null && JavaTypes.isEnum(type)) {
         fieldType = FieldType.CHAR.djangoName();
         choices = JavaTypes.enumConstants(type);
+        if (!OptionChecks.enumFits(reporter, element, field, name, model, type, choices)) {
+          return null;
+        }
         if (maxLength == null) {
           maxLength = choices.stream().mapToInt(String::length).max().orElse(1);
         }
@@ -109,6 +127,16 @@ final class FieldReader {
       }
       // Options that mean nothing for the type are dropped, so they cannot cause migrations.
       if (!fieldType.equals(FieldType.CHAR.djangoName())) {
+        if (maxLength != null) {
+          reporter.report(
+              Problem.MAX_LENGTH_IGNORED,
+              element,
+              field,
+              Mirrors.value(field, "maxLength"),
+              name,
+              model,
+              fieldType);
+        }
         maxLength = null;
       }
       if (!fieldType.equals(FieldType.DECIMAL.djangoName())) {
@@ -140,27 +168,69 @@ final class FieldReader {
   private FieldRead readRelation(
       VariableElement element,
       String name,
+      String model,
       AnnotationMirror relation,
       boolean foreignKey,
       AnnotationMirror field) {
     TypeMirror type = element.asType();
     String to = target(type);
     if (to == null) {
+      reporter.report(Problem.RELATION_TARGET_NOT_MODEL, element, relation, null, name, type, type);
+      return null;
+    }
+    String annotation = foreignKey ? "ForeignKey" : "OneToOne";
+    // Explicit only: onDelete has no default, so javac refuses a relation without it before
+    // processing; an older annotations jar (with CASCADE as default) must not bring it back.
+    String onDelete =
+        Mirrors.value(relation, "onDelete") == null ? null : enumName(relation, "onDelete");
+    if (onDelete == null) {
+      TypeElement target = (TypeElement) ((DeclaredType) type).asElement();
       reporter.report(
-          Problem.RELATION_TARGET_NOT_MODEL, element, relation, null, name, type, type);
+          Problem.ON_DELETE_MISSING,
+          element,
+          relation,
+          null,
+          name,
+          model,
+          target.getSimpleName(),
+          annotation);
+      return null;
+    }
+    if (onDelete.equals("SET_NULL") && !bool(relation, "nullable")) {
+      reporter.report(
+          Problem.SET_NULL_NOT_NULLABLE,
+          element,
+          relation,
+          Mirrors.value(relation, "onDelete"),
+          name,
+          model);
       return null;
     }
     String toField = emptyToNull(string(relation, "toField"));
     if (toField != null) {
       List<String> known = new ArrayList<>();
-      boolean found = false;
-      for (Element e : elements.getAllMembers((TypeElement) ((DeclaredType) type).asElement())) {
+      Element found = null;
+      TypeElement target = (TypeElement) ((DeclaredType) type).asElement();
+      for (Element e : elements.getAllMembers(target)) {
         if (e.getKind() == ElementKind.FIELD && !e.getModifiers().contains(Modifier.STATIC)) {
           known.add(e.getSimpleName().toString());
-          found |= e.getSimpleName().contentEquals(toField);
+          if (e.getSimpleName().contentEquals(toField)) {
+            found = e;
+          }
         }
       }
-      if (!found) {
+      if (found != null && !OptionChecks.isUnique(found, target)) {
+        reporter.report(
+            Problem.TO_FIELD_NOT_UNIQUE,
+            element,
+            relation,
+            Mirrors.value(relation, "toField"),
+            target.getSimpleName(),
+            toField,
+            name);
+        return null;
+      }
+      if (found == null) {
         reporter.report(
             Problem.TO_FIELD_UNKNOWN,
             element,
@@ -191,7 +261,7 @@ final class FieldReader {
             .helpText(helpText)
             .to(to)
             .toField(emptyToNull(string(relation, "toField")))
-            .onDelete(enumName(relation, "onDelete"))
+            .onDelete(onDelete)
             .relatedName(emptyToNull(string(relation, "relatedName")));
     if (field != null) {
       b.defaultValue(defaultValue(field))
@@ -215,12 +285,18 @@ final class FieldReader {
     }
     AnnotationValue throughValue = Mirrors.value(m2m, "through");
     String through = null;
-    if (throughValue != null && throughValue.getValue() instanceof TypeMirror throughType
+    if (throughValue != null
+        && throughValue.getValue() instanceof TypeMirror throughType
         && throughType.getKind() != TypeKind.VOID) {
       through = target(throughType);
       if (through == null) {
         reporter.report(
-            Problem.RELATION_TARGET_NOT_MODEL, element, m2m, throughValue, name, throughType,
+            Problem.RELATION_TARGET_NOT_MODEL,
+            element,
+            m2m,
+            throughValue,
+            name,
+            throughType,
             throughType);
         return null;
       }

@@ -8,10 +8,12 @@ import static dev.migrata.processor.AnnotationValues.strings;
 
 import dev.migrata.internal.state.ConstraintState;
 import dev.migrata.internal.state.FieldState;
+import dev.migrata.internal.state.FieldType;
 import dev.migrata.internal.state.IndexState;
 import dev.migrata.internal.state.ModelState;
 import dev.migrata.internal.state.Names;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +31,10 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * Reads the {@code @Model} classes of an app into model states (SPEC section 2): Java type to
- * field type, inherited fields of non-model superclasses (Django's abstract models), the implicit
- * {@code id}, and the app's naming rules. Everything is read from annotation mirrors, so models
- * that are class files of an earlier compile read exactly like sources.
+ * Reads the {@code @Model} classes of an app into model states (SPEC section 2): Java type to field
+ * type, inherited fields of non-model superclasses (Django's abstract models), the implicit {@code
+ * id}, and the app's naming rules. Everything is read from annotation mirrors, so models that are
+ * class files of an earlier compile read exactly like sources.
  */
 final class ModelReader {
   static final String PKG = "dev.migrata.annotations.";
@@ -49,12 +51,18 @@ final class ModelReader {
   private final Reporter reporter;
   private final FieldReader fieldReader;
   private final FieldValidator validator;
+  private final ModelChecks checks;
+  private final DeclarationChecks shapes;
+  private final ProjectChecks projectChecks;
 
   ModelReader(Elements elements, Types types, AppResolver apps, Reporter reporter) {
     this.elements = elements;
     this.reporter = reporter;
     this.fieldReader = new FieldReader(elements, apps, reporter);
     this.validator = new FieldValidator(elements, types, reporter);
+    this.checks = new ModelChecks(reporter);
+    this.shapes = new DeclarationChecks(reporter);
+    this.projectChecks = new ProjectChecks(reporter);
   }
 
   /** Every {@code @Model} of the app's package, sorted by name. */
@@ -66,15 +74,33 @@ final class ModelReader {
     }
     List<TypeElement> types = new ArrayList<>();
     for (Element e : pkg.getEnclosedElements()) {
-      if (e instanceof TypeElement t && Mirrors.find(t, MODEL) != null) {
-        types.add(t);
+      if (!(e instanceof TypeElement t)) {
+        continue;
       }
+      shapes.refuseNestedModels(t);
+      if (!isModel(t) || !shapes.isClass(t)) {
+        continue;
+      }
+      types.add(t);
     }
     types.sort((a, b) -> a.getSimpleName().toString().compareTo(b.getSimpleName().toString()));
     for (TypeElement type : types) {
       models.add(readModel(app, type));
     }
     return models;
+  }
+
+  /**
+   * What of the app's models javac could not resolve, or null (see {@link
+   * DeclarationChecks#unresolved}).
+   */
+  String unresolved(AppInfo app) {
+    return shapes.unresolved(elements.getPackageElement(app.packageName()));
+  }
+
+  /** Checks across the models of every app read in this compile. */
+  void checkProject(Collection<List<ModelDeclaration>> apps) {
+    projectChecks.check(apps);
   }
 
   static boolean isModel(Element e) {
@@ -92,7 +118,7 @@ final class ModelReader {
     Map<String, FieldState> fields = new LinkedHashMap<>();
     Map<String, ModelDeclaration.FieldDeclaration> declarations = new LinkedHashMap<>();
     for (VariableElement field : columnFields(type)) {
-      FieldReader.FieldRead read = fieldReader.read(field);
+      FieldReader.FieldRead read = fieldReader.read(field, name);
       if (read != null) {
         FieldState checked = validator.check(field, read.mirror(), name, read.state());
         if (checked == null) {
@@ -106,6 +132,11 @@ final class ModelReader {
       }
     }
     if (fields.values().stream().noneMatch(FieldState::primaryKey)) {
+      if (declarations.containsKey("id")) {
+        // It would silently replace the implicit key.
+        ModelDeclaration.FieldDeclaration id = declarations.get("id");
+        reporter.report(Problem.ID_NOT_PRIMARY_KEY, id.element(), id.mirror(), null, name);
+      }
       Map<String, FieldState> withId = new LinkedHashMap<>();
       withId.put("id", FieldState.autoId());
       withId.putAll(fields);
@@ -114,7 +145,10 @@ final class ModelReader {
     ModelState state =
         new ModelState(app.label(), name, fields, List.of(), List.of(), table, comment, managed);
     state = state.withIndexes(indexes(type, state)).withConstraints(constraints(type, state));
-    return new ModelDeclaration(app, state, type, model, renamedFrom, declarations);
+    ModelDeclaration declaration =
+        new ModelDeclaration(app, state, type, model, renamedFrom, declarations);
+    checks.check(declaration);
+    return declaration;
   }
 
   /** Fields of non-model superclasses first (as Django's abstract parents), then the class's. */
@@ -133,17 +167,38 @@ final class ModelReader {
     List<VariableElement> result = new ArrayList<>();
     for (TypeElement t : chain) {
       for (Element e : t.getEnclosedElements()) {
-        if (e.getKind() == ElementKind.FIELD
-            && !e.getModifiers().contains(Modifier.STATIC)
-            && (Mirrors.find(e, FIELD) != null
-                || Mirrors.find(e, FOREIGN_KEY) != null
-                || Mirrors.find(e, ONE_TO_ONE) != null
-                || Mirrors.find(e, MANY_TO_MANY) != null)) {
-          result.add((VariableElement) e);
+        if (e.getKind() != ElementKind.FIELD) {
+          continue;
         }
+        AnnotationMirror column = columnAnnotation(e);
+        if (column == null) {
+          continue;
+        }
+        if (e.getModifiers().contains(Modifier.STATIC)) {
+          reporter.report(
+              Problem.STATIC_COLUMN_FIELD,
+              e,
+              column,
+              null,
+              e.getSimpleName(),
+              t.getSimpleName(),
+              column.getAnnotationType().asElement().getSimpleName());
+          continue;
+        }
+        result.add((VariableElement) e);
       }
     }
     return result;
+  }
+
+  private static AnnotationMirror columnAnnotation(Element e) {
+    for (String annotation : List.of(FIELD, FOREIGN_KEY, ONE_TO_ONE, MANY_TO_MANY)) {
+      AnnotationMirror mirror = Mirrors.find(e, annotation);
+      if (mirror != null) {
+        return mirror;
+      }
+    }
+    return null;
   }
 
   private List<IndexState> indexes(TypeElement type, ModelState model) {
@@ -156,9 +211,12 @@ final class ModelReader {
       String name = emptyToNull(string(index, "name"));
       if (name == null) {
         name = Names.indexName(model.tableName(), columns(model, fields), "idx");
+      } else if (!checks.name("index", name, true, type, index, Mirrors.value(index, "name"))) {
+        continue;
       }
       result.add(
-          new IndexState(name, fields, bool(index, "unique"), emptyToNull(string(index, "condition"))));
+          new IndexState(
+              name, fields, bool(index, "unique"), emptyToNull(string(index, "condition"))));
     }
     return result;
   }
@@ -173,21 +231,53 @@ final class ModelReader {
       String name = emptyToNull(string(unique, "name"));
       if (name == null) {
         name = Names.indexName(model.tableName(), columns(model, fields), "uniq");
+      } else if (!checks.name(
+          "constraint", name, true, type, unique, Mirrors.value(unique, "name"))) {
+        continue;
       }
       result.add(ConstraintState.unique(name, fields, emptyToNull(string(unique, "condition"))));
     }
     for (AnnotationMirror check : repeated(type, CHECK)) {
+      if (!checks.name(
+          "constraint", string(check, "name"), true, type, check, Mirrors.value(check, "name"))) {
+        continue;
+      }
       result.add(ConstraintState.check(string(check, "name"), string(check, "condition")));
     }
     return result;
   }
 
   private boolean checkFields(
-      TypeElement type, AnnotationMirror mirror, String what, List<String> fields, ModelState model) {
-    boolean ok = !fields.isEmpty();
+      TypeElement type,
+      AnnotationMirror mirror,
+      String what,
+      List<String> fields,
+      ModelState model) {
+    if (fields.isEmpty()) {
+      reporter.report(
+          Problem.INDEX_WITHOUT_FIELDS,
+          type,
+          mirror,
+          Mirrors.value(mirror, "fields"),
+          what,
+          model.name());
+      return false;
+    }
+    boolean ok = true;
     for (String f : fields) {
       String bare = f.startsWith("-") ? f.substring(1) : f;
-      if (!model.fields().containsKey(bare)) {
+      FieldState known = model.fields().get(bare);
+      if (known != null && known.fieldType() == FieldType.MANY_TO_MANY) {
+        reporter.report(
+            Problem.INDEX_ON_MANY_TO_MANY,
+            type,
+            mirror,
+            Mirrors.value(mirror, "fields"),
+            what,
+            model.name(),
+            bare);
+        ok = false;
+      } else if (known == null) {
         reporter.report(
             Problem.UNKNOWN_INDEX_FIELD,
             type,

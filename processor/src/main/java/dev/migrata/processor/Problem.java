@@ -139,7 +139,131 @@ enum Problem {
   INTERNAL_ERROR(
       Kind.ERROR,
       "Migrata failed unexpectedly (%s). Please report this with the models and migrations"
-          + " involved; -Amigrata.sourceRoot or a clean build may work around it.");
+          + " involved; -Amigrata.sourceRoot or a clean build may work around it."),
+  // Invalid models (issues 8 and 12). The code leads the text until Problem takes it as an argument.
+  MODEL_NOT_A_CLASS(
+      Kind.ERROR,
+      "[migrata.E301] @Model on %s is not supported, because it is %s: a model must be a class"
+          + " (not an interface, enum, record or annotation type). Make %s a class, or remove"
+          + " @Model."),
+  MODEL_NOT_TOP_LEVEL(
+      Kind.ERROR,
+      "[migrata.E302] @Model on %s is not supported, because it is a nested class: a model must be"
+          + " a top-level class of its app's package. Move %s to its own file, or remove @Model."),
+  STATIC_COLUMN_FIELD(
+      Kind.ERROR,
+      "[migrata.E303] The field '%s' of %s is static, so it cannot be a column, yet it carries"
+          + " @%s. Remove static, or remove the annotation."),
+  ON_DELETE_MISSING(
+      Kind.ERROR,
+      "[migrata.E304] The relation '%s' of %s does not say what happens to its rows when the"
+          + " referenced %s is deleted. Write @%s(onDelete = OnDelete.CASCADE) or one of the other"
+          + " choices: CASCADE, PROTECT, RESTRICT, SET_NULL, SET_DEFAULT, DO_NOTHING."),
+  FIELD_OPTION_ON_RELATION(
+      Kind.ERROR,
+      "[migrata.E305] @Field(%s) on the relation '%s' of %s has no effect on a relation. %s"),
+  MAX_LENGTH_NOT_POSITIVE(
+      Kind.ERROR,
+      "[fields.E121] The maxLength of the field '%s' of %s must be a positive integer; it is %s."
+          + " Write a positive maxLength, or remove it for a text column."),
+  MAX_LENGTH_IGNORED(
+      Kind.WARNING,
+      "[fields.W122] The maxLength of the field '%s' of %s is ignored when used with %s."
+          + " Remove it."),
+  DECIMAL_PRECISION_NOT_POSITIVE(
+      Kind.ERROR,
+      "[fields.E133] The precision of the field '%s' of %s must be a positive integer; it is %s."),
+  DECIMAL_SCALE_NEGATIVE(
+      Kind.ERROR,
+      "[fields.E131] The scale of the field '%s' of %s must be a non-negative integer; it is %s."),
+  SCALE_ABOVE_PRECISION(
+      Kind.ERROR,
+      "[fields.E134] The precision of the field '%s' of %s must be greater than or equal to"
+          + " its scale (%s < %s). Raise precision or lower scale."),
+  ENUM_MAX_LENGTH_TOO_SHORT(
+      Kind.ERROR,
+      "[fields.E009] The maxLength %s of the field '%s' of %s is too small to fit the constant %s"
+          + " of %s (%s characters). Raise maxLength to at least %s, or remove it."),
+  DUPLICATE_COLUMN(
+      Kind.ERROR,
+      "[models.E007] The field '%s' of %s has the column name '%s', which is also the column of"
+          + " %s. Give one of them another column name (column = \"...\") or rename it."),
+  TWO_PRIMARY_KEYS(
+      Kind.ERROR,
+      "[models.E026] The model %s cannot have more than one primary key: '%s' and '%s' both say"
+          + " primaryKey = true. Keep primaryKey on one, and a @Unique over both if they are a"
+          + " composite key."),
+  NULLABLE_PRIMARY_KEY(
+      Kind.ERROR,
+      "[fields.E007] Primary keys must not be nullable: the field '%s' of %s says primaryKey ="
+          + " true and nullable = true. Remove nullable = true."),
+  ID_NOT_PRIMARY_KEY(
+      Kind.ERROR,
+      "[models.E004] The name 'id' can only be used as a field name if the field also sets"
+          + " primaryKey = true: %s gets an implicit 'id' key otherwise. Add primaryKey = true to"
+          + " it, or rename the field."),
+  DUPLICATE_TABLE(
+      Kind.ERROR,
+      "[models.E028] The table '%s' is used by multiple models: %s and %s. Give one of them"
+          + " another table with @Model(table = \"...\")."),
+  JOIN_TABLE_CLASH(
+      Kind.ERROR,
+      "[fields.E340] The join table '%s' of the many-to-many field '%s' of %s clashes with the"
+          + " table of %s. Name another with @ManyToMany(table = \"...\"), or rename the model's"
+          + " table."),
+  TO_FIELD_NOT_UNIQUE(
+      Kind.ERROR,
+      "[fields.E311] The field '%s.%s' must be unique because it is referenced by the relation '%s'"
+          + " (toField). Add unique = true to it, or point toField at a unique field."),
+  SET_NULL_NOT_NULLABLE(
+      Kind.ERROR,
+      "[fields.E320] The relation '%s' of %s says onDelete = SET_NULL, but cannot be null. Add"
+          + " nullable = true, or choose another onDelete."),
+  RELATED_NAME_CLASH(
+      Kind.ERROR,
+      "[fields.E304] The relatedName \"%s\" of %s.%s clashes with the one of %s.%s: both are"
+          + " reverse accessors on %s. Give one of them another relatedName."),
+  INDEX_ON_MANY_TO_MANY(
+      Kind.ERROR,
+      "[models.E013] @%s on %s refers to the many-to-many field '%s', which has no column to"
+          + " index. Remove it from the fields, or index the join model's columns instead."),
+  INDEX_WITHOUT_FIELDS(
+      Kind.ERROR,
+      "[migrata.E306] @%s on %s has an empty field list. Name at least one field, or remove the"
+          + " annotation."),
+  DUPLICATE_INDEX_NAME(
+      Kind.ERROR,
+      "[models.E030] The name '%s' of @%s on %s is also the name of %s. Index and constraint"
+          + " names must be unique across the project (PostgreSQL keeps them in one namespace per"
+          + " schema); rename one."),
+  NAME_REFUSED(
+      Kind.ERROR,
+      "[migrata.E307] The %s name \"%s\" cannot be used: %s. Choose a name every backend can"
+          + " hold."),
+  APP_LABEL_NOT_IDENTIFIER(
+      Kind.ERROR,
+      "[migrata.E308] The app label '%s' of package %s is not a valid identifier. Write"
+          + " @App(\"label\") with letters, digits and underscores, not starting with a digit."),
+  MIGRATIONS_PACKAGE_INVALID(
+      Kind.ERROR,
+      "[migrata.E309] @App(migrationsPackage = \"%s\") of package %s is not a package name."
+          + " Write a dotted Java package name such as com.example.library.migrations."),
+  DUPLICATE_APP_LABEL(
+      Kind.ERROR,
+      "[migrata.E310] Application labels aren't unique: '%s' is the label of both %s and %s. Give"
+          + " one of them another label with @App(\"...\")."),
+  SOURCE_ROOT_MISSING(
+      Kind.ERROR,
+      "[migrata.E311] The option -Amigrata.sourceRoot=%s names no directory. Pass the directory"
+          + " holding your Java sources, or leave the option out."),
+  UNRESOLVED_MODEL(
+      Kind.NOTE,
+      "Migrata wrote no migration for app '%s' because %s does not resolve; it plans the app"
+          + " again once the compile errors are fixed."),
+  TWO_RELATION_ANNOTATIONS(
+      Kind.ERROR,
+      "[migrata.E312] The field '%s' of %s carries more than one of @ForeignKey, @OneToOne and"
+          + " @ManyToMany. Keep the one that says what the relation is.");
 
   private final Kind kind;
   private final String format;

@@ -102,7 +102,7 @@ class DiagnosticsTest {
 
   @Test
   void foreignKeyToAClassThatIsNotAModel() {
-    JavaFileObject book = book(BOOK_BODY + "  @ForeignKey(nullable = true) StringBuilder owner;\n");
+    JavaFileObject book = book(BOOK_BODY + "  @ForeignKey(onDelete = OnDelete.CASCADE, nullable = true) StringBuilder owner;\n");
     Compilation c = compile(root, author(), book, m1);
     assertThat(c)
         .hadErrorContaining("The relation 'owner' points to java.lang.StringBuilder, which is not a @Model")
@@ -258,7 +258,8 @@ class DiagnosticsTest {
   void everyProblemHasAFullSentenceMessage() {
     for (Problem p : Problem.values()) {
       String message = p.format(new Object[20]);
-      assertThat(message).as(p.name()).matches("(?s)[A-Z@].*");
+      // A leading code (SPEC's "[fields.E121] ...") is followed by the sentence.
+      assertThat(message).as(p.name()).matches("(?s)(\\[[a-z]+\\.[EWN]\\d+\\] )?[A-Z@].*");
     }
   }
 }
