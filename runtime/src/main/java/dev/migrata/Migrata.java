@@ -82,6 +82,7 @@ public final class Migrata {
         throw new MigrataException(
             ErrorCode.CONFIGURATION, "No Migrata backend for the URL '" + url + "'.");
       }
+      Backends.requireDriver(url);
       connections =
           () -> {
             registerDrivers();

@@ -121,9 +121,14 @@ final class FieldReader {
         reporter.report(Problem.JSON_MAP_KEY_NOT_STRING, element, type, name);
         return null;
       }
-      if (fieldType.equals(FieldType.DECIMAL.djangoName())
-          && (precision == null || scale == null)) {
-        reporter.report(Problem.DECIMAL_WITHOUT_PRECISION, element, field, null, name);
+      if (fieldType.equals(FieldType.DECIMAL.djangoName())) {
+        // Django's fields.E132 and fields.E130, each on its own.
+        if (precision == null) {
+          reporter.report(Problem.DECIMAL_WITHOUT_PRECISION, element, field, null, name);
+        }
+        if (scale == null) {
+          reporter.report(Problem.DECIMAL_WITHOUT_SCALE, element, field, null, name);
+        }
       }
       // Options that mean nothing for the type are dropped, so they cannot cause migrations.
       if (!fieldType.equals(FieldType.CHAR.djangoName())) {
@@ -291,7 +296,7 @@ final class FieldReader {
       through = target(throughType);
       if (through == null) {
         reporter.report(
-            Problem.RELATION_TARGET_NOT_MODEL,
+            Problem.THROUGH_NOT_MODEL,
             element,
             m2m,
             throughValue,

@@ -248,7 +248,8 @@ final class FieldValidator {
       message = type.getSimpleName() + " " + defaultMessage;
     }
     String hint = attribute(marker, "hint");
-    reporter.report(
+    reporter.reportWithId(
+        attribute(marker, "id"),
         problem,
         element,
         mirror,
@@ -256,7 +257,6 @@ final class FieldValidator {
         f.name(),
         model,
         type.getQualifiedName(),
-        attribute(marker, "id"),
         message,
         hint.isEmpty() ? "" : " Hint: " + hint);
   }

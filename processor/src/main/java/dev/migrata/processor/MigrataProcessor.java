@@ -205,7 +205,7 @@ public final class MigrataProcessor extends AbstractProcessor {
           m.models().stream().map(ModelDeclaration::element).toArray(Element[]::new);
       if (files.write(m.qualifiedClassName(), text, e.getValue(), element(m), originating)) {
         indexed.computeIfAbsent(m.app().label(), a -> new ArrayList<>()).add(m.definition());
-        reporter.report(Problem.MIGRATION_WRITTEN, null, m.label(), e.getValue(), describe(m));
+        reportWritten(m, e.getValue());
       }
     }
   }
@@ -232,6 +232,16 @@ public final class MigrataProcessor extends AbstractProcessor {
     }
     result.addAll(others);
     return result;
+  }
+
+  /** A merge migration has no operations to describe; its note names the leaves it joins. */
+  private void reportWritten(PlannedMigration m, Path target) {
+    if (m.operations().isEmpty() && m.definition().dependencies().size() > 1) {
+      List<String> leaves = m.definition().dependencies().stream().map(Object::toString).toList();
+      reporter.report(Problem.MERGE_WRITTEN, null, m.label(), target, String.join(" and ", leaves));
+    } else {
+      reporter.report(Problem.MIGRATION_WRITTEN, null, m.label(), target, describe(m));
+    }
   }
 
   private void reportUnmigrated(List<PlannedMigration> planned) {

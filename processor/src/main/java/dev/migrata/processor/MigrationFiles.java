@@ -72,7 +72,12 @@ final class MigrationFiles {
       Files.writeString(target, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
       return true;
     } catch (FileAlreadyExistsException e) {
-      reporter.report(Problem.MIGRATION_FILE_EXISTS, element, target);
+      if (Files.exists(target)) {
+        reporter.report(Problem.MIGRATION_FILE_EXISTS, element, target);
+      } else {
+        // createDirectories says the same when a plain file stands where a directory should be.
+        reporter.report(Problem.WRITE_FAILED, element, target, e.getFile() + " is not a directory");
+      }
     } catch (IOException | RuntimeException e) {
       reporter.report(Problem.WRITE_FAILED, element, target, e.getMessage());
     }

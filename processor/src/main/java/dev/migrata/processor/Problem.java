@@ -6,57 +6,73 @@ import javax.tools.Diagnostic.Kind;
  * Every diagnostic the processor can raise, in one place (as MapStruct and Dagger keep theirs), so
  * the wording stays consistent and each one has a test. Messages are full sentences that say how to
  * fix the problem; {@code %s} placeholders are filled by {@link Reporter}.
+ *
+ * <p>Each message starts with a stable code in brackets, which users search for and may filter on,
+ * so a code is never renumbered or reused: Django's system-check id where Django has a check for
+ * the same mistake ({@code fields.E312}), otherwise Migrata's own ({@code migrata.E001}, {@code W}
+ * for warnings, {@code I} for notes), numbered in the order the constants were added. A new
+ * constant takes the next free number of its kind. README.md lists every code with its fix;
+ * ProblemCatalogueTest keeps the two in step.
  */
 enum Problem {
   NON_NULL_FIELD_WITHOUT_DEFAULT(
+      "migrata.E001",
       Kind.ERROR,
       "It is impossible to add the non-nullable field '%s' to %s without a default, because the"
           + " database needs a value for the existing rows. Add @Field(defaultValue = \"...\") (or"
           + " dbDefault), or make the field nullable."),
   NULL_TO_NOT_NULL_WITHOUT_DEFAULT(
+      "migrata.E002",
       Kind.ERROR,
       "It is impossible to change the nullable field '%s' on %s to non-nullable without a default,"
           + " because existing rows may hold NULL. Add @Field(defaultValue = \"...\") (or"
           + " dbDefault), or keep nullable = true."),
   TEMPORAL_FIELD_WITHOUT_DEFAULT(
+      "migrata.E003",
       Kind.ERROR,
       "It is impossible to add the non-nullable date/time field '%s' to %s without a default,"
           + " because the database needs a value for the existing rows. Add"
           + " @Field(defaultMethod = \"java.time.Instant::now\") (Django's auto_now_add), a"
           + " defaultValue or dbDefault, or make the field nullable."),
   UNIQUE_CALLABLE_DEFAULT(
+      "migrata.W001",
       Kind.WARNING,
       "The callable default of the unique field %s.%s is called once for all existing rows, so"
           + " it will not give them unique values. Fill the column with a RunSql or RunJava"
           + " operation, or add the field as nullable first."),
   DELETED_MODEL_REFERENCED(
+      "migrata.E004",
       Kind.ERROR,
       "The model %s of app '%s' is deleted, but %s.%s still points at it. Remove or re-point"
           + " that relation in the same change, or keep the model."),
   CUSTOM_TYPE_UNKNOWN(
+      "migrata.E005",
       Kind.ERROR,
       "The field '%s' names the field type '%s', which is neither a built-in field type nor a"
           + " class on the compile classpath implementing dev.migrata.fields.CustomFieldType."
           + " Correct @Field(type) or add the class."),
   CUSTOM_TYPE_DEPRECATED(
-      Kind.WARNING,
-      "Field '%s' of %s uses the deprecated field type %s (%s): %s%s"),
+      "fields.W900", Kind.WARNING, "Field '%s' of %s uses the deprecated field type %s: %s%s"),
   CUSTOM_TYPE_REMOVED(
+      "fields.E900",
       Kind.ERROR,
-      "Field '%s' of %s uses the field type %s, which was removed (%s): %s%s Historical"
+      "Field '%s' of %s uses the field type %s, which was removed: %s%s Historical"
           + " migrations that name it still load; change the field to another type."),
   DEFAULT_METHOD_UNKNOWN(
+      "migrata.E006",
       Kind.ERROR,
       "The defaultMethod \"%s\" of field '%s' is not a public static method without parameters"
           + " on a class of the compile classpath. Write it as com.example.Type::method."),
   INVALID_DEFAULT(
-      Kind.ERROR,
-      "The defaultValue \"%s\" of field '%s' is not a valid %s: %s"),
+      "migrata.E007", Kind.ERROR, "The defaultValue \"%s\" of field '%s' is not a valid %s: %s"),
   TO_FIELD_UNKNOWN(
+      "fields.E312",
       Kind.ERROR,
       "The relation '%s' names toField = \"%s\", which is not a field of %s. Known fields: %s."),
-  MERGE_WRITTEN(Kind.NOTE, "Migrata wrote merge migration %s to %s: it depends on %s."),
+  MERGE_WRITTEN(
+      "migrata.I001", Kind.NOTE, "Migrata wrote merge migration %s to %s: it depends on %s."),
   UNKNOWN_TYPE(
+      "migrata.E008",
       Kind.ERROR,
       "Migrata does not know how to store the Java type %s of field '%s'. Use a supported type"
           + " (boolean, short, int, long, float, double, BigDecimal, String, LocalDate, LocalTime,"
@@ -64,217 +80,294 @@ enum Problem {
           + " Set or Map<String, ...> stored as JSON) or name the field type with"
           + " @Field(type = \"...\")."),
   JSON_MAP_KEY_NOT_STRING(
+      "migrata.E009",
       Kind.ERROR,
       "The map type %s of field '%s' is stored as a JSON object, whose keys are strings. Declare"
           + " it as Map<String, ...>, or name another field type with @Field(type = \"...\")."),
   DECIMAL_WITHOUT_PRECISION(
+      "fields.E132",
       Kind.ERROR,
-      "The BigDecimal field '%s' needs both precision and scale. Write @Field(precision = 10,"
-          + " scale = 2) with the numbers you need."),
+      "The BigDecimal field '%s' needs a precision (Django's max_digits, the number of digits in"
+          + " all). Write @Field(precision = 10, scale = 2) with the numbers you need."),
+  DECIMAL_WITHOUT_SCALE(
+      "fields.E130",
+      Kind.ERROR,
+      "The BigDecimal field '%s' needs a scale (Django's decimal_places, the digits after the"
+          + " point). Write @Field(precision = 10, scale = 2) with the numbers you need."),
   NULLABLE_PRIMITIVE(
+      "migrata.E010",
       Kind.ERROR,
       "The field '%s' has the primitive type %s, which cannot hold null, but says nullable = true."
           + " Use the boxed type (%s) or remove nullable = true."),
   RELATION_TARGET_NOT_MODEL(
+      "fields.E300",
       Kind.ERROR,
       "The relation '%s' points to %s, which is not a @Model. Annotate %s with @Model or point"
           + " the relation at a model."),
+  THROUGH_NOT_MODEL(
+      "fields.E331",
+      Kind.ERROR,
+      "The @ManyToMany field '%s' names through = %s.class, which is not a @Model. Annotate %s"
+          + " with @Model (with a @ForeignKey to each side), or remove through to get an automatic"
+          + " join table."),
   MANY_TO_MANY_NOT_COLLECTION(
+      "migrata.E011",
       Kind.ERROR,
       "The @ManyToMany field '%s' must be a Set<Target> or List<Target> of a @Model; it is %s."),
-  MANY_TO_MANY_OPTION_UNSUPPORTED(
-      Kind.ERROR,
-      "@ManyToMany(%s) on field '%s' is not supported by this version of the processor yet. Remove"
-          + " the attribute, or model the join table as a @Model with two @ForeignKey fields."),
   MODEL_RENAMED_FROM_UNKNOWN(
+      "migrata.E012",
       Kind.ERROR,
       "@Model(renamedFrom = \"%s\") on %s names no model of app '%s' in the migration history."
           + " Known models: %s. Correct the old class name or remove renamedFrom."),
   FIELD_RENAMED_FROM_UNKNOWN(
+      "migrata.E013",
       Kind.ERROR,
-      "The renamedFrom = \"%s\" on field '%s' names no field of model %s in the migration history, or"
-          + " one that still exists. Known removed fields: %s. Correct the old field name or remove"
-          + " renamedFrom."),
+      "The renamedFrom = \"%s\" on field '%s' names no field of model %s in the migration history,"
+          + " or one that still exists. Known removed fields: %s. Correct the old field name or"
+          + " remove renamedFrom."),
   LOOKS_LIKE_RENAME(
+      "migrata.W002",
       Kind.WARNING,
       "The field '%s' on model %s has the same definition as the removed field '%s', so this looks"
           + " like a rename. Without renamedFrom Migrata removes '%s' and adds '%s', losing the"
           + " column's data; add renamedFrom = \"%s\" to rename it instead."),
   UNKNOWN_INDEX_FIELD(
+      "models.E012",
       Kind.ERROR,
       "@%s on %s names the field '%s', which is not a column of the model. Known fields: %s."),
   CONFLICTING_LEAVES(
+      "migrata.E014",
       Kind.ERROR,
       "Conflicting migrations detected in app '%s': %s are both leaves of its migration history"
           + " (two branches were merged). Compile once with -Amigrata.merge=true to write a merge"
           + " migration, or make one depend on the other."),
   INVALID_MIGRATION(
+      "migrata.E015",
       Kind.ERROR,
       "The migration %s cannot be replayed: %s Correct the migration's annotation values."),
   RUN_JAVA_METHOD(
+      "migrata.E016",
       Kind.ERROR,
       "The migration %s runs the RunJava method %s.%s, which %s. Declare it in that class as:"
           + " static void %s(dev.migrata.data.HistoricalModels apps,"
           + " dev.migrata.schema.SchemaEditor editor)"),
   MISSING_DEPENDENCY(
+      "migrata.E017",
       Kind.ERROR,
       "The migration %s depends on %s, which does not exist. Correct its @Dependency or restore"
           + " the missing migration."),
   SOURCE_ROOT_UNKNOWN(
+      "migrata.E018",
       Kind.ERROR,
       "Migrata cannot find the source directory to write the migration %s into. Pass the"
           + " compiler option -Amigrata.sourceRoot=<the directory holding your Java sources>."),
   MIGRATION_FILE_EXISTS(
+      "migrata.E019",
       Kind.ERROR,
       "The migration file %s already exists but is not part of this compilation, so Migrata will"
           + " not overwrite it. Add it to the compilation (it belongs in the source tree) or"
           + " delete it if it is stale."),
-  WRITE_FAILED(Kind.ERROR, "Migrata could not write %s: %s. Check that the directory is writable."),
+  WRITE_FAILED(
+      "migrata.E020",
+      Kind.ERROR,
+      "Migrata could not write %s: %s. Check that the directory is writable."),
   CHANGES_NOT_MIGRATED(
+      "migrata.E021",
       Kind.ERROR,
       "Your models in app(s): %s have changes that are not yet reflected in a migration. Compile"
           + " without -Amigrata.check=true to write them:%s"),
-  WOULD_WRITE(Kind.WARNING, "Would write %s: %s"),
-  MIGRATION_WRITTEN(Kind.NOTE, "Migrata wrote migration %s to %s: %s"),
+  WOULD_WRITE("migrata.W003", Kind.WARNING, "Would write %s: %s"),
+  MIGRATION_WRITTEN("migrata.I002", Kind.NOTE, "Migrata wrote migration %s to %s: %s"),
   INTERNAL_ERROR(
+      "migrata.E022",
       Kind.ERROR,
       "Migrata failed unexpectedly (%s). Please report this with the models and migrations"
           + " involved; -Amigrata.sourceRoot or a clean build may work around it."),
-  // Invalid models (issues 8 and 12). The code leads the text until Problem takes it as an argument.
+  // Invalid models (issues 8 and 12).
   MODEL_NOT_A_CLASS(
+      "migrata.E023",
       Kind.ERROR,
-      "[migrata.E301] @Model on %s is not supported, because it is %s: a model must be a class"
+      "@Model on %s is not supported, because it is %s: a model must be a class"
           + " (not an interface, enum, record or annotation type). Make %s a class, or remove"
           + " @Model."),
   MODEL_NOT_TOP_LEVEL(
+      "migrata.E024",
       Kind.ERROR,
-      "[migrata.E302] @Model on %s is not supported, because it is a nested class: a model must be"
+      "@Model on %s is not supported, because it is a nested class: a model must be"
           + " a top-level class of its app's package. Move %s to its own file, or remove @Model."),
   STATIC_COLUMN_FIELD(
+      "migrata.E025",
       Kind.ERROR,
-      "[migrata.E303] The field '%s' of %s is static, so it cannot be a column, yet it carries"
+      "The field '%s' of %s is static, so it cannot be a column, yet it carries"
           + " @%s. Remove static, or remove the annotation."),
   ON_DELETE_MISSING(
+      "migrata.E026",
       Kind.ERROR,
-      "[migrata.E304] The relation '%s' of %s does not say what happens to its rows when the"
+      "The relation '%s' of %s does not say what happens to its rows when the"
           + " referenced %s is deleted. Write @%s(onDelete = OnDelete.CASCADE) or one of the other"
           + " choices: CASCADE, PROTECT, RESTRICT, SET_NULL, SET_DEFAULT, DO_NOTHING."),
   FIELD_OPTION_ON_RELATION(
+      "migrata.E027",
       Kind.ERROR,
-      "[migrata.E305] @Field(%s) on the relation '%s' of %s has no effect on a relation. %s"),
+      "@Field(%s) on the relation '%s' of %s has no effect on a relation. %s"),
   MAX_LENGTH_NOT_POSITIVE(
+      "fields.E121",
       Kind.ERROR,
-      "[fields.E121] The maxLength of the field '%s' of %s must be a positive integer; it is %s."
+      "The maxLength of the field '%s' of %s must be a positive integer; it is %s."
           + " Write a positive maxLength, or remove it for a text column."),
   MAX_LENGTH_IGNORED(
+      "fields.W122",
       Kind.WARNING,
-      "[fields.W122] The maxLength of the field '%s' of %s is ignored when used with %s."
+      "The maxLength of the field '%s' of %s is ignored when used with %s."
           + " Remove it."),
   DECIMAL_PRECISION_NOT_POSITIVE(
+      "fields.E133",
       Kind.ERROR,
-      "[fields.E133] The precision of the field '%s' of %s must be a positive integer; it is %s."),
+      "The precision of the field '%s' of %s must be a positive integer; it is %s."),
   DECIMAL_SCALE_NEGATIVE(
+      "fields.E131",
       Kind.ERROR,
-      "[fields.E131] The scale of the field '%s' of %s must be a non-negative integer; it is %s."),
+      "The scale of the field '%s' of %s must be a non-negative integer; it is %s."),
   SCALE_ABOVE_PRECISION(
+      "fields.E134",
       Kind.ERROR,
-      "[fields.E134] The precision of the field '%s' of %s must be greater than or equal to"
+      "The precision of the field '%s' of %s must be greater than or equal to"
           + " its scale (%s < %s). Raise precision or lower scale."),
   ENUM_MAX_LENGTH_TOO_SHORT(
+      "fields.E009",
       Kind.ERROR,
-      "[fields.E009] The maxLength %s of the field '%s' of %s is too small to fit the constant %s"
+      "The maxLength %s of the field '%s' of %s is too small to fit the constant %s"
           + " of %s (%s characters). Raise maxLength to at least %s, or remove it."),
   DUPLICATE_COLUMN(
+      "models.E007",
       Kind.ERROR,
-      "[models.E007] The field '%s' of %s has the column name '%s', which is also the column of"
+      "The field '%s' of %s has the column name '%s', which is also the column of"
           + " %s. Give one of them another column name (column = \"...\") or rename it."),
   TWO_PRIMARY_KEYS(
+      "models.E026",
       Kind.ERROR,
-      "[models.E026] The model %s cannot have more than one primary key: '%s' and '%s' both say"
+      "The model %s cannot have more than one primary key: '%s' and '%s' both say"
           + " primaryKey = true. Keep primaryKey on one, and a @Unique over both if they are a"
           + " composite key."),
   NULLABLE_PRIMARY_KEY(
+      "fields.E007",
       Kind.ERROR,
-      "[fields.E007] Primary keys must not be nullable: the field '%s' of %s says primaryKey ="
+      "Primary keys must not be nullable: the field '%s' of %s says primaryKey ="
           + " true and nullable = true. Remove nullable = true."),
   ID_NOT_PRIMARY_KEY(
+      "models.E004",
       Kind.ERROR,
-      "[models.E004] The name 'id' can only be used as a field name if the field also sets"
+      "The name 'id' can only be used as a field name if the field also sets"
           + " primaryKey = true: %s gets an implicit 'id' key otherwise. Add primaryKey = true to"
           + " it, or rename the field."),
   DUPLICATE_TABLE(
+      "models.E028",
       Kind.ERROR,
-      "[models.E028] The table '%s' is used by multiple models: %s and %s. Give one of them"
+      "The table '%s' is used by multiple models: %s and %s. Give one of them"
           + " another table with @Model(table = \"...\")."),
   JOIN_TABLE_CLASH(
+      "fields.E340",
       Kind.ERROR,
-      "[fields.E340] The join table '%s' of the many-to-many field '%s' of %s clashes with the"
+      "The join table '%s' of the many-to-many field '%s' of %s clashes with the"
           + " table of %s. Name another with @ManyToMany(table = \"...\"), or rename the model's"
           + " table."),
   TO_FIELD_NOT_UNIQUE(
+      "fields.E311",
       Kind.ERROR,
-      "[fields.E311] The field '%s.%s' must be unique because it is referenced by the relation '%s'"
+      "The field '%s.%s' must be unique because it is referenced by the relation '%s'"
           + " (toField). Add unique = true to it, or point toField at a unique field."),
   SET_NULL_NOT_NULLABLE(
+      "fields.E320",
       Kind.ERROR,
-      "[fields.E320] The relation '%s' of %s says onDelete = SET_NULL, but cannot be null. Add"
+      "The relation '%s' of %s says onDelete = SET_NULL, but cannot be null. Add"
           + " nullable = true, or choose another onDelete."),
   RELATED_NAME_CLASH(
+      "fields.E304",
       Kind.ERROR,
-      "[fields.E304] The relatedName \"%s\" of %s.%s clashes with the one of %s.%s: both are"
+      "The relatedName \"%s\" of %s.%s clashes with the one of %s.%s: both are"
           + " reverse accessors on %s. Give one of them another relatedName."),
   INDEX_ON_MANY_TO_MANY(
+      "models.E013",
       Kind.ERROR,
-      "[models.E013] @%s on %s refers to the many-to-many field '%s', which has no column to"
+      "@%s on %s refers to the many-to-many field '%s', which has no column to"
           + " index. Remove it from the fields, or index the join model's columns instead."),
   INDEX_WITHOUT_FIELDS(
+      "migrata.E028",
       Kind.ERROR,
-      "[migrata.E306] @%s on %s has an empty field list. Name at least one field, or remove the"
+      "@%s on %s has an empty field list. Name at least one field, or remove the"
           + " annotation."),
   DUPLICATE_INDEX_NAME(
+      "models.E030",
       Kind.ERROR,
-      "[models.E030] The name '%s' of @%s on %s is also the name of %s. Index and constraint"
+      "The name '%s' of @%s on %s is also the name of %s. Index and constraint"
           + " names must be unique across the project (PostgreSQL keeps them in one namespace per"
           + " schema); rename one."),
   NAME_REFUSED(
+      "migrata.E029",
       Kind.ERROR,
-      "[migrata.E307] The %s name \"%s\" cannot be used: %s. Choose a name every backend can"
+      "The %s name \"%s\" cannot be used: %s. Choose a name every backend can"
           + " hold."),
   APP_LABEL_NOT_IDENTIFIER(
+      "migrata.E030",
       Kind.ERROR,
-      "[migrata.E308] The app label '%s' of package %s is not a valid identifier. Write"
+      "The app label '%s' of package %s is not a valid identifier. Write"
           + " @App(\"label\") with letters, digits and underscores, not starting with a digit."),
   MIGRATIONS_PACKAGE_INVALID(
+      "migrata.E031",
       Kind.ERROR,
-      "[migrata.E309] @App(migrationsPackage = \"%s\") of package %s is not a package name."
+      "@App(migrationsPackage = \"%s\") of package %s is not a package name."
           + " Write a dotted Java package name such as com.example.library.migrations."),
   DUPLICATE_APP_LABEL(
+      "migrata.E032",
       Kind.ERROR,
-      "[migrata.E310] Application labels aren't unique: '%s' is the label of both %s and %s. Give"
+      "Application labels aren't unique: '%s' is the label of both %s and %s. Give"
           + " one of them another label with @App(\"...\")."),
   SOURCE_ROOT_MISSING(
+      "migrata.E033",
       Kind.ERROR,
-      "[migrata.E311] The option -Amigrata.sourceRoot=%s names no directory. Pass the directory"
+      "The option -Amigrata.sourceRoot=%s names no directory. Pass the directory"
           + " holding your Java sources, or leave the option out."),
   UNRESOLVED_MODEL(
+      "migrata.I003",
       Kind.NOTE,
       "Migrata wrote no migration for app '%s' because %s does not resolve; it plans the app"
           + " again once the compile errors are fixed."),
   TWO_RELATION_ANNOTATIONS(
+      "migrata.E034",
       Kind.ERROR,
-      "[migrata.E312] The field '%s' of %s carries more than one of @ForeignKey, @OneToOne and"
+      "The field '%s' of %s carries more than one of @ForeignKey, @OneToOne and"
           + " @ManyToMany. Keep the one that says what the relation is.");
 
+  private final String code;
   private final Kind kind;
   private final String format;
 
-  Problem(Kind kind, String format) {
+  Problem(String code, Kind kind, String format) {
+    this.code = code;
     this.kind = kind;
     this.format = format;
   }
 
+  /** The stable code, {@code migrata.E001} or Django's {@code fields.E312}. */
+  String code() {
+    return code;
+  }
+
   Kind kind() {
     return kind;
+  }
+
+  /** The message as printed: the code in brackets, then the sentence. */
+  String message(Object... args) {
+    return message(code, args);
+  }
+
+  /**
+   * The message under another code: a custom field type's {@code @FieldTypeDeprecated(id)} names
+   * its own, as Django's {@code system_check_deprecated_details} does.
+   */
+  String message(String code, Object... args) {
+    return "[" + code + "] " + format(args);
   }
 
   String format(Object... args) {

@@ -28,10 +28,33 @@ final class Reporter {
       AnnotationMirror mirror,
       AnnotationValue value,
       Object... args) {
+    print(problem, problem.message(args), element, mirror, value);
+  }
+
+  /**
+   * Reports {@code problem} under {@code code} instead of its own: the id a custom field type's
+   * {@code @FieldTypeDeprecated}/{@code @FieldTypeRemoved} declares (blank means the default).
+   */
+  void reportWithId(
+      String code,
+      Problem problem,
+      Element element,
+      AnnotationMirror mirror,
+      AnnotationValue value,
+      Object... args) {
+    String id = code == null || code.isBlank() ? problem.code() : code.trim();
+    print(problem, problem.message(id, args), element, mirror, value);
+  }
+
+  private void print(
+      Problem problem,
+      String message,
+      Element element,
+      AnnotationMirror mirror,
+      AnnotationValue value) {
     if (problem.kind() == Diagnostic.Kind.ERROR) {
       errors = true;
     }
-    String message = problem.format(args);
     if (element == null) {
       messager.printMessage(problem.kind(), message);
     } else if (mirror == null) {

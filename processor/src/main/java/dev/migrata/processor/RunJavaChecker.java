@@ -1,7 +1,10 @@
 package dev.migrata.processor;
 
 import dev.migrata.internal.state.Deconstructed;
+import java.util.ArrayList;
 import java.util.List;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -32,37 +35,75 @@ final class RunJavaChecker {
   }
 
   void check(MigrationReader.Found migration) {
-    for (Deconstructed op : migration.definition().deconstructedOperations()) {
+    List<AnnotationMirror> opMirrors = opMirrors(migration.element());
+    List<Deconstructed> ops = migration.definition().deconstructedOperations();
+    for (int i = 0; i < ops.size(); i++) {
+      Deconstructed op = ops.get(i);
       if (!op.string("kind", "").equals("RUN_JAVA")) {
         continue;
       }
+      // The operations are read from the same @Migration, in order; a class file without the
+      // mirrors (never seen in practice) still gets the error, on the class.
+      AnnotationMirror opMirror = i < opMirrors.size() ? opMirrors.get(i) : null;
       String javaClass = op.string("javaClass", "");
       TypeElement owner =
           javaClass.isEmpty() || javaClass.equals("void")
               ? migration.element()
               : elements.getTypeElement(javaClass);
-      check(migration, owner, javaClass, op.string("method", ""));
+      check(migration, opMirror, "method", owner, javaClass, op.string("method", ""));
       String reverse = op.string("reverseMethod", "");
       if (!reverse.isEmpty()) {
-        check(migration, owner, javaClass, reverse);
+        check(migration, opMirror, "reverseMethod", owner, javaClass, reverse);
       }
     }
   }
 
   private void check(
-      MigrationReader.Found migration, TypeElement owner, String javaClass, String method) {
+      MigrationReader.Found migration,
+      AnnotationMirror opMirror,
+      String attribute,
+      TypeElement owner,
+      String javaClass,
+      String method) {
     String ownerName = owner != null ? owner.getQualifiedName().toString() : javaClass;
     String problem = problem(owner, method);
-    if (problem != null) {
-      reporter.report(
-          Problem.RUN_JAVA_METHOD,
-          migration.element(),
-          migration.definition().key(),
-          ownerName,
-          method.isEmpty() ? "<no name>" : method,
-          problem,
-          method.isEmpty() ? "forwards" : method);
+    if (problem == null) {
+      return;
     }
+    // The error points at the value to correct: the class that is missing, else the method name
+    // (or the @Op that lacks one).
+    AnnotationValue value = null;
+    if (opMirror != null) {
+      value = Mirrors.value(opMirror, owner == null ? "javaClass" : attribute);
+    }
+    reporter.report(
+        Problem.RUN_JAVA_METHOD,
+        migration.element(),
+        opMirror,
+        value,
+        migration.definition().key(),
+        ownerName,
+        method.isEmpty() ? "<no name>" : method,
+        problem,
+        method.isEmpty() ? "forwards" : method);
+  }
+
+  /** The {@code @Op} mirrors of the migration's {@code operations}, in order. */
+  private static List<AnnotationMirror> opMirrors(TypeElement migration) {
+    List<AnnotationMirror> result = new ArrayList<>();
+    AnnotationMirror mirror = Mirrors.find(migration, MigrationReader.MIGRATION);
+    AnnotationValue operations = mirror == null ? null : Mirrors.value(mirror, "operations");
+    if (operations == null) {
+      return result;
+    }
+    Object v = operations.getValue();
+    List<?> values = v instanceof List<?> list ? list : List.of(operations);
+    for (Object o : values) {
+      if (o instanceof AnnotationValue av && av.getValue() instanceof AnnotationMirror op) {
+        result.add(op);
+      }
+    }
+    return result;
   }
 
   /** What is wrong with the method, or {@code null}. */

@@ -144,8 +144,8 @@ class AutodetectorCompileTest {
     assertThat(c).succeeded();
     assertThat(c)
         .hadWarningContaining(
-            "Field 'price' of Book uses the deprecated field type com.example.library.Money"
-                + " (fields.W900): Money has been deprecated. Hint: Use BigDecimal.")
+            "[fields.W900] Field 'price' of Book uses the deprecated field type"
+                + " com.example.library.Money: Money has been deprecated. Hint: Use BigDecimal.")
         .inFile(relations("")[2])
         .onLineContaining("BigDecimal price");
   }
@@ -158,8 +158,9 @@ class AutodetectorCompileTest {
     Compilation c = compile(root, append(sources, m1));
     assertThat(c)
         .hadErrorContaining(
-            "uses the field type com.example.library.Money, which was removed (fields.E900):"
-                + " Money has been removed except for support in historical migrations.")
+            "[fields.E900] Field 'price' of Book uses the field type com.example.library.Money,"
+                + " which was removed: Money has been removed except for support in historical"
+                + " migrations.")
         .inFile(sources[2])
         .onLineContaining("BigDecimal price");
     assertThat(c).hadErrorCount(1);

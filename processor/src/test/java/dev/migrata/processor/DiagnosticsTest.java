@@ -19,7 +19,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** One negative test per diagnostic: the message, the file and the line. */
+/**
+ * One test per diagnostic about models: the code, the message, the file and the line
+ * (ProblemCatalogueTest checks that every code appears in such a test).
+ */
 class DiagnosticsTest {
   @TempDir Path root;
   private JavaFileObject m1;
@@ -45,7 +48,8 @@ class DiagnosticsTest {
     assertThat(c).failed();
     assertThat(c)
         .hadErrorContaining(
-            "It is impossible to add the non-nullable field 'rating' to Book without a default")
+            "[migrata.E001] It is impossible to add the non-nullable field 'rating' to Book"
+                + " without a default")
         .inFile(book)
         .onLineContaining("int rating");
     assertThat(c).hadErrorContaining("Add @Field(defaultValue = \"...\")");
@@ -69,10 +73,13 @@ class DiagnosticsTest {
 
   @Test
   void nullableFieldMadeNonNullWithoutDefault() {
-    JavaFileObject book = book(BOOK_BODY.replace("@Field(nullable = true) LocalDate", "@Field LocalDate"));
+    JavaFileObject book =
+        book(BOOK_BODY.replace("@Field(nullable = true) LocalDate", "@Field LocalDate"));
     Compilation c = compile(root, author(), book, m1);
     assertThat(c)
-        .hadErrorContaining("change the nullable field 'published' on Book to non-nullable")
+        .hadErrorContaining(
+            "[migrata.E002] It is impossible to change the nullable field 'published' on Book to"
+                + " non-nullable")
         .inFile(book)
         .onLineContaining("LocalDate published");
     assertNothingWritten();
@@ -83,29 +90,62 @@ class DiagnosticsTest {
     JavaFileObject book = book(BOOK_BODY + "  @Field(nullable = true) Thread worker;\n");
     Compilation c = compile(root, author(), book, m1);
     assertThat(c)
-        .hadErrorContaining("does not know how to store the Java type java.lang.Thread of field 'worker'")
+        .hadErrorContaining(
+            "[migrata.E008] Migrata does not know how to store the Java type java.lang.Thread of"
+                + " field 'worker'")
         .inFile(book)
         .onLineContaining("Thread worker");
     assertNothingWritten();
   }
 
   @Test
-  void bigDecimalWithoutPrecisionAndScale() {
+  void bigDecimalWithoutPrecision() {
+    JavaFileObject book =
+        book(BOOK_BODY + "  @Field(nullable = true, scale = 2) java.math.BigDecimal price;\n");
+    Compilation c = compile(root, author(), book, m1);
+    assertThat(c)
+        .hadErrorContaining(
+            "[fields.E132] The BigDecimal field 'price' needs a precision (Django's max_digits")
+        .inFile(book)
+        .onLineContaining("BigDecimal price");
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void bigDecimalWithoutScale() {
+    JavaFileObject book =
+        book(BOOK_BODY + "  @Field(nullable = true, precision = 8) java.math.BigDecimal price;\n");
+    Compilation c = compile(root, author(), book, m1);
+    assertThat(c)
+        .hadErrorContaining(
+            "[fields.E130] The BigDecimal field 'price' needs a scale (Django's decimal_places")
+        .inFile(book)
+        .onLineContaining("BigDecimal price");
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void bigDecimalWithNeitherIsBothErrors() {
     JavaFileObject book =
         book(BOOK_BODY + "  @Field(nullable = true) java.math.BigDecimal price;\n");
     Compilation c = compile(root, author(), book, m1);
-    assertThat(c)
-        .hadErrorContaining("The BigDecimal field 'price' needs both precision and scale")
-        .inFile(book)
-        .onLineContaining("BigDecimal price");
+    assertThat(c).hadErrorContaining("[fields.E132]").inFile(book).onLineContaining("price");
+    assertThat(c).hadErrorContaining("[fields.E130]").inFile(book).onLineContaining("price");
+    assertThat(c).hadErrorCount(2);
   }
 
   @Test
   void foreignKeyToAClassThatIsNotAModel() {
-    JavaFileObject book = book(BOOK_BODY + "  @ForeignKey(onDelete = OnDelete.CASCADE, nullable = true) StringBuilder owner;\n");
+    JavaFileObject book =
+        book(
+            BOOK_BODY
+                + "  @ForeignKey(onDelete = OnDelete.CASCADE, nullable = true) StringBuilder"
+                + " owner;\n");
     Compilation c = compile(root, author(), book, m1);
     assertThat(c)
-        .hadErrorContaining("The relation 'owner' points to java.lang.StringBuilder, which is not a @Model")
+        .hadErrorContaining(
+            "[fields.E300] The relation 'owner' points to java.lang.StringBuilder, which is not"
+                + " a @Model")
         .inFile(book)
         .onLineContaining("StringBuilder owner");
   }
@@ -113,13 +153,16 @@ class DiagnosticsTest {
   @Test
   void fieldRenamedFromNamesNothing() {
     JavaFileObject book =
-        book(BOOK_BODY.replace(
-            "@Field(maxLength = 200) String title;",
-            "@Field(maxLength = 200) String title;\n"
-                + "  @Field(nullable = true, renamedFrom = \"subtitle\") String headline;"));
+        book(
+            BOOK_BODY.replace(
+                "@Field(maxLength = 200) String title;",
+                "@Field(maxLength = 200) String title;\n"
+                    + "  @Field(nullable = true, renamedFrom = \"subtitle\") String headline;"));
     Compilation c = compile(root, author(), book, m1);
     assertThat(c)
-        .hadErrorContaining("renamedFrom = \"subtitle\" on field 'headline' names no field of model Book")
+        .hadErrorContaining(
+            "[migrata.E013] The renamedFrom = \"subtitle\" on field 'headline' names no field of"
+                + " model Book")
         .inFile(book)
         .onLineContaining("String headline");
     assertNothingWritten();
@@ -135,7 +178,9 @@ class DiagnosticsTest {
                 + "public class Shelf { @Field int number; }\n");
     Compilation c = compile(root, author(), book(BOOK_BODY), shelf, m1);
     assertThat(c)
-        .hadErrorContaining("@Model(renamedFrom = \"Cupboard\") on Shelf names no model of app 'library'")
+        .hadErrorContaining(
+            "[migrata.E012] @Model(renamedFrom = \"Cupboard\") on Shelf names no model of app"
+                + " 'library'")
         .inFile(shelf)
         .onLineContaining("Cupboard");
   }
@@ -147,7 +192,8 @@ class DiagnosticsTest {
     Compilation c = compile(root, author(), book(BOOK_BODY), m1, a, b);
     assertThat(c)
         .hadErrorContaining(
-            "Conflicting migrations detected in app 'library': 0002_a and 0002_b are both leaves")
+            "[migrata.E014] Conflicting migrations detected in app 'library': 0002_a and 0002_b"
+                + " are both leaves")
         .inFile(b)
         .onLineContaining("class M0002_b");
   }
@@ -157,9 +203,13 @@ class DiagnosticsTest {
         MIGRATIONS + "." + className,
         "package com.example.library.migrations;\n"
             + "import dev.migrata.annotations.migration.*;\n"
-            + "@Migration(app = \"library\", name = \"" + name + "\",\n"
+            + "@Migration(app = \"library\", name = \""
+            + name
+            + "\",\n"
             + "    dependencies = @Dependency(app = \"library\", name = \"0001_initial\"))\n"
-            + "public final class " + className + " {}\n");
+            + "public final class "
+            + className
+            + " {}\n");
   }
 
   @Test
@@ -167,7 +217,8 @@ class DiagnosticsTest {
     JavaFileObject book = book("@Index(fields = {\"title\", \"nope\"})\n", BOOK_BODY);
     Compilation c = compile(root, author(), book, m1);
     assertThat(c)
-        .hadErrorContaining("@Index on Book names the field 'nope', which is not a column")
+        .hadErrorContaining(
+            "[models.E012] @Index on Book names the field 'nope', which is not a column")
         .inFile(book)
         .onLineContaining("@Index(fields");
   }
@@ -177,7 +228,7 @@ class DiagnosticsTest {
     JavaFileObject book = book("@Unique(fields = \"isbn\")\n", BOOK_BODY);
     Compilation c = compile(root, author(), book, m1);
     assertThat(c)
-        .hadErrorContaining("@Unique on Book names the field 'isbn'")
+        .hadErrorContaining("[models.E012] @Unique on Book names the field 'isbn'")
         .inFile(book)
         .onLineContaining("@Unique(fields");
   }
@@ -187,7 +238,8 @@ class DiagnosticsTest {
     JavaFileObject book = book(BOOK_BODY + "  @Field(nullable = true) int pages;\n");
     Compilation c = compile(root, author(), book, m1);
     assertThat(c)
-        .hadErrorContaining("The field 'pages' has the primitive type int, which cannot hold null")
+        .hadErrorContaining(
+            "[migrata.E010] The field 'pages' has the primitive type int, which cannot hold null")
         .inFile(book)
         .onLineContaining("int pages");
     assertThat(c).hadErrorContaining("Use the boxed type (Integer)");
@@ -195,16 +247,164 @@ class DiagnosticsTest {
 
   @Test
   void removedAndAddedFieldOfTheSameDefinitionWarnsToUseRenamedFrom() {
-    JavaFileObject book =
-        book(BOOK_BODY.replace("LocalDate published;", "LocalDate publishedOn;"));
+    JavaFileObject book = book(BOOK_BODY.replace("LocalDate published;", "LocalDate publishedOn;"));
     Compilation c = compile(root, author(), book, m1);
     assertThat(c).succeeded();
     assertThat(c)
-        .hadWarningContaining("add renamedFrom = \"published\" to rename it instead")
+        .hadWarningContaining(
+            "[migrata.W002] The field 'publishedOn' on model Book has the same definition as the"
+                + " removed field 'published'")
         .inFile(book)
         .onLineContaining("publishedOn");
+    assertThat(c).hadWarningContaining("add renamedFrom = \"published\" to rename it instead");
     assertThat(files(root, MIGRATIONS))
         .contains("M0002_remove_book_published_book_published_on.java");
+  }
+
+  @Test
+  void nonNullDateTimeAddedWithoutDefault() {
+    JavaFileObject book = book(BOOK_BODY + "  @Field java.time.Instant added;\n");
+    Compilation c = compile(root, author(), book, m1);
+    assertThat(c)
+        .hadErrorContaining(
+            "[migrata.E003] It is impossible to add the non-nullable date/time field 'added' to"
+                + " Book without a default")
+        .inFile(book)
+        .onLineContaining("Instant added");
+    assertNothingWritten();
+  }
+
+  @Test
+  void uniqueFieldWithCallableDefaultWarns() {
+    JavaFileObject book =
+        book(
+            BOOK_BODY
+                + "  @Field(unique = true, defaultMethod = \"java.util.UUID::randomUUID\")"
+                + " java.util.UUID token;\n");
+    Compilation c = compile(root, author(), book, m1);
+    assertThat(c).succeeded();
+    assertThat(c)
+        .hadWarningContaining(
+            "[migrata.W001] The callable default of the unique field Book.token is called once for"
+                + " all existing rows")
+        .inFile(book)
+        .onLineContaining("UUID token");
+  }
+
+  @Test
+  void unknownCustomFieldType() {
+    JavaFileObject book = book(BOOK_BODY + "  @Field(type = \"com.example.Nope\") String code;\n");
+    Compilation c = compile(root, author(), book, m1);
+    assertThat(c)
+        .hadErrorContaining(
+            "[migrata.E005] The field 'code' names the field type 'com.example.Nope', which is"
+                + " neither a built-in field type nor a class")
+        .inFile(book)
+        .onLineContaining("com.example.Nope");
+  }
+
+  @Test
+  void deprecatedCustomTypeUsesTheIdItDeclares() {
+    JavaFileObject money =
+        AutodetectorCompileTest.money(
+            "@dev.migrata.annotations.FieldTypeDeprecated(id = \"money.W001\")\n");
+    JavaFileObject book =
+        book(
+            BOOK_BODY
+                + "  @Field(type = \"com.example.library.Money\", nullable = true)\n"
+                + "  java.math.BigDecimal price;\n");
+    Compilation c = compile(root, author(), book, money, m1);
+    assertThat(c).succeeded();
+    assertThat(c)
+        .hadWarningContaining(
+            "[money.W001] Field 'price' of Book uses the deprecated field type"
+                + " com.example.library.Money: Money has been deprecated.")
+        .inFile(book)
+        .onLineContaining("com.example.library.Money");
+  }
+
+  @Test
+  void defaultMethodThatDoesNotExist() {
+    JavaFileObject book =
+        book(
+            BOOK_BODY
+                + "  @Field(defaultMethod = \"java.time.Instant::later\") java.time.Instant"
+                + " added;\n");
+    Compilation c = compile(root, author(), book, m1);
+    assertThat(c)
+        .hadErrorContaining(
+            "[migrata.E006] The defaultMethod \"java.time.Instant::later\" of field 'added' is not"
+                + " a public static method")
+        .inFile(book)
+        .onLineContaining("Instant::later");
+  }
+
+  @Test
+  void defaultThatDoesNotParse() {
+    JavaFileObject book = book(BOOK_BODY + "  @Field(defaultValue = \"many\") int pages;\n");
+    Compilation c = compile(root, author(), book, m1);
+    assertThat(c)
+        .hadErrorContaining(
+            "[migrata.E007] The defaultValue \"many\" of field 'pages' is not a valid"
+                + " IntegerField: it is not a number in range.")
+        .inFile(book)
+        .onLineContaining("int pages");
+  }
+
+  @Test
+  void toFieldThatDoesNotExist() {
+    JavaFileObject book =
+        book(
+            BOOK_BODY
+                + "  @ForeignKey(onDelete = OnDelete.CASCADE, nullable = true, toField = \"isbn\")"
+                + " Author editor;\n");
+    Compilation c = compile(root, author(), book, m1);
+    assertThat(c)
+        .hadErrorContaining(
+            "[fields.E312] The relation 'editor' names toField = \"isbn\", which is not a field of"
+                + " com.example.library.Author. Known fields: name.")
+        .inFile(book)
+        .onLineContaining("Author editor");
+  }
+
+  @Test
+  void jsonMapWithNonStringKeys() {
+    JavaFileObject book =
+        book(BOOK_BODY + "  @Field(nullable = true) java.util.Map<Integer, String> notes;\n");
+    Compilation c = compile(root, author(), book, m1);
+    assertThat(c)
+        .hadErrorContaining(
+            "[migrata.E009] The map type java.util.Map<java.lang.Integer,java.lang.String> of"
+                + " field 'notes' is stored as a JSON object, whose keys are strings.")
+        .inFile(book)
+        .onLineContaining("notes;");
+  }
+
+  @Test
+  void manyToManyThroughAClassThatIsNotAModel() {
+    JavaFileObject book =
+        book(
+            BOOK_BODY
+                + "  @ManyToMany(through = StringBuilder.class) java.util.Set<Author> fans;\n");
+    Compilation c = compile(root, author(), book, m1);
+    assertThat(c)
+        .hadErrorContaining(
+            "[fields.E331] The @ManyToMany field 'fans' names through ="
+                + " java.lang.StringBuilder.class, which is not a @Model.")
+        .inFile(book)
+        .onLineContaining("StringBuilder.class");
+  }
+
+  @Test
+  void manyToManyOnAFieldThatIsNotACollection() {
+    JavaFileObject book = book(BOOK_BODY + "  @ManyToMany Author fans;\n");
+    Compilation c = compile(root, author(), book, m1);
+    assertThat(c)
+        .hadErrorContaining(
+            "[migrata.E011] The @ManyToMany field 'fans' must be a Set<Target> or List<Target> of"
+                + " a @Model; it is com.example.library.Author.")
+        .inFile(book)
+        .onLineContaining("Author fans");
   }
 
   @Test
@@ -221,7 +421,7 @@ class DiagnosticsTest {
                 + "public final class M0002_broken {}\n");
     Compilation c = compile(root, author(), book(BOOK_BODY), m1, broken);
     assertThat(c)
-        .hadErrorContaining("The migration library.0002_broken cannot be replayed")
+        .hadErrorContaining("[migrata.E015] The migration library.0002_broken cannot be replayed")
         .inFile(broken)
         .onLineContaining("class M0002_broken");
   }
@@ -229,12 +429,16 @@ class DiagnosticsTest {
   @Test
   void checkFailsNamingTheAppAndTheChange() {
     Compilation c =
-        withBook(BOOK_BODY + "  @Field(defaultValue = \"0\") int rating;\n", "-Amigrata.check=true");
+        withBook(
+            BOOK_BODY + "  @Field(defaultValue = \"0\") int rating;\n", "-Amigrata.check=true");
     assertThat(c).failed();
     assertThat(c)
         .hadErrorContaining(
-            "Your models in app(s): 'library' have changes that are not yet reflected in a"
-                + " migration");
+            "[migrata.E021] Your models in app(s): 'library' have changes that are not yet"
+                + " reflected in a migration")
+        // The app's first model: the diagnostic is about the app.
+        .inFile(author())
+        .onLineContaining("class Author");
     assertThat(c).hadErrorContaining("- Add field rating to book");
     assertNothingWritten();
   }
@@ -247,9 +451,15 @@ class DiagnosticsTest {
   @Test
   void dryRunWarnsAndWritesNothing() {
     Compilation c =
-        withBook(BOOK_BODY + "  @Field(defaultValue = \"0\") int rating;\n", "-Amigrata.dryRun=true");
+        withBook(
+            BOOK_BODY + "  @Field(defaultValue = \"0\") int rating;\n", "-Amigrata.dryRun=true");
     assertThat(c).succeeded();
-    assertThat(c).hadWarningContaining("Would write library.0002_book_rating: Add field rating to book");
+    assertThat(c)
+        .hadWarningContaining(
+            "[migrata.W003] Would write library.0002_book_rating: Add field rating to book")
+        // The app's first model: the diagnostic is about the app.
+        .inFile(author())
+        .onLineContaining("class Author");
     assertNothingWritten();
     assertThat(c.generatedSourceFiles()).isEmpty();
   }
@@ -257,9 +467,10 @@ class DiagnosticsTest {
   @Test
   void everyProblemHasAFullSentenceMessage() {
     for (Problem p : Problem.values()) {
-      String message = p.format(new Object[20]);
-      // A leading code (SPEC's "[fields.E121] ...") is followed by the sentence.
-      assertThat(message).as(p.name()).matches("(?s)(\\[[a-z]+\\.[EWN]\\d+\\] )?[A-Z@].*");
+      String message = p.message(new Object[20]);
+      assertThat(message)
+          .as(p.name())
+          .matches("(?s)\\[" + java.util.regex.Pattern.quote(p.code()) + "\\] [A-Z@].*");
     }
   }
 }

@@ -110,7 +110,7 @@ class ModelValidationTest {
     JavaFileObject book = model("Book", "  @ForeignKey Author author;\n");
     Compilation c =
         refused(
-            "[migrata.E304] The relation 'author' of Book does not say what happens",
+            "[migrata.E026] The relation 'author' of Book does not say what happens",
             book,
             "Author author",
             author(),
@@ -186,7 +186,7 @@ class ModelValidationTest {
             "  @Field(column = \"writer\")\n"
                 + "  @ForeignKey(onDelete = OnDelete.CASCADE) Author author;\n");
     refused(
-        "[migrata.E305] @Field(column) on the relation 'author' of Book",
+        "[migrata.E027] @Field(column) on the relation 'author' of Book",
         book,
         "column = \"writer\"",
         author(),
@@ -198,7 +198,7 @@ class ModelValidationTest {
     JavaFileObject book =
         model("Book", "  @Field(nullable = true)\n  @ManyToMany Set<Author> authors;\n");
     refused(
-        "[migrata.E305] @Field(nullable) on the relation 'authors' of Book",
+        "[migrata.E027] @Field(nullable) on the relation 'authors' of Book",
         book,
         "nullable = true",
         author(),
@@ -213,7 +213,7 @@ class ModelValidationTest {
             "  @ForeignKey(onDelete = OnDelete.CASCADE) @OneToOne(onDelete = OnDelete.CASCADE)"
                 + " Author author;\n");
     refused(
-        "[migrata.E312] The field 'author' of Book carries more than one",
+        "[migrata.E034] The field 'author' of Book carries more than one",
         book,
         "Author author",
         author(),
@@ -237,7 +237,7 @@ class ModelValidationTest {
     JavaFileObject shelf =
         model("Shelf", "  @Model public static class Board { @Field int width; }\n");
     refused(
-        "[migrata.E302] @Model on com.example.library.Shelf.Board is not supported",
+        "[migrata.E024] @Model on com.example.library.Shelf.Board is not supported",
         shelf,
         "class Board",
         shelf);
@@ -257,7 +257,7 @@ class ModelValidationTest {
             "package com.example.library;\nimport dev.migrata.annotations.*;\n"
                 + "@Model\npublic interface Named {}\n");
     refused(
-        "[migrata.E301] @Model on Named is not supported, because it is an interface",
+        "[migrata.E023] @Model on Named is not supported, because it is an interface",
         f,
         "@Model",
         author(),
@@ -298,7 +298,7 @@ class ModelValidationTest {
   void staticField() {
     JavaFileObject book =
         model("Book", "  @Field(maxLength = 10) String title;\n  @Field static int count;\n");
-    refused("[migrata.E303] The field 'count' of Book is static", book, "static int count", book);
+    refused("[migrata.E025] The field 'count' of Book is static", book, "static int count", book);
   }
 
   // --- columns and keys ------------------------------------------------------------------------
@@ -422,6 +422,13 @@ class ModelValidationTest {
   }
 
   @Test
+  void negativeScale() {
+    JavaFileObject book =
+        model("Book", "  @Field(precision = 5, scale = -2) java.math.BigDecimal price;\n");
+    refused("[fields.E131] The scale of the field 'price'", book, "BigDecimal price", book);
+  }
+
+  @Test
   void enumLongerThanItsMaxLength() {
     JavaFileObject book =
         model(
@@ -500,7 +507,7 @@ class ModelValidationTest {
   @Test
   void indexWithoutFields() {
     JavaFileObject book = model(LIB, "Book", "@Index(fields = {})\n", "  @Field int a;\n");
-    refused("[migrata.E306] @Index on Book has an empty field list", book, "@Index", book);
+    refused("[migrata.E028] @Index on Book has an empty field list", book, "@Index", book);
   }
 
   @Test
@@ -545,7 +552,7 @@ class ModelValidationTest {
   void quoteInAColumnName() {
     JavaFileObject book = model("Book", "  @Field(column = \"ti\\\"tle\") int title;\n");
     refused(
-        "[migrata.E307] The column name \"ti\"tle\" cannot be used: PostgreSQL and SQLite"
+        "[migrata.E029] The column name \"ti\"tle\" cannot be used: PostgreSQL and SQLite"
             + " quote names with \"",
         book,
         "int title",
@@ -633,7 +640,7 @@ class ModelValidationTest {
             LIB + ".package-info",
             "@dev.migrata.annotations.App(\"my-library\")\npackage com.example.library;\n");
     refused(
-        "[migrata.E308] The app label 'my-library' of package com.example.library is not a"
+        "[migrata.E030] The app label 'my-library' of package com.example.library is not a"
             + " valid identifier",
         info,
         "my-library",
@@ -649,7 +656,7 @@ class ModelValidationTest {
             "@dev.migrata.annotations.App(migrationsPackage = \"com.example.2nd\")\n"
                 + "package com.example.library;\n");
     refused(
-        "[migrata.E309] @App(migrationsPackage = \"com.example.2nd\")",
+        "[migrata.E031] @App(migrationsPackage = \"com.example.2nd\")",
         info,
         "2nd",
         info,
@@ -664,7 +671,7 @@ class ModelValidationTest {
             "@dev.migrata.annotations.App(\"library\")\npackage com.example.shop;\n");
     JavaFileObject item = model("com.example.shop", "Item", "", "  @Field int b;\n");
     refused(
-        "[migrata.E310] Application labels aren't unique: 'library'",
+        "[migrata.E032] Application labels aren't unique: 'library'",
         info,
         "library",
         author(),
@@ -680,7 +687,7 @@ class ModelValidationTest {
     assertThat(c).failed();
     assertThat(c)
         .hadErrorContaining(
-            "[migrata.E311] The option -Amigrata.sourceRoot=" + root.resolve("nope"));
+            "[migrata.E033] The option -Amigrata.sourceRoot=" + root.resolve("nope"));
     assertThat(root.resolve("nope")).doesNotExist();
   }
 
@@ -695,6 +702,10 @@ class ModelValidationTest {
     Compilation c = compile(root, book);
     assertThat(c).failed();
     assertThat(c).hadErrorContaining("MissingBase").inFile(book).onLineContaining("MissingBase");
+    assertThat(c)
+        .hadNoteContaining(
+            "[migrata.I003] Migrata wrote no migration for app 'library' because the superclass"
+                + " MissingBase of Book does not resolve");
     assertThat(files(root, LIB + ".migrations")).isEmpty();
   }
 

@@ -30,7 +30,9 @@ class RunJavaCheckTest {
   private static JavaFileObject dataMigration(String op, String methods) {
     return source(
         MIGRATIONS + ".M0002_fill",
-        "package " + MIGRATIONS + ";\n"
+        "package "
+            + MIGRATIONS
+            + ";\n"
             + "import static dev.migrata.annotations.migration.Op.Kind.RUN_JAVA;\n"
             + "import static dev.migrata.annotations.migration.Op.Kind.RUN_SQL;\n"
             + "import static dev.migrata.annotations.migration.Op.Scope.DATABASE;\n"
@@ -39,7 +41,9 @@ class RunJavaCheckTest {
             + "import dev.migrata.schema.SchemaEditor;\n"
             + "@Migration(app = \"library\", name = \"0002_fill\",\n"
             + "    dependencies = @Dependency(app = \"library\", name = \"0001_initial\"),\n"
-            + "    operations = " + op + ")\n"
+            + "    operations = "
+            + op
+            + ")\n"
             + "public final class M0002_fill {\n"
             + methods
             + "}\n");
@@ -63,14 +67,16 @@ class RunJavaCheckTest {
   @Test
   void missingMethodIsAnError() {
     JavaFileObject m2 =
-        dataMigration("@Op(kind = RUN_JAVA, method = \"fill\", reverseMethod = \"backwards\")", GOOD);
+        dataMigration(
+            "@Op(kind = RUN_JAVA, method = \"fill\", reverseMethod = \"backwards\")", GOOD);
     Compilation c = compile(root, author(), book(BOOK_BODY), m1, m2);
     assertThat(c).failed();
     assertThat(c)
         .hadErrorContaining(
-            "The migration library.0002_fill runs the RunJava method"
+            "[migrata.E016] The migration library.0002_fill runs the RunJava method"
                 + " com.example.library.migrations.M0002_fill.fill, which does not exist.")
-        .inFile(m2);
+        .inFile(m2)
+        .onLineContaining("method = \"fill\"");
   }
 
   @Test
@@ -82,7 +88,43 @@ class RunJavaCheckTest {
                 + "  static void backwards(HistoricalModels apps) {}\n");
     Compilation c = compile(root, author(), book(BOOK_BODY), m1, m2);
     assertThat(c).failed();
-    assertThat(c).hadErrorContaining("M0002_fill.forwards, which does not have that signature");
+    assertThat(c)
+        .hadErrorContaining("M0002_fill.forwards, which does not have that signature")
+        .inFile(m2)
+        .onLineContaining("@Op(kind = RUN_JAVA");
     assertThat(c).hadErrorContaining("M0002_fill.backwards, which does not have that signature");
+  }
+
+  @Test
+  void errorPointsAtTheMethodNameNotTheClass() {
+    // Each attribute on its own line: the error is on the reverseMethod's line, not the class's.
+    JavaFileObject m2 =
+        dataMigration(
+            "@Op(kind = RUN_JAVA,\n        method = \"forwards\",\n"
+                + "        reverseMethod = \"undo\")",
+            GOOD);
+    Compilation c = compile(root, author(), book(BOOK_BODY), m1, m2);
+    assertThat(c)
+        .hadErrorContaining(
+            "[migrata.E016] The migration library.0002_fill runs the RunJava method")
+        .inFile(m2)
+        .onLineContaining("reverseMethod = \"undo\"");
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void missingMethodNamePointsAtTheOp() {
+    JavaFileObject m2 =
+        dataMigration(
+            "{@Op(kind = RUN_SQL, sql = \"SELECT 1\", reverseSql = \"\"),\n"
+                + "        @Op(kind = RUN_JAVA)}",
+            GOOD);
+    Compilation c = compile(root, author(), book(BOOK_BODY), m1, m2);
+    assertThat(c)
+        .hadErrorContaining(
+            "runs the RunJava method com.example.library.migrations.M0002_fill.<no name>, which"
+                + " has no name (set method = \"...\").")
+        .inFile(m2)
+        .onLineContaining("@Op(kind = RUN_JAVA)");
   }
 }

@@ -1,21 +1,39 @@
 package dev.migrata.internal.backends;
 
+import dev.migrata.internal.backends.base.BaseSchemaEditor;
+import dev.migrata.internal.backends.base.Features;
+import dev.migrata.internal.backends.base.Introspection;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * One database vendor: which JDBC URLs it takes, its schema editor, its migration lock and the
- * little introspection the runtime needs. A PostgreSQL or MySQL backend implements this and a
- * {@link BaseSchemaEditor} subclass, and is listed in {@link Backends}.
+ * One database vendor (Django's {@code DatabaseWrapper}): which JDBC URLs it takes and which
+ * driver they need, its {@link Features} at a server version, its {@link Introspection}, its
+ * schema editor and its migration lock. A backend is a package {@code backends.<vendor>} with
+ * {@code *Backend}, {@code *Features}, {@code *Introspection} and {@code *SchemaEditor}, listed
+ * in {@link Backends}.
  */
 public interface Backend {
-  /** Short name, e.g. {@code sqlite}. */
+  /** Short name, e.g. {@code sqlite}; custom field types are asked about it. */
   String vendor();
 
   /** Whether this backend handles connections made with {@code jdbcUrl}. */
   boolean accepts(String jdbcUrl);
+
+  /** The JDBC drivers that take {@code jdbcUrl}, any one of which will do. */
+  List<Driver> drivers(String jdbcUrl);
+
+  /**
+   * What the database on {@code connection} can do; with {@code null} (sqlmigrate without a
+   * server), the newest server's features.
+   */
+  Features features(Connection connection);
+
+  /** How this backend reads the schema in the database. */
+  Introspection introspection();
 
   /** A schema editor for one migration on {@code connection} ({@code null} when collecting). */
   BaseSchemaEditor editor(Connection connection, boolean collect);
@@ -42,15 +60,19 @@ public interface Backend {
     Connection open() throws SQLException;
   }
 
-  /** Whether a table exists. */
+  /** Whether a table exists: {@link #introspection()}'s answer. */
   default boolean tableExists(Connection connection, String table) throws SQLException {
-    try (var rs = connection.getMetaData().getTables(null, null, table, null)) {
-      while (rs.next()) {
-        if (rs.getString("TABLE_NAME").equalsIgnoreCase(table)) {
-          return true;
-        }
-      }
-      return false;
+    return introspection().tableExists(connection, table);
+  }
+
+  /**
+   * A JDBC driver: its class, and the Maven coordinates and a version (the one Migrata is tested
+   * with) to name when it is missing.
+   */
+  record Driver(String className, String coordinates, String exampleVersion) {
+    @Override
+    public String toString() {
+      return coordinates + (exampleVersion == null ? "" : " (for example " + exampleVersion + ")");
     }
   }
 }

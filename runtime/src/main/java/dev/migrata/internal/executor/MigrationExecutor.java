@@ -4,7 +4,7 @@ import dev.migrata.ErrorCode;
 import dev.migrata.MigrataException;
 import dev.migrata.MigrationListener;
 import dev.migrata.internal.backends.Backend;
-import dev.migrata.internal.backends.BaseSchemaEditor;
+import dev.migrata.internal.backends.base.BaseSchemaEditor;
 import dev.migrata.internal.graph.MigrationGraph;
 import dev.migrata.internal.loader.MigrationLoader;
 import dev.migrata.internal.migration.MigrationDefinition;
@@ -346,7 +346,7 @@ public final class MigrationExecutor {
   private void run(MigrationDefinition m, boolean backwards, EditorWork work, SqlWork record) {
     BaseSchemaEditor editor = backend.editor(connection, false);
     Progress progress = new Progress();
-    boolean transactional = m.atomic() && editor.canRollbackDdl();
+    boolean transactional = m.atomic() && editor.features().canRollbackDdl();
     int phase = 0; // 0 operations, 1 deferred statements, 2 history row
     try (ExecutionContext context = context(m, editor, connection)) {
       editor.begin(m.atomic());
@@ -436,7 +436,7 @@ public final class MigrationExecutor {
     List<String> executed = editor.executed();
     StringBuilder out = new StringBuilder(headline(m, backwards, where, cause)).append('\n');
     out.append(
-        editor.canRollbackDdl()
+        editor.features().canRollbackDdl()
             ? "The migration is not atomic (atomic = false), so nothing was rolled back."
             : "This database cannot roll back schema changes, so nothing was rolled back.");
     out.append(' ')
@@ -615,6 +615,6 @@ public final class MigrationExecutor {
 
   /** Whether this backend wraps a migration in BEGIN/COMMIT. */
   public boolean atomic(MigrationDefinition m) {
-    return m.atomic() && backend.editor(null, true).canRollbackDdl();
+    return m.atomic() && backend.features(connection).canRollbackDdl();
   }
 }

@@ -13,9 +13,7 @@ import dev.migrata.internal.state.ModelState;
 import dev.migrata.internal.state.Names;
 import dev.migrata.internal.state.ProjectState;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Locale;
 
 /**
  * Django's {@code detect_soft_applied} for {@code --fake-initial}: an initial migration counts as
@@ -62,7 +60,9 @@ final class SoftApplied {
             if (!backend.tableExists(connection, joinTable(model, field))) {
               return false;
             }
-          } else if (!columnExists(model.tableName(), field.columnName())) {
+          } else if (!backend
+              .introspection()
+              .columnExists(connection, model.tableName(), field.columnName())) {
             return false;
           }
           found = true;
@@ -81,21 +81,7 @@ final class SoftApplied {
     if (field.column() != null) {
       return field.column();
     }
-    int limit = backend.editor(null, true).maxNameLength();
+    int limit = backend.features(connection).maxNameLength();
     return Names.truncate(model.tableName() + "_" + Names.snakeCase(field.name()), limit);
-  }
-
-  private boolean columnExists(String table, String column) throws SQLException {
-    for (String candidate : new String[] {table, table.toUpperCase(Locale.ROOT)}) {
-      try (ResultSet rs = connection.getMetaData().getColumns(null, null, candidate, null)) {
-        while (rs.next()) {
-          if (rs.getString("TABLE_NAME").equalsIgnoreCase(table)
-              && rs.getString("COLUMN_NAME").equalsIgnoreCase(column)) {
-            return true;
-          }
-        }
-      }
-    }
-    return false;
   }
 }

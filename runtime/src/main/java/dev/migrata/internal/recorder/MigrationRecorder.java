@@ -3,7 +3,7 @@ package dev.migrata.internal.recorder;
 import dev.migrata.ErrorCode;
 import dev.migrata.MigrataException;
 import dev.migrata.internal.backends.Backend;
-import dev.migrata.internal.backends.BaseSchemaEditor;
+import dev.migrata.internal.backends.base.BaseSchemaEditor;
 import dev.migrata.internal.migration.MigrationKey;
 import dev.migrata.internal.state.FieldState;
 import dev.migrata.internal.state.FieldType;

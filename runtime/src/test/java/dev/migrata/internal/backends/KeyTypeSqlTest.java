@@ -6,6 +6,11 @@ import static dev.migrata.Fixtures.fk;
 import static dev.migrata.Fixtures.id;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrata.internal.backends.base.BaseSchemaEditor;
+import dev.migrata.internal.backends.mysql.MysqlFeatures;
+import dev.migrata.internal.backends.mysql.MysqlSchemaEditor;
+import dev.migrata.internal.backends.postgresql.PostgresSchemaEditor;
+import dev.migrata.internal.backends.sqlite.SqliteSchemaEditor;
 import dev.migrata.internal.operations.AlterField;
 import dev.migrata.internal.operations.Operation;
 import dev.migrata.internal.state.FieldState;
@@ -108,7 +113,9 @@ class KeyTypeSqlTest {
   @Test
   void mysqlRestatesTheReferringColumnWithModify() {
     assertThat(
-            sql(new MysqlSchemaEditor(null, true, "11.4.0-MariaDB"), "AutoField",
+            sql(
+                new MysqlSchemaEditor(null, true, MysqlFeatures.forVersion("11.4.0-MariaDB")),
+                "AutoField",
                 alterId("BigAutoField")))
         .containsExactly(
             "ALTER TABLE `library_book` DROP FOREIGN KEY"

@@ -1,7 +1,12 @@
-package dev.migrata.internal.backends;
+package dev.migrata.internal.backends.sqlite;
 
 import dev.migrata.ErrorCode;
 import dev.migrata.MigrataException;
+import dev.migrata.internal.backends.Backend;
+import dev.migrata.internal.backends.MigrationLock;
+import dev.migrata.internal.backends.base.BaseSchemaEditor;
+import dev.migrata.internal.backends.base.Features;
+import dev.migrata.internal.backends.base.Introspection;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -12,6 +17,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -19,8 +25,11 @@ import java.util.function.Consumer;
  * the OS releases it when a process dies, so there is no stale lock row to clean up (the trap
  * Liquibase and EF Core fell into). A transaction cannot serve, because each migration commits.
  */
-final class SqliteBackend implements Backend {
+public final class SqliteBackend implements Backend {
   private static final String PREFIX = "jdbc:sqlite:";
+  private static final List<Driver> DRIVERS =
+      List.of(new Driver("org.sqlite.JDBC", "org.xerial:sqlite-jdbc", "3.53.4.0"));
+  private static final Introspection INTROSPECTION = new SqliteIntrospection();
 
   @Override
   public String vendor() {
@@ -33,6 +42,21 @@ final class SqliteBackend implements Backend {
   }
 
   @Override
+  public List<Driver> drivers(String jdbcUrl) {
+    return DRIVERS;
+  }
+
+  @Override
+  public Features features(Connection connection) {
+    return SqliteFeatures.FEATURES;
+  }
+
+  @Override
+  public Introspection introspection() {
+    return INTROSPECTION;
+  }
+
+  @Override
   public BaseSchemaEditor editor(Connection connection, boolean collect) {
     return new SqliteSchemaEditor(connection, collect);
   }
@@ -41,18 +65,6 @@ final class SqliteBackend implements Backend {
   public void prepare(Connection connection) throws SQLException {
     try (Statement st = connection.createStatement()) {
       st.execute("PRAGMA busy_timeout = 30000");
-    }
-  }
-
-  @Override
-  public boolean tableExists(Connection connection, String table) throws SQLException {
-    try (var ps =
-        connection.prepareStatement(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
-      ps.setString(1, table);
-      try (var rs = ps.executeQuery()) {
-        return rs.next();
-      }
     }
   }
 

@@ -1,5 +1,14 @@
-package dev.migrata.internal.backends;
+package dev.migrata.internal.backends.sqlite;
 
+import static dev.migrata.internal.backends.base.SqlTemplates.format;
+
+import dev.migrata.internal.backends.base.BaseSchemaEditor;
+import dev.migrata.internal.backends.base.DataTypes;
+import dev.migrata.internal.backends.base.Fields;
+import dev.migrata.internal.backends.base.KeyReferrers;
+import dev.migrata.internal.backends.base.KeyReferrers.Referrer;
+import dev.migrata.internal.backends.base.Quoting;
+import dev.migrata.internal.backends.base.SqlTemplates;
 import dev.migrata.internal.state.ConstraintState;
 import dev.migrata.internal.state.FieldState;
 import dev.migrata.internal.state.FieldType;
@@ -11,8 +20,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
+import java.util.Set;
 
 /**
  * SQLite's schema editor (Django's {@code sqlite3/schema.py}). SQLite alters little in place, so
@@ -21,86 +31,55 @@ import java.util.Objects;
  * the indexes — all inside the migration's transaction, with foreign key enforcement off and
  * {@code PRAGMA foreign_key_check} before commit.
  */
-public class SqliteSchemaEditor extends BaseSchemaEditor {
-  @Override
-  protected String vendor() {
-    return "sqlite";
+public final class SqliteSchemaEditor extends BaseSchemaEditor {
+  /** Django's {@code sqlite3} {@code data_types}. */
+  private static final DataTypes TYPES =
+      new DataTypes()
+          .type("integer", FieldType.AUTO, FieldType.BIG_AUTO, FieldType.INTEGER)
+          .type("BLOB", FieldType.BINARY)
+          .type("bool", FieldType.BOOLEAN)
+          .type("varchar({maxLength})", FieldType.CHAR)
+          .unsizedChar("varchar")
+          .type("date", FieldType.DATE)
+          .type("datetime", FieldType.DATE_TIME, FieldType.LOCAL_DATE_TIME)
+          .type("decimal", FieldType.DECIMAL)
+          .type("bigint", FieldType.DURATION, FieldType.BIG_INTEGER)
+          .type("real", FieldType.FLOAT)
+          .type("smallint", FieldType.SMALL_INTEGER)
+          .type("text", FieldType.TEXT, FieldType.JSON)
+          .type("time", FieldType.TIME)
+          .type("char(32)", FieldType.UUID)
+          .suffix("AUTOINCREMENT", FieldType.AUTO, FieldType.BIG_AUTO);
+
+  /** The table rebuild's own statements. */
+  private static final String SQL_COPY_ROWS =
+      "INSERT INTO {newTable} ({columns}) SELECT {values} FROM {table}";
+
+  private static final String SQL_COALESCE = "coalesce({column}, {default})";
+
+  private static final String TEMP_PREFIX = "new__";
+
+  private static SqlTemplates templates() {
+    SqlTemplates sql = new SqlTemplates();
+    sql.deleteTable = "DROP TABLE {table}";
+    sql.deleteColumn = "ALTER TABLE {table} DROP COLUMN {column}";
+    sql.createInlineFk = "REFERENCES {toTable} ({toColumn}){onDelete}{deferrable}";
+    sql.renameIndex = null;
+    sql.tableComment = null;
+    return sql;
   }
 
   private Boolean foreignKeysBefore;
 
   public SqliteSchemaEditor(Connection connection, boolean collect) {
-    super(connection, collect);
-    sqlDeleteTable = "DROP TABLE {table}";
-    sqlDeleteColumn = "ALTER TABLE {table} DROP COLUMN {column}";
-    sqlCreateInlineFk = "REFERENCES {toTable} ({toColumn}){onDelete}{deferrable}";
-    sqlRenameIndex = null;
-    sqlTableComment = null;
-  }
-
-  @Override
-  protected String dataType(FieldType type, FieldState field) {
-    switch (type) {
-      case AUTO:
-      case BIG_AUTO:
-      case INTEGER:
-        return "integer";
-      case BINARY:
-        return "BLOB";
-      case BOOLEAN:
-        return "bool";
-      case CHAR:
-        return field.maxLength() == null ? "varchar" : "varchar(" + field.maxLength() + ")";
-      case DATE:
-        return "date";
-      case DATE_TIME:
-      case LOCAL_DATE_TIME:
-        return "datetime";
-      case DECIMAL:
-        return "decimal";
-      case DURATION:
-      case BIG_INTEGER:
-        return "bigint";
-      case FLOAT:
-        return "real";
-      case SMALL_INTEGER:
-        return "smallint";
-      case TEXT:
-      case JSON:
-        return "text";
-      case TIME:
-        return "time";
-      case UUID:
-        return "char(32)";
-      default:
-        throw new IllegalArgumentException(
-            "Field '" + field.name() + "' of type " + field.type() + " has no column.");
-    }
-  }
-
-  @Override
-  protected String relDataType(FieldState target) {
-    if (target.fieldType() == FieldType.BIG_AUTO) {
-      return "bigint";
-    }
-    return ownDataType(target);
-  }
-
-  @Override
-  protected String dataTypeSuffix(FieldState field) {
-    FieldType type = field.fieldType();
-    return type != null && type.isAuto() ? "AUTOINCREMENT" : null;
-  }
-
-  @Override
-  protected String booleanLiteral(boolean value) {
-    return value ? "1" : "0";
-  }
-
-  /** UUIDs are {@code char(32)}: hex digits without dashes. */
-  @Override
-  protected boolean hasNativeUuid() {
-    return false;
+    super(
+        connection,
+        collect,
+        SqliteFeatures.FEATURES,
+        new SqliteIntrospection(),
+        templates(),
+        TYPES,
+        new Quoting("sqlite", '"', false, "1", "0", SqliteFeatures.FEATURES));
   }
 
   // ---------------------------------------------------------------- lifecycle
@@ -182,27 +161,27 @@ public class SqliteSchemaEditor extends BaseSchemaEditor {
       FieldState created,
       FieldState alteredOld,
       FieldState alteredNew) {
-    ProjectState s = with(state, newModel);
+    ProjectState s = Fields.with(state, newModel);
     String table = oldModel.tableName();
-    String tempTable = "new__" + table;
-    List<String> columns = new ArrayList<>();
+    String tempTable = TEMP_PREFIX + table;
+    List<String> targets = new ArrayList<>();
     List<String> selects = new ArrayList<>();
-    for (FieldState f : columnFields(newModel)) {
+    for (FieldState f : Fields.columnFields(newModel)) {
       String expression;
       if (created != null && f.name().equals(created.name())) {
         if (created.dbDefault() != null) {
           continue; // the column's DEFAULT fills it
         }
-        String fill = effectiveDefault(s, created);
+        String fill = quoting.effectiveDefault(s, created);
         expression = fill == null ? "NULL" : fill;
       } else if (alteredNew != null && f.name().equals(alteredNew.name())) {
         String old = quoteName(alteredOld.columnName());
         if (alteredOld.nullable() && !alteredNew.nullable()) {
-          String fill = effectiveDefault(s, alteredNew);
+          String fill = quoting.effectiveDefault(s, alteredNew);
           if (fill == null) {
             fill = alteredNew.dbDefault() != null ? alteredNew.dbDefault() : "NULL";
           }
-          expression = "coalesce(" + old + ", " + fill + ")";
+          expression = format(SQL_COALESCE, "column", old, "default", fill);
         } else {
           expression = old;
         }
@@ -213,17 +192,20 @@ public class SqliteSchemaEditor extends BaseSchemaEditor {
         }
         expression = quoteName(old.columnName());
       }
-      columns.add(quoteName(f.columnName()));
+      targets.add(quoteName(f.columnName()));
       selects.add(expression);
     }
-    execute(tableSql(s, newModel, tempTable));
+    execute(columns.table(s, newModel, tempTable));
     execute(
-        "INSERT INTO " + quoteName(tempTable) + " (" + String.join(", ", columns) + ") SELECT "
-            + String.join(", ", selects) + " FROM " + quoteName(table));
-    execute(format(sqlDeleteTable, "table", quoteName(table)));
-    discardDeferred(table);
+        format(
+            SQL_COPY_ROWS,
+            "newTable", quoteName(tempTable),
+            "table", quoteName(table),
+            "columns", String.join(", ", targets),
+            "values", String.join(", ", selects)));
+    dropTable(table);
     execute(
-        format(sqlRenameTable, "oldTable", quoteName(tempTable), "newTable", quoteName(table)));
+        format(sql.renameTable, "oldTable", quoteName(tempTable), "newTable", quoteName(table)));
     // Dropping the table dropped its indexes; recreate the new model's now, as Django runs the
     // deferred SQL at the end of a rebuild.
     deferTableExtras(s, newModel);
@@ -243,7 +225,7 @@ public class SqliteSchemaEditor extends BaseSchemaEditor {
         model.field(field.name()) == null ? model : model.withoutField(field.name());
     ModelState newModel = oldModel.withField(field);
     if (field.primaryKey()
-        || isUnique(field)
+        || Fields.isUnique(field)
         || !field.nullable()
         || field.defaultValue() != null
         || field.defaultMethod() != null
@@ -251,13 +233,13 @@ public class SqliteSchemaEditor extends BaseSchemaEditor {
       remakeTable(state, oldModel, newModel, field, null, null);
       return;
     }
-    ProjectState s = with(state, newModel);
+    ProjectState s = Fields.with(state, newModel);
     execute(
         format(
-            sqlCreateColumn,
+            sql.createColumn,
             "table", quoteName(model.tableName()),
             "column", quoteName(field.columnName()),
-            "definition", columnDefinition(s, field, false)));
+            "definition", columns.definition(s, field, false)));
     deferFieldExtras(s, newModel, field);
   }
 
@@ -270,13 +252,14 @@ public class SqliteSchemaEditor extends BaseSchemaEditor {
     ModelState newModel =
         model
             .withoutField(field.name())
-            .withIndexes(without(model.indexes(), i -> references(i.fields(), field)))
-            .withConstraints(without(model.constraints(), c -> references(c.fields(), field)));
+            .withIndexes(Fields.without(model.indexes(), i -> references(i.fields(), field)))
+            .withConstraints(
+                Fields.without(model.constraints(), c -> references(c.fields(), field)));
     boolean inPlace =
         !field.primaryKey()
-            && !isUnique(field)
+            && !Fields.isUnique(field)
             && !field.index()
-            && !isForeignKey(field)
+            && !Fields.isForeignKey(field)
             && newModel.indexes().size() == model.indexes().size()
             && newModel.constraints().size() == model.constraints().size()
             && model.constraints().stream().noneMatch(ConstraintState::isCheck);
@@ -297,28 +280,24 @@ public class SqliteSchemaEditor extends BaseSchemaEditor {
     return false;
   }
 
+  /**
+   * A pure rename is {@code RENAME COLUMN}; every other change rebuilds the table (Django's
+   * {@code _alter_field} on SQLite), and the tables referring to a retyped key with it.
+   */
   @Override
-  public void alterField(
+  protected void alterFieldInPlace(
       ProjectState fromState,
       ModelState fromModel,
       FieldState oldField,
       ProjectState toState,
       ModelState toModel,
       FieldState newField) {
-    if (Objects.equals(dbRelevant(fromState, oldField), dbRelevant(toState, newField))) {
-      return;
-    }
-    if (oldField.fieldType() == FieldType.MANY_TO_MANY
-        || newField.fieldType() == FieldType.MANY_TO_MANY) {
-      super.alterField(fromState, fromModel, oldField, toState, toModel, newField);
-      return;
-    }
     boolean pureRename =
         !oldField.columnName().equals(newField.columnName())
-            && columnDefinition(fromState, oldField, false)
-                .equals(columnDefinition(toState, newField, false))
-            && !isForeignKey(oldField)
-            && !isForeignKey(newField);
+            && columns.definition(fromState, oldField, false)
+                .equals(columns.definition(toState, newField, false))
+            && !Fields.isForeignKey(oldField)
+            && !Fields.isForeignKey(newField);
     if (pureRename) {
       execute(
           renameColumnSql(
@@ -330,12 +309,11 @@ public class SqliteSchemaEditor extends BaseSchemaEditor {
     remakeTable(toState, fromModel, newModel, null, oldField, newField);
     // Tables whose foreign keys point at a retyped key are rebuilt too, so that their columns take
     // the new type (Django: related objects, and the automatic join tables of a primary key).
-    if (isKeyUnique(newField)
+    if (Fields.isKeyUnique(newField)
         && !columnType(fromState, oldField).equals(columnType(toState, newField))) {
       String targetKey = ProjectState.key(toModel.app(), toModel.name());
-      java.util.Set<String> remade = new java.util.LinkedHashSet<>();
-      for (Referrer r :
-          referrers(fromState, fromModel, oldField, toState, toModel, newField)) {
+      Set<String> remade = new LinkedHashSet<>();
+      for (Referrer r : KeyReferrers.of(toState, toModel, newField, features.maxNameLength())) {
         String table = r.model().tableName();
         if (r.newField().to().equalsIgnoreCase(targetKey)
             && !table.equals(toModel.tableName())
@@ -353,7 +331,8 @@ public class SqliteSchemaEditor extends BaseSchemaEditor {
       return;
     }
     ModelState oldModel =
-        model.withConstraints(without(model.constraints(), c -> c.name().equals(constraint.name())));
+        model.withConstraints(
+            Fields.without(model.constraints(), c -> c.name().equals(constraint.name())));
     List<ConstraintState> withIt = new ArrayList<>(oldModel.constraints());
     withIt.add(constraint);
     remakeTable(state, oldModel, model.withConstraints(withIt), null, null, null);
@@ -366,7 +345,8 @@ public class SqliteSchemaEditor extends BaseSchemaEditor {
       return;
     }
     ModelState newModel =
-        model.withConstraints(without(model.constraints(), c -> c.name().equals(constraint.name())));
+        model.withConstraints(
+            Fields.without(model.constraints(), c -> c.name().equals(constraint.name())));
     remakeTable(state, model, newModel, null, null, null);
   }
 }

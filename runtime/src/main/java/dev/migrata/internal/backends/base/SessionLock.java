@@ -1,7 +1,9 @@
-package dev.migrata.internal.backends;
+package dev.migrata.internal.backends.base;
 
 import dev.migrata.ErrorCode;
 import dev.migrata.MigrataException;
+import dev.migrata.internal.backends.Backend;
+import dev.migrata.internal.backends.MigrationLock;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -15,9 +17,9 @@ import java.util.function.Consumer;
  * cannot deadlock with statements that refuse to run in a transaction (Flyway's trap with {@code
  * CREATE INDEX CONCURRENTLY}).
  */
-final class SessionLock {
+public final class SessionLock {
   /** One backend's lock calls, all on the dedicated connection. */
-  interface Calls {
+  public interface Calls {
     /** Takes the lock if it is free; never waits. */
     boolean tryLock(Connection c) throws SQLException;
 
@@ -35,7 +37,7 @@ final class SessionLock {
 
   private SessionLock() {}
 
-  static MigrationLock acquire(
+  public static MigrationLock acquire(
       Backend.ConnectionOpener opener, Calls calls, Duration timeout, Consumer<String> waiting)
       throws SQLException {
     Connection c = opener.open();

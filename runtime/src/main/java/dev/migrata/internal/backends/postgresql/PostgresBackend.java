@@ -1,5 +1,11 @@
-package dev.migrata.internal.backends;
+package dev.migrata.internal.backends.postgresql;
 
+import dev.migrata.internal.backends.Backend;
+import dev.migrata.internal.backends.MigrationLock;
+import dev.migrata.internal.backends.base.BaseSchemaEditor;
+import dev.migrata.internal.backends.base.Features;
+import dev.migrata.internal.backends.base.Introspection;
+import dev.migrata.internal.backends.base.SessionLock;
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -7,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -14,7 +21,11 @@ import java.util.function.Consumer;
  * connection of its own (see {@link SessionLock}); advisory locks are per database, so runs on
  * other databases of the server do not wait.
  */
-final class PostgresBackend implements Backend {
+public final class PostgresBackend implements Backend {
+  private static final List<Driver> DRIVERS =
+      List.of(new Driver("org.postgresql.Driver", "org.postgresql:postgresql", "42.7.14"));
+  static final Introspection INTROSPECTION = new PostgresIntrospection();
+
   /** The advisory lock key: both 32-bit halves positive, so pg_locks shows them unchanged. */
   static final int KEY_HIGH = 0x6d696772; // "migr"
   static final int KEY_LOW = 0x61746121; // "ata!"
@@ -31,18 +42,24 @@ final class PostgresBackend implements Backend {
   }
 
   @Override
-  public BaseSchemaEditor editor(Connection connection, boolean collect) {
-    return new PostgresSchemaEditor(connection, collect);
+  public List<Driver> drivers(String jdbcUrl) {
+    return DRIVERS;
+  }
+
+  /** The same on every supported server version. */
+  @Override
+  public Features features(Connection connection) {
+    return PostgresFeatures.FEATURES;
   }
 
   @Override
-  public boolean tableExists(Connection connection, String table) throws SQLException {
-    try (PreparedStatement ps = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
-      ps.setString(1, '"' + table.replace("\"", "\"\"") + '"');
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() && rs.getBoolean(1);
-      }
-    }
+  public Introspection introspection() {
+    return INTROSPECTION;
+  }
+
+  @Override
+  public BaseSchemaEditor editor(Connection connection, boolean collect) {
+    return new PostgresSchemaEditor(connection, collect);
   }
 
   @Override

@@ -1,0 +1,165 @@
+package dev.migrata.internal.backends.base;
+
+import static dev.migrata.internal.backends.base.SqlTemplates.format;
+
+import dev.migrata.fields.CustomFieldTypes;
+import dev.migrata.internal.state.ConstraintState;
+import dev.migrata.internal.state.FieldState;
+import dev.migrata.internal.state.FieldType;
+import dev.migrata.internal.state.ModelState;
+import dev.migrata.internal.state.ProjectState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Column types and definitions, and the {@code CREATE TABLE} statement (Django's {@code db_type},
+ * {@code column_sql} and {@code table_sql}), from one backend's {@link DataTypes}, {@link
+ * SqlTemplates} and {@link Quoting}.
+ */
+public final class ColumnSql {
+  /** SPEC §5: Migrata has no ORM to emulate on_delete, so it reaches the database. */
+  private static final Map<String, String> ON_DELETE =
+      Map.of(
+          "CASCADE", " ON DELETE CASCADE",
+          "SET_NULL", " ON DELETE SET NULL",
+          "SET_DEFAULT", " ON DELETE SET DEFAULT",
+          "PROTECT", " ON DELETE RESTRICT",
+          "RESTRICT", " ON DELETE RESTRICT");
+
+  private final DataTypes types;
+  private final SqlTemplates sql;
+  private final Quoting quoting;
+
+  public ColumnSql(DataTypes types, SqlTemplates sql, Quoting quoting) {
+    this.types = types;
+    this.sql = sql;
+    this.quoting = quoting;
+  }
+
+  /** The column type of {@code field}'s own type: a custom type's class, else the backend's. */
+  public String ownType(FieldState field) {
+    FieldType type = field.fieldType();
+    if (type == null) {
+      return CustomFieldTypes.load(field.type())
+          .columnType(quoting.vendor(), CustomFieldTypes.arguments(field.args()));
+    }
+    return types.of(type, field);
+  }
+
+  /** What a column referring to {@code target} (a foreign key) is declared as. */
+  public String relType(FieldState target) {
+    String rel = target.fieldType() == null ? null : types.rel(target.fieldType(), target);
+    return rel != null ? rel : ownType(target);
+  }
+
+  /** The type of a column, resolving a foreign key to its target key's type. */
+  public String type(ProjectState state, FieldState field) {
+    if (Fields.isForeignKey(field)) {
+      Fields.targetModel(state, field);
+      FieldState target = Fields.targetField(state, field);
+      if (target == null) {
+        throw new IllegalStateException(
+            "Field '" + field.name() + "' refers to a missing field of '" + field.to() + "'.");
+      }
+      return relType(target);
+    }
+    return ownType(field);
+  }
+
+  /**
+   * The column definition after the quoted column name (Django's column_sql): type, DB default,
+   * the literal default if {@code includeDefault}, nullability, key, unique, type suffix, the
+   * inline foreign key and the inline comment where the backend has them.
+   */
+  public String definition(ProjectState state, FieldState field, boolean includeDefault) {
+    List<String> parts = new ArrayList<>();
+    parts.add(type(state, field));
+    if (field.dbDefault() != null) {
+      parts.add("DEFAULT " + field.dbDefault());
+    }
+    String literalDefault = includeDefault ? quoting.effectiveDefault(state, field) : null;
+    if (literalDefault != null) {
+      parts.add("DEFAULT " + literalDefault);
+    }
+    parts.add(field.nullable() ? "NULL" : "NOT NULL");
+    if (field.primaryKey()) {
+      parts.add("PRIMARY KEY");
+    } else if (Fields.isUnique(field)) {
+      parts.add("UNIQUE");
+    }
+    String suffix = types.suffix(field.fieldType());
+    if (suffix != null) {
+      parts.add(suffix);
+    }
+    if (sql.createInlineFk != null && Fields.isForeignKey(field)) {
+      parts.add(inlineForeignKey(state, field));
+    }
+    if (sql.inlineColumnComment != null && field.comment() != null) {
+      parts.add(format(sql.inlineColumnComment, "comment", quoting.string(field.comment())));
+    }
+    return String.join(" ", parts);
+  }
+
+  private String inlineForeignKey(ProjectState state, FieldState field) {
+    ModelState target = Fields.targetModel(state, field);
+    return format(
+        sql.createInlineFk,
+        "toTable", quoting.name(target.tableName()),
+        "toColumn", quoting.name(Fields.targetField(state, field).columnName()),
+        "onDelete", onDelete(field),
+        "deferrable", sql.deferrable);
+  }
+
+  /** The {@code ON DELETE} clause of a foreign key, or empty (Django's DO_NOTHING). */
+  public String onDelete(FieldState field) {
+    String onDelete = field.onDelete() == null ? "" : field.onDelete().toUpperCase(Locale.ROOT);
+    return ON_DELETE.getOrDefault(onDelete, "");
+  }
+
+  /** The CREATE TABLE statement for {@code model} under the name {@code table}. */
+  public String table(ProjectState state, ModelState model, String table) {
+    List<String> definitions = new ArrayList<>();
+    for (FieldState f : Fields.columnFields(model)) {
+      definitions.add(quoting.name(f.columnName()) + " " + definition(state, f, false));
+    }
+    for (ConstraintState c : model.constraints()) {
+      String inline = inlineConstraint(model, c);
+      if (inline != null) {
+        definitions.add(inline);
+      }
+    }
+    return format(
+        sql.createTable,
+        "table", quoting.name(table),
+        "definition", String.join(", ", definitions));
+  }
+
+  /** A constraint inside CREATE TABLE, or {@code null} if it is created as an index. */
+  private String inlineConstraint(ModelState model, ConstraintState c) {
+    if (c.isCheck()) {
+      return format(
+          sql.constraint,
+          "name", quoting.name(c.name()),
+          "constraint", format(sql.checkConstraint, "check", c.check()));
+    }
+    if (c.condition() != null) {
+      return null;
+    }
+    return format(
+        sql.constraint,
+        "name", quoting.name(c.name()),
+        "constraint", format(sql.uniqueConstraint, "columns", columnList(model, c.fields())));
+  }
+
+  /** The quoted columns of field references; a leading {@code -} orders descending. */
+  public String columnList(ModelState model, List<String> fieldRefs) {
+    List<String> cols = new ArrayList<>();
+    for (String ref : fieldRefs) {
+      String col = model.columnOf(ref);
+      cols.add(col.startsWith("-") ? quoting.name(col.substring(1)) + " DESC" : quoting.name(col));
+    }
+    return String.join(", ", cols);
+  }
+}

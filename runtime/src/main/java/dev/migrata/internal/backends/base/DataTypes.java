@@ -1,0 +1,86 @@
+package dev.migrata.internal.backends.base;
+
+import dev.migrata.internal.state.FieldState;
+import dev.migrata.internal.state.FieldType;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The column type of each built-in field type on one backend, as a table (Django's {@code
+ * data_types} and {@code data_types_suffix}). Types are templates: {@code {maxLength}}, {@code
+ * {precision}} and {@code {scale}} come from the field. A reference to an auto key is declared as
+ * the matching integer (Django's {@code AutoField.rel_db_type}); custom field types never reach
+ * this table.
+ */
+public final class DataTypes {
+  private final Map<FieldType, String> types = new EnumMap<>(FieldType.class);
+  private final Map<FieldType, String> suffixes = new EnumMap<>(FieldType.class);
+  private String unsizedChar;
+  private String unsizedCharError;
+
+  /** Sets the column type of {@code fieldTypes}. */
+  public DataTypes type(String columnType, FieldType... fieldTypes) {
+    for (FieldType t : fieldTypes) {
+      types.put(t, columnType);
+    }
+    return this;
+  }
+
+  /** Text after the rest of the column definition, e.g. {@code AUTOINCREMENT}. */
+  public DataTypes suffix(String suffix, FieldType... fieldTypes) {
+    for (FieldType t : fieldTypes) {
+      suffixes.put(t, suffix);
+    }
+    return this;
+  }
+
+  /** The type of a {@code CharField} without {@code maxLength}. */
+  public DataTypes unsizedChar(String columnType) {
+    unsizedChar = columnType;
+    return this;
+  }
+
+  /** Where there is no unsized char type: the error, with {@code {field}} for the field name. */
+  public DataTypes unsizedCharError(String message) {
+    unsizedCharError = message;
+    return this;
+  }
+
+  /** The column type of {@code field}, whose built-in type is {@code type}. */
+  public String of(FieldType type, FieldState field) {
+    if (type == FieldType.CHAR && field.maxLength() == null) {
+      if (unsizedChar == null) {
+        throw new IllegalArgumentException(unsizedCharError.replace("{field}", field.name()));
+      }
+      return unsizedChar;
+    }
+    String template = types.get(type);
+    if (template == null) {
+      throw new IllegalArgumentException(
+          "Field '" + field.name() + "' of type " + field.type() + " has no column.");
+    }
+    return template
+        .replace("{maxLength}", String.valueOf(field.maxLength()))
+        .replace("{precision}", String.valueOf(field.precision()))
+        .replace("{scale}", String.valueOf(field.scale()));
+  }
+
+  /**
+   * The type a column referring to a key of {@code type} is declared as: the integer an auto key
+   * counts in, else {@code null} (the key's own type).
+   */
+  public String rel(FieldType type, FieldState target) {
+    if (type == FieldType.AUTO) {
+      return of(FieldType.INTEGER, target);
+    }
+    if (type == FieldType.BIG_AUTO) {
+      return of(FieldType.BIG_INTEGER, target);
+    }
+    return null;
+  }
+
+  /** The suffix of {@code type}'s columns, or {@code null}. */
+  public String suffix(FieldType type) {
+    return type == null ? null : suffixes.get(type);
+  }
+}

@@ -1,0 +1,255 @@
+package dev.migrata.internal.backends.base;
+
+import static dev.migrata.internal.backends.base.SqlTemplates.format;
+
+import dev.migrata.internal.backends.base.Introspection.NameKind;
+import dev.migrata.internal.backends.base.KeyReferrers.Referrer;
+import dev.migrata.internal.state.FieldState;
+import dev.migrata.internal.state.ModelState;
+import dev.migrata.internal.state.ProjectState;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The schema editor of databases that alter a column where it is ({@code ALTER TABLE ... ALTER
+ * COLUMN} or {@code MODIFY}): PostgreSQL and MySQL/MariaDB, not SQLite, which rebuilds the table.
+ * Its {@link #alterFieldInPlace} is Django's {@code _alter_field}, in the order that keeps
+ * constraints valid: drop what goes away, rename, change type / default / null, then add what is
+ * new. Constraint and index names are looked up in the database where the backend can ({@link
+ * #existingName}), so objects created under an older table or column name are still found.
+ */
+public abstract class InPlaceSchemaEditor extends BaseSchemaEditor {
+  protected InPlaceSchemaEditor(
+      Connection connection,
+      boolean collect,
+      Features features,
+      Introspection introspection,
+      SqlTemplates sql,
+      DataTypes types,
+      Quoting quoting) {
+    super(connection, collect, features, introspection, sql, types, quoting);
+  }
+
+  @Override
+  protected void alterFieldInPlace(
+      ProjectState fromState,
+      ModelState fromModel,
+      FieldState oldField,
+      ProjectState toState,
+      ModelState toModel,
+      FieldState newField) {
+    String table = toModel.tableName();
+    String oldColumn = oldField.columnName();
+    String column = newField.columnName();
+    boolean renamed = !oldColumn.equals(column);
+    String oldType = columnType(fromState, oldField);
+    String newType = columnType(toState, newField);
+    if (Fields.isForeignKey(oldField)) {
+      dropForeignKeyOf(fromState, table, oldField, Fields.targetModel(fromState, oldField));
+    }
+    if (Fields.isUnique(oldField) && !Fields.isUnique(newField)) {
+      String name = existingName(table, oldColumn, NameKind.UNIQUE, uniqueName(table, oldField));
+      execute(format(sql.deleteUnique, "table", quoteName(table), "name", quoteName(name)));
+    }
+    // A key whose type changes takes the columns referring to it along: their foreign keys go
+    // first (the database refuses to retype a referenced column), and come back at the end.
+    List<Referrer> referrers =
+        KeyReferrers.keyTypeChanges(oldField, newField, oldType, newType)
+            ? KeyReferrers.of(toState, toModel, newField, features.maxNameLength())
+            : List.of();
+    for (Referrer r : referrers) {
+      dropForeignKeyOf(fromState, r.model().tableName(), r.oldField(), fromModel);
+    }
+    if (constraints.needsFieldIndex(oldField) && !constraints.needsFieldIndex(newField)) {
+      String computed = constraints.fieldIndexName(table, oldField);
+      dropIndex(table, existingName(table, oldColumn, NameKind.INDEX, computed));
+    }
+    beforeColumnChange(table, oldField, newField, oldType, newType);
+    if (renamed) {
+      execute(renameColumnSql(table, oldColumn, column, fromState, oldField));
+      renameKeptIndexes(table, oldField, newField);
+    }
+    alterColumn(table, fromState, oldField, toState, newField, oldType, newType);
+    if (!Fields.isUnique(oldField) && Fields.isUnique(newField)) {
+      execute(constraints.addUnique(table, uniqueName(table, newField), column));
+    }
+    if (!constraints.needsFieldIndex(oldField) && constraints.needsFieldIndex(newField)) {
+      execute(constraints.fieldIndex(table, newField));
+    }
+    afterColumnChange(table, oldField, newField, oldType, newType);
+    for (Referrer r : referrers) {
+      alterReferringColumn(r.model().tableName(), fromState, r.oldField(), toState, r.newField());
+    }
+    if (Fields.isForeignKey(newField)) {
+      execute(constraints.foreignKey(toState, table, newField));
+    }
+    for (Referrer r : referrers) {
+      execute(constraints.foreignKey(toState, r.model().tableName(), r.newField(), "_fk"));
+    }
+  }
+
+  /** Drops the foreign key of {@code field} on {@code table}, which points at {@code target}. */
+  private void dropForeignKeyOf(
+      ProjectState fromState, String table, FieldState field, ModelState target) {
+    String toColumn = Fields.targetField(fromState, field).columnName();
+    String computed =
+        constraints.foreignKeyName(table, field, target.tableName(), toColumn);
+    dropForeignKey(
+        table, existingName(table, field.columnName(), NameKind.FOREIGN_KEY, computed));
+  }
+
+  private String uniqueName(String table, FieldState field) {
+    return constraints.uniqueName(table, field);
+  }
+
+  /**
+   * Retypes a column referring to a retyped key (Django's {@code rels_to_update}): only the type
+   * changes, nothing else of the column. {@code oldField} resolves in {@code fromState}, {@code
+   * newField} in {@code toState}.
+   */
+  protected void alterReferringColumn(
+      String table,
+      ProjectState fromState,
+      FieldState oldField,
+      ProjectState toState,
+      FieldState newField) {
+    String oldType = columnType(fromState, oldField);
+    String newType = columnType(toState, newField);
+    execute(
+        format(
+            sql.alterColumn,
+            "table", quoteName(table),
+            "changes", alterColumnTypeSql(newField.columnName(), oldType, newType)));
+  }
+
+  /**
+   * The column itself: type, database default, filling NULLs with the default, nullability and
+   * comment, in Django's order (NULL to NOT NULL with a default: update the NULLs, then SET NOT
+   * NULL).
+   */
+  protected void alterColumn(
+      String table,
+      ProjectState fromState,
+      FieldState oldField,
+      ProjectState toState,
+      FieldState newField,
+      String oldType,
+      String newType) {
+    String qt = quoteName(table);
+    String column = newField.columnName();
+    List<String> changes = new ArrayList<>();
+    if (!oldType.equals(newType)) {
+      changes.add(alterColumnTypeSql(column, oldType, newType));
+    }
+    if (!Objects.equals(oldField.dbDefault(), newField.dbDefault())) {
+      changes.add(
+          newField.dbDefault() == null
+              ? format(sql.alterColumnNoDefault, "column", quoteName(column))
+              : format(
+                  sql.alterColumnDefault, "column", quoteName(column), "default",
+                  newField.dbDefault()));
+    }
+    for (String change : changes) {
+      execute(format(sql.alterColumn, "table", qt, "changes", change));
+    }
+    String fill = quoting.effectiveDefault(toState, newField);
+    if (oldField.nullable() && !newField.nullable() && fill != null) {
+      fillNulls(table, newField, fill);
+    }
+    if (oldField.nullable() != newField.nullable()) {
+      String change =
+          format(
+              newField.nullable() ? sql.alterColumnNull : sql.alterColumnNotNull,
+              "column", quoteName(column),
+              "type", newType);
+      execute(format(sql.alterColumn, "table", qt, "changes", change));
+    }
+    if (!Objects.equals(oldField.comment(), newField.comment())) {
+      columnComment(table, newField);
+    }
+  }
+
+  /** Gives existing NULLs the default before the column becomes NOT NULL. */
+  protected void fillNulls(String table, FieldState field, String literal) {
+    execute(
+        format(
+            sql.updateWithDefault,
+            "table", quoteName(table),
+            "column", quoteName(field.columnName()),
+            "default", literal));
+  }
+
+  /**
+   * The ALTER TABLE clause that changes a column's type; with a conversion ({@link
+   * SqlTemplates#alterColumnTypeUsing}) when the base type changes, not for a new length (Django).
+   */
+  protected String alterColumnTypeSql(String column, String oldType, String newType) {
+    String template =
+        sql.alterColumnTypeUsing != null && !baseType(oldType).equals(baseType(newType))
+            ? sql.alterColumnTypeUsing
+            : sql.alterColumnType;
+    return format(template, "column", quoteName(column), "type", newType);
+  }
+
+  private static String baseType(String type) {
+    int paren = type.indexOf('(');
+    return paren < 0 ? type : type.substring(0, paren);
+  }
+
+  /** Before the column is renamed or retyped (PostgreSQL drops its {@code _like} index here). */
+  protected void beforeColumnChange(
+      String table, FieldState oldField, FieldState newField, String oldType, String newType) {}
+
+  /** After the column changed (PostgreSQL recreates its {@code _like} index here). */
+  protected void afterColumnChange(
+      String table, FieldState oldField, FieldState newField, String oldType, String newType) {}
+
+  /**
+   * A renamed column keeps its index and unique constraint; renaming them too keeps every name
+   * what Django's naming gives for the current column, so later operations can find them.
+   */
+  private void renameKeptIndexes(String table, FieldState oldField, FieldState newField) {
+    if (!features.canRenameIndex()) {
+      return;
+    }
+    String column = newField.columnName();
+    if (constraints.needsFieldIndex(oldField) && constraints.needsFieldIndex(newField)) {
+      String computed = constraints.fieldIndexName(table, oldField);
+      renameIndexNamed(
+          table,
+          existingName(table, column, NameKind.INDEX, computed),
+          constraints.fieldIndexName(table, newField));
+    }
+    if (Fields.isUnique(oldField) && Fields.isUnique(newField)) {
+      String oldName = existingName(table, column, NameKind.UNIQUE, uniqueName(table, oldField));
+      String newName = uniqueName(table, newField);
+      if (oldName.equals(newName)) {
+        return;
+      }
+      // A unique constraint is an index on most backends; PostgreSQL renames the constraint.
+      if (sql.renameConstraint != null) {
+        execute(
+            format(
+                sql.renameConstraint,
+                "table", quoteName(table),
+                "oldName", quoteName(oldName),
+                "newName", quoteName(newName)));
+      } else {
+        renameIndexNamed(table, oldName, newName);
+      }
+    }
+  }
+
+  private void renameIndexNamed(String table, String oldName, String newName) {
+    if (!oldName.equals(newName)) {
+      execute(
+          format(
+              sql.renameIndex,
+              "table", quoteName(table),
+              "oldName", quoteName(oldName),
+              "newName", quoteName(newName)));
+    }
+  }
+}

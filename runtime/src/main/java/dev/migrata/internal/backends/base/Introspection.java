@@ -1,0 +1,92 @@
+package dev.migrata.internal.backends.base;
+
+import dev.migrata.schema.SchemaException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What a backend reads of the schema in the database (Django's {@code DatabaseIntrospection}):
+ * whether tables and columns exist, the names of the constraints and indexes on a column, the
+ * indexes a column starts. The defaults use JDBC metadata; a backend's {@code *Introspection} asks
+ * its catalog where JDBC cannot tell (constraint names) or tells slowly.
+ */
+public class Introspection {
+  /** What a name lookup in the database is for. */
+  public enum NameKind {
+    FOREIGN_KEY,
+    UNIQUE,
+    INDEX,
+    /** PostgreSQL's extra pattern-ops index of a text column. */
+    LIKE
+  }
+
+  /** Whether a table exists. */
+  public boolean tableExists(Connection connection, String table) throws SQLException {
+    try (ResultSet rs = connection.getMetaData().getTables(null, null, table, null)) {
+      while (rs.next()) {
+        if (rs.getString("TABLE_NAME").equalsIgnoreCase(table)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /**
+   * Whether {@code table} has {@code column}; names compare case-insensitively, as MySQL on some
+   * systems folds table names.
+   */
+  public boolean columnExists(Connection connection, String table, String column)
+      throws SQLException {
+    for (String candidate : new String[] {table, table.toUpperCase(Locale.ROOT)}) {
+      try (ResultSet rs = connection.getMetaData().getColumns(null, null, candidate, null)) {
+        while (rs.next()) {
+          if (rs.getString("TABLE_NAME").equalsIgnoreCase(table)
+              && rs.getString("COLUMN_NAME").equalsIgnoreCase(column)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The names of the single-column {@code kind} objects on {@code table.column} (Django's {@code
+   * _constraint_names}); empty where the backend does not look.
+   *
+   * @throws SchemaException naming the catalog query when it fails
+   */
+  public List<String> constraintNames(
+      Connection connection, String table, String column, NameKind kind) {
+    return List.of();
+  }
+
+  /** The names of the indexes whose first column is {@code table.column}; empty if unknown. */
+  public List<String> indexesStartingWith(Connection connection, String table, String column) {
+    return List.of();
+  }
+
+  /** Runs a catalog query with string parameters; its first column, one entry a row. */
+  protected static List<String> strings(Connection connection, String sql, String... params) {
+    List<String> out = new ArrayList<>();
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setString(i + 1, params[i]);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+    } catch (SQLException e) {
+      throw new SchemaException(sql, e);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,79 @@
+package dev.migrata.internal.backends.base;
+
+import dev.migrata.schema.SchemaException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where one migration's statements go: run on the connection, in the migration's transaction
+ * where there is one, or recorded in collect mode (sqlmigrate). Remembers what ran, which is what a
+ * failed migration leaves behind where DDL cannot roll back.
+ */
+final class Statements {
+  private final Connection connection;
+  private final boolean collect;
+  private final List<String> collected = new ArrayList<>();
+  private final List<String> executed = new ArrayList<>();
+
+  Statements(Connection connection, boolean collect) {
+    this.connection = connection;
+    this.collect = collect;
+  }
+
+  void begin(boolean transaction) throws SQLException {
+    if (!collect && transaction) {
+      connection.setAutoCommit(false);
+    }
+  }
+
+  void commit() throws SQLException {
+    if (!collect && !connection.getAutoCommit()) {
+      connection.commit();
+      connection.setAutoCommit(true);
+    }
+  }
+
+  void rollback() {
+    if (collect) {
+      return;
+    }
+    try {
+      if (!connection.getAutoCommit()) {
+        connection.rollback();
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      // The original failure is what the user must see; a failed rollback adds nothing to it.
+    }
+  }
+
+  /** Runs one statement, or records it (with its {@code ;}) in collect mode. */
+  void execute(String statement) {
+    if (collect) {
+      collected.add(statement + ";");
+      return;
+    }
+    try (Statement st = connection.createStatement()) {
+      st.execute(statement);
+    } catch (SQLException e) {
+      throw new SchemaException(statement, e);
+    }
+    executed.add(statement);
+  }
+
+  /** Adds a line to the collected SQL as it is (sqlmigrate's {@code --} comments). */
+  void comment(String line) {
+    collected.add(line);
+  }
+
+  List<String> collected() {
+    return collected;
+  }
+
+  List<String> executed() {
+    return executed;
+  }
+}

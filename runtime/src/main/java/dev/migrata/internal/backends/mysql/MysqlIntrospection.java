@@ -1,0 +1,59 @@
+package dev.migrata.internal.backends.mysql;
+
+import dev.migrata.internal.backends.base.Introspection;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+/** MySQL's and MariaDB's catalog: {@code information_schema} of the current database. */
+final class MysqlIntrospection extends Introspection {
+  private static final String SQL_TABLE =
+      "SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE()"
+          + " AND table_name = ?";
+
+  private static final String SQL_FOREIGN_KEYS =
+      "SELECT constraint_name FROM information_schema.key_column_usage"
+          + " WHERE table_schema = DATABASE() AND table_name = ? AND column_name = ?"
+          + " AND referenced_table_name IS NOT NULL";
+
+  /** Single-column indexes on the column: unique ones for UNIQUE, the others for INDEX. */
+  private static final String SQL_INDEXES =
+      "SELECT s.index_name FROM information_schema.statistics s"
+          + " WHERE s.table_schema = DATABASE() AND s.table_name = ? AND s.column_name = ?"
+          + " AND s.index_name <> 'PRIMARY' AND s.non_unique = {nonUnique}"
+          + " AND (SELECT count(*) FROM information_schema.statistics o"
+          + " WHERE o.table_schema = s.table_schema AND o.table_name = s.table_name"
+          + " AND o.index_name = s.index_name) = 1";
+
+  private static final String SQL_INDEXES_STARTING_WITH =
+      "SELECT DISTINCT index_name FROM information_schema.statistics"
+          + " WHERE table_schema = DATABASE() AND table_name = ? AND column_name = ?"
+          + " AND seq_in_index = 1";
+
+  @Override
+  public boolean tableExists(Connection connection, String table) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement(SQL_TABLE)) {
+      ps.setString(1, table);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  @Override
+  public List<String> constraintNames(
+      Connection connection, String table, String column, NameKind kind) {
+    String sql =
+        kind == NameKind.FOREIGN_KEY
+            ? SQL_FOREIGN_KEYS
+            : SQL_INDEXES.replace("{nonUnique}", kind == NameKind.UNIQUE ? "0" : "1");
+    return strings(connection, sql, table, column);
+  }
+
+  @Override
+  public List<String> indexesStartingWith(Connection connection, String table, String column) {
+    return strings(connection, SQL_INDEXES_STARTING_WITH, table, column);
+  }
+}

@@ -1,0 +1,216 @@
+package dev.migrata.internal.backends.mysql;
+
+import static dev.migrata.internal.backends.base.SqlTemplates.format;
+
+import dev.migrata.internal.backends.base.DataTypes;
+import dev.migrata.internal.backends.base.Features;
+import dev.migrata.internal.backends.base.Fields;
+import dev.migrata.internal.backends.base.InPlaceSchemaEditor;
+import dev.migrata.internal.backends.base.Introspection.NameKind;
+import dev.migrata.internal.backends.base.Quoting;
+import dev.migrata.internal.backends.base.SqlTemplates;
+import dev.migrata.internal.state.FieldState;
+import dev.migrata.internal.state.FieldType;
+import dev.migrata.internal.state.ModelState;
+import dev.migrata.internal.state.ProjectState;
+import java.sql.Connection;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * MySQL's and MariaDB's schema editor (Django's {@code mysql/schema.py}). DDL commits implicitly,
+ * so nothing here is atomic ({@link Features#canRollbackDdl}); a failed migration stays partly
+ * applied and the executor says exactly how far it got. Columns change with {@code MODIFY}, which
+ * restates the whole definition; InnoDB indexes foreign keys itself, so they get no index of their
+ * own. Where MySQL and MariaDB differ, the server's version decides ({@link MysqlFeatures}).
+ */
+public final class MysqlSchemaEditor extends InPlaceSchemaEditor {
+  /** Django's {@code mysql} {@code data_types}. */
+  static final DataTypes TYPES =
+      new DataTypes()
+          .type("integer AUTO_INCREMENT", FieldType.AUTO)
+          .type("bigint AUTO_INCREMENT", FieldType.BIG_AUTO)
+          .type("integer", FieldType.INTEGER)
+          .type("bigint", FieldType.BIG_INTEGER, FieldType.DURATION)
+          .type("smallint", FieldType.SMALL_INTEGER)
+          .type("longblob", FieldType.BINARY)
+          .type("bool", FieldType.BOOLEAN)
+          .type("varchar({maxLength})", FieldType.CHAR)
+          .unsizedCharError(
+              "Field '{field}' is a CharField without maxLength, which MySQL cannot store as"
+                  + " varchar; give it a maxLength or make it a TextField.")
+          .type("longtext", FieldType.TEXT)
+          .type("json", FieldType.JSON)
+          .type("date", FieldType.DATE)
+          .type("time(6)", FieldType.TIME)
+          .type("datetime(6)", FieldType.DATE_TIME, FieldType.LOCAL_DATE_TIME)
+          .type("numeric({precision}, {scale})", FieldType.DECIMAL)
+          .type("double precision", FieldType.FLOAT)
+          .type("char(32)", FieldType.UUID);
+
+  /** What {@code MODIFY} and {@code CHANGE} restate after the type. */
+  private static final String SQL_DEFAULT = " DEFAULT {default}";
+
+  private static final String SQL_COMMENT = " COMMENT {comment}";
+
+  static SqlTemplates templates(Features features) {
+    SqlTemplates sql = new SqlTemplates();
+    sql.createTable = "CREATE TABLE {table} ({definition}) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4";
+    sql.renameTable = "RENAME TABLE {oldTable} TO {newTable}";
+    sql.deleteTable = "DROP TABLE {table}";
+    sql.deleteColumn = "ALTER TABLE {table} DROP COLUMN {column}";
+    sql.alterColumnType = "MODIFY {column} {type}";
+    sql.alterColumnNull = "MODIFY {column} {type} NULL";
+    sql.alterColumnNotNull = "MODIFY {column} {type} NOT NULL";
+    sql.renameColumnChange = "ALTER TABLE {table} CHANGE {oldColumn} {newColumn} {definition}";
+    sql.deleteFk = "ALTER TABLE {table} DROP FOREIGN KEY {name}";
+    sql.deleteUnique = "ALTER TABLE {table} DROP INDEX {name}";
+    sql.deleteIndex = "DROP INDEX {name} ON {table}";
+    sql.renameIndex = "ALTER TABLE {table} RENAME INDEX {oldName} TO {newName}";
+    sql.deleteCheck =
+        switch (features.checkDrop()) {
+          case DROP_CONSTRAINT_IF_EXISTS -> "ALTER TABLE {table} DROP CONSTRAINT IF EXISTS {name}";
+          case DROP_CHECK -> "ALTER TABLE {table} DROP CHECK {name}";
+          case DROP_CONSTRAINT -> "ALTER TABLE {table} DROP CONSTRAINT {name}";
+        };
+    sql.deferrable = "";
+    sql.tableComment = "ALTER TABLE {table} COMMENT = {comment}";
+    // COMMENT = NULL is a syntax error; an empty comment is none (as Django writes).
+    sql.noComment = "''";
+    sql.inlineColumnComment = "COMMENT {comment}";
+    return sql;
+  }
+
+  public MysqlSchemaEditor(Connection connection, boolean collect, Features features) {
+    super(
+        connection,
+        collect,
+        features,
+        MysqlBackend.INTROSPECTION,
+        templates(features),
+        TYPES,
+        new Quoting("mysql", '`', true, "1", "0", features));
+  }
+
+  /**
+   * Django's {@code _create_missing_fk_index}: InnoDB lets a foreign key use any index that starts
+   * with its column and then refuses to drop that index ("needed in a foreign key constraint").
+   * Before dropping an index or unique constraint whose first field is a foreign key, give the
+   * key an index of its own when the one being dropped is the only one starting with its column.
+   */
+  @Override
+  protected void beforeDropIndex(ModelState model, List<String> fields) {
+    if (fields.isEmpty() || collect || connection == null) {
+      return;
+    }
+    String first = fields.get(0);
+    FieldState field = model.field(first.startsWith("-") ? first.substring(1) : first);
+    if (field == null || !Fields.isForeignKey(field)) {
+      return;
+    }
+    String table = model.tableName();
+    if (introspection.indexesStartingWith(connection, table, field.columnName()).size() == 1) {
+      execute(constraints.fieldIndex(table, field));
+    }
+  }
+
+  @Override
+  protected String renameColumnSql(
+      String table, String oldColumn, String newColumn, ProjectState state, FieldState field) {
+    if (features.canRenameColumn()) {
+      return super.renameColumnSql(table, oldColumn, newColumn, state, field);
+    }
+    return format(
+        sql.renameColumnChange,
+        "table", quoteName(table),
+        "oldColumn", quoteName(oldColumn),
+        "newColumn", quoteName(newColumn),
+        "definition", modifyDefinition(state, field));
+  }
+
+  /**
+   * What {@code MODIFY} restates: type, database default, nullability, comment — without the key
+   * and unique clauses, which the column keeps.
+   */
+  private String modifyDefinition(ProjectState state, FieldState field) {
+    StringBuilder out = new StringBuilder(columnType(state, field));
+    if (field.dbDefault() != null) {
+      out.append(format(SQL_DEFAULT, "default", field.dbDefault()));
+    }
+    out.append(field.nullable() ? " NULL" : " NOT NULL");
+    if (field.comment() != null) {
+      out.append(format(SQL_COMMENT, "comment", quoting.string(field.comment())));
+    }
+    return out.toString();
+  }
+
+  /** {@code ALTER TABLE ... MODIFY} with the whole definition of {@code field}. */
+  private void modify(String table, ProjectState state, FieldState field) {
+    execute(
+        format(
+            sql.alterColumn,
+            "table", quoteName(table),
+            "changes",
+                format(
+                    sql.alterColumnType,
+                    "column", quoteName(field.columnName()),
+                    "type", modifyDefinition(state, field))));
+  }
+
+  /**
+   * One {@code MODIFY} with the whole new definition: MySQL has no separate SET NOT NULL, and a
+   * partial MODIFY would drop the default and comment. NULLs get the default first.
+   */
+  @Override
+  protected void alterColumn(
+      String table,
+      ProjectState fromState,
+      FieldState oldField,
+      ProjectState toState,
+      FieldState newField,
+      String oldType,
+      String newType) {
+    String fill = quoting.effectiveDefault(toState, newField);
+    if (oldField.nullable() && !newField.nullable() && fill != null) {
+      fillNulls(table, newField, fill);
+    }
+    boolean changed =
+        !oldType.equals(newType)
+            || oldField.nullable() != newField.nullable()
+            || !Objects.equals(oldField.dbDefault(), newField.dbDefault())
+            || !Objects.equals(oldField.comment(), newField.comment());
+    if (changed) {
+      modify(table, toState, newField);
+    }
+  }
+
+  /** {@code MODIFY} restates the whole column: the referring column keeps its null and comment. */
+  @Override
+  protected void alterReferringColumn(
+      String table,
+      ProjectState fromState,
+      FieldState oldField,
+      ProjectState toState,
+      FieldState newField) {
+    modify(table, toState, newField);
+  }
+
+  /** MySQL refuses to drop a column its foreign key uses (Django drops the FK first, too). */
+  @Override
+  protected void beforeDropColumn(ProjectState state, ModelState model, FieldState field) {
+    if (!Fields.isForeignKey(field)) {
+      return;
+    }
+    String table = model.tableName();
+    ModelState target = state.model(field.to());
+    String computed =
+        target == null
+            ? null
+            : constraints.foreignKeyName(
+                table, field, target.tableName(), Fields.targetField(state, field).columnName());
+    String name = existingName(table, field.columnName(), NameKind.FOREIGN_KEY, computed);
+    if (name != null) {
+      dropForeignKey(table, name);
+    }
+  }
+}
