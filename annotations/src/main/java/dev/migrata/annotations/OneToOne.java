@@ -12,7 +12,11 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.FIELD)
 public @interface OneToOne {
-  OnDelete onDelete() default OnDelete.CASCADE;
+  /**
+   * What the database does to this model's rows when the referenced row is deleted. Required, as
+   * Django's {@code on_delete}: there is no safe default.
+   */
+  OnDelete onDelete();
 
   boolean nullable() default false;
 

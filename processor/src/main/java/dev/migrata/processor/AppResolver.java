@@ -2,6 +2,7 @@ package dev.migrata.processor;
 
 import java.util.TreeMap;
 import java.util.Map;
+import javax.lang.model.SourceVersion;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ExecutableElement;
@@ -18,10 +19,13 @@ final class AppResolver {
   static final String APP = "dev.migrata.annotations.App";
 
   private final Elements elements;
+  private final Reporter reporter;
   private final Map<String, AppInfo> cache = new TreeMap<>();
+  private final Map<String, String> packageOfLabel = new TreeMap<>();
 
-  AppResolver(Elements elements) {
+  AppResolver(Elements elements, Reporter reporter) {
     this.elements = elements;
+    this.reporter = reporter;
   }
 
   AppInfo forPackage(PackageElement pkg) {
@@ -47,14 +51,53 @@ final class AppResolver {
     return null;
   }
 
+  /**
+   * The label names tables and migrations, so it must be an identifier (Django: a Python
+   * identifier); two packages with one label would mix their models into one app.
+   */
+  private void check(PackageElement pkg, AnnotationMirror app, String label, String migrations) {
+    if (!SourceVersion.isIdentifier(label) || SourceVersion.isKeyword(label)) {
+      reporter.report(
+          Problem.APP_LABEL_NOT_IDENTIFIER,
+          pkg,
+          app,
+          app == null ? null : Mirrors.value(app, "value"),
+          label,
+          pkg.getQualifiedName());
+    }
+    if (!SourceVersion.isName(migrations)) {
+      reporter.report(
+          Problem.MIGRATIONS_PACKAGE_INVALID,
+          pkg,
+          app,
+          app == null ? null : Mirrors.value(app, "migrationsPackage"),
+          migrations,
+          pkg.getQualifiedName());
+    }
+    String name = pkg.getQualifiedName().toString();
+    String other = packageOfLabel.putIfAbsent(label, name);
+    if (other != null && !other.equals(name)) {
+      reporter.report(
+          Problem.DUPLICATE_APP_LABEL,
+          pkg,
+          app,
+          app == null ? null : Mirrors.value(app, "value"),
+          label,
+          other,
+          name);
+    }
+  }
+
   private AppInfo resolve(PackageElement pkg, String packageName) {
     String label = "";
     String migrations = "";
+    AnnotationMirror app = null;
     if (pkg != null) {
       for (AnnotationMirror mirror : pkg.getAnnotationMirrors()) {
         if (!Mirrors.isType(mirror, APP)) {
           continue;
         }
+        app = mirror;
         for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e :
             mirror.getElementValues().entrySet()) {
           String member = e.getKey().getSimpleName().toString();
@@ -72,6 +115,9 @@ final class AppResolver {
     }
     if (migrations.isEmpty()) {
       migrations = packageName.isEmpty() ? "migrations" : packageName + ".migrations";
+    }
+    if (pkg != null && !pkg.isUnnamed()) {
+      check(pkg, app, label, migrations);
     }
     return new AppInfo(label, packageName, migrations);
   }

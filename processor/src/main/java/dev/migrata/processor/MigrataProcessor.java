@@ -34,12 +34,18 @@ public final class MigrataProcessor extends AbstractProcessor {
   private Reporter reporter;
   private Options options;
   private AppResolver apps;
+  private ModelReader models;
   private MigrationPlanner planner;
   private SourceRootLocator sourceRoots;
   private MigrationFiles files;
   private IndexWriter index;
   private static final long STALE_AHEAD_MILLIS = 5_000;
   private final Set<String> processedApps = new TreeSet<>();
+  /** Apps held back until javac resolves their models, by label. */
+  private final Map<String, AppInfo> deferred = new TreeMap<>();
+  private String deferredReason;
+  /** The user's sources of this compile: where the source root is when an app has no model. */
+  private final List<Element> userSources = new ArrayList<>();
   private final Map<String, List<MigrationDefinition>> indexed = new TreeMap<>();
 
   @Override
@@ -48,11 +54,12 @@ public final class MigrataProcessor extends AbstractProcessor {
     Elements elements = env.getElementUtils();
     reporter = new Reporter(env.getMessager());
     options = Options.from(env.getOptions());
-    apps = new AppResolver(elements);
+    apps = new AppResolver(elements, reporter);
+    models = new ModelReader(elements, env.getTypeUtils(), apps, reporter);
     planner =
         new MigrationPlanner(
             apps,
-            new ModelReader(elements, env.getTypeUtils(), apps, reporter),
+            models,
             new MigrationReader(
                 elements,
                 new RunJavaChecker(elements, env.getTypeUtils(), reporter),
@@ -60,6 +67,9 @@ public final class MigrataProcessor extends AbstractProcessor {
             reporter,
             options);
     sourceRoots = new SourceRootLocator(env, options);
+    if (options.sourceRoot() != null && !Files.isDirectory(Path.of(options.sourceRoot()))) {
+      reporter.report(Problem.SOURCE_ROOT_MISSING, null, options.sourceRoot());
+    }
     files = new MigrationFiles(env.getFiler(), reporter);
     index = new IndexWriter(env.getFiler(), reporter);
   }
@@ -95,15 +105,31 @@ public final class MigrataProcessor extends AbstractProcessor {
   }
 
   private void processRound(RoundEnvironment round) {
-    List<AppInfo> targets = new ArrayList<>();
+    if (userSources.isEmpty()) {
+      userSources.addAll(round.getRootElements());
+    }
+    Map<String, AppInfo> candidates = new TreeMap<>(deferred);
     for (AppInfo app : appsOf(round)) {
-      if (processedApps.add(app.label())) {
-        targets.add(app);
+      if (!processedApps.contains(app.label())) {
+        candidates.put(app.label(), app);
       }
     }
-    if (targets.isEmpty()) {
+    if (candidates.isEmpty()) {
       return;
     }
+    // One unresolved model holds back every app: a compile that fails writes nothing.
+    for (AppInfo app : candidates.values()) {
+      String missing = models.unresolved(app);
+      if (missing != null) {
+        deferred.putAll(candidates);
+        deferredReason = app.label() + "\0" + missing;
+        return;
+      }
+    }
+    deferred.clear();
+    deferredReason = null;
+    processedApps.addAll(candidates.keySet());
+    List<AppInfo> targets = new ArrayList<>(candidates.values());
     MigrationPlanner.Plan plan = planner.plan(targets);
     plan.existing().forEach((app, list) -> indexed.put(app, new ArrayList<>(list)));
     if (reporter.hasErrors()) {
@@ -154,7 +180,7 @@ public final class MigrataProcessor extends AbstractProcessor {
   private void write(List<MigrationToWrite> planned) {
     Map<MigrationToWrite, Path> targets = new LinkedHashMap<>();
     for (MigrationToWrite m : planned) {
-      Path root = sourceRoots.locate(m.models().stream().map(ModelDeclaration::element).toList());
+      Path root = sourceRoots.locate(rootCandidates(m));
       if (root == null) {
         reporter.report(Problem.SOURCE_ROOT_UNKNOWN, element(m), m.label());
         continue;
@@ -184,6 +210,30 @@ public final class MigrataProcessor extends AbstractProcessor {
         reportWritten(m, e.getValue());
       }
     }
+  }
+
+  /**
+   * Where to look for the source root: the app's models; when it has none left (its last model
+   * was deleted), its package-info, its migrations, then any other source of this compile.
+   */
+  private List<Element> rootCandidates(MigrationToWrite m) {
+    List<Element> result = new ArrayList<>();
+    m.models().forEach(d -> result.add(d.element()));
+    Elements elements = processingEnv.getElementUtils();
+    PackageElement pkg = elements.getPackageElement(m.app().packageName());
+    if (pkg != null) {
+      result.add(pkg);
+    }
+    List<Element> others = new ArrayList<>();
+    for (Element e : userSources) {
+      if (sourceRoots.isGenerated(e)) {
+        continue; // A stale Filer copy would make the output directory look like the source root.
+      }
+      String name = elements.getPackageOf(e).getQualifiedName().toString();
+      (name.equals(m.app().migrationsPackage()) ? result : others).add(e);
+    }
+    result.addAll(others);
+    return result;
   }
 
   /** A merge migration has no operations to describe; its note names the leaves it joins. */
@@ -216,6 +266,10 @@ public final class MigrataProcessor extends AbstractProcessor {
   }
 
   private void finish() {
+    if (deferredReason != null) {
+      String[] reason = deferredReason.split("\0", 2);
+      reporter.report(Problem.UNRESOLVED_MODEL, null, reason[0], reason[1]);
+    }
     files.processingOver();
     if (!indexed.isEmpty() && !reporter.hasErrors()) {
       index.write(indexed);

@@ -55,6 +55,7 @@ final class MigrationPlanner {
       byLabel.put(app.label(), app);
       current.put(app.label(), models.read(app));
     }
+    models.checkProject(current.values());
     // Other apps matter for their history only: a foreign key into them depends on their leaf.
     Map<String, AppInfo> known = new TreeMap<>(byLabel);
     for (List<ModelDeclaration> decls : current.values()) {

@@ -183,22 +183,177 @@ enum Problem {
       Kind.ERROR,
       "Migrata failed unexpectedly (%s). Please report this with the models and migrations"
           + " involved; -Amigrata.sourceRoot or a clean build may work around it."),
-  OP_ATTRIBUTE_NOT_TAKEN(
+  // Invalid models (issues 8 and 12).
+  MODEL_NOT_A_CLASS(
       "migrata.E023",
+      Kind.ERROR,
+      "@Model on %s is not supported, because it is %s: a model must be a class"
+          + " (not an interface, enum, record or annotation type). Make %s a class, or remove"
+          + " @Model."),
+  MODEL_NOT_TOP_LEVEL(
+      "migrata.E024",
+      Kind.ERROR,
+      "@Model on %s is not supported, because it is a nested class: a model must be"
+          + " a top-level class of its app's package. Move %s to its own file, or remove @Model."),
+  STATIC_COLUMN_FIELD(
+      "migrata.E025",
+      Kind.ERROR,
+      "The field '%s' of %s is static, so it cannot be a column, yet it carries"
+          + " @%s. Remove static, or remove the annotation."),
+  ON_DELETE_MISSING(
+      "migrata.E026",
+      Kind.ERROR,
+      "The relation '%s' of %s does not say what happens to its rows when the"
+          + " referenced %s is deleted. Write @%s(onDelete = OnDelete.CASCADE) or one of the other"
+          + " choices: CASCADE, PROTECT, RESTRICT, SET_NULL, SET_DEFAULT, DO_NOTHING."),
+  FIELD_OPTION_ON_RELATION(
+      "migrata.E027",
+      Kind.ERROR,
+      "@Field(%s) on the relation '%s' of %s has no effect on a relation. %s"),
+  MAX_LENGTH_NOT_POSITIVE(
+      "fields.E121",
+      Kind.ERROR,
+      "The maxLength of the field '%s' of %s must be a positive integer; it is %s."
+          + " Write a positive maxLength, or remove it for a text column."),
+  MAX_LENGTH_IGNORED(
+      "fields.W122",
+      Kind.WARNING,
+      "The maxLength of the field '%s' of %s is ignored when used with %s."
+          + " Remove it."),
+  DECIMAL_PRECISION_NOT_POSITIVE(
+      "fields.E133",
+      Kind.ERROR,
+      "The precision of the field '%s' of %s must be a positive integer; it is %s."),
+  DECIMAL_SCALE_NEGATIVE(
+      "fields.E131",
+      Kind.ERROR,
+      "The scale of the field '%s' of %s must be a non-negative integer; it is %s."),
+  SCALE_ABOVE_PRECISION(
+      "fields.E134",
+      Kind.ERROR,
+      "The precision of the field '%s' of %s must be greater than or equal to"
+          + " its scale (%s < %s). Raise precision or lower scale."),
+  ENUM_MAX_LENGTH_TOO_SHORT(
+      "fields.E009",
+      Kind.ERROR,
+      "The maxLength %s of the field '%s' of %s is too small to fit the constant %s"
+          + " of %s (%s characters). Raise maxLength to at least %s, or remove it."),
+  DUPLICATE_COLUMN(
+      "models.E007",
+      Kind.ERROR,
+      "The field '%s' of %s has the column name '%s', which is also the column of"
+          + " %s. Give one of them another column name (column = \"...\") or rename it."),
+  TWO_PRIMARY_KEYS(
+      "models.E026",
+      Kind.ERROR,
+      "The model %s cannot have more than one primary key: '%s' and '%s' both say"
+          + " primaryKey = true. Keep primaryKey on one, and a @Unique over both if they are a"
+          + " composite key."),
+  NULLABLE_PRIMARY_KEY(
+      "fields.E007",
+      Kind.ERROR,
+      "Primary keys must not be nullable: the field '%s' of %s says primaryKey ="
+          + " true and nullable = true. Remove nullable = true."),
+  ID_NOT_PRIMARY_KEY(
+      "models.E004",
+      Kind.ERROR,
+      "The name 'id' can only be used as a field name if the field also sets"
+          + " primaryKey = true: %s gets an implicit 'id' key otherwise. Add primaryKey = true to"
+          + " it, or rename the field."),
+  DUPLICATE_TABLE(
+      "models.E028",
+      Kind.ERROR,
+      "The table '%s' is used by multiple models: %s and %s. Give one of them"
+          + " another table with @Model(table = \"...\")."),
+  JOIN_TABLE_CLASH(
+      "fields.E340",
+      Kind.ERROR,
+      "The join table '%s' of the many-to-many field '%s' of %s clashes with the"
+          + " table of %s. Name another with @ManyToMany(table = \"...\"), or rename the model's"
+          + " table."),
+  TO_FIELD_NOT_UNIQUE(
+      "fields.E311",
+      Kind.ERROR,
+      "The field '%s.%s' must be unique because it is referenced by the relation '%s'"
+          + " (toField). Add unique = true to it, or point toField at a unique field."),
+  SET_NULL_NOT_NULLABLE(
+      "fields.E320",
+      Kind.ERROR,
+      "The relation '%s' of %s says onDelete = SET_NULL, but cannot be null. Add"
+          + " nullable = true, or choose another onDelete."),
+  RELATED_NAME_CLASH(
+      "fields.E304",
+      Kind.ERROR,
+      "The relatedName \"%s\" of %s.%s clashes with the one of %s.%s: both are"
+          + " reverse accessors on %s. Give one of them another relatedName."),
+  INDEX_ON_MANY_TO_MANY(
+      "models.E013",
+      Kind.ERROR,
+      "@%s on %s refers to the many-to-many field '%s', which has no column to"
+          + " index. Remove it from the fields, or index the join model's columns instead."),
+  INDEX_WITHOUT_FIELDS(
+      "migrata.E028",
+      Kind.ERROR,
+      "@%s on %s has an empty field list. Name at least one field, or remove the"
+          + " annotation."),
+  DUPLICATE_INDEX_NAME(
+      "models.E030",
+      Kind.ERROR,
+      "The name '%s' of @%s on %s is also the name of %s. Index and constraint"
+          + " names must be unique across the project (PostgreSQL keeps them in one namespace per"
+          + " schema); rename one."),
+  NAME_REFUSED(
+      "migrata.E029",
+      Kind.ERROR,
+      "The %s name \"%s\" cannot be used: %s. Choose a name every backend can"
+          + " hold."),
+  APP_LABEL_NOT_IDENTIFIER(
+      "migrata.E030",
+      Kind.ERROR,
+      "The app label '%s' of package %s is not a valid identifier. Write"
+          + " @App(\"label\") with letters, digits and underscores, not starting with a digit."),
+  MIGRATIONS_PACKAGE_INVALID(
+      "migrata.E031",
+      Kind.ERROR,
+      "@App(migrationsPackage = \"%s\") of package %s is not a package name."
+          + " Write a dotted Java package name such as com.example.library.migrations."),
+  DUPLICATE_APP_LABEL(
+      "migrata.E032",
+      Kind.ERROR,
+      "Application labels aren't unique: '%s' is the label of both %s and %s. Give"
+          + " one of them another label with @App(\"...\")."),
+  SOURCE_ROOT_MISSING(
+      "migrata.E033",
+      Kind.ERROR,
+      "The option -Amigrata.sourceRoot=%s names no directory. Pass the directory"
+          + " holding your Java sources, or leave the option out."),
+  UNRESOLVED_MODEL(
+      "migrata.I003",
+      Kind.NOTE,
+      "Migrata wrote no migration for app '%s' because %s does not resolve; it plans the app"
+          + " again once the compile errors are fixed."),
+  TWO_RELATION_ANNOTATIONS(
+      "migrata.E034",
+      Kind.ERROR,
+      "The field '%s' of %s carries more than one of @ForeignKey, @OneToOne and"
+          + " @ManyToMany. Keep the one that says what the relation is."),
+  // Hand-edited migrations: operation attributes and values (issues 8, 13).
+  OP_ATTRIBUTE_NOT_TAKEN(
+      "migrata.E035",
       Kind.ERROR,
       "The migration %s gives its %s operation the attribute '%s', which that kind does not"
           + " take: it would be ignored now and lost at the next squash. Remove it; %s takes: %s."),
   OP_ATTRIBUTE_MISSING(
-      "migrata.E024",
+      "migrata.E036",
       Kind.ERROR,
       "The migration %s has a %s operation without the attribute '%s', which that kind needs."
           + " Add it; %s takes: %s."),
   MIGRATION_VALUE_UNKNOWN(
-      "migrata.E025",
+      "migrata.E037",
       Kind.ERROR,
       "The %s = \"%s\" in the migration %s is not %s. Use one of: %s."),
   MIGRATION_FIELD_TYPE_UNKNOWN(
-      "migrata.E026",
+      "migrata.E038",
       Kind.ERROR,
       "The type = \"%s\" of field '%s' in the migration %s is neither a built-in field type nor a"
           + " class on the compile classpath implementing dev.migrata.fields.CustomFieldType."

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.Optional;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.PackageElement;
@@ -25,6 +26,7 @@ final class SourceRootLocator {
   private final Options options;
   private Trees trees;
   private boolean treesUnavailable;
+  private Optional<Path> generatedDir;
 
   SourceRootLocator(ProcessingEnvironment env, Options options) {
     this.env = env;
@@ -80,6 +82,24 @@ final class SourceRootLocator {
     } catch (RuntimeException ex) {
       return null;
     }
+  }
+
+  /** Whether {@code e} was parsed from the Filer's output directory (a generated source). */
+  boolean isGenerated(Element e) {
+    Path file = sourceFile(e);
+    if (file == null) {
+      return false;
+    }
+    if (generatedDir == null) {
+      try {
+        URI probe =
+            env.getFiler().getResource(StandardLocation.SOURCE_OUTPUT, "", "migrata.probe").toUri();
+        generatedDir = Optional.ofNullable(Paths.get(probe).toAbsolutePath().getParent());
+      } catch (Exception ex) {
+        generatedDir = Optional.empty(); // No file output location: nothing is generated there.
+      }
+    }
+    return generatedDir.isPresent() && file.toAbsolutePath().startsWith(generatedDir.get());
   }
 
   private Path fromSourcePath(Element e) {

@@ -66,7 +66,7 @@ class AutodetectorCompileTest {
       model("Author", "@Model\n", AUTHOR),
       model("Tag", "@Model\n", "  @Field(maxLength = 20) String name;\n"),
       model("Book", "@Model\n", BOOK),
-      model("Edition", "@Model\n", "  @OneToOne Book book;\n"),
+      model("Edition", "@Model\n", "  @OneToOne(onDelete = OnDelete.CASCADE) Book book;\n"),
       money(moneyMarker)
     };
   }
@@ -266,7 +266,7 @@ class AutodetectorCompileTest {
   @Test
   void toFieldMustExist() {
     JavaFileObject book =
-        model("Book", "@Model\n", "  @ForeignKey(toField = \"isbn\") Author author;\n");
+        model("Book", "@Model\n", "  @ForeignKey(onDelete = OnDelete.CASCADE, toField = \"isbn\") Author author;\n");
     assertThat(compile(root, model("Author", "@Model\n", AUTHOR), book))
         .hadErrorContaining("names toField = \"isbn\", which is not a field of")
         .inFile(book)

@@ -136,7 +136,11 @@ class DiagnosticsTest {
 
   @Test
   void foreignKeyToAClassThatIsNotAModel() {
-    JavaFileObject book = book(BOOK_BODY + "  @ForeignKey(nullable = true) StringBuilder owner;\n");
+    JavaFileObject book =
+        book(
+            BOOK_BODY
+                + "  @ForeignKey(onDelete = OnDelete.CASCADE, nullable = true) StringBuilder"
+                + " owner;\n");
     Compilation c = compile(root, author(), book, m1);
     assertThat(c)
         .hadErrorContaining(
@@ -350,7 +354,10 @@ class DiagnosticsTest {
   @Test
   void toFieldThatDoesNotExist() {
     JavaFileObject book =
-        book(BOOK_BODY + "  @ForeignKey(nullable = true, toField = \"isbn\") Author editor;\n");
+        book(
+            BOOK_BODY
+                + "  @ForeignKey(onDelete = OnDelete.CASCADE, nullable = true, toField = \"isbn\")"
+                + " Author editor;\n");
     Compilation c = compile(root, author(), book, m1);
     assertThat(c)
         .hadErrorContaining(

@@ -63,7 +63,7 @@ class EndToEndTest {
         + "@Model\n"
         + "public class Book {\n"
         + "  @Field(maxLength = 200) String title;\n"
-        + "  @ForeignKey Author author;\n"
+        + "  @ForeignKey(onDelete = OnDelete.CASCADE) Author author;\n"
         + extra
         + "}\n";
   }

@@ -87,7 +87,7 @@ class MigrationCheckTest {
     assertThat(c).failed();
     assertThat(c)
         .hadErrorContaining(
-            "[migrata.E023] The migration library.0002_edited gives its ADD_FIELD operation the"
+            "[migrata.E035] The migration library.0002_edited gives its ADD_FIELD operation the"
                 + " attribute 'sql', which that kind does not take")
         .inFile(m2)
         .onLine(OP_LINE);
@@ -103,7 +103,7 @@ class MigrationCheckTest {
     assertThat(c).failed();
     assertThat(c)
         .hadErrorContaining(
-            "[migrata.E024] The migration library.0002_edited has a REMOVE_FIELD operation without"
+            "[migrata.E036] The migration library.0002_edited has a REMOVE_FIELD operation without"
                 + " the attribute 'name', which that kind needs. Add it; REMOVE_FIELD takes: model,"
                 + " name.")
         .inFile(m2)
@@ -122,7 +122,7 @@ class MigrationCheckTest {
     assertThat(c).failed();
     assertThat(c)
         .hadErrorContaining(
-            "[migrata.E026] The type = \"IntegerFeld\" of field 'rating' in the migration"
+            "[migrata.E038] The type = \"IntegerFeld\" of field 'rating' in the migration"
                 + " library.0002_edited is neither a built-in field type nor a class on the compile"
                 + " classpath")
         .inFile(m2)
@@ -142,7 +142,7 @@ class MigrationCheckTest {
     assertThat(c).failed();
     assertThat(c)
         .hadErrorContaining(
-            "[migrata.E025] The onDelete = \"CASCDE\" in the migration library.0002_edited is not"
+            "[migrata.E037] The onDelete = \"CASCDE\" in the migration library.0002_edited is not"
                 + " an OnDelete constant. Use one of: CASCADE, PROTECT, RESTRICT, SET_NULL,"
                 + " SET_DEFAULT, DO_NOTHING.")
         .inFile(m2)
@@ -170,7 +170,7 @@ class MigrationCheckTest {
     assertThat(c).failed();
     assertThat(c)
         .hadErrorContaining(
-            "[migrata.E025] The vendors = \"oracle\" in the migration library.0002_edited is not a"
+            "[migrata.E037] The vendors = \"oracle\" in the migration library.0002_edited is not a"
                 + " backend. Use one of: sqlite, postgresql, mysql, mariadb.")
         .inFile(m2)
         .onLine(OP_LINE);

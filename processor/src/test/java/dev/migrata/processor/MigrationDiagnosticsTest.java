@@ -169,8 +169,9 @@ class MigrationDiagnosticsTest {
             "com.example.shop.Item",
             "package com.example.shop;\nimport dev.migrata.annotations.*;\n"
                 + "@Model public class Item {\n"
-                + "  @ForeignKey(nullable = true) com.example.library.Author author;\n}\n");
-    Path shopRoot = root.resolve("shop");
+                + "  @ForeignKey(onDelete = OnDelete.CASCADE, nullable = true)"
+                + " com.example.library.Author author;\n}\n");
+    Path shopRoot = Files.createDirectories(root.resolve("shop"));
     Compilation shop = compile(shopRoot, author(), book(BOOK_BODY), item);
     assertThat(shop).succeeded();
     Path classes = root.resolve("classes");
@@ -194,7 +195,8 @@ class MigrationDiagnosticsTest {
         book(
             "  @Field(maxLength = 200) String title;\n"
                 + "  @Field(nullable = true) LocalDate published;\n"
-                + "  @ForeignKey(nullable = true) com.example.shop.Item item;\n");
+                + "  @ForeignKey(onDelete = OnDelete.CASCADE, nullable = true)"
+                + " com.example.shop.Item item;\n");
     JavaFileObject shopM1 =
         source(
             MIGRATIONS + ".M0001_initial",

@@ -120,10 +120,10 @@ class RunJavaCheckTest {
                 + "        @Op(kind = RUN_JAVA)}",
             GOOD);
     Compilation c = compile(root, author(), book(BOOK_BODY), m1, m2);
-    // The operation table's required-attribute check (E024) comes first and says it once.
+    // The operation table's required-attribute check (E036) comes first and says it once.
     assertThat(c)
         .hadErrorContaining(
-            "[migrata.E024] The migration library.0002_fill has a RUN_JAVA operation without the"
+            "[migrata.E036] The migration library.0002_fill has a RUN_JAVA operation without the"
                 + " attribute 'method', which that kind needs.")
         .inFile(m2)
         .onLineContaining("@Op(kind = RUN_JAVA)");

@@ -2,11 +2,12 @@ package dev.migrata.samples.shop.partners;
 
 import dev.migrata.annotations.Field;
 import dev.migrata.annotations.Model;
+import dev.migrata.annotations.OnDelete;
 import dev.migrata.annotations.OneToOne;
 
 @Model
 public class Profile {
-  @OneToOne
+  @OneToOne(onDelete = OnDelete.CASCADE)
   Customer customer;
 
   @Field(nullable = true)
