@@ -12,6 +12,7 @@ import dev.migrata.internal.migration.MigrationKey;
 import dev.migrata.internal.recorder.MigrationRecorder;
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -242,8 +243,11 @@ public final class Migrata {
           MigrationRecorder recorder = new MigrationRecorder(backend);
           Set<MigrationKey> recorded = recorder.applied(connection);
           // An app removed from the code on purpose is known only to the history: pruning is how
-          // its rows go, so it is not refused as an incomplete index is elsewhere.
-          if (recorded.stream().noneMatch(k -> k.app().equals(app))) {
+          // its rows go, so that one app is not refused as an incomplete index; any other is.
+          Set<MigrationKey> others = new HashSet<>(recorded);
+          others.removeIf(k -> k.app().equals(app));
+          History.checkAppsKnown(definitions, others);
+          if (others.size() == recorded.size()) {
             Targets.requireApp(new MigrationLoader(definitions, Set.of(), false), app);
           }
           return History.prune(definitions, app, connection, recorder);

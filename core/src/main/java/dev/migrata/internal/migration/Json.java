@@ -144,7 +144,21 @@ public final class Json {
     return value;
   }
 
+  /**
+   * JSON as Python's {@code json.dumps} writes it by default (a space after {@code ,} and {@code
+   * :}), which is what Django stores in a JSONField column.
+   */
+  public static String writeSpaced(Object value) {
+    StringBuilder out = new StringBuilder();
+    write(value, out, false, true);
+    return out.toString();
+  }
+
   private static void write(Object value, StringBuilder out, boolean sortKeys) {
+    write(value, out, sortKeys, false);
+  }
+
+  private static void write(Object value, StringBuilder out, boolean sortKeys, boolean spaced) {
     if (value == null) {
       out.append("null");
     } else if (value instanceof Boolean b) {
@@ -157,9 +171,9 @@ public final class Json {
       out.append('[');
       for (int i = 0; i < items.size(); i++) {
         if (i > 0) {
-          out.append(',');
+          out.append(spaced ? ", " : ",");
         }
-        write(items.get(i), out, sortKeys);
+        write(items.get(i), out, sortKeys, spaced);
       }
       out.append(']');
     } else if (value instanceof Map<?, ?> map) {
@@ -167,12 +181,12 @@ public final class Json {
       boolean first = true;
       for (Map.Entry<?, ?> e : (sortKeys ? new TreeMap<>(map) : map).entrySet()) {
         if (!first) {
-          out.append(',');
+          out.append(spaced ? ", " : ",");
         }
         first = false;
         writeString((String) e.getKey(), out);
-        out.append(':');
-        write(e.getValue(), out, sortKeys);
+        out.append(spaced ? ": " : ":");
+        write(e.getValue(), out, sortKeys, spaced);
       }
       out.append('}');
     } else {
