@@ -93,7 +93,8 @@ public final class Names {
 
   /**
    * Django's {@code _create_index_name}: {@code table_columns_<digest8><suffix>}, shortened to
-   * {@code maxLength} keeping the hash.
+   * {@code maxLength} keeping the hash. As Django's, the budget of the hash part does not count the
+   * {@code _} before it (so a long {@code _fk_...} suffix keeps one character more than if it did).
    */
   public static String schemaName(
       String table, List<String> columns, String suffix, int maxLength) {
@@ -102,12 +103,13 @@ public final class Names {
     for (int i = 0; i < columns.size(); i++) {
       hashData[i + 1] = columns.get(i);
     }
-    String hashSuffix = "_" + digest(8, hashData) + suffix;
-    String name = table + "_" + String.join("_", columns) + hashSuffix;
+    String hashSuffix = digest(8, hashData) + suffix;
+    String name = table + "_" + String.join("_", columns) + "_" + hashSuffix;
     if (name.length() <= maxLength) {
       return name;
     }
-    if (hashSuffix.length() > maxLength / 3) {
+    // Django compares with max_length / 3 (a float) and cuts at max_length // 3.
+    if (hashSuffix.length() * 3 > maxLength) {
       hashSuffix = hashSuffix.substring(0, maxLength / 3);
     }
     int otherLength = (maxLength - hashSuffix.length()) / 2 - 1;
@@ -115,6 +117,7 @@ public final class Names {
         head(table, otherLength)
             + "_"
             + head(String.join("_", columns), otherLength)
+            + "_"
             + hashSuffix;
     if (name.charAt(0) == '_' || Character.isDigit(name.charAt(0))) {
       name = "D" + name.substring(0, name.length() - 1);
