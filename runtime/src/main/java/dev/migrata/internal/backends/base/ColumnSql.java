@@ -89,6 +89,12 @@ public final class ColumnSql {
     } else if (Fields.isUnique(field)) {
       parts.add("UNIQUE");
     }
+    // Django appends the type's check to the column in table_sql and add_field.
+    String check = types.check(field.fieldType());
+    if (check != null) {
+      String column = quoting.name(field.columnName());
+      parts.add(format(sql.checkConstraint, "check", check.replace("{column}", column)));
+    }
     String suffix = types.suffix(field.fieldType());
     if (suffix != null) {
       parts.add(suffix);
