@@ -381,7 +381,8 @@ final class ModelReader {
       }
       String name = emptyToNull(string(unique, "name"));
       if (name == null) {
-        name = Names.indexName(model.tableName(), columns(model, fields), "uniq");
+        // Named as Django names a unique_together, so a database Django created matches.
+        name = Names.uniqueTogetherName(model.tableName(), columns(model, fields));
       }
       result.add(ConstraintState.unique(name, fields, emptyToNull(string(unique, "condition"))));
     }

@@ -125,6 +125,32 @@ public final class Names {
     return name;
   }
 
+  /** Django's limit where a backend has none ({@code max_name_length() or 200}). */
+  public static final int NO_LIMIT = 200;
+
+  /**
+   * The name of an unnamed unique over several columns, as Django names a {@code unique_together}
+   * ({@code _create_index_name(table, columns, suffix="_uniq")}). Migrations record it as on a
+   * backend without a limit; {@link #onBackend} shortens it where the backend's limit is smaller.
+   */
+  public static String uniqueTogetherName(String table, List<String> columns) {
+    return schemaName(table, columns, "_uniq", NO_LIMIT);
+  }
+
+  /**
+   * The name a constraint has on a backend whose identifiers are at most {@code maxLength}: a
+   * recorded {@link #uniqueTogetherName} longer than that is the one Django computes for that
+   * backend; any other name is kept as it was written.
+   */
+  public static String onBackend(String name, String table, List<String> columns, int maxLength) {
+    if (name.length() <= maxLength
+        || columns.isEmpty()
+        || !name.equals(uniqueTogetherName(table, columns))) {
+      return name;
+    }
+    return schemaName(table, columns, "_uniq", maxLength);
+  }
+
   private static String head(String s, int n) {
     return s.length() <= n ? s : s.substring(0, n);
   }
