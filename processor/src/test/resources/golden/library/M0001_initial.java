@@ -48,7 +48,7 @@ import dev.migrata.annotations.migration.Op;
                 fields = {"title", "published"}),
             constraints = {
                 @ConstraintDef(
-                    name = "library_boo_title_4d74bf_uniq",
+                    name = "library_book_title_author_id_1c0ac942_uniq",
                     fields = {"title", "author"}),
                 @ConstraintDef(name = "rating_range", check = "rating BETWEEN 0 AND 5")
             })

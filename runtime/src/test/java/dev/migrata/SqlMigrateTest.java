@@ -108,7 +108,7 @@ class SqlMigrateTest extends OnEveryBackend {
         db.configure().migrations(migrations).load().sqlMigrate("library", "0004", false);
     assertThat(sql)
         .contains(
-            kind == Db.Kind.POSTGRES
+            kind != Db.Kind.SQLITE // PostgreSQL; MariaDB 10.7+ (the test server)
                 ? "'12345678-1234-5678-1234-567812345678'"
                 : "'12345678123456781234567812345678'");
   }

@@ -230,7 +230,8 @@ final class ModelReader {
       }
       String name = emptyToNull(string(unique, "name"));
       if (name == null) {
-        name = Names.indexName(model.tableName(), columns(model, fields), "uniq");
+        // Named as Django names a unique_together, so a database Django created matches.
+        name = Names.uniqueTogetherName(model.tableName(), columns(model, fields));
       } else if (!checks.name(
           "constraint", name, true, type, unique, Mirrors.value(unique, "name"))) {
         continue;

@@ -93,7 +93,8 @@ public final class Names {
 
   /**
    * Django's {@code _create_index_name}: {@code table_columns_<digest8><suffix>}, shortened to
-   * {@code maxLength} keeping the hash.
+   * {@code maxLength} keeping the hash. As Django's, the budget of the hash part does not count the
+   * {@code _} before it (so a long {@code _fk_...} suffix keeps one character more than if it did).
    */
   public static String schemaName(
       String table, List<String> columns, String suffix, int maxLength) {
@@ -102,12 +103,13 @@ public final class Names {
     for (int i = 0; i < columns.size(); i++) {
       hashData[i + 1] = columns.get(i);
     }
-    String hashSuffix = "_" + digest(8, hashData) + suffix;
-    String name = table + "_" + String.join("_", columns) + hashSuffix;
+    String hashSuffix = digest(8, hashData) + suffix;
+    String name = table + "_" + String.join("_", columns) + "_" + hashSuffix;
     if (name.length() <= maxLength) {
       return name;
     }
-    if (hashSuffix.length() > maxLength / 3) {
+    // Django compares with max_length / 3 (a float) and cuts at max_length // 3.
+    if (hashSuffix.length() * 3 > maxLength) {
       hashSuffix = hashSuffix.substring(0, maxLength / 3);
     }
     int otherLength = (maxLength - hashSuffix.length()) / 2 - 1;
@@ -115,11 +117,38 @@ public final class Names {
         head(table, otherLength)
             + "_"
             + head(String.join("_", columns), otherLength)
+            + "_"
             + hashSuffix;
     if (name.charAt(0) == '_' || Character.isDigit(name.charAt(0))) {
       name = "D" + name.substring(0, name.length() - 1);
     }
     return name;
+  }
+
+  /** Django's limit where a backend has none ({@code max_name_length() or 200}). */
+  public static final int NO_LIMIT = 200;
+
+  /**
+   * The name of an unnamed unique over several columns, as Django names a {@code unique_together}
+   * ({@code _create_index_name(table, columns, suffix="_uniq")}). Migrations record it as on a
+   * backend without a limit; {@link #onBackend} shortens it where the backend's limit is smaller.
+   */
+  public static String uniqueTogetherName(String table, List<String> columns) {
+    return schemaName(table, columns, "_uniq", NO_LIMIT);
+  }
+
+  /**
+   * The name a constraint has on a backend whose identifiers are at most {@code maxLength}: a
+   * recorded {@link #uniqueTogetherName} longer than that is the one Django computes for that
+   * backend; any other name is kept as it was written.
+   */
+  public static String onBackend(String name, String table, List<String> columns, int maxLength) {
+    if (name.length() <= maxLength
+        || columns.isEmpty()
+        || !name.equals(uniqueTogetherName(table, columns))) {
+      return name;
+    }
+    return schemaName(table, columns, "_uniq", maxLength);
   }
 
   private static String head(String s, int n) {

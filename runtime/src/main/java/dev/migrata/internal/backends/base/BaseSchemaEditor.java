@@ -328,7 +328,7 @@ public abstract class BaseSchemaEditor extends EditorCore implements SchemaEdito
   public void removeConstraint(ProjectState state, ModelState model, ConstraintState constraint) {
     if (!constraint.isCheck() && constraint.condition() != null) {
       if (creates(constraint.condition())) {
-        dropIndex(model.tableName(), constraint.name());
+        dropIndex(model.tableName(), columns.constraintName(model, constraint));
       }
       return;
     }
@@ -339,6 +339,6 @@ public abstract class BaseSchemaEditor extends EditorCore implements SchemaEdito
         format(
             constraint.isCheck() ? sql.deleteCheck : sql.deleteUnique,
             "table", quoteName(model.tableName()),
-            "name", quoteName(constraint.name())));
+            "name", quoteName(columns.constraintName(model, constraint))));
   }
 }

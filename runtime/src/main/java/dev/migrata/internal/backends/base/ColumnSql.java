@@ -7,6 +7,7 @@ import dev.migrata.internal.state.ConstraintState;
 import dev.migrata.internal.state.FieldState;
 import dev.migrata.internal.state.FieldType;
 import dev.migrata.internal.state.ModelState;
+import dev.migrata.internal.state.Names;
 import dev.migrata.internal.state.ProjectState;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,11 +32,25 @@ public final class ColumnSql {
   private final DataTypes types;
   private final SqlTemplates sql;
   private final Quoting quoting;
+  private final int maxNameLength;
 
-  public ColumnSql(DataTypes types, SqlTemplates sql, Quoting quoting) {
+  public ColumnSql(DataTypes types, SqlTemplates sql, Quoting quoting, int maxNameLength) {
     this.types = types;
     this.sql = sql;
     this.quoting = quoting;
+    this.maxNameLength = maxNameLength;
+  }
+
+  /** The name {@code c} has in the database (a long unique_together name is shortened). */
+  public String constraintName(ModelState model, ConstraintState c) {
+    if (c.isCheck()) {
+      return c.name();
+    }
+    List<String> cols = new ArrayList<>();
+    for (String ref : c.fields()) {
+      cols.add(model.columnOf(ref));
+    }
+    return Names.onBackend(c.name(), model.tableName(), cols, maxNameLength);
   }
 
   /** The column type of {@code field}'s own type: a custom type's class, else the backend's. */
@@ -88,6 +103,12 @@ public final class ColumnSql {
       parts.add("PRIMARY KEY");
     } else if (Fields.isUnique(field)) {
       parts.add("UNIQUE");
+    }
+    // Django appends the type's check to the column in table_sql and add_field.
+    String check = types.check(field.fieldType());
+    if (check != null) {
+      String column = quoting.name(field.columnName());
+      parts.add(format(sql.checkConstraint, "check", check.replace("{column}", column)));
     }
     String suffix = types.suffix(field.fieldType());
     if (suffix != null) {
@@ -149,7 +170,7 @@ public final class ColumnSql {
     }
     return format(
         sql.constraint,
-        "name", quoting.name(c.name()),
+        "name", quoting.name(constraintName(model, c)),
         "constraint", format(sql.uniqueConstraint, "columns", columnList(model, c.fields())));
   }
 

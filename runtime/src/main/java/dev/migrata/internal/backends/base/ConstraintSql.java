@@ -85,7 +85,7 @@ public final class ConstraintSql {
   public String conditionalUnique(String table, ModelState model, ConstraintState c) {
     return format(
         sql.createUniqueIndex,
-        "name", quoting.name(c.name()),
+        "name", quoting.name(columns.constraintName(model, c)),
         "table", quoting.name(table),
         "columns", columns.columnList(model, c.fields()),
         "condition", condition(c.condition()));
@@ -114,7 +114,7 @@ public final class ConstraintSql {
     return format(
         sql.createConstraint,
         "table", quoting.name(model.tableName()),
-        "name", quoting.name(constraint.name()),
+        "name", quoting.name(columns.constraintName(model, constraint)),
         "constraint", definition);
   }
 

@@ -15,6 +15,7 @@ import java.util.Map;
 public final class DataTypes {
   private final Map<FieldType, String> types = new EnumMap<>(FieldType.class);
   private final Map<FieldType, String> suffixes = new EnumMap<>(FieldType.class);
+  private final Map<FieldType, String> checks = new EnumMap<>(FieldType.class);
   private String unsizedChar;
   private String unsizedCharError;
 
@@ -30,6 +31,17 @@ public final class DataTypes {
   public DataTypes suffix(String suffix, FieldType... fieldTypes) {
     for (FieldType t : fieldTypes) {
       suffixes.put(t, suffix);
+    }
+    return this;
+  }
+
+  /**
+   * A check on every column of {@code fieldTypes} (Django's {@code data_type_check_constraints}),
+   * with {@code {column}} for the quoted column name.
+   */
+  public DataTypes check(String condition, FieldType... fieldTypes) {
+    for (FieldType t : fieldTypes) {
+      checks.put(t, condition);
     }
     return this;
   }
@@ -82,5 +94,10 @@ public final class DataTypes {
   /** The suffix of {@code type}'s columns, or {@code null}. */
   public String suffix(FieldType type) {
     return type == null ? null : suffixes.get(type);
+  }
+
+  /** The column check of {@code type}'s columns, with {@code {column}} to fill, or {@code null}. */
+  public String check(FieldType type) {
+    return type == null ? null : checks.get(type);
   }
 }

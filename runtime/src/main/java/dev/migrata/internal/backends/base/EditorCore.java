@@ -53,7 +53,7 @@ public abstract class EditorCore {
     this.introspection = introspection;
     this.sql = sql;
     this.quoting = quoting;
-    this.columns = new ColumnSql(types, sql, quoting);
+    this.columns = new ColumnSql(types, sql, quoting, features.maxNameLength());
     this.constraints = new ConstraintSql(sql, quoting, columns, features);
     this.statements = new Statements(connection, collect);
   }

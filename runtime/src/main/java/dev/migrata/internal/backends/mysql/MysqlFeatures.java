@@ -41,7 +41,8 @@ public final class MysqlFeatures {
         // RENAME COLUMN came with MariaDB 10.5.2 and MySQL 8.0.
         .canRenameColumn(mariadb ? atLeast(version, 10, 5, 2) : atLeast(version, 8, 0, 0))
         .supportsPartialIndexes(false)
-        .hasNativeUuidField(false)
+        // Django 5.0+ uses MariaDB's uuid type from 10.7 on; MySQL has none.
+        .hasNativeUuidField(mariadb && atLeast(version, 10, 7, 0))
         .indexesForeignKeys(true)
         .maxNameLength(64)
         .lockKind(LockKind.NAMED)

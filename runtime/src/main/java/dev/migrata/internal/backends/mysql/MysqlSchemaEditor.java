@@ -25,28 +25,32 @@ import java.util.Objects;
  * own. Where MySQL and MariaDB differ, the server's version decides ({@link MysqlFeatures}).
  */
 public final class MysqlSchemaEditor extends InPlaceSchemaEditor {
-  /** Django's {@code mysql} {@code data_types}. */
-  static final DataTypes TYPES =
-      new DataTypes()
-          .type("integer AUTO_INCREMENT", FieldType.AUTO)
-          .type("bigint AUTO_INCREMENT", FieldType.BIG_AUTO)
-          .type("integer", FieldType.INTEGER)
-          .type("bigint", FieldType.BIG_INTEGER, FieldType.DURATION)
-          .type("smallint", FieldType.SMALL_INTEGER)
-          .type("longblob", FieldType.BINARY)
-          .type("bool", FieldType.BOOLEAN)
-          .type("varchar({maxLength})", FieldType.CHAR)
-          .unsizedCharError(
-              "Field '{field}' is a CharField without maxLength, which MySQL cannot store as"
-                  + " varchar; give it a maxLength or make it a TextField.")
-          .type("longtext", FieldType.TEXT)
-          .type("json", FieldType.JSON)
-          .type("date", FieldType.DATE)
-          .type("time(6)", FieldType.TIME)
-          .type("datetime(6)", FieldType.DATE_TIME, FieldType.LOCAL_DATE_TIME)
-          .type("numeric({precision}, {scale})", FieldType.DECIMAL)
-          .type("double precision", FieldType.FLOAT)
-          .type("char(32)", FieldType.UUID);
+  /**
+   * Django's {@code mysql} {@code data_types}: UUIDs are the native {@code uuid} type where the
+   * server has one (MariaDB 10.7+, Django 5.0+), else 32 hex digits.
+   */
+  static DataTypes types(Features features) {
+    return new DataTypes()
+        .type("integer AUTO_INCREMENT", FieldType.AUTO)
+        .type("bigint AUTO_INCREMENT", FieldType.BIG_AUTO)
+        .type("integer", FieldType.INTEGER)
+        .type("bigint", FieldType.BIG_INTEGER, FieldType.DURATION)
+        .type("smallint", FieldType.SMALL_INTEGER)
+        .type("longblob", FieldType.BINARY)
+        .type("bool", FieldType.BOOLEAN)
+        .type("varchar({maxLength})", FieldType.CHAR)
+        .unsizedCharError(
+            "Field '{field}' is a CharField without maxLength, which MySQL cannot store as"
+                + " varchar; give it a maxLength or make it a TextField.")
+        .type("longtext", FieldType.TEXT)
+        .type("json", FieldType.JSON)
+        .type("date", FieldType.DATE)
+        .type("time(6)", FieldType.TIME)
+        .type("datetime(6)", FieldType.DATE_TIME, FieldType.LOCAL_DATE_TIME)
+        .type("numeric({precision}, {scale})", FieldType.DECIMAL)
+        .type("double precision", FieldType.FLOAT)
+        .type(features.hasNativeUuidField() ? "uuid" : "char(32)", FieldType.UUID);
+  }
 
   /** What {@code MODIFY} and {@code CHANGE} restate after the type. */
   private static final String SQL_DEFAULT = " DEFAULT {default}";
@@ -88,7 +92,7 @@ public final class MysqlSchemaEditor extends InPlaceSchemaEditor {
         features,
         MysqlBackend.INTROSPECTION,
         templates(features),
-        TYPES,
+        types(features),
         new Quoting("mysql", '`', true, "1", "0", features));
   }
 

@@ -143,9 +143,13 @@ public final class PostgresSchemaEditor extends InPlaceSchemaEditor {
 
   // ---------------------------------------------------------------- the _like index
 
-  /** The pattern-ops class of a field's extra index, or {@code null} if it gets none. */
+  /**
+   * The pattern-ops class of a field's extra index, or {@code null} if it gets none. As Django's
+   * {@code _create_like_index_sql}, it is decided from the column type, so a foreign key to a
+   * {@code varchar} or {@code text} key gets one too.
+   */
   private static String likeOpclass(FieldState field, String type) {
-    if (!field.hasColumn() || Fields.isForeignKey(field)) {
+    if (!field.hasColumn()) {
       return null;
     }
     if (!(field.index() || field.unique() || field.primaryKey())) {
@@ -171,25 +175,21 @@ public final class PostgresSchemaEditor extends InPlaceSchemaEditor {
 
   @Override
   protected void deferExtraFieldIndexes(ProjectState state, ModelState model, FieldState f) {
-    if (!f.hasColumn() || Fields.isForeignKey(f) || f.fieldType() == null) {
+    if (!f.hasColumn() || (f.fieldType() == null && !Fields.isForeignKey(f))) {
       return;
     }
-    String opclass = likeOpclass(f, columns.ownType(f));
+    String opclass = likeOpclass(f, columns.type(state, f));
     if (opclass != null) {
       defer(model.tableName(), (t, now) -> likeIndexSql(t, now.field(t, f), opclass));
     }
-  }
-
-  private String typeOf(FieldState field) {
-    return Fields.isForeignKey(field) || field.fieldType() == null ? "" : columns.ownType(field);
   }
 
   /** Drops the {@code _like} index when the column stops needing it or is renamed or retyped. */
   @Override
   protected void beforeColumnChange(
       String table, FieldState oldField, FieldState newField, String oldType, String newType) {
-    String oldOps = likeOpclass(oldField, typeOf(oldField));
-    if (oldOps != null && !sameLikeIndex(oldField, newField)) {
+    String oldOps = likeOpclass(oldField, oldType);
+    if (oldOps != null && !sameLikeIndex(oldField, newField, oldType, newType)) {
       String computed = likeIndexName(table, oldField);
       dropIndex(table, existingName(table, oldField.columnName(), NameKind.LIKE, computed));
     }
@@ -198,16 +198,17 @@ public final class PostgresSchemaEditor extends InPlaceSchemaEditor {
   @Override
   protected void afterColumnChange(
       String table, FieldState oldField, FieldState newField, String oldType, String newType) {
-    String newOps = likeOpclass(newField, typeOf(newField));
-    if (newOps != null && !sameLikeIndex(oldField, newField)) {
+    String newOps = likeOpclass(newField, newType);
+    if (newOps != null && !sameLikeIndex(oldField, newField, oldType, newType)) {
       execute(likeIndexSql(table, newField, newOps));
     }
   }
 
   /** Whether the column keeps its {@code _like} index as it is: same class, same column. */
-  private boolean sameLikeIndex(FieldState oldField, FieldState newField) {
-    String oldOps = likeOpclass(oldField, typeOf(oldField));
-    String newOps = likeOpclass(newField, typeOf(newField));
+  private static boolean sameLikeIndex(
+      FieldState oldField, FieldState newField, String oldType, String newType) {
+    String oldOps = likeOpclass(oldField, oldType);
+    String newOps = likeOpclass(newField, newType);
     return oldOps != null
         && oldOps.equals(newOps)
         && oldField.columnName().equals(newField.columnName());

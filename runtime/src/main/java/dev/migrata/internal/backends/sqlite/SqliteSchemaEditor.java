@@ -49,6 +49,7 @@ public final class SqliteSchemaEditor extends BaseSchemaEditor {
           .type("text", FieldType.TEXT, FieldType.JSON)
           .type("time", FieldType.TIME)
           .type("char(32)", FieldType.UUID)
+          .check("(JSON_VALID({column}) OR {column} IS NULL)", FieldType.JSON)
           .suffix("AUTOINCREMENT", FieldType.AUTO, FieldType.BIG_AUTO);
 
   /** The table rebuild's own statements. */

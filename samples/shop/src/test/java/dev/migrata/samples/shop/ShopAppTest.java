@@ -31,7 +31,13 @@ class ShopAppTest {
               "products.0001_initial",
               "partners.0002_initial",
               "partners.0003_alter_supplier_table_comment_customer_favourites_and_more",
-              "products.0002_bundle_bundleitem_product_description_and_more");
+              "products.0002_bundle_bundleitem_product_description_and_more",
+              "products.0003_remove_bundleitem_products_bu_bundle__70ca37_uniq_and_more");
+      if (kind != Db.Kind.SQLITE) {
+        // Renamed by 0003 to the name Django gives the unique_together.
+        assertThat(db.indexes("products_bundleitem"))
+            .contains("products_bundleitem_bundle_id_product_id_cf378579_uniq");
+      }
 
       assertThat(db.columns("products_product"))
           .containsExactlyInAnyOrder("id", "name", "price", "supplier_id", "description");
