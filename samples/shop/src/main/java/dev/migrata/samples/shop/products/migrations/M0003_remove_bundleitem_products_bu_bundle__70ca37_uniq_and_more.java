@@ -18,7 +18,9 @@ import dev.migrata.annotations.migration.Op;
 @Migration(
     app = "products",
     name = "0003_remove_bundleitem_products_bu_bundle__70ca37_uniq_and_more",
-    dependencies = @Dependency(app = "products", name = "0002_bundle_bundleitem_product_description_and_more"),
+    dependencies = @Dependency(
+        app = "products",
+        name = "0002_bundle_bundleitem_product_description_and_more"),
     operations = {
         @Op(
             kind = REMOVE_CONSTRAINT,
@@ -27,7 +29,9 @@ import dev.migrata.annotations.migration.Op;
         @Op(
             kind = ADD_CONSTRAINT,
             model = "bundleitem",
-            constraints = @ConstraintDef(name = "products_bundleitem_bundle_id_product_id_cf378579_uniq", fields = {"bundle", "product"}))
+            constraint = @ConstraintDef(
+                name = "products_bundleitem_bundle_id_product_id_cf378579_uniq",
+                fields = {"bundle", "product"}))
     }
 )
 public final class M0003_remove_bundleitem_products_bu_bundle__70ca37_uniq_and_more {
