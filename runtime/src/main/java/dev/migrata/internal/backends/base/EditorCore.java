@@ -132,6 +132,11 @@ public abstract class EditorCore {
     deferred.run(this::execute);
   }
 
+  /** Whether statements wait for the end of the migration ({@link #finish}). */
+  public boolean hasDeferred() {
+    return !deferred.isEmpty();
+  }
+
   /** Forgets deferred statements about a table that no longer exists. */
   protected void discardDeferred(String table) {
     deferred.discard(table);
