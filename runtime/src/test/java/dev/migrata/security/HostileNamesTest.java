@@ -8,8 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.migrata.Db;
 import dev.migrata.OnEveryBackend;
 import dev.migrata.internal.migration.MigrationDefinition;
+import dev.migrata.internal.operations.AddConstraint;
 import dev.migrata.internal.operations.AddField;
+import dev.migrata.internal.operations.AlterField;
 import dev.migrata.internal.operations.CreateModel;
+import dev.migrata.internal.state.ConstraintState;
 import dev.migrata.internal.state.FieldState;
 import dev.migrata.internal.state.IndexState;
 import dev.migrata.internal.state.ModelState;
@@ -44,7 +47,16 @@ class HostileNamesTest extends OnEveryBackend {
         migration("evil", "0001_initial").ops(CreateModel.of(model)),
         migration("evil", "0002_extra")
             .dependsOn("evil", "0001_initial")
-            .ops(new AddField("thing", added, true)));
+            .ops(new AddField("thing", added, true)),
+        // Altering a column rebuilds the table on SQLite; a unique constraint is named too.
+        migration("evil", "0003_alter")
+            .dependsOn("evil", "0002_extra")
+            .ops(
+                new AlterField("thing", chars("name", 30), true),
+                new AddConstraint(
+                    "thing",
+                    ConstraintState.unique(
+                        index.charAt(0) + "u" + index.substring(1), List.of("name"), null))));
   }
 
   @Test
