@@ -52,8 +52,15 @@ final class FailureReport {
         .append(m.key())
         .append(backwards ? " is still recorded as applied." : " was not recorded as applied.")
         .append('\n');
+    if (progress.resumedAfter > 0) {
+      out.append("This run resumed an interrupted one after operation ")
+          .append(progress.resumedAfter)
+          .append(" (operations 1-")
+          .append(progress.resumedAfter)
+          .append(" ran then; the next one may have run in part).\n");
+    }
     List<Integer> notRun = new ArrayList<>();
-    for (int n = 0; n < ops.size(); n++) {
+    for (int n = progress.resumedAfter; n < ops.size(); n++) {
       notRun.add(backwards ? ops.size() - 1 - n : n);
     }
     StringBuilder doneList = new StringBuilder();

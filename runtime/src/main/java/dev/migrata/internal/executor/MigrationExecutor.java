@@ -9,6 +9,7 @@ import dev.migrata.internal.loader.MigrationLoader;
 import dev.migrata.internal.migration.MigrationDefinition;
 import dev.migrata.internal.migration.MigrationKey;
 import dev.migrata.internal.operations.Operation;
+import dev.migrata.internal.recorder.InterruptedRun;
 import dev.migrata.internal.recorder.MigrationRecorder;
 import dev.migrata.internal.state.ProjectState;
 import java.sql.Connection;
@@ -185,25 +186,64 @@ public final class MigrationExecutor {
         state = after;
       }
     }
+    InterruptedRun interrupted = interrupted(m);
     if (fake) {
-      run(m, false, () -> recordApplied(m));
-    } else {
-      ProjectState[] current = {state};
       run(
           m,
           false,
-          (editor, progress) -> {
-            List<Operation> ops = m.operations();
-            for (int i = 0; i < ops.size(); i++) {
-              ProjectState before = current[0];
-              ProjectState after = before.copy();
-              Operation op = ops.get(i);
-              op.stateForwards(m.app(), after);
-              progress.runOperation(
-                  editor, i, op, () -> op.databaseForwards(m.app(), editor, before, after));
-              current[0] = after;
+          () -> {
+            recordApplied(m);
+            if (interrupted != null) {
+              recorder.clearProgress(connection, m.key());
             }
           });
+    } else {
+      ProjectState[] current = {state};
+      InterruptedRun[] written = {interrupted};
+      boolean[] resumable = {false}; // a refusal to resume keeps the row: it is the only trace
+      try {
+        run(
+            m,
+            false,
+            (editor, progress) -> {
+              boolean transactional = m.atomic() && editor.features().canRollbackDdl();
+              int resumeAfter = transactional ? 0 : Resume.after(m, interrupted);
+              progress.resumedAfter = resumeAfter;
+              resumable[0] = true;
+              List<Operation> ops = m.operations();
+              for (int i = 0; i < ops.size(); i++) {
+                ProjectState before = current[0];
+                ProjectState after = before.copy();
+                Operation op = ops.get(i);
+                op.stateForwards(m.app(), after);
+                current[0] = after;
+                if (i < resumeAfter) {
+                  continue; // the interrupted run completed it
+                }
+                progress.runOperation(
+                    editor, i, op, () -> op.databaseForwards(m.app(), editor, before, after));
+                if (!transactional && i + 1 < ops.size()) {
+                  InterruptedRun now =
+                      new InterruptedRun(m.key(), i + 1, ops.size(), editor.hasDeferred());
+                  recorder.recordProgress(connection, written[0], now);
+                  written[0] = now;
+                }
+              }
+            },
+            () -> {
+              recordApplied(m);
+              if (written[0] != null) {
+                recorder.clearProgress(connection, m.key());
+              }
+            });
+      } catch (MigrataException e) {
+        // The progress row is for a run that died; a failure reports what ran, and the user
+        // completes or undoes it by hand, so the next run must not skip anything.
+        if (written[0] != null && resumable[0]) {
+          clearProgressAfterFailure(m, e);
+        }
+        throw e;
+      }
       state = current[0];
     }
     listener.finished(m.key(), false, fake, Duration.ofNanos(System.nanoTime() - start));
@@ -243,6 +283,26 @@ public final class MigrationExecutor {
           });
     }
     listener.finished(m.key(), true, fake, Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  private void clearProgressAfterFailure(MigrationDefinition m, MigrataException failure) {
+    try {
+      if (!connection.getAutoCommit()) {
+        connection.setAutoCommit(true);
+      }
+      recorder.clearProgress(connection, m.key());
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
+    }
+  }
+
+  /** The interrupted earlier run of {@code m} the history records, or {@code null}. */
+  private InterruptedRun interrupted(MigrationDefinition m) {
+    try {
+      return recorder.interrupted(connection, m.key());
+    } catch (SQLException e) {
+      throw new MigrataException(ErrorCode.HISTORY, e.getMessage(), e);
+    }
   }
 
   private void run(MigrationDefinition m, boolean backwards, MigrationTransaction.SqlWork record) {

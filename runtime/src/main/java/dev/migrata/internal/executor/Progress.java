@@ -17,6 +17,9 @@ final class Progress {
   /** The executed-statement count when the last operation finished (deferred SQL follows). */
   int opsEnd;
 
+  /** How many operations an interrupted earlier run completed, skipped by this one. */
+  int resumedAfter;
+
   void runOperation(BaseSchemaEditor editor, int index, Operation op, Runnable body) {
     starts.add(new int[] {index, editor.executed().size()});
     try {

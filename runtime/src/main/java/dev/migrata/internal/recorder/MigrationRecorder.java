@@ -127,7 +127,9 @@ public final class MigrationRecorder {
       try (Statement st = connection.createStatement();
           ResultSet rs = st.executeQuery("SELECT app, name FROM " + TABLE + " ORDER BY id")) {
         while (rs.next()) {
-          result.add(new MigrationKey(rs.getString(1), rs.getString(2)));
+          if (InterruptedRun.parse(rs.getString(1), rs.getString(2)) == null) {
+            result.add(new MigrationKey(rs.getString(1), rs.getString(2)));
+          }
         }
       }
       return result;
@@ -144,6 +146,55 @@ public final class MigrationRecorder {
       ps.setString(1, key.app());
       ps.setString(2, key.name());
       ps.executeUpdate();
+    }
+  }
+
+  /** The interrupted run of {@code key} the history table records, or {@code null}. */
+  public InterruptedRun interrupted(Connection connection, MigrationKey key) throws SQLException {
+    try (PreparedStatement ps =
+        connection.prepareStatement("SELECT name FROM " + TABLE + " WHERE app = ?")) {
+      ps.setString(1, key.app());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          InterruptedRun run = InterruptedRun.parse(key.app(), rs.getString(1));
+          if (run != null && run.key().equals(key)) {
+            return run;
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Records that a run without a transaction completed {@code run.completed()} operations,
+   * replacing {@code previous} (the row written after the operation before), and commits it: it
+   * must survive the process being killed during the next operation.
+   */
+  public void recordProgress(Connection connection, InterruptedRun previous, InterruptedRun run)
+      throws SQLException {
+    if (previous != null) {
+      try (PreparedStatement ps =
+          connection.prepareStatement(
+              "UPDATE " + TABLE + " SET name = ? WHERE app = ? AND name = ?")) {
+        ps.setString(1, run.rowName());
+        ps.setString(2, run.key().app());
+        ps.setString(3, previous.rowName());
+        ps.executeUpdate();
+      }
+    } else {
+      recordApplied(connection, new MigrationKey(run.key().app(), run.rowName()));
+    }
+    if (!connection.getAutoCommit()) {
+      connection.commit();
+    }
+  }
+
+  /** Deletes the progress row of {@code key}'s interrupted run, if there is one. */
+  public void clearProgress(Connection connection, MigrationKey key) throws SQLException {
+    InterruptedRun run = interrupted(connection, key);
+    if (run != null) {
+      recordUnapplied(connection, new MigrationKey(key.app(), run.rowName()));
     }
   }
 

@@ -50,6 +50,10 @@ public final class DeferredSql {
     entries.add(new Entry(table, render));
   }
 
+  public boolean isEmpty() {
+    return entries.isEmpty();
+  }
+
   /** Renders and hands every queued statement to {@code execute}, in order, and forgets them. */
   public void run(Consumer<String> execute) {
     List<Entry> pending = new ArrayList<>(entries);

@@ -111,15 +111,14 @@ public abstract class EditorCore {
     return statements.executed();
   }
 
-  /** Runs statements as given (RunSql): each without its trailing {@code ;}, blanks skipped. */
+  /**
+   * Runs raw SQL (RunSql): each string split into its statements ({@link SqlScript}), so that a
+   * string of several runs all of them on every backend; comment-only pieces are skipped.
+   */
   public void execute(List<String> statements) {
-    for (String statement : statements) {
-      String trimmed = statement.strip();
-      if (trimmed.endsWith(";")) {
-        trimmed = trimmed.substring(0, trimmed.length() - 1);
-      }
-      if (!trimmed.isBlank()) {
-        execute(trimmed);
+    for (String script : statements) {
+      for (String statement : SqlScript.split(script, quoting.vendor())) {
+        execute(statement);
       }
     }
   }
@@ -136,6 +135,11 @@ public abstract class EditorCore {
 
   protected void runDeferred() {
     deferred.run(this::execute);
+  }
+
+  /** Whether statements wait for the end of the migration ({@link #finish}). */
+  public boolean hasDeferred() {
+    return !deferred.isEmpty();
   }
 
   /** Forgets deferred statements about a table that no longer exists. */

@@ -56,12 +56,14 @@ public final class Quoting {
     return vendor;
   }
 
-  /** Quotes an identifier; one already quoted stays as it is. */
+  /**
+   * Quotes an identifier, always, with embedded quote characters doubled. Unlike Django's {@code
+   * quote_name}, a name that already starts and ends with the quote is quoted again: names come
+   * from model annotations, and passing {@code "x" (id int); DROP TABLE victim; CREATE TABLE "y"}
+   * through verbatim would run it (issue 12).
+   */
   public String name(String name) {
     String q = String.valueOf(nameQuote);
-    if (name.startsWith(q) && name.endsWith(q)) {
-      return name;
-    }
     return q + name.replace(q, q + q) + q;
   }
 

@@ -94,6 +94,24 @@ final class SqliteFileLock {
     if (rest.isEmpty() || rest.equals(":memory:") || rest.startsWith(":resource:")) {
       return null;
     }
-    return Path.of(rest).toAbsolutePath();
+    return realFile(Path.of(rest).toAbsolutePath().normalize());
+  }
+
+  /**
+   * The file itself, whatever path reached it: processes that open one database through a
+   * symlink, a relative path or {@code ./} must take one lock, or a migration runs once per path
+   * (issue 12). A file not created yet is its real parent directory plus its name.
+   */
+  private static Path realFile(Path file) {
+    try {
+      return file.toRealPath();
+    } catch (IOException e) {
+      Path parent = file.getParent();
+      try {
+        return parent == null ? file : parent.toRealPath().resolve(file.getFileName());
+      } catch (IOException e2) {
+        return file; // SQLite cannot create the file either; it reports that
+      }
+    }
   }
 }
