@@ -6,16 +6,12 @@ import static dev.migrata.Fixtures.fk;
 import static dev.migrata.Fixtures.id;
 import static dev.migrata.Fixtures.migration;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.migrata.Db;
 import dev.migrata.Migrata;
 import dev.migrata.OnEveryBackend;
 import dev.migrata.internal.migration.MigrationDefinition;
-import dev.migrata.internal.operations.AddField;
 import dev.migrata.internal.operations.AddIndex;
-import dev.migrata.internal.operations.AlterField;
 import dev.migrata.internal.operations.CreateModel;
 import dev.migrata.internal.operations.RemoveConstraint;
 import dev.migrata.internal.operations.RemoveField;
@@ -25,12 +21,8 @@ import dev.migrata.internal.state.FieldState;
 import dev.migrata.internal.state.IndexState;
 import dev.migrata.internal.state.ModelState;
 import dev.migrata.internal.state.Names;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,7 +48,7 @@ class DjangoNamesTest extends OnEveryBackend {
     };
   }
 
-  private static MigrationDefinition publications() {
+  static MigrationDefinition publications() {
     return migration("library", "0001_initial")
         .ops(
             createModel("library", "Foundation", id()),
@@ -109,7 +101,7 @@ class DjangoNamesTest extends OnEveryBackend {
     assertThat(constraints()).doesNotContain(fk, uniq);
   }
 
-  private static MigrationDefinition codes() {
+  static MigrationDefinition codes() {
     return migration("library", "0001_initial")
         .ops(
             createModel(
@@ -119,48 +111,7 @@ class DjangoNamesTest extends OnEveryBackend {
             createModel("library", "Item", id(), fk("code", "library.code", "CASCADE")));
   }
 
-  /** Item 3: a foreign key whose column is varchar gets the pattern-ops index, as Django's. */
-  @Test
-  void postgresForeignKeyToACharKeyGetsTheLikeIndex() throws Exception {
-    assumeTrue(kind == Db.Kind.POSTGRES);
-    load(codes()).migrate();
-    assertThat(db.indexes("library_item"))
-        .containsExactly("library_item_code_id_0fd8370b", "library_item_code_id_0fd8370b_like");
-    assertThat(db.rows("SELECT indexdef FROM pg_indexes WHERE indexname LIKE '%_like'"))
-        .anySatisfy(d -> assertThat(d).contains("code_id varchar_pattern_ops"));
-
-    // Without an index the foreign key has no _like index either; with one again it comes back.
-    FieldState unindexed =
-        FieldState.builder("code", "ForeignKey").to("library.code").onDelete("CASCADE").build();
-    MigrationDefinition drop =
-        migration("library", "0002_unindex")
-            .dependsOn("library", "0001_initial")
-            .ops(new AlterField("item", unindexed, true));
-    load(codes(), drop).migrate();
-    assertThat(db.indexes("library_item")).isEmpty();
-    load(codes(), drop).migrate("library", "0001");
-    assertThat(db.indexes("library_item"))
-        .containsExactly("library_item_code_id_0fd8370b", "library_item_code_id_0fd8370b_like");
-
-    // Added later, the same.
-    MigrationDefinition add =
-        migration("library", "0003_other")
-            .dependsOn("library", "0002_unindex")
-            .ops(
-                new AddField(
-                    "code",
-                    FieldState.builder("parent", "ForeignKey")
-                        .to("library.code")
-                        .onDelete("CASCADE")
-                        .nullable(true)
-                        .index(true)
-                        .build(),
-                    true));
-    String sql = load(codes(), drop, add).sqlMigrate("library", "0003", false);
-    assertThat(sql).contains("\"parent_id\" varchar_pattern_ops");
-  }
-
-  private static MigrationDefinition conditional(IndexState index) {
+  static MigrationDefinition conditional(IndexState index) {
     return migration("library", "0001_initial")
         .ops(
             CreateModel.of(
@@ -194,58 +145,14 @@ class DjangoNamesTest extends OnEveryBackend {
         .isEqualTo(kind == Db.Kind.MARIADB ? List.of() : List.of("book_short_idx"));
   }
 
-  private static MigrationDefinition tokens() {
+  static MigrationDefinition tokens() {
     return migration("library", "0001_initial")
         .ops(
             createModel(
                 "library", "Token", id(), FieldState.builder("key", "UUIDField").build()));
   }
 
-  /** Item 5: MariaDB 10.7+ has a uuid type, which Django 5 uses; values go in and out dashed. */
-  @Test
-  void mariadbUuidsAreTheNativeType() throws Exception {
-    assumeTrue(kind == Db.Kind.MARIADB);
-    load(tokens()).migrate();
-    assertThat(db.columnDefinitions("library_token")).contains("key uuid NOT NULL");
-    UUID value = UUID.fromString("12345678-1234-5678-1234-567812345678");
-    try (Connection c = db.open();
-        PreparedStatement ps = c.prepareStatement("INSERT INTO library_token (`key`) VALUES (?)")) {
-      ps.setObject(1, value);
-      ps.executeUpdate();
-    }
-    try (Connection c = db.open();
-        PreparedStatement ps = c.prepareStatement("SELECT `key` FROM library_token");
-        ResultSet rs = ps.executeQuery()) {
-      assertThat(rs.next()).isTrue();
-      assertThat(UUID.fromString(rs.getString(1))).isEqualTo(value);
-    }
-  }
-
-  /** Item 5: a char(32) column of an older Django stays as it is until a migration touches it. */
-  @Test
-  void mariadbKeepsExistingCharUuidColumns() throws Exception {
-    assumeTrue(kind == Db.Kind.MARIADB);
-    db.exec(
-        "CREATE TABLE library_token (id integer AUTO_INCREMENT NOT NULL PRIMARY KEY,"
-            + " `key` char(32) NOT NULL)",
-        "INSERT INTO library_token (`key`) VALUES ('12345678123456781234567812345678')");
-    MigrationDefinition more =
-        migration("library", "0002_token_note")
-            .dependsOn("library", "0001_initial")
-            .ops(
-                new AddField(
-                    "token", FieldState.builder("note", "IntegerField").nullable(true).build(),
-                    true));
-    Migrata migrata = load(tokens(), more);
-    migrata.migrate(migrata.plan(), false, true);
-    assertThat(db.history()).containsExactly("library.0001_initial", "library.0002_token_note");
-    assertThat(migrata.sqlMigrate("library", "0002", false)).doesNotContain("`key`");
-    assertThat(db.columnDefinitions("library_token")).contains("key char(32) NOT NULL");
-    assertThat(db.rows("SELECT `key` FROM library_token"))
-        .containsExactly("12345678123456781234567812345678");
-  }
-
-  private static MigrationDefinition documents() {
+  static MigrationDefinition documents() {
     return migration("library", "0001_initial")
         .ops(
             createModel(
@@ -255,30 +162,7 @@ class DjangoNamesTest extends OnEveryBackend {
                 FieldState.builder("data", "JSONField").nullable(true).build()));
   }
 
-  /** Item 6: SQLite's JSON columns are text that must be valid JSON, as Django's. */
-  @Test
-  void sqliteJsonColumnsCheckTheirJson() throws Exception {
-    assumeTrue(kind == Db.Kind.SQLITE);
-    MigrationDefinition more =
-        migration("library", "0002_meta")
-            .dependsOn("library", "0001_initial")
-            .ops(
-                new AddField(
-                    "document",
-                    FieldState.builder("meta", "JSONField").defaultValue("{}").build(),
-                    false));
-    load(documents(), more).migrate();
-    assertThat(db.rows("SELECT sql FROM sqlite_master WHERE name = 'library_document'").get(0))
-        .contains("\"data\" text NULL CHECK ((JSON_VALID(\"data\") OR \"data\" IS NULL))")
-        .contains("\"meta\" text NOT NULL CHECK ((JSON_VALID(\"meta\") OR \"meta\" IS NULL))");
-    db.exec("INSERT INTO library_document (data, meta) VALUES (NULL, '[1]')");
-    assertThatThrownBy(
-            () -> db.exec("INSERT INTO library_document (data, meta) VALUES ('{oops', '{}')"))
-        .isInstanceOf(SQLException.class)
-        .hasMessageContaining("CHECK");
-  }
-
-  private static MigrationDefinition contributions() {
+  static MigrationDefinition contributions() {
     List<String> fields = List.of("publicationTitle", "organisationName");
     List<String> columns = List.of("publication_title", "organisation_name");
     return migration("library", "0001_initial")
