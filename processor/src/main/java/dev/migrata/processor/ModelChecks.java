@@ -38,22 +38,25 @@ final class ModelChecks {
   /** Each raw SQL condition and {@code dbDefault}, on the attribute value at fault. */
   private void rawSql(ModelDeclaration d) {
     for (AnnotationMirror m : d.element().getAnnotationMirrors()) {
-      rawSql(d.element(), m, "condition");
+      rawSql(d.element(), m, m, "condition");
       AnnotationValue container = value(m, "value");
       if (container != null && container.getValue() instanceof List<?> list) {
         for (Object o : list) {
           if (((AnnotationValue) o).getValue() instanceof AnnotationMirror repeated) {
-            rawSql(d.element(), repeated, "condition");
+            // javac cannot place a diagnostic on a repeated annotation (its container is
+            // implicit, without a tree): it lands on the model class, still naming the attribute.
+            rawSql(d.element(), repeated, m, "condition");
           }
         }
       }
     }
     for (ModelDeclaration.FieldDeclaration f : d.fields().values()) {
-      rawSql(f.element(), f.mirror(), "dbDefault");
+      rawSql(f.element(), f.mirror(), f.mirror(), "dbDefault");
     }
   }
 
-  private void rawSql(Element element, AnnotationMirror mirror, String member) {
+  private void rawSql(
+      Element element, AnnotationMirror mirror, AnnotationMirror at, String member) {
     String type = mirror == null ? "" : mirror.getAnnotationType().toString();
     if (member.equals("condition")
         && !List.of(ModelReader.INDEX, ModelReader.UNIQUE, ModelReader.CHECK).contains(type)) {
@@ -66,8 +69,7 @@ final class ModelChecks {
     String forbidden = RawSql.forbidden(sql);
     if (forbidden != null) {
       String what = "@" + type.substring(type.lastIndexOf('.') + 1) + "(" + member + ")";
-      reporter.report(
-          Problem.RAW_SQL_NOT_ONE_EXPRESSION, element, mirror, v, what, element, forbidden);
+      reporter.report(Problem.RAW_SQL_NOT_ONE_EXPRESSION, element, at, v, what, element, forbidden);
     }
   }
 
