@@ -4,6 +4,7 @@ import dev.migrata.ErrorCode;
 import dev.migrata.internal.loader.MigrationLoader;
 import dev.migrata.internal.migration.MigrationDefinition;
 import dev.migrata.internal.migration.MigrationKey;
+import dev.migrata.internal.operations.Operation;
 import dev.migrata.internal.state.ProjectState;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -69,6 +70,7 @@ final class HistoryReplayer {
     Set<MigrationKey> listed = new HashSet<>();
     Set<String> brokenApps = new HashSet<>();
     List<MigrationKey> replayed = loader.planned();
+    ReplayChecks checks = new ReplayChecks(loader, byApp.keySet());
     for (MigrationKey key : replayed) {
       MigrationDefinition m = loader.graph().migration(key);
       List<MigrationDefinition> appMigrations =
@@ -86,14 +88,70 @@ final class HistoryReplayer {
       if (brokenApps.contains(key.app())) {
         continue;
       }
-      try {
-        m.mutateState(state);
-      } catch (RuntimeException e) {
+      if (!replay(m, state, checks, found.get(key).element())) {
         brokenApps.add(key.app());
-        reporter.report(Problem.INVALID_MIGRATION, found.get(key).element(), key, sentence(e));
       }
     }
     return new History(state, replayed, leaves, migrations);
+  }
+
+  /**
+   * Replays {@code m}'s operations one by one, so that a failure is reported on the {@code @Op} at
+   * fault (and only the first: the state after it is not what the migration expects).
+   */
+  private boolean replay(
+      MigrationDefinition m, ProjectState state, ReplayChecks checks, TypeElement element) {
+    List<Operation> ops = m.operations();
+    List<AnnotationValue> mirrors = operationValues(element);
+    for (int i = 0; i < ops.size(); i++) {
+      AnnotationValue at = i < mirrors.size() ? mirrors.get(i) : null;
+      ReplayChecks.Fault fault = checks.before(m, ops.get(i), state);
+      if (fault != null) {
+        report(fault, element, at);
+        return false;
+      }
+      try {
+        ops.get(i).stateForwards(m.key().app(), state);
+      } catch (RuntimeException e) {
+        reportOn(Problem.INVALID_MIGRATION, element, at, m.key(), sentence(e));
+        return false;
+      }
+    }
+    for (int i = 0; i < ops.size(); i++) {
+      ReplayChecks.Fault fault = checks.after(m, ops.get(i), state);
+      if (fault != null) {
+        report(fault, element, i < mirrors.size() ? mirrors.get(i) : null);
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void report(ReplayChecks.Fault fault, TypeElement element, AnnotationValue op) {
+    reportOn(fault.problem(), element, op, fault.args());
+  }
+
+  private void reportOn(Problem problem, TypeElement element, AnnotationValue op, Object... args) {
+    AnnotationMirror migration =
+        element == null ? null : Mirrors.find(element, MigrationReader.MIGRATION);
+    if (migration == null || op == null) {
+      reporter.report(problem, element, args);
+      return;
+    }
+    reporter.report(problem, element, migration, op, args);
+  }
+
+  /** The {@code @Op} values of the {@code @Migration} on {@code element}, in order. */
+  private static List<AnnotationValue> operationValues(TypeElement element) {
+    AnnotationMirror migration =
+        element == null ? null : Mirrors.find(element, MigrationReader.MIGRATION);
+    AnnotationValue ops = migration == null ? null : Mirrors.value(migration, "operations");
+    if (ops == null) {
+      return List.of();
+    }
+    return ops.getValue() instanceof List<?> l
+        ? l.stream().map(AnnotationValue.class::cast).toList()
+        : List.of(ops);
   }
 
   /** The {@code @Migration} class of {@code key}, for diagnostics. */

@@ -38,11 +38,23 @@ final class MigrationChecker {
     this.reporter = reporter;
   }
 
+  Reporter reporter() {
+    return reporter;
+  }
+
   /** Whether {@code migration} (the {@code @Migration} of {@code type}) passed every check. */
   boolean check(TypeElement type, AnnotationMirror migration, String key) {
     boolean ok = true;
     for (AnnotationMirror op : annotations(Mirrors.value(migration, "operations"))) {
       ok &= checkOp(type, op, key);
+    }
+    for (AnnotationValue dep : items(Mirrors.value(migration, "dependencies"))) {
+      if (dep.getValue() instanceof AnnotationMirror d
+          && key.equals(string(d, "app") + "." + string(d, "name"))) {
+        // The loader would call it a cycle, on the class: this says which value is at fault.
+        reporter.report(Problem.SELF_DEPENDENCY, type, migration, dep, key);
+        ok = false;
+      }
     }
     return ok;
   }
@@ -83,6 +95,10 @@ final class MigrationChecker {
         reporter.report(
             Problem.OP_ATTRIBUTE_MISSING, type, op, null, key, kind, a.name(), kind, allowed);
       }
+    }
+    if (kind == OpKind.RUN_SQL && present.contains("sql") && noSql(op)) {
+      ok = false;
+      reporter.report(Problem.RUN_SQL_WITHOUT_SQL, type, op, Mirrors.value(op, "sql"), key);
     }
     for (AnnotationValue vendor : items(Mirrors.value(op, "vendors"))) {
       String v = String.valueOf(vendor.getValue());
@@ -161,6 +177,16 @@ final class MigrationChecker {
     return custom != null
         && iface != null
         && types.isAssignable(types.erasure(custom.asType()), types.erasure(iface.asType()));
+  }
+
+  private static boolean noSql(AnnotationMirror op) {
+    return items(Mirrors.value(op, "sql")).stream()
+        .allMatch(v -> String.valueOf(v.getValue()).isBlank());
+  }
+
+  private static String string(AnnotationMirror mirror, String member) {
+    AnnotationValue v = Mirrors.value(mirror, member);
+    return v == null ? "" : String.valueOf(v.getValue());
   }
 
   private static String fieldName(AnnotationMirror field) {

@@ -4,6 +4,7 @@ import dev.migrata.internal.state.FieldState;
 import dev.migrata.internal.state.FieldType;
 import dev.migrata.internal.state.ModelState;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;
@@ -31,6 +32,45 @@ final class ModelChecks {
     }
     primaryKeys(d);
     columns(d);
+    rawSql(d);
+  }
+
+  /** Each raw SQL condition and {@code dbDefault}, on the attribute value at fault. */
+  private void rawSql(ModelDeclaration d) {
+    for (AnnotationMirror m : d.element().getAnnotationMirrors()) {
+      rawSql(d.element(), m, m, "condition");
+      AnnotationValue container = value(m, "value");
+      if (container != null && container.getValue() instanceof List<?> list) {
+        for (Object o : list) {
+          if (((AnnotationValue) o).getValue() instanceof AnnotationMirror repeated) {
+            // javac cannot place a diagnostic on a repeated annotation (its container is
+            // implicit, without a tree): it lands on the model class, still naming the attribute.
+            rawSql(d.element(), repeated, m, "condition");
+          }
+        }
+      }
+    }
+    for (ModelDeclaration.FieldDeclaration f : d.fields().values()) {
+      rawSql(f.element(), f.mirror(), f.mirror(), "dbDefault");
+    }
+  }
+
+  private void rawSql(
+      Element element, AnnotationMirror mirror, AnnotationMirror at, String member) {
+    String type = mirror == null ? "" : mirror.getAnnotationType().toString();
+    if (member.equals("condition")
+        && !List.of(ModelReader.INDEX, ModelReader.UNIQUE, ModelReader.CHECK).contains(type)) {
+      return;
+    }
+    AnnotationValue v = value(mirror, member);
+    if (v == null || !(v.getValue() instanceof String sql)) {
+      return;
+    }
+    String forbidden = RawSql.forbidden(sql);
+    if (forbidden != null) {
+      String what = "@" + type.substring(type.lastIndexOf('.') + 1) + "(" + member + ")";
+      reporter.report(Problem.RAW_SQL_NOT_ONE_EXPRESSION, element, at, v, what, element, forbidden);
+    }
   }
 
   /** Reports a name a backend cannot hold; false when it did. */

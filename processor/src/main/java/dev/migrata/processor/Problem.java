@@ -357,7 +357,44 @@ enum Problem {
       Kind.ERROR,
       "The type = \"%s\" of field '%s' in the migration %s is neither a built-in field type nor a"
           + " class on the compile classpath implementing dev.migrata.fields.CustomFieldType."
-          + " Correct it to one of %s, or add the class.");
+          + " Correct it to one of %s, or add the class."),
+  // Hand-edited migrations: history and raw SQL (issue 12).
+  DUPLICATE_MIGRATION_NAME(
+      "migrata.E060",
+      Kind.ERROR,
+      "The migration %s is declared twice, by %s and %s. Give this one another name (and the"
+          + " @Dependency values that mean it), or delete the stale copy."),
+  MIGRATION_ATTRIBUTE_EMPTY(
+      "migrata.E061",
+      Kind.ERROR,
+      "The @Migration on %s has an empty %s, so no app can load it. Write the %s, as the"
+          + " migrations Migrata writes do."),
+  RUN_SQL_WITHOUT_SQL(
+      "migrata.E062",
+      Kind.ERROR,
+      "The migration %s has a RUN_SQL operation without SQL, which does nothing. Write the"
+          + " statements in sql, or remove the operation."),
+  SELF_DEPENDENCY(
+      "migrata.E063",
+      Kind.ERROR,
+      "The migration %s depends on itself, so it can never be applied. Remove that @Dependency,"
+          + " or name the migration it follows."),
+  DUPLICATE_CREATE_MODEL(
+      "migrata.E064",
+      Kind.ERROR,
+      "The migration %s creates the model %s, which app '%s' already has at that point of the"
+          + " migration history. Remove the operation, or delete the model before it."),
+  RELATION_TO_UNKNOWN_MODEL(
+      "migrata.E065",
+      Kind.ERROR,
+      "The field '%s' in the migration %s points to %s, which is not a model at that point of the"
+          + " migration history of app '%s'. Correct to, or add a @Dependency on the migration"
+          + " that creates it."),
+  RAW_SQL_NOT_ONE_EXPRESSION(
+      "migrata.E066",
+      Kind.ERROR,
+      "The %s of %s contains %s outside quotes, but it is pasted into the schema's SQL as one"
+          + " expression. Write a single expression without statement separators or comments.");
 
   private final String code;
   private final Kind kind;

@@ -423,7 +423,7 @@ class DiagnosticsTest {
     assertThat(c)
         .hadErrorContaining("[migrata.E015] The migration library.0002_broken cannot be replayed")
         .inFile(broken)
-        .onLineContaining("class M0002_broken");
+        .onLineContaining("operations = @Op(kind = REMOVE_FIELD");
   }
 
   @Test
