@@ -117,7 +117,7 @@ final class MigrationPlanner {
         declarations.put(ProjectState.key(label, d.state().name()), d);
       }
     }
-    Autodetector autodetector = new Autodetector(new DeclaredAnswers(declarations, reporter));
+    Autodetector autodetector = new Autodetector(new Questioner(declarations, reporter, options.confirmRemove()));
     Map<String, List<Autodetector.AutoMigration>> changes;
     try {
       changes = autodetector.changes(from, to, detect);

@@ -125,12 +125,6 @@ enum Problem {
       "The renamedFrom = \"%s\" on field '%s' names no field of model %s in the migration history,"
           + " or one that still exists. Known removed fields: %s. Correct the old field name or"
           + " remove renamedFrom."),
-  LOOKS_LIKE_RENAME(
-      "migrata.W002",
-      Kind.WARNING,
-      "The field '%s' on model %s has the same definition as the removed field '%s', so this looks"
-          + " like a rename. Without renamedFrom Migrata removes '%s' and adds '%s', losing the"
-          + " column's data; add renamedFrom = \"%s\" to rename it instead."),
   UNKNOWN_INDEX_FIELD(
       "models.E012",
       Kind.ERROR,
@@ -140,7 +134,9 @@ enum Problem {
       Kind.ERROR,
       "Conflicting migrations detected in app '%s': %s are both leaves of its migration history"
           + " (two branches were merged). Compile once with -Amigrata.merge=true to write a merge"
-          + " migration, or make one depend on the other."),
+          + " migration (from Maven: mvn compile -Dmigrata.merge=true, with the pom's"
+          + " <arg>-Amigrata.merge=${migrata.merge}</arg> shown in the README), or make one depend"
+          + " on the other."),
   INVALID_MIGRATION(
       "migrata.E015",
       Kind.ERROR,
@@ -357,7 +353,22 @@ enum Problem {
       Kind.ERROR,
       "The type = \"%s\" of field '%s' in the migration %s is neither a built-in field type nor a"
           + " class on the compile classpath implementing dev.migrata.fields.CustomFieldType."
-          + " Correct it to one of %s, or add the class.");
+          + " Correct it to one of %s, or add the class."),
+  // Django's questioner asks these; javac cannot, and a wrong guess drops data.
+  FIELD_LOOKS_RENAMED(
+      "migrata.E050",
+      Kind.ERROR,
+      "Was %s.%s renamed to %s.%s (a %s)? The removed field '%s' has the same definition, and"
+          + " Migrata cannot ask, so it writes no migration. Add renamedFrom = \"%s\" to '%s' to"
+          + " rename the column and keep its data, or confirm that '%s' is removed (its data"
+          + " dropped) with the compiler option -Amigrata.confirmRemove=%s."),
+  MODEL_LOOKS_RENAMED(
+      "migrata.E051",
+      Kind.ERROR,
+      "Was the model %s.%s renamed to %s? The deleted model %s has the same fields, and Migrata"
+          + " cannot ask, so it writes no migration. Add @Model(renamedFrom = \"%s\") to %s to"
+          + " rename the table and keep its rows, or confirm that %s is deleted (its rows"
+          + " dropped) with the compiler option -Amigrata.confirmRemove=%s.");
 
   private final String code;
   private final Kind kind;

@@ -67,7 +67,7 @@ class LegacyMigrationFormTest {
       model("Author", "@Model\n", AUTHOR),
       model("Tag", "@Model\n", "  @Field(maxLength = 20) String name;\n"),
       model("Book", "@Model\n", BOOK),
-      model("Edition", "@Model\n", "  @OneToOne Book book;\n"),
+      model("Edition", "@Model\n", "  @OneToOne(onDelete = OnDelete.CASCADE) Book book;\n"),
       money("")
     };
   }
