@@ -513,6 +513,23 @@ class DiagnosticsTest {
   }
 
   @Test
+  void checkIsOffForAnEmptyValue() {
+    // What -Amigrata.check=${migrata.check} gives for an empty property: javac passes no value
+    // for "-Amigrata.check=", and that compiles as usual.
+    String body = BOOK_BODY + "  @Field(defaultValue = \"0\") int rating;\n";
+    assertThat(withBook(body, "-Amigrata.check=", "-Amigrata.merge=")).succeededWithoutWarnings();
+    assertThat(files(root, MIGRATIONS)).contains("M0002_book_rating.java");
+  }
+
+  @Test
+  void checkIsOffForFalse() {
+    String body = BOOK_BODY + "  @Field(defaultValue = \"0\") int rating;\n";
+    assertThat(withBook(body, "-Amigrata.check=false", "-Amigrata.dryRun=FALSE"))
+        .succeededWithoutWarnings();
+    assertThat(files(root, MIGRATIONS)).contains("M0002_book_rating.java");
+  }
+
+  @Test
   void checkPassesWhenUpToDate() {
     assertThat(withBook(BOOK_BODY, "-Amigrata.check=true")).succeededWithoutWarnings();
   }
