@@ -56,6 +56,7 @@ public final class MigrataProcessor extends AbstractProcessor {
     options = Options.from(env.getOptions());
     apps = new AppResolver(elements, reporter);
     models = new ModelReader(elements, env.getTypeUtils(), apps, reporter);
+    sourceRoots = new SourceRootLocator(env, options);
     planner =
         new MigrationPlanner(
             apps,
@@ -64,9 +65,10 @@ public final class MigrataProcessor extends AbstractProcessor {
                 elements,
                 new RunJavaChecker(elements, env.getTypeUtils(), reporter),
                 new MigrationChecker(elements, env.getTypeUtils(), reporter)),
+            new DeletedMigrations(
+                env.getFiler(), elements, sourceRoots, () -> userSources, reporter),
             reporter,
             options);
-    sourceRoots = new SourceRootLocator(env, options);
     if (options.sourceRoot() != null && !Files.isDirectory(Path.of(options.sourceRoot()))) {
       reporter.report(Problem.SOURCE_ROOT_MISSING, null, options.sourceRoot());
     }

@@ -368,7 +368,14 @@ enum Problem {
       "Was the model %s.%s renamed to %s? The deleted model %s has the same fields, and Migrata"
           + " cannot ask, so it writes no migration. Add @Model(renamedFrom = \"%s\") to %s to"
           + " rename the table and keep its rows, or confirm that %s is deleted (its rows"
-          + " dropped) with the compiler option -Amigrata.confirmRemove=%s.");
+          + " dropped) with the compiler option -Amigrata.confirmRemove=%s."),
+  // W050: from 050 up, as this change's errors, so that parallel work takes no code twice.
+  MIGRATION_SOURCE_DELETED(
+      "migrata.W050",
+      Kind.WARNING,
+      "The migration %s (class %s) is left out of the history and the index because its source"
+          + " %s was deleted; its class file is still in the class output. Run a clean build"
+          + " (mvn clean compile) so that the jar does not ship it.");
 
   private final String code;
   private final Kind kind;
