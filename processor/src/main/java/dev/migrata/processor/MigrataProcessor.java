@@ -54,6 +54,10 @@ public final class MigrataProcessor extends AbstractProcessor {
     Elements elements = env.getElementUtils();
     reporter = new Reporter(env.getMessager());
     options = Options.from(env.getOptions());
+    for (String name : Options.invalidFlags(env.getOptions())) {
+      String value = env.getOptions().get(name);
+      reporter.report(Problem.OPTION_NOT_BOOLEAN, null, name, value, name, name, name);
+    }
     apps = new AppResolver(elements, reporter);
     models = new ModelReader(elements, env.getTypeUtils(), apps, reporter);
     sourceRoots = new SourceRootLocator(env, options);

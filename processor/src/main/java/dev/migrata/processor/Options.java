@@ -1,5 +1,7 @@
 package dev.migrata.processor;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +32,25 @@ record Options(
         blankToNull(options.get(SOURCE_ROOT)),
         blankToNull(options.get(NAME)),
         list(options.get(CONFIRM_REMOVE)));
+  }
+
+  /**
+   * The switches whose value is neither true nor false (nor empty), in a fixed order: {@code
+   * ${migrata.check}} when the pom passes a property it does not define, a typo like {@code ture}.
+   * Read as off, they would silently turn CI's check off.
+   */
+  static List<String> invalidFlags(Map<String, String> options) {
+    List<String> invalid = new ArrayList<>();
+    for (String name : List.of(CHECK, DRY_RUN, MERGE)) {
+      String value = options.get(name);
+      if (value != null
+          && !value.isBlank()
+          && !value.trim().equalsIgnoreCase("true")
+          && !value.trim().equalsIgnoreCase("false")) {
+        invalid.add(name);
+      }
+    }
+    return invalid;
   }
 
   /** Whether migrations may be written (neither check nor dry run). */

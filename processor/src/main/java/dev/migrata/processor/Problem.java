@@ -369,6 +369,13 @@ enum Problem {
           + " cannot ask, so it writes no migration. Add @Model(renamedFrom = \"%s\") to %s to"
           + " rename the table and keep its rows, or confirm that %s is deleted (its rows"
           + " dropped) with the compiler option -Amigrata.confirmRemove=%s."),
+  OPTION_NOT_BOOLEAN(
+      "migrata.E052",
+      Kind.ERROR,
+      "The compiler option -A%s has the value '%s', which is neither true nor false; read as"
+          + " false it would silently turn the switch off. Pass true or false. A value like"
+          + " ${%s} means the pom passes a Maven property it does not define: add"
+          + " <%s>false</%s> to its <properties>."),
   // W050: from 050 up, as this change's errors, so that parallel work takes no code twice.
   MIGRATION_SOURCE_DELETED(
       "migrata.W050",

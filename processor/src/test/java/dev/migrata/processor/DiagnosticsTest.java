@@ -530,6 +530,19 @@ class DiagnosticsTest {
   }
 
   @Test
+  void aSwitchWithAnUndefinedMavenPropertyIsAnError() {
+    String body = BOOK_BODY + "  @Field(defaultValue = \"0\") int rating;\n";
+    Compilation c = withBook(body, "-Amigrata.check=${migrata.check}");
+    assertThat(c).failed();
+    assertThat(c)
+        .hadErrorContaining(
+            "[migrata.E052] The compiler option -Amigrata.check has the value '${migrata.check}',"
+                + " which is neither true nor false");
+    assertThat(c).hadErrorContaining("add <migrata.check>false</migrata.check> to its <properties>");
+    assertNothingWritten();
+  }
+
+  @Test
   void checkPassesWhenUpToDate() {
     assertThat(withBook(BOOK_BODY, "-Amigrata.check=true")).succeededWithoutWarnings();
   }
