@@ -77,7 +77,7 @@ public final class MigrataProcessor extends AbstractProcessor {
       reporter.report(Problem.SOURCE_ROOT_MISSING, null, options.sourceRoot());
     }
     files = new MigrationFiles(env.getFiler(), reporter);
-    index = new IndexWriter(env.getFiler(), reporter);
+    index = new IndexWriter(env.getFiler(), elements, reporter);
   }
 
   @Override

@@ -382,7 +382,12 @@ enum Problem {
       Kind.WARNING,
       "The migration %s (class %s) is left out of the history and the index because its source"
           + " %s was deleted; its class file is still in the class output. Run a clean build"
-          + " (mvn clean compile) so that the jar does not ship it.");
+          + " (mvn clean compile) so that the jar does not ship it."),
+  INDEXED_MIGRATION_GONE(
+      "migrata.W051",
+      Kind.WARNING,
+      "The migration index of the previous compile names the migration %s, whose class %s no"
+          + " longer exists (its source was deleted); it is left out of the index.");
 
   private final String code;
   private final Kind kind;

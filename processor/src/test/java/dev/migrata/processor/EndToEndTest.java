@@ -130,6 +130,34 @@ class EndToEndTest {
   }
 
   @Test
+  void aPartialCompileDropsIndexLinesWhoseClassIsGone() throws IOException {
+    write(
+        "src/com/example/shop/Order.java",
+        "package com.example.shop;\nimport dev.migrata.annotations.*;\n@Model\n"
+            + "public class Order { @Field(maxLength = 10) String code; }\n");
+    assertThat(javac(project, allSources(project)).success()).isTrue();
+    assertThat(index(project)).containsExactly("library.0001_initial", "shop.0001_initial");
+
+    // The shop app is deleted, sources and classes; only Book.java is compiled again.
+    for (String dir : List.of("src/com/example/shop", "classes/com/example/shop")) {
+      try (Stream<Path> files = Files.walk(project.resolve(dir))) {
+        for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+    write("src/com/example/library/Book.java", book("  @Field(defaultValue = \"0\") int rating;\n"));
+    Result r = javac(project, List.of(project.resolve("src/com/example/library/Book.java")));
+    assertThat(r.success()).as(r.messages(Diagnostic.Kind.ERROR)).isTrue();
+    assertThat(r.messages(Diagnostic.Kind.WARNING))
+        .contains(
+            "[migrata.W051] The migration index of the previous compile names the migration"
+                + " shop.0001_initial, whose class com.example.shop.migrations.M0001_initial no"
+                + " longer exists");
+    assertThat(index(project)).containsExactly("library.0001_initial", "library.0002_book_rating");
+  }
+
+  @Test
   void compilingOnlyTheChangedModelAgainstClassFilesGivesTheSameMigration(@TempDir Path other) {
     // Full compile in one project, partial compile (Book.java alone) in a copy of it.
     assertThat(javac(project, allSources(project)).success()).isTrue();
