@@ -45,22 +45,11 @@ import java.util.TreeSet;
  * cross-app dependency exists ({@code _build_migration_list}: two apps pointing at each other give
  * {@code 0001_initial} and {@code 0002_initial}), and each migration goes through the shared {@link Optimizer} ({@code _optimize_migrations}).
  *
- * <p>javac cannot ask questions, so the {@link Questioner} answers from annotations: renames only
- * where {@code renamedFrom} declares them, and an unanswerable question becomes a diagnostic.
+ * <p>javac cannot ask questions, so the {@link MigrationQuestioner} answers from annotations and
+ * options: renames only where {@code renamedFrom} declares them, and an unanswerable question
+ * becomes a diagnostic.
  */
 final class Autodetector {
-
-  /** Django's questioner: declared renames in, diagnostics out. */
-  interface Questioner {
-    /** The old class name declared by {@code @Model(renamedFrom)}, or null. */
-    String renamedModelFrom(String app, String model);
-
-    /** The old Java name declared by {@code renamedFrom} on a field, or null. */
-    String renamedFieldFrom(String app, String model, String field);
-
-    /** Reports {@code problem} on the model (field null) or field of the current models. */
-    void report(Problem problem, String app, String model, String field, Object... args);
-  }
 
   /** Django's {@code OperationDependency}: what must happen before an operation. */
   record Dep(String app, String model, String field, Type type) {
@@ -92,12 +81,12 @@ final class Autodetector {
 
   private record Pending(String app, Operation op, List<Dep> deps) {}
 
-  private final Questioner questioner;
+  private final MigrationQuestioner questioner;
   private final Map<String, List<Pending>> generated = new TreeMap<>();
   private ProjectState from;
   private ProjectState to;
 
-  Autodetector(Questioner questioner) {
+  Autodetector(MigrationQuestioner questioner) {
     this.questioner = questioner;
   }
 
@@ -137,6 +126,7 @@ final class Autodetector {
         kept.add(key(m));
       }
     }
+    askIfModelsRenamed(deleted, added);
     generateDeletedModels(deleted);
     generateCreatedModels(added);
     generateAlteredOptions(kept);
@@ -428,7 +418,7 @@ final class Autodetector {
       removed.removeAll(after.fields().keySet());
       for (String name : new TreeSet<>(after.fields().keySet())) {
         if (!before.fields().containsKey(name)) {
-          warnIfLooksRenamed(before, after, after.fields().get(name), removed);
+          askIfRenamed(before, after, after.fields().get(name), removed);
           addField(after, after.fields().get(name));
         }
       }
@@ -543,24 +533,66 @@ final class Autodetector {
         || t == FieldType.LOCAL_DATE_TIME;
   }
 
-  /** Django's rename question, answered "no" with a hint: same definition, other name. */
-  private void warnIfLooksRenamed(
+  /**
+   * Django's rename question ("Was book.name renamed to book.title (a CharField)?"): same
+   * definition, other name. javac cannot ask, and guessing "no" would drop the column's data, so
+   * unless the removal is confirmed it is an error and nothing is written.
+   */
+  private void askIfRenamed(
       ModelState before, ModelState after, FieldState added, Set<String> removed) {
     for (String name : removed) {
       FieldState old = before.fields().get(name);
       if (old != null && old.withName(added.name()).equals(added)) {
+        if (questioner.removalConfirmed(after.app(), after.name(), name)) {
+          continue;
+        }
+        String model = after.name().toLowerCase(Locale.ROOT);
         questioner.report(
-            Problem.LOOKS_LIKE_RENAME,
+            Problem.FIELD_LOOKS_RENAMED,
             after.app(),
             after.name(),
             added.name(),
+            model,
+            name,
+            model,
             added.name(),
-            after.name(),
+            added.type(),
             name,
             name,
             added.name(),
-            name);
+            name,
+            after.app() + "." + model + "." + name);
         return;
+      }
+    }
+  }
+
+  /**
+   * Django's model rename question ("Was the model library.Book renamed to Volume?"): a deleted
+   * and an added model of one app with the same fields. An error unless the deletion is confirmed.
+   */
+  private void askIfModelsRenamed(List<ModelState> deleted, List<ModelState> added) {
+    for (ModelState now : added) {
+      for (ModelState was : deleted) {
+        if (!was.app().equals(now.app())
+            || !was.fields().equals(now.fields())
+            || questioner.removalConfirmed(was.app(), was.name(), null)) {
+          continue;
+        }
+        questioner.report(
+            Problem.MODEL_LOOKS_RENAMED,
+            now.app(),
+            now.name(),
+            null,
+            now.app(),
+            was.name(),
+            now.name(),
+            was.name(),
+            was.name(),
+            now.name(),
+            was.name(),
+            now.app() + "." + was.name().toLowerCase(Locale.ROOT));
+        break;
       }
     }
   }

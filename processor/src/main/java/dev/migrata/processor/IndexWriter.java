@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.annotation.processing.Filer;
+import javax.lang.model.util.Elements;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
@@ -19,19 +20,27 @@ import javax.tools.StandardLocation;
  */
 final class IndexWriter {
   private final Filer filer;
+  private final Elements elements;
   private final Reporter reporter;
 
-  IndexWriter(Filer filer, Reporter reporter) {
+  IndexWriter(Filer filer, Elements elements, Reporter reporter) {
     this.filer = filer;
+    this.elements = elements;
     this.reporter = reporter;
   }
 
   void write(Map<String, List<MigrationDefinition>> byApp) {
     Map<String, List<MigrationDefinition>> all = new TreeMap<>();
     for (MigrationDefinition m : existing()) {
-      if (!byApp.containsKey(m.app())) {
-        all.computeIfAbsent(m.app(), a -> new ArrayList<>()).add(m);
+      if (byApp.containsKey(m.app())) {
+        continue;
       }
+      // Its source and class were deleted since (issue 8 #4): the runtime could not load it.
+      if (elements.getTypeElement(m.className()) == null) {
+        reporter.report(Problem.INDEXED_MIGRATION_GONE, null, m.key(), m.className());
+        continue;
+      }
+      all.computeIfAbsent(m.app(), a -> new ArrayList<>()).add(m);
     }
     all.putAll(byApp);
     List<MigrationDefinition> lines = new ArrayList<>();

@@ -54,8 +54,13 @@ public final class MigrataProcessor extends AbstractProcessor {
     Elements elements = env.getElementUtils();
     reporter = new Reporter(env.getMessager());
     options = Options.from(env.getOptions());
+    for (String name : Options.invalidFlags(env.getOptions())) {
+      String value = env.getOptions().get(name);
+      reporter.report(Problem.OPTION_NOT_BOOLEAN, null, name, value, name, name, name);
+    }
     apps = new AppResolver(elements, reporter);
     models = new ModelReader(elements, env.getTypeUtils(), apps, reporter);
+    sourceRoots = new SourceRootLocator(env, options);
     planner =
         new MigrationPlanner(
             apps,
@@ -64,14 +69,15 @@ public final class MigrataProcessor extends AbstractProcessor {
                 elements,
                 new RunJavaChecker(elements, env.getTypeUtils(), reporter),
                 new MigrationChecker(elements, env.getTypeUtils(), reporter)),
+            new DeletedMigrations(
+                env.getFiler(), elements, sourceRoots, () -> userSources, reporter),
             reporter,
             options);
-    sourceRoots = new SourceRootLocator(env, options);
     if (options.sourceRoot() != null && !Files.isDirectory(Path.of(options.sourceRoot()))) {
       reporter.report(Problem.SOURCE_ROOT_MISSING, null, options.sourceRoot());
     }
     files = new MigrationFiles(env.getFiler(), reporter);
-    index = new IndexWriter(env.getFiler(), reporter);
+    index = new IndexWriter(env.getFiler(), elements, reporter);
   }
 
   @Override

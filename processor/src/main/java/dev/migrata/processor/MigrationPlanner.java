@@ -31,6 +31,7 @@ final class MigrationPlanner {
   private final ModelReader models;
   private final MigrationReader migrations;
   private final HistoryReplayer replayer;
+  private final DeletedMigrations deleted;
   private final Reporter reporter;
   private final Options options;
 
@@ -38,11 +39,13 @@ final class MigrationPlanner {
       AppResolver apps,
       ModelReader models,
       MigrationReader migrations,
+      DeletedMigrations deleted,
       Reporter reporter,
       Options options) {
     this.apps = apps;
     this.models = models;
     this.migrations = migrations;
+    this.deleted = deleted;
     this.replayer = new HistoryReplayer(reporter);
     this.reporter = reporter;
     this.options = options;
@@ -72,7 +75,7 @@ final class MigrationPlanner {
     }
     Map<String, List<MigrationReader.Found>> found = new TreeMap<>();
     for (AppInfo app : known.values()) {
-      found.put(app.label(), migrations.read(app));
+      found.put(app.label(), deleted.withoutDeleted(migrations.read(app)));
     }
     HistoryReplayer.History history = replayer.replay(found);
 
@@ -117,7 +120,7 @@ final class MigrationPlanner {
         declarations.put(ProjectState.key(label, d.state().name()), d);
       }
     }
-    Autodetector autodetector = new Autodetector(new DeclaredAnswers(declarations, reporter));
+    Autodetector autodetector = new Autodetector(new Questioner(declarations, reporter, options.confirmRemove()));
     Map<String, List<Autodetector.AutoMigration>> changes;
     try {
       changes = autodetector.changes(from, to, detect);

@@ -1,25 +1,56 @@
 package dev.migrata.processor;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** The {@code -A} options of SPEC section 3, read once. */
-record Options(boolean check, boolean dryRun, boolean merge, String sourceRoot, String name) {
+record Options(
+    boolean check,
+    boolean dryRun,
+    boolean merge,
+    String sourceRoot,
+    String name,
+    Set<String> confirmRemove) {
   static final String CHECK = "migrata.check";
   static final String DRY_RUN = "migrata.dryRun";
   static final String MERGE = "migrata.merge";
   static final String SOURCE_ROOT = "migrata.sourceRoot";
   static final String NAME = "migrata.name";
+  static final String CONFIRM_REMOVE = "migrata.confirmRemove";
 
-  static final Set<String> ALL = Set.of(CHECK, DRY_RUN, MERGE, SOURCE_ROOT, NAME);
+  static final Set<String> ALL = Set.of(CHECK, DRY_RUN, MERGE, SOURCE_ROOT, NAME, CONFIRM_REMOVE);
 
   static Options from(Map<String, String> options) {
     return new Options(
-        flag(options.get(CHECK)),
-        flag(options.get(DRY_RUN)),
-        flag(options.get(MERGE)),
+        flag(options, CHECK),
+        flag(options, DRY_RUN),
+        flag(options, MERGE),
         blankToNull(options.get(SOURCE_ROOT)),
-        blankToNull(options.get(NAME)));
+        blankToNull(options.get(NAME)),
+        list(options.get(CONFIRM_REMOVE)));
+  }
+
+  /**
+   * The switches whose value is neither true nor false (nor empty), in a fixed order: {@code
+   * ${migrata.check}} when the pom passes a property it does not define, a typo like {@code ture}.
+   * Read as off, they would silently turn CI's check off.
+   */
+  static List<String> invalidFlags(Map<String, String> options) {
+    List<String> invalid = new ArrayList<>();
+    for (String name : List.of(CHECK, DRY_RUN, MERGE)) {
+      String value = options.get(name);
+      if (value != null
+          && !value.isBlank()
+          && !value.trim().equalsIgnoreCase("true")
+          && !value.trim().equalsIgnoreCase("false")) {
+        invalid.add(name);
+      }
+    }
+    return invalid;
   }
 
   /** Whether migrations may be written (neither check nor dry run). */
@@ -27,9 +58,27 @@ record Options(boolean check, boolean dryRun, boolean merge, String sourceRoot, 
     return !check && !dryRun;
   }
 
-  // "-Amigrata.check" alone (javac passes null) means true, as a command-line flag would.
-  private static boolean flag(String value) {
-    return value != null && (value.isEmpty() || value.equalsIgnoreCase("true"));
+  /**
+   * Only {@code true} turns an option on. javac passes no value for both {@code -Amigrata.check}
+   * and {@code -Amigrata.check=}, and the second is what the pom pattern {@code
+   * -Amigrata.check=${migrata.check}} gives for an empty property: that must leave it off.
+   */
+  private static boolean flag(Map<String, String> options, String name) {
+    String value = options.get(name);
+    return value != null && value.trim().equalsIgnoreCase("true");
+  }
+
+  // Comma-separated app.model[.field] names; Django's labels are case-insensitive, so lowercased.
+  private static Set<String> list(String value) {
+    Set<String> names = new TreeSet<>();
+    if (value != null) {
+      for (String name : value.split(",")) {
+        if (!name.isBlank()) {
+          names.add(name.trim().toLowerCase(Locale.ROOT));
+        }
+      }
+    }
+    return Set.copyOf(names);
   }
 
   private static String blankToNull(String value) {

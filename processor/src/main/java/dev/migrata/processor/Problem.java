@@ -125,12 +125,6 @@ enum Problem {
       "The renamedFrom = \"%s\" on field '%s' names no field of model %s in the migration history,"
           + " or one that still exists. Known removed fields: %s. Correct the old field name or"
           + " remove renamedFrom."),
-  LOOKS_LIKE_RENAME(
-      "migrata.W002",
-      Kind.WARNING,
-      "The field '%s' on model %s has the same definition as the removed field '%s', so this looks"
-          + " like a rename. Without renamedFrom Migrata removes '%s' and adds '%s', losing the"
-          + " column's data; add renamedFrom = \"%s\" to rename it instead."),
   UNKNOWN_INDEX_FIELD(
       "models.E012",
       Kind.ERROR,
@@ -140,7 +134,9 @@ enum Problem {
       Kind.ERROR,
       "Conflicting migrations detected in app '%s': %s are both leaves of its migration history"
           + " (two branches were merged). Compile once with -Amigrata.merge=true to write a merge"
-          + " migration, or make one depend on the other."),
+          + " migration (from Maven: mvn compile -Dmigrata.merge=true, with the pom's"
+          + " <arg>-Amigrata.merge=${migrata.merge}</arg> shown in the README), or make one depend"
+          + " on the other."),
   INVALID_MIGRATION(
       "migrata.E015",
       Kind.ERROR,
@@ -394,7 +390,41 @@ enum Problem {
       "migrata.E066",
       Kind.ERROR,
       "The %s of %s contains %s outside quotes, but it is pasted into the schema's SQL as one"
-          + " expression. Write a single expression without statement separators or comments.");
+          + " expression. Write a single expression without statement separators or comments."),
+  // Django's questioner asks these; javac cannot, and a wrong guess drops data.
+  FIELD_LOOKS_RENAMED(
+      "migrata.E050",
+      Kind.ERROR,
+      "Was %s.%s renamed to %s.%s (a %s)? The removed field '%s' has the same definition, and"
+          + " Migrata cannot ask, so it writes no migration. Add renamedFrom = \"%s\" to '%s' to"
+          + " rename the column and keep its data, or confirm that '%s' is removed (its data"
+          + " dropped) with the compiler option -Amigrata.confirmRemove=%s."),
+  MODEL_LOOKS_RENAMED(
+      "migrata.E051",
+      Kind.ERROR,
+      "Was the model %s.%s renamed to %s? The deleted model %s has the same fields, and Migrata"
+          + " cannot ask, so it writes no migration. Add @Model(renamedFrom = \"%s\") to %s to"
+          + " rename the table and keep its rows, or confirm that %s is deleted (its rows"
+          + " dropped) with the compiler option -Amigrata.confirmRemove=%s."),
+  OPTION_NOT_BOOLEAN(
+      "migrata.E052",
+      Kind.ERROR,
+      "The compiler option -A%s has the value '%s', which is neither true nor false; read as"
+          + " false it would silently turn the switch off. Pass true or false. A value like"
+          + " ${%s} means the pom passes a Maven property it does not define: add"
+          + " <%s>false</%s> to its <properties>."),
+  // W050: from 050 up, as this change's errors, so that parallel work takes no code twice.
+  MIGRATION_SOURCE_DELETED(
+      "migrata.W050",
+      Kind.WARNING,
+      "The migration %s (class %s) is left out of the history and the index because its source"
+          + " %s was deleted; its class file is still in the class output. Run a clean build"
+          + " (mvn clean compile) so that the jar does not ship it."),
+  INDEXED_MIGRATION_GONE(
+      "migrata.W051",
+      Kind.WARNING,
+      "The migration index of the previous compile names the migration %s, whose class %s no"
+          + " longer exists (its source was deleted); it is left out of the index.");
 
   private final String code;
   private final Kind kind;

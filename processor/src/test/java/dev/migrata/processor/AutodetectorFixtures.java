@@ -13,6 +13,7 @@ import dev.migrata.internal.state.ProjectState;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,8 +31,16 @@ class AutodetectorFixtures {
   final Map<String, String> renamedFields = new HashMap<>();
   Map<String, List<Autodetector.AutoMigration>> changes;
 
-  final Autodetector.Questioner questioner =
-      new Autodetector.Questioner() {
+  /** Confirmed removals, as {@code app.Model} or {@code app.Model.field}. */
+  final Set<String> confirmedRemovals = new HashSet<>();
+
+  final MigrationQuestioner questioner =
+      new MigrationQuestioner() {
+        @Override
+        public boolean removalConfirmed(String app, String model, String field) {
+          return confirmedRemovals.contains(app + "." + model + (field == null ? "" : "." + field));
+        }
+
         @Override
         public String renamedModelFrom(String app, String model) {
           return renamedModels.get(app + "." + model);

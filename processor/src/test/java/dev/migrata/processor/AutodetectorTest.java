@@ -155,10 +155,24 @@ class AutodetectorTest extends AutodetectorFixtures {
   }
 
   @Test
-  void undeclaredModelRenameIsDeleteAndCreate() {
+  void undeclaredModelRenameIsAsked() {
+    detect(state(AUTHOR_NAME), state(m("Writer", chr("name", 200))));
+    assertAsked("MODEL_LOOKS_RENAMED testapp.Writer");
+  }
+
+  @Test
+  void confirmedModelDeletionIsDeleteAndCreate() {
+    confirmedRemovals.add("testapp.Author");
     detect(state(AUTHOR_NAME), state(m("Writer", chr("name", 200))));
     assertOperation(APP, 0, 0, CreateModel.of(m("Writer", chr("name", 200))));
     assertOperation(APP, 0, 1, new DeleteModel("Author"));
+    assertAsked();
+  }
+
+  @Test
+  void modelWithOtherFieldsIsNoRenameQuestion() {
+    detect(state(AUTHOR_NAME), state(m("Writer", chr("name", 100))));
+    assertAsked();
   }
 
   @Test
@@ -454,18 +468,27 @@ class AutodetectorTest extends AutodetectorFixtures {
   }
 
   @Test
-  void undeclaredRenameIsRemoveAddWithWarning() {
+  void undeclaredRenameIsAsked() {
+    detect(state(AUTHOR_NAME_NULL),
+        state(m("Author", field("nick", FieldType.CHAR).maxLength(200).nullable(true).build())));
+    assertAsked("FIELD_LOOKS_RENAMED testapp.Author.nick");
+  }
+
+  @Test
+  void confirmedRemovalIsRemoveAdd() {
+    confirmedRemovals.add("testapp.Author.name");
     detect(state(AUTHOR_NAME_NULL),
         state(m("Author", field("nick", FieldType.CHAR).maxLength(200).nullable(true).build())));
     assertOperationTypes(APP, 0, "RemoveField", "AddField");
-    assertAsked("LOOKS_LIKE_RENAME testapp.Author.nick");
+    assertAsked();
   }
 
   @Test
   void undeclaredRenameOfNonNullAlsoAsksForDefault() {
     detect(state(AUTHOR_NAME), state(m("Author", chr("nick", 200))));
     assertAsked(
-        "LOOKS_LIKE_RENAME testapp.Author.nick", "NON_NULL_FIELD_WITHOUT_DEFAULT testapp.Author.nick");
+        "FIELD_LOOKS_RENAMED testapp.Author.nick",
+        "NON_NULL_FIELD_WITHOUT_DEFAULT testapp.Author.nick");
   }
 
   @Test

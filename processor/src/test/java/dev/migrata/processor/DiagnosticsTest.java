@@ -5,6 +5,7 @@ import static dev.migrata.processor.Compiling.compile;
 import static dev.migrata.processor.Compiling.files;
 import static dev.migrata.processor.Compiling.migration;
 import static dev.migrata.processor.Compiling.source;
+import static dev.migrata.processor.Compiling.written;
 import static dev.migrata.processor.MigrationGoldenTest.BOOK_BODY;
 import static dev.migrata.processor.MigrationGoldenTest.MIGRATIONS;
 import static dev.migrata.processor.MigrationGoldenTest.author;
@@ -196,6 +197,7 @@ class DiagnosticsTest {
                 + " are both leaves")
         .inFile(b)
         .onLineContaining("class M0002_b");
+    assertThat(c).hadErrorContaining("from Maven: mvn compile -Dmigrata.merge=true");
   }
 
   private static JavaFileObject branch(String className, String name) {
@@ -246,19 +248,86 @@ class DiagnosticsTest {
   }
 
   @Test
-  void removedAndAddedFieldOfTheSameDefinitionWarnsToUseRenamedFrom() {
+  void removedAndAddedFieldOfTheSameDefinitionIsAskedAndWritesNothing() {
     JavaFileObject book = book(BOOK_BODY.replace("LocalDate published;", "LocalDate publishedOn;"));
     Compilation c = compile(root, author(), book, m1);
-    assertThat(c).succeeded();
+    assertThat(c).failed();
     assertThat(c)
-        .hadWarningContaining(
-            "[migrata.W002] The field 'publishedOn' on model Book has the same definition as the"
-                + " removed field 'published'")
+        .hadErrorContaining(
+            "[migrata.E050] Was book.published renamed to book.publishedOn (a DateField)?")
         .inFile(book)
         .onLineContaining("publishedOn");
-    assertThat(c).hadWarningContaining("add renamedFrom = \"published\" to rename it instead");
+    assertThat(c)
+        .hadErrorContaining(
+            "Add renamedFrom = \"published\" to 'publishedOn' to rename the column and keep its"
+                + " data, or confirm that 'published' is removed (its data dropped) with the"
+                + " compiler option -Amigrata.confirmRemove=library.book.published.");
+    assertNothingWritten();
+
+    // The answer the error asks for: the next compile renames instead of dropping the column.
+    JavaFileObject renamed =
+        book(
+            BOOK_BODY.replace(
+                "@Field(nullable = true) LocalDate published;",
+                "@Field(nullable = true, renamedFrom = \"published\") LocalDate publishedOn;"));
+    assertThat(compile(root, author(), renamed, m1)).succeeded();
+    assertThat(files(root, MIGRATIONS))
+        .containsExactly("M0001_initial.java", "M0002_rename_published_book_published_on.java");
+    assertThat(written(root, MIGRATIONS, "M0002_rename_published_book_published_on"))
+        .contains("RENAME_FIELD");
+  }
+
+  @Test
+  void confirmedRemovalOfALookAlikeFieldIsRemoveAndAdd() {
+    String body = BOOK_BODY.replace("LocalDate published;", "LocalDate publishedOn;");
+    Compilation c = withBook(body, "-Amigrata.confirmRemove=library.Book.published");
+    assertThat(c).succeeded();
+    assertThat(c).hadWarningCount(0);
     assertThat(files(root, MIGRATIONS))
         .contains("M0002_remove_book_published_book_published_on.java");
+  }
+
+  @Test
+  void deletedAndAddedModelOfTheSameFieldsIsAskedAndWritesNothing() {
+    JavaFileObject shelf = shelf("Shelf");
+    assertThat(compile(root, author(), book(BOOK_BODY), shelf, m1)).succeeded();
+    JavaFileObject m2 = migration(root, MIGRATIONS, "M0002_shelf");
+    JavaFileObject cupboard = shelf("Cupboard");
+    Compilation c = compile(root, author(), book(BOOK_BODY), cupboard, m1, m2);
+    assertThat(c)
+        .hadErrorContaining(
+            "[migrata.E051] Was the model library.Shelf renamed to Cupboard? The deleted model"
+                + " Shelf has the same fields")
+        .inFile(cupboard)
+        .onLineContaining("class Cupboard");
+    assertThat(c)
+        .hadErrorContaining(
+            "Add @Model(renamedFrom = \"Shelf\") to Cupboard to rename the table and keep its"
+                + " rows, or confirm that Shelf is deleted (its rows dropped) with the compiler"
+                + " option -Amigrata.confirmRemove=library.shelf.");
+    assertThat(files(root, MIGRATIONS)).containsExactly("M0001_initial.java", "M0002_shelf.java");
+
+    Compilation confirmed =
+        compile(
+            root,
+            List.of("-Amigrata.confirmRemove=library.author.nick, library.shelf"),
+            author(),
+            book(BOOK_BODY),
+            cupboard,
+            m1,
+            m2);
+    assertThat(confirmed).succeeded();
+    assertThat(files(root, MIGRATIONS)).hasSize(3);
+    assertThat(written(root, MIGRATIONS, "M0003_cupboard_delete_shelf")).contains("DELETE_MODEL");
+  }
+
+  private static JavaFileObject shelf(String name) {
+    return source(
+        "com.example.library." + name,
+        "package com.example.library;\nimport dev.migrata.annotations.*;\n@Model\n"
+            + "public class "
+            + name
+            + " { @Field Integer number; }\n");
   }
 
   @Test
@@ -440,6 +509,36 @@ class DiagnosticsTest {
         .inFile(author())
         .onLineContaining("class Author");
     assertThat(c).hadErrorContaining("- Add field rating to book");
+    assertNothingWritten();
+  }
+
+  @Test
+  void checkIsOffForAnEmptyValue() {
+    // What -Amigrata.check=${migrata.check} gives for an empty property: javac passes no value
+    // for "-Amigrata.check=", and that compiles as usual.
+    String body = BOOK_BODY + "  @Field(defaultValue = \"0\") int rating;\n";
+    assertThat(withBook(body, "-Amigrata.check=", "-Amigrata.merge=")).succeededWithoutWarnings();
+    assertThat(files(root, MIGRATIONS)).contains("M0002_book_rating.java");
+  }
+
+  @Test
+  void checkIsOffForFalse() {
+    String body = BOOK_BODY + "  @Field(defaultValue = \"0\") int rating;\n";
+    assertThat(withBook(body, "-Amigrata.check=false", "-Amigrata.dryRun=FALSE"))
+        .succeededWithoutWarnings();
+    assertThat(files(root, MIGRATIONS)).contains("M0002_book_rating.java");
+  }
+
+  @Test
+  void aSwitchWithAnUndefinedMavenPropertyIsAnError() {
+    String body = BOOK_BODY + "  @Field(defaultValue = \"0\") int rating;\n";
+    Compilation c = withBook(body, "-Amigrata.check=${migrata.check}");
+    assertThat(c).failed();
+    assertThat(c)
+        .hadErrorContaining(
+            "[migrata.E052] The compiler option -Amigrata.check has the value '${migrata.check}',"
+                + " which is neither true nor false");
+    assertThat(c).hadErrorContaining("add <migrata.check>false</migrata.check> to its <properties>");
     assertNothingWritten();
   }
 

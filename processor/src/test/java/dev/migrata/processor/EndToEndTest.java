@@ -105,6 +105,59 @@ class EndToEndTest {
   }
 
   @Test
+  void aDeletedMigrationLeftAsAClassFileIsLeftOutOfTheHistoryAndTheIndex() throws IOException {
+    assertThat(javac(project, allSources(project)).success()).isTrue();
+    write("src/com/example/library/Book.java", book("  @Field(defaultValue = \"0\") int rating;\n"));
+    assertThat(javac(project, allSources(project)).success()).isTrue();
+    assertThat(index(project)).containsExactly("library.0001_initial", "library.0002_book_rating");
+
+    // The user drops the migration and the model change; the class file stays in "classes".
+    Files.delete(project.resolve(MIGRATIONS + "/M0002_book_rating.java"));
+    write("src/com/example/library/Book.java", book(""));
+    Result r = javac(project, allSources(project));
+    assertThat(r.success()).as(r.messages(Diagnostic.Kind.ERROR)).isTrue();
+    assertThat(project.resolve("classes/com/example/library/migrations/M0002_book_rating.class"))
+        .exists();
+    assertThat(r.messages(Diagnostic.Kind.WARNING))
+        .contains(
+            "[migrata.W050] The migration library.0002_book_rating (class"
+                + " com.example.library.migrations.M0002_book_rating) is left out of the history"
+                + " and the index because its source")
+        .contains("Run a clean build (mvn clean compile)");
+    // Not replayed: no corrective "remove rating" migration, and the index lacks it.
+    assertThat(migrationFiles(project)).containsExactly("M0001_initial.java");
+    assertThat(index(project)).containsExactly("library.0001_initial");
+  }
+
+  @Test
+  void aPartialCompileDropsIndexLinesWhoseClassIsGone() throws IOException {
+    write(
+        "src/com/example/shop/Order.java",
+        "package com.example.shop;\nimport dev.migrata.annotations.*;\n@Model\n"
+            + "public class Order { @Field(maxLength = 10) String code; }\n");
+    assertThat(javac(project, allSources(project)).success()).isTrue();
+    assertThat(index(project)).containsExactly("library.0001_initial", "shop.0001_initial");
+
+    // The shop app is deleted, sources and classes; only Book.java is compiled again.
+    for (String dir : List.of("src/com/example/shop", "classes/com/example/shop")) {
+      try (Stream<Path> files = Files.walk(project.resolve(dir))) {
+        for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+    write("src/com/example/library/Book.java", book("  @Field(defaultValue = \"0\") int rating;\n"));
+    Result r = javac(project, List.of(project.resolve("src/com/example/library/Book.java")));
+    assertThat(r.success()).as(r.messages(Diagnostic.Kind.ERROR)).isTrue();
+    assertThat(r.messages(Diagnostic.Kind.WARNING))
+        .contains(
+            "[migrata.W051] The migration index of the previous compile names the migration"
+                + " shop.0001_initial, whose class com.example.shop.migrations.M0001_initial no"
+                + " longer exists");
+    assertThat(index(project)).containsExactly("library.0001_initial", "library.0002_book_rating");
+  }
+
+  @Test
   void compilingOnlyTheChangedModelAgainstClassFilesGivesTheSameMigration(@TempDir Path other) {
     // Full compile in one project, partial compile (Book.java alone) in a copy of it.
     assertThat(javac(project, allSources(project)).success()).isTrue();

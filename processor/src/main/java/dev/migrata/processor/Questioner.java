@@ -1,22 +1,39 @@
 package dev.migrata.processor;
 
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 
 /**
- * The autodetector's questioner inside javac: renames come from {@code renamedFrom}, and every
- * question nobody answered is a diagnostic on the model or field it is about.
+ * The autodetector's questioner inside javac (Django's {@code questioner.py}, non-interactive):
+ * renames come from {@code renamedFrom}, confirmed removals from {@code -Amigrata.confirmRemove},
+ * and every question nobody answered is a diagnostic on the model or field it is about.
  */
-final class DeclaredAnswers implements Autodetector.Questioner {
+final class Questioner implements MigrationQuestioner {
   private final Map<String, ModelDeclaration> declarations;
   private final Reporter reporter;
+  private final Set<String> confirmedRemovals;
 
-  /** @param declarations the current models by {@code app.model} (lowercased) */
-  DeclaredAnswers(Map<String, ModelDeclaration> declarations, Reporter reporter) {
+  /**
+   * @param declarations the current models by {@code app.model} (lowercased)
+   * @param confirmedRemovals {@code app.model} and {@code app.model.field}, lowercased
+   */
+  Questioner(
+      Map<String, ModelDeclaration> declarations,
+      Reporter reporter,
+      Set<String> confirmedRemovals) {
     this.declarations = declarations;
     this.reporter = reporter;
+    this.confirmedRemovals = confirmedRemovals;
+  }
+
+  @Override
+  public boolean removalConfirmed(String app, String model, String field) {
+    String key = app + "." + model + (field == null ? "" : "." + field);
+    return confirmedRemovals.contains(key.toLowerCase(Locale.ROOT));
   }
 
   @Override

@@ -1,0 +1,107 @@
+package dev.migrata.processor;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import javax.annotation.processing.Filer;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * Migration classes whose source was deleted (issue 8 #4). A full recompile leaves the old class
+ * file in the class output, and javac lists it in the migrations package like any other: replayed,
+ * it would stay in the history and the index, {@code migrate} would apply it and the jar would
+ * ship it. A migration read from this module's class output whose source is in no source root any
+ * more is left out (with a warning), so deleting the file and compiling drops it.
+ */
+final class DeletedMigrations {
+  private final Filer filer;
+  private final Elements elements;
+  private final SourceRootLocator roots;
+  private final Supplier<List<? extends Element>> userSources;
+  private final Reporter reporter;
+
+  DeletedMigrations(
+      Filer filer,
+      Elements elements,
+      SourceRootLocator roots,
+      Supplier<List<? extends Element>> userSources,
+      Reporter reporter) {
+    this.filer = filer;
+    this.elements = elements;
+    this.roots = roots;
+    this.userSources = userSources;
+    this.reporter = reporter;
+  }
+
+  /** {@code found} without the migrations whose source is gone. */
+  List<MigrationReader.Found> withoutDeleted(List<MigrationReader.Found> found) {
+    List<MigrationReader.Found> kept = new ArrayList<>();
+    Path root = null;
+    for (MigrationReader.Found f : found) {
+      TypeElement type = f.element();
+      // Compiled from source in this build, or from a jar or another module: not ours to judge.
+      if (type == null || roots.sourceFile(type) != null || !inClassOutput(type)) {
+        kept.add(f);
+        continue;
+      }
+      if (root == null) {
+        root = roots.locate(userSources.get());
+      }
+      if (root == null || hasSource(root, type)) {
+        kept.add(f);
+        continue;
+      }
+      reporter.report(
+          Problem.MIGRATION_SOURCE_DELETED,
+          null,
+          f.definition().key(),
+          elements.getBinaryName(type),
+          root.resolve(relative(type)));
+    }
+    return kept;
+  }
+
+  private boolean hasSource(Path root, TypeElement type) {
+    if (Files.exists(root.resolve(relative(type)))) {
+      return true;
+    }
+    // Another source root of the build (Maven passes them all as the source path).
+    return exists(StandardLocation.SOURCE_PATH, type, ".java");
+  }
+
+  private boolean inClassOutput(TypeElement type) {
+    return exists(StandardLocation.CLASS_OUTPUT, type, ".class");
+  }
+
+  private boolean exists(StandardLocation location, TypeElement type, String suffix) {
+    try {
+      FileObject file = filer.getResource(location, packageName(type), simpleName(type) + suffix);
+      URI uri = file.toUri();
+      return "file".equalsIgnoreCase(uri.getScheme()) && Files.exists(Paths.get(uri));
+    } catch (Exception e) {
+      // No such location (no source path given) or no such file.
+      return false;
+    }
+  }
+
+  private String relative(TypeElement type) {
+    String pkg = packageName(type);
+    return (pkg.isEmpty() ? "" : pkg.replace('.', '/') + "/") + simpleName(type) + ".java";
+  }
+
+  private String packageName(TypeElement type) {
+    return elements.getPackageOf(type).getQualifiedName().toString();
+  }
+
+  private static String simpleName(TypeElement type) {
+    return type.getSimpleName().toString();
+  }
+}
