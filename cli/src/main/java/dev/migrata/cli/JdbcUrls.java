@@ -3,6 +3,7 @@ package dev.migrata.cli;
 import dev.migrata.ErrorCode;
 import dev.migrata.MigrataException;
 import dev.migrata.internal.backends.Backends;
+import dev.migrata.internal.backends.sqlite.SqliteFileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -92,23 +93,6 @@ final class JdbcUrls {
 
   /** The file of a SQLite URL, or null for an in-memory database or another backend. */
   static Path sqliteFile(String url) {
-    if (!url.startsWith("jdbc:sqlite:")) {
-      return null;
-    }
-    String rest = url.substring("jdbc:sqlite:".length());
-    if (rest.contains("mode=memory")) {
-      return null;
-    }
-    int query = rest.indexOf('?');
-    if (query >= 0) {
-      rest = rest.substring(0, query);
-    }
-    if (rest.startsWith("file:")) {
-      rest = rest.substring("file:".length());
-    }
-    if (rest.isEmpty() || rest.startsWith(":")) {
-      return null; // :memory:, :resource:
-    }
-    return Path.of(rest).toAbsolutePath().normalize();
+    return SqliteFileLock.databaseFile(url); // the one reading of a SQLite URL, as the lock's
   }
 }

@@ -6,6 +6,7 @@ import static dev.migrata.Fixtures.migration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrata.PlannedMigration;
+import dev.migrata.internal.executor.MigrationPlanner;
 import dev.migrata.internal.loader.MigrationLoader;
 import dev.migrata.internal.migration.MigrationDefinition;
 import dev.migrata.internal.migration.MigrationKey;
@@ -58,7 +59,7 @@ class ReplayOrderTest {
 
     MigrationLoader loader = new MigrationLoader(all, Set.of(), true);
     List<MigrationKey> runtime =
-        new dev.migrata.internal.executor.MigrationPlanner(loader)
+        new MigrationPlanner(loader)
             .migrationPlan(loader.graph().leafNodes(), true).stream()
                 .map(PlannedMigration::key)
                 .toList();

@@ -25,7 +25,7 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
 /**
- * Migrata's javac processor. It only wires the pipeline (see {@link MigrationPlanner}); each step
+ * Migrata's javac processor. It only wires the pipeline (see {@link MakeMigrations}); each step
  * is a small class named for its role. Every app is planned once per compile, in the first round
  * that shows it; the index is written when processing is over.
  */
@@ -35,7 +35,7 @@ public final class MigrataProcessor extends AbstractProcessor {
   private Options options;
   private AppResolver apps;
   private ModelReader models;
-  private MigrationPlanner planner;
+  private MakeMigrations planner;
   private SourceRootLocator sourceRoots;
   private MigrationFiles files;
   private IndexWriter index;
@@ -62,7 +62,7 @@ public final class MigrataProcessor extends AbstractProcessor {
     models = new ModelReader(elements, env.getTypeUtils(), apps, reporter);
     sourceRoots = new SourceRootLocator(env, options);
     planner =
-        new MigrationPlanner(
+        new MakeMigrations(
             apps,
             models,
             new MigrationReader(
@@ -136,7 +136,7 @@ public final class MigrataProcessor extends AbstractProcessor {
     deferredReason = null;
     processedApps.addAll(candidates.keySet());
     List<AppInfo> targets = new ArrayList<>(candidates.values());
-    MigrationPlanner.Plan plan = planner.plan(targets);
+    MakeMigrations.Plan plan = planner.plan(targets);
     plan.existing().forEach((app, list) -> indexed.put(app, new ArrayList<>(list)));
     if (reporter.hasErrors()) {
       return;

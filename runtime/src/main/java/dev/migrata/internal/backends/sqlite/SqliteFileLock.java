@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  * into). A transaction cannot serve, because each migration commits. An in-memory database is only
  * this process's: nothing to lock.
  */
-final class SqliteFileLock {
+public final class SqliteFileLock {
   private static final String PREFIX = "jdbc:sqlite:";
 
   private SqliteFileLock() {}
@@ -76,7 +76,7 @@ final class SqliteFileLock {
   }
 
   /** The database file of a SQLite URL, or {@code null} for an in-memory database. */
-  static Path databaseFile(String url) {
+  public static Path databaseFile(String url) {
     if (url == null || !url.startsWith(PREFIX)) {
       return null;
     }

@@ -21,7 +21,7 @@ import javax.lang.model.element.TypeElement;
  * changes, then names and dependencies (Django's {@code arrange_for_graph}). It only plans; the
  * processor decides whether to write, check or report.
  */
-final class MigrationPlanner {
+final class MakeMigrations {
   /** What one planning pass found. */
   record Plan(
       List<MigrationToWrite> migrations,
@@ -35,7 +35,7 @@ final class MigrationPlanner {
   private final Reporter reporter;
   private final Options options;
 
-  MigrationPlanner(
+  MakeMigrations(
       AppResolver apps,
       ModelReader models,
       MigrationReader migrations,
