@@ -418,8 +418,11 @@ final class Autodetector {
       removed.removeAll(after.fields().keySet());
       for (String name : new TreeSet<>(after.fields().keySet())) {
         if (!before.fields().containsKey(name)) {
-          askIfRenamed(before, after, after.fields().get(name), removed);
-          addField(after, after.fields().get(name));
+          // Asked, the question is the one error for this field: a "needs a default" on top of
+          // it would send the user to fix what renamedFrom answers.
+          if (!askIfRenamed(before, after, after.fields().get(name), removed)) {
+            addField(after, after.fields().get(name));
+          }
         }
       }
     }
@@ -538,7 +541,8 @@ final class Autodetector {
    * definition, other name. javac cannot ask, and guessing "no" would drop the column's data, so
    * unless the removal is confirmed it is an error and nothing is written.
    */
-  private void askIfRenamed(
+  /** Whether the rename question was asked (an error: nothing is written for the app). */
+  private boolean askIfRenamed(
       ModelState before, ModelState after, FieldState added, Set<String> removed) {
     for (String name : removed) {
       FieldState old = before.fields().get(name);
@@ -562,9 +566,10 @@ final class Autodetector {
             added.name(),
             name,
             after.app() + "." + model + "." + name);
-        return;
+        return true;
       }
     }
+    return false;
   }
 
   /**

@@ -248,6 +248,20 @@ class DiagnosticsTest {
   }
 
   @Test
+  void aRenamedNonNullFieldIsAskedOnlyWhetherItWasRenamed() {
+    // Not also "impossible to add the non-nullable field without a default": renamedFrom alone
+    // answers the question, and a second error would send the user to fix something else.
+    JavaFileObject book = book(BOOK_BODY.replace("String title;", "String heading;"));
+    Compilation c = compile(root, author(), book, m1);
+    assertThat(c).hadErrorCount(1);
+    assertThat(c)
+        .hadErrorContaining("[migrata.E050] Was book.title renamed to book.heading (a CharField)?")
+        .inFile(book)
+        .onLineContaining("heading");
+    assertNothingWritten();
+  }
+
+  @Test
   void removedAndAddedFieldOfTheSameDefinitionIsAskedAndWritesNothing() {
     JavaFileObject book = book(BOOK_BODY.replace("LocalDate published;", "LocalDate publishedOn;"));
     Compilation c = compile(root, author(), book, m1);
