@@ -1,0 +1,226 @@
+package dev.migrata.processor;
+
+import static dev.migrata.processor.MigrationArranger.foreignKeyDeps;
+
+import dev.migrata.internal.operations.AddField;
+import dev.migrata.internal.operations.AlterField;
+import dev.migrata.internal.operations.Operation;
+import dev.migrata.internal.operations.RemoveField;
+import dev.migrata.internal.operations.RenameField;
+import dev.migrata.internal.state.FieldState;
+import dev.migrata.internal.state.FieldType;
+import dev.migrata.internal.state.ModelState;
+import dev.migrata.internal.state.ProjectState;
+import dev.migrata.processor.Autodetector.Dep;
+import dev.migrata.processor.MigrationArranger.Pending;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The field-level part of the {@link Autodetector}: Django's create_renamed_fields,
+ * generate_removed_fields, generate_added_fields and generate_altered_fields, with their questions
+ * (rename, default) answered from annotations or reported as diagnostics.
+ */
+final class FieldChanges {
+
+  private final MigrationQuestioner questioner;
+  private final ProjectState from;
+  private final ProjectState to;
+  private final MigrationArranger ops;
+
+  FieldChanges(
+      MigrationQuestioner questioner, ProjectState from, ProjectState to, MigrationArranger ops) {
+    this.questioner = questioner;
+    this.from = from;
+    this.to = to;
+    this.ops = ops;
+  }
+
+  /**
+   * Django's create_renamed_fields: a rename only where {@code renamedFrom} says so. It is applied
+   * to the working state at once, so every later comparison sees the new name.
+   */
+  List<Pending> createRenamedFields(List<String> kept) {
+    List<Pending> renames = new ArrayList<>();
+    for (String k : kept) {
+      ModelState after = to.model(k);
+      ModelState before = from.model(k);
+      Set<String> removed = new TreeSet<>(before.fields().keySet());
+      removed.removeAll(after.fields().keySet());
+      for (String name : new TreeSet<>(after.fields().keySet())) {
+        if (before.fields().containsKey(name)) {
+          continue;
+        }
+        String old = questioner.renamedFieldFrom(after.app(), after.name(), name);
+        if (old == null || old.equals(name)) {
+          continue;
+        }
+        if (!removed.contains(old)) {
+          questioner.report(
+              Problem.FIELD_RENAMED_FROM_UNKNOWN,
+              after.app(),
+              after.name(),
+              name,
+              old,
+              name,
+              after.name(),
+              removed.isEmpty() ? "none" : String.join(", ", removed));
+          continue;
+        }
+        RenameField rename = new RenameField(after.key(), old, name);
+        rename.stateForwards(after.app(), from);
+        removed.remove(old);
+        renames.add(new Pending(after.app(), rename, List.of()));
+      }
+    }
+    return renames;
+  }
+
+
+  void generateRemovedFields(List<String> kept) {
+    for (String k : kept) {
+      ModelState before = from.model(k);
+      ModelState after = to.model(k);
+      for (String name : new TreeSet<>(before.fields().keySet())) {
+        if (!after.fields().containsKey(name)) {
+          add(after.app(), new RemoveField(after.key(), name), List.of());
+        }
+      }
+    }
+  }
+
+  void generateAddedFields(List<String> kept) {
+    for (String k : kept) {
+      ModelState before = from.model(k);
+      ModelState after = to.model(k);
+      Set<String> removed = new TreeSet<>(before.fields().keySet());
+      removed.removeAll(after.fields().keySet());
+      for (String name : new TreeSet<>(after.fields().keySet())) {
+        if (!before.fields().containsKey(name)) {
+          // Asked, the question is the one error for this field: a "needs a default" on top of
+          // it would send the user to fix what renamedFrom answers.
+          if (!askIfRenamed(before, after, after.fields().get(name), removed)) {
+            addField(after, after.fields().get(name));
+          }
+        }
+      }
+    }
+  }
+
+  /** Django's _generate_added_field: its questions are diagnostics here. */
+  private void addField(ModelState model, FieldState f) {
+    List<Dep> deps = new ArrayList<>();
+    deps.add(new Dep(model.app(), model.key(), f.name(), Dep.Type.REMOVE));
+    if (f.isRelation()) {
+      deps.addAll(foreignKeyDeps(f));
+    }
+    if (needsDefault(f)) {
+      questioner.report(
+          isTemporal(f)
+              ? Problem.TEMPORAL_FIELD_WITHOUT_DEFAULT
+              : Problem.NON_NULL_FIELD_WITHOUT_DEFAULT,
+          model.app(),
+          model.name(),
+          f.name(),
+          f.name(),
+          model.name());
+    }
+    if ((f.unique() || f.fieldType() == FieldType.ONE_TO_ONE) && f.defaultMethod() != null) {
+      questioner.report(
+          Problem.UNIQUE_CALLABLE_DEFAULT, model.app(), model.name(), f.name(), model.name(),
+          f.name());
+    }
+    add(model.app(), new AddField(model.key(), f, true), deps);
+  }
+
+  void generateAlteredFields(List<String> kept) {
+    for (String k : kept) {
+      ModelState before = from.model(k);
+      ModelState after = to.model(k);
+      for (String name : new TreeSet<>(after.fields().keySet())) {
+        FieldState was = before.fields().get(name);
+        FieldState now = after.fields().get(name);
+        if (was == null || was.equals(now)) {
+          continue;
+        }
+        boolean wasM2m = was.fieldType() == FieldType.MANY_TO_MANY;
+        boolean isM2m = now.fieldType() == FieldType.MANY_TO_MANY;
+        if (wasM2m != isM2m) {
+          add(after.app(), new RemoveField(after.key(), name), List.of());
+          addField(after, now);
+          continue;
+        }
+        if (was.nullable() && !now.nullable() && !now.hasDefault() && !isM2m) {
+          questioner.report(
+              Problem.NULL_TO_NOT_NULL_WITHOUT_DEFAULT,
+              after.app(),
+              after.name(),
+              name,
+              name,
+              after.name());
+        }
+        List<Dep> deps = now.isRelation() ? foreignKeyDeps(now) : List.of();
+        add(after.app(), new AlterField(after.key(), now, true), deps);
+      }
+    }
+  }
+
+  /** Django asks for a default unless the column may be null or fills itself. */
+  private static boolean needsDefault(FieldState f) {
+    FieldType type = f.fieldType();
+    return !f.nullable()
+        && !f.hasDefault()
+        && (type == null || (!type.isAuto() && type != FieldType.MANY_TO_MANY));
+  }
+
+  private static boolean isTemporal(FieldState f) {
+    FieldType t = f.fieldType();
+    return t == FieldType.DATE
+        || t == FieldType.TIME
+        || t == FieldType.DATE_TIME
+        || t == FieldType.LOCAL_DATE_TIME;
+  }
+
+  /**
+   * Django's rename question ("Was book.name renamed to book.title (a CharField)?"): same
+   * definition, other name. javac cannot ask, and guessing "no" would drop the column's data, so
+   * unless the removal is confirmed it is an error and nothing is written.
+   */
+  /** Whether the rename question was asked (an error: nothing is written for the app). */
+  private boolean askIfRenamed(
+      ModelState before, ModelState after, FieldState added, Set<String> removed) {
+    for (String name : removed) {
+      FieldState old = before.fields().get(name);
+      if (old != null && old.withName(added.name()).equals(added)) {
+        if (questioner.removalConfirmed(after.app(), after.name(), name)) {
+          continue;
+        }
+        String model = after.name().toLowerCase(Locale.ROOT);
+        questioner.report(
+            Problem.FIELD_LOOKS_RENAMED,
+            after.app(),
+            after.name(),
+            added.name(),
+            model,
+            name,
+            model,
+            added.name(),
+            added.type(),
+            name,
+            name,
+            added.name(),
+            name,
+            after.app() + "." + model + "." + name);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void add(String app, Operation op, List<Dep> deps) {
+    ops.add(app, op, deps);
+  }
+}
