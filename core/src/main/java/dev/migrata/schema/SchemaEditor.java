@@ -55,6 +55,19 @@ public interface SchemaEditor {
 
   void removeIndex(ProjectState state, ModelState model, IndexState index);
 
+  /**
+   * {@code CREATE INDEX CONCURRENTLY} where the backend has it (PostgreSQL); elsewhere the plain
+   * {@link #addIndex}, so that a portable project still gets its index.
+   */
+  default void addIndexConcurrently(ProjectState state, ModelState model, IndexState index) {
+    addIndex(state, model, index);
+  }
+
+  /** {@code DROP INDEX CONCURRENTLY} where the backend has it; elsewhere {@link #removeIndex}. */
+  default void removeIndexConcurrently(ProjectState state, ModelState model, IndexState index) {
+    removeIndex(state, model, index);
+  }
+
   void renameIndex(ProjectState state, ModelState model, IndexState oldIndex, IndexState newIndex);
 
   void addConstraint(ProjectState state, ModelState model, ConstraintState constraint);

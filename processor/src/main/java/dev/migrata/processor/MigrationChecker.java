@@ -1,6 +1,7 @@
 package dev.migrata.processor;
 
 import dev.migrata.annotations.OnDelete;
+import dev.migrata.internal.operations.NotInTransaction;
 import dev.migrata.internal.operations.OpKind;
 import dev.migrata.internal.state.FieldType;
 import java.util.ArrayList;
@@ -45,8 +46,11 @@ final class MigrationChecker {
   /** Whether {@code migration} (the {@code @Migration} of {@code type}) passed every check. */
   boolean check(TypeElement type, AnnotationMirror migration, String key) {
     boolean ok = true;
+    AnnotationValue atomicValue = Mirrors.value(migration, "atomic");
+    boolean atomic = atomicValue == null || Boolean.TRUE.equals(atomicValue.getValue());
     for (AnnotationMirror op : annotations(Mirrors.value(migration, "operations"))) {
       ok &= checkOp(type, op, key);
+      ok &= !atomic || !refusedInTransaction(type, op, key);
     }
     for (AnnotationValue dep : items(Mirrors.value(migration, "dependencies"))) {
       if (dep.getValue() instanceof AnnotationMirror d
@@ -122,6 +126,26 @@ final class MigrationChecker {
       }
     }
     return ok;
+  }
+
+  /** Reports a CONCURRENTLY kind in an atomic migration (Django's NotInTransactionMixin). */
+  private boolean refusedInTransaction(TypeElement type, AnnotationMirror op, String key) {
+    AnnotationValue kindValue = Mirrors.value(op, "kind");
+    if (kindValue == null || !(kindValue.getValue() instanceof VariableElement constant)) {
+      return false;
+    }
+    OpKind kind = OpKind.byName(constant.getSimpleName().toString());
+    if (kind == null || !NotInTransaction.class.isAssignableFrom(kind.type())) {
+      return false;
+    }
+    reporter.report(
+        Problem.CONCURRENT_OP_IN_ATOMIC_MIGRATION,
+        type,
+        op,
+        kindValue,
+        kind.type().getSimpleName(),
+        key);
+    return true;
   }
 
   private static boolean replaced(OpKind kind, String preferred, List<String> present) {

@@ -424,7 +424,14 @@ enum Problem {
       "migrata.W051",
       Kind.WARNING,
       "The migration index of the previous compile names the migration %s, whose class %s no"
-          + " longer exists (its source was deleted); it is left out of the index.");
+          + " longer exists (its source was deleted); it is left out of the index."),
+  // Django's NotInTransactionMixin refuses these at migrate time; javac can say so first.
+  CONCURRENT_OP_IN_ATOMIC_MIGRATION(
+      "migrata.E067",
+      Kind.ERROR,
+      "The %s operation of the migration %s cannot be executed inside a transaction, and the"
+          + " migration is atomic. Set atomic = false on its @Migration (and keep other"
+          + " operations out of it, as nothing rolls back).");
 
   private final String code;
   private final Kind kind;

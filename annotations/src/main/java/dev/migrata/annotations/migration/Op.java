@@ -124,6 +124,10 @@ public @interface Op {
     RENAME_FIELD,
     ADD_INDEX,
     REMOVE_INDEX,
+    /** PostgreSQL's CREATE INDEX CONCURRENTLY (plain CREATE INDEX elsewhere); atomic = false. */
+    ADD_INDEX_CONCURRENTLY,
+    /** PostgreSQL's DROP INDEX CONCURRENTLY (plain DROP INDEX elsewhere); atomic = false. */
+    REMOVE_INDEX_CONCURRENTLY,
     RENAME_INDEX,
     ADD_CONSTRAINT,
     REMOVE_CONSTRAINT,

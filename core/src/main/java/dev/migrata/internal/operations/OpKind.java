@@ -88,6 +88,16 @@ public enum OpKind {
       RemoveIndex.class,
       List.of(required("model"), required("name")),
       op -> new RemoveIndex(op.required("model"), op.required("name"))),
+  ADD_INDEX_CONCURRENTLY(
+      AddIndexConcurrently.class,
+      List.of(required("model"), required("index"), legacy("indexes", "index")),
+      op ->
+          new AddIndexConcurrently(
+              op.required("model"), op.single("index", IndexState::reconstruct))),
+  REMOVE_INDEX_CONCURRENTLY(
+      RemoveIndexConcurrently.class,
+      List.of(required("model"), required("name")),
+      op -> new RemoveIndexConcurrently(op.required("model"), op.required("name"))),
   RENAME_INDEX(
       RenameIndex.class,
       List.of(required("model"), required("oldName"), required("newName")),

@@ -43,6 +43,9 @@ class OpKindTest {
           new RenameField("book", "title", "headline"),
           new AddIndex("book", new IndexState("i", List.of("-title"), true, "title <> ''")),
           new RemoveIndex("book", "i"),
+          new AddIndexConcurrently(
+              "book", new IndexState("i", List.of("-title"), true, "title <> ''")),
+          new RemoveIndexConcurrently("book", "i"),
           new RenameIndex("book", "i", "j"),
           new AddConstraint("book", ConstraintState.unique("u", List.of("title"), null)),
           new RemoveConstraint("book", "u"),
@@ -99,6 +102,19 @@ class OpKindTest {
     assertThat(OpKind.REMOVE_FIELD.missing(noName)).containsExactly("name");
     assertThatThrownBy(() -> Operations.reconstruct(noName))
         .hasMessage("Operation REMOVE_FIELD needs the attribute 'name'.");
+  }
+
+  @Test
+  void concurrentIndexKindsDescribeAsDjangoAndRefuseTransactions() {
+    IndexState index = new IndexState("book_title_idx", List.of("-title"), false, null);
+    assertThat(new AddIndexConcurrently("book", index).describe())
+        .isEqualTo("Concurrently create index book_title_idx on field(s) title of model book");
+    assertThat(new RemoveIndexConcurrently("book", "book_title_idx").describe())
+        .isEqualTo("Concurrently remove index book_title_idx from book");
+    assertThat(new AddIndexConcurrently("book", index).refusal())
+        .isEqualTo(
+            "The AddIndexConcurrently operation cannot be executed inside a transaction (set"
+                + " atomic = False on the migration).");
   }
 
   @Test

@@ -8,6 +8,8 @@ import dev.migrata.internal.graph.MigrationGraph;
 import dev.migrata.internal.migration.MigrationDefinition;
 import dev.migrata.internal.migration.MigrationKey;
 import dev.migrata.internal.operations.ExecutionContext;
+import dev.migrata.internal.operations.NotInTransaction;
+import dev.migrata.internal.operations.Operation;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashSet;
@@ -44,6 +46,7 @@ final class MigrationTransaction {
   }
 
   void run(MigrationDefinition m, boolean backwards, EditorWork work, SqlWork record) {
+    refuseNotInTransaction(m);
     BaseSchemaEditor editor = backend.editor(connection, false);
     Progress progress = new Progress();
     boolean transactional = m.atomic() && editor.features().canRollbackDdl();
@@ -104,5 +107,17 @@ final class MigrationTransaction {
               return leaves.isEmpty() ? null : leaves.get(leaves.size() - 1).name();
             })
         .build();
+  }
+
+  /** Django's {@code NotInTransactionMixin}: CONCURRENTLY needs {@code atomic = false}. */
+  static void refuseNotInTransaction(MigrationDefinition m) {
+    if (!m.atomic()) {
+      return;
+    }
+    for (Operation op : m.operations()) {
+      if (op instanceof NotInTransaction n) {
+        throw new MigrataException(ErrorCode.MIGRATION_FAILED, n.refusal());
+      }
+    }
   }
 }

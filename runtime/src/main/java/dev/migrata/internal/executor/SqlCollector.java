@@ -33,6 +33,7 @@ public final class SqlCollector {
     if (m.operations().isEmpty()) {
       return "";
     }
+    MigrationTransaction.refuseNotInTransaction(m);
     List<String> lines = new ArrayList<>();
     boolean atomic = atomic(m);
     if (atomic) {

@@ -11,6 +11,7 @@ import dev.migrata.internal.backends.base.Quoting;
 import dev.migrata.internal.backends.base.SqlTemplates;
 import dev.migrata.internal.state.FieldState;
 import dev.migrata.internal.state.FieldType;
+import dev.migrata.internal.state.IndexState;
 import dev.migrata.internal.state.ModelState;
 import dev.migrata.internal.state.ProjectState;
 import java.sql.Connection;
@@ -142,6 +143,19 @@ public final class PostgresSchemaEditor extends InPlaceSchemaEditor {
   }
 
   // ---------------------------------------------------------------- the _like index
+
+  /** Django's {@code sql_create_index_concurrently}: the index statement with CONCURRENTLY. */
+  @Override
+  public void addIndexConcurrently(ProjectState state, ModelState model, IndexState index) {
+    String create = constraints.index(model.tableName(), model, index);
+    execute(create.replaceFirst("^CREATE (UNIQUE )?INDEX ", "CREATE $1INDEX CONCURRENTLY "));
+  }
+
+  /** Django's {@code sql_delete_index_concurrently}. */
+  @Override
+  public void removeIndexConcurrently(ProjectState state, ModelState model, IndexState index) {
+    execute("DROP INDEX CONCURRENTLY IF EXISTS " + quoteName(index.name()));
+  }
 
   /**
    * The pattern-ops class of a field's extra index, or {@code null} if it gets none. As Django's
