@@ -33,6 +33,8 @@ public final class MigrationExecutor {
   private final Backend backend;
   private final Connection connection;
   private final MigrationRecorder recorder;
+  /** The history's interrupted runs, read when the first migration is applied. */
+  private Map<MigrationKey, InterruptedRun> interruptedRuns;
   private final MigrationPlanner planner;
   private ClassLoader classLoader = MigrationExecutor.class.getClassLoader();
 
@@ -194,7 +196,7 @@ public final class MigrationExecutor {
           () -> {
             recordApplied(m);
             if (interrupted != null) {
-              recorder.clearProgress(connection, m.key());
+              recorder.clearProgress(connection, interrupted);
             }
           });
     } else {
@@ -233,14 +235,14 @@ public final class MigrationExecutor {
             () -> {
               recordApplied(m);
               if (written[0] != null) {
-                recorder.clearProgress(connection, m.key());
+                recorder.clearProgress(connection, written[0]);
               }
             });
       } catch (MigrataException e) {
         // The progress row is for a run that died; a failure reports what ran, and the user
         // completes or undoes it by hand, so the next run must not skip anything.
         if (written[0] != null && resumable[0]) {
-          clearProgressAfterFailure(m, e);
+          clearProgressAfterFailure(written[0], e);
         }
         throw e;
       }
@@ -285,12 +287,12 @@ public final class MigrationExecutor {
     listener.finished(m.key(), true, fake, Duration.ofNanos(System.nanoTime() - start));
   }
 
-  private void clearProgressAfterFailure(MigrationDefinition m, MigrataException failure) {
+  private void clearProgressAfterFailure(InterruptedRun written, MigrataException failure) {
     try {
       if (!connection.getAutoCommit()) {
         connection.setAutoCommit(true);
       }
-      recorder.clearProgress(connection, m.key());
+      recorder.clearProgress(connection, written);
     } catch (SQLException e) {
       failure.addSuppressed(e);
     }
@@ -298,11 +300,14 @@ public final class MigrationExecutor {
 
   /** The interrupted earlier run of {@code m} the history records, or {@code null}. */
   private InterruptedRun interrupted(MigrationDefinition m) {
-    try {
-      return recorder.interrupted(connection, m.key());
-    } catch (SQLException e) {
-      throw new MigrataException(ErrorCode.HISTORY, e.getMessage(), e);
+    if (interruptedRuns == null) {
+      try {
+        interruptedRuns = recorder.interruptedRuns(connection);
+      } catch (SQLException e) {
+        throw new MigrataException(ErrorCode.HISTORY, e.getMessage(), e);
+      }
     }
+    return interruptedRuns.get(m.key());
   }
 
   private void run(MigrationDefinition m, boolean backwards, MigrationTransaction.SqlWork record) {

@@ -15,6 +15,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Set;
 
@@ -149,21 +151,23 @@ public final class MigrationRecorder {
     }
   }
 
-  /** The interrupted run of {@code key} the history table records, or {@code null}. */
-  public InterruptedRun interrupted(Connection connection, MigrationKey key) throws SQLException {
-    try (PreparedStatement ps =
-        connection.prepareStatement("SELECT name FROM " + TABLE + " WHERE app = ?")) {
-      ps.setString(1, key.app());
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          InterruptedRun run = InterruptedRun.parse(key.app(), rs.getString(1));
-          if (run != null && run.key().equals(key)) {
-            return run;
-          }
+  /**
+   * Every interrupted run the history table records, by migration: read once per run that applies
+   * something, not once per migration (the executor looks each migration up here).
+   */
+  public Map<MigrationKey, InterruptedRun> interruptedRuns(Connection connection)
+      throws SQLException {
+    Map<MigrationKey, InterruptedRun> result = new HashMap<>();
+    try (Statement st = connection.createStatement();
+        ResultSet rs = st.executeQuery("SELECT app, name FROM " + TABLE)) {
+      while (rs.next()) {
+        InterruptedRun run = InterruptedRun.parse(rs.getString(1), rs.getString(2));
+        if (run != null) {
+          result.put(run.key(), run);
         }
       }
     }
-    return null;
+    return result;
   }
 
   /**
@@ -190,12 +194,9 @@ public final class MigrationRecorder {
     }
   }
 
-  /** Deletes the progress row of {@code key}'s interrupted run, if there is one. */
-  public void clearProgress(Connection connection, MigrationKey key) throws SQLException {
-    InterruptedRun run = interrupted(connection, key);
-    if (run != null) {
-      recordUnapplied(connection, new MigrationKey(key.app(), run.rowName()));
-    }
+  /** Deletes the progress row of {@code run}. */
+  public void clearProgress(Connection connection, InterruptedRun run) throws SQLException {
+    recordUnapplied(connection, new MigrationKey(run.key().app(), run.rowName()));
   }
 
   public void recordUnapplied(Connection connection, MigrationKey key) throws SQLException {
