@@ -27,6 +27,11 @@ final class Connections {
     T run(Connection connection, Backend backend) throws SQLException;
   }
 
+  /** Work under the migration lock, which it can check is still held. */
+  interface LockedWork<T> {
+    T run(Connection connection, Backend backend, MigrationLock lock) throws SQLException;
+  }
+
   private static volatile boolean driversRegistered;
 
   private final Source source;
@@ -63,17 +68,27 @@ final class Connections {
     }
   }
 
-  /** {@code work} under the backend's migration lock, waiting up to {@code timeout} for it. */
-  <T> T withLock(Duration timeout, MigrationListener listener, Work<T> work) {
+  /**
+   * {@code work} under the backend's migration lock, waiting up to {@code timeout} for it; with
+   * {@code lease} set, the lock is a lease row of that length on any backend.
+   */
+  <T> T withLock(Duration timeout, Duration lease, MigrationListener listener, LockedWork<T> work) {
     return with(
         (connection, backend) -> {
+          Backend.ConnectionOpener dedicated =
+              () -> {
+                Connection c = source.get();
+                backend.prepare(c);
+                return c;
+              };
           try (MigrationLock lock =
               backend.lock(
                   connection,
-                  source::get,
+                  dedicated,
                   timeout,
-                  holder -> listener.waitingForLock(holder, timeout))) {
-            return work.run(connection, backend);
+                  holder -> listener.waitingForLock(holder, timeout),
+                  lease)) {
+            return work.run(connection, backend, lock);
           }
         });
   }

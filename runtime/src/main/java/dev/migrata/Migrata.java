@@ -35,6 +35,7 @@ public final class Migrata {
   private final List<MigrationDefinition> definitions;
   private final MigrationListener listener;
   private final Duration lockTimeout;
+  private final Duration lease;
   private final ClassLoader classLoader;
 
   private Migrata(Configuration c, List<MigrationDefinition> definitions, ClassLoader classLoader) {
@@ -43,6 +44,7 @@ public final class Migrata {
     this.definitions = List.copyOf(definitions);
     this.listener = c.listener;
     this.lockTimeout = c.lockTimeout;
+    this.lease = c.lease;
   }
 
   public static Configuration configure() {
@@ -56,6 +58,7 @@ public final class Migrata {
     private List<MigrationDefinition> migrations;
     private MigrationListener listener = MigrationListener.NONE;
     private Duration lockTimeout = Duration.ofMinutes(5);
+    private Duration lease;
 
     private Configuration() {}
 
@@ -108,6 +111,26 @@ public final class Migrata {
      */
     public Configuration lockTimeout(Duration lockTimeout) {
       this.lockTimeout = Objects.requireNonNull(lockTimeout);
+      return this;
+    }
+
+    /**
+     * Takes the migration lock as a lease row ({@code migrata_lock}) of this length on any backend,
+     * instead of the backend's session lock: for a database that several servers serve, where a
+     * session lock holds on one server only. The holder renews it every third of {@code lease}; a
+     * run that crashed blocks the others for one lease at most. On a MariaDB Galera node ({@code
+     * wsrep_on}) a lease is always used, of 30 seconds unless set here.
+     */
+    public Configuration leaseLock(Duration lease) {
+      Objects.requireNonNull(lease, "lease");
+      if (lease.toMillis() < 300) {
+        throw new MigrataException(
+            ErrorCode.CONFIGURATION,
+            "A migration lease must last at least 300 ms (it is renewed every third of it); got "
+                + lease
+                + ".");
+      }
+      this.lease = lease;
       return this;
     }
 
@@ -201,14 +224,16 @@ public final class Migrata {
     }
     return connections.withLock(
         lockTimeout,
+        lease,
         listener,
-        (connection, backend) -> {
+        (connection, backend, lock) -> {
           MigrationRecorder recorder = new MigrationRecorder(backend);
           MigrationLoader loader = History.checkedLoader(definitions, connection, recorder);
           List<PlannedMigration> steps =
               new MigrationPlanner(loader).migrationPlan(plan.targets(), false);
           new MigrationExecutor(loader, backend, connection, recorder)
               .classLoader(classLoader)
+              .beforeEachMigration(lock::verify)
               .migrate(steps, fake, fakeInitial, listener);
           return steps;
         });
@@ -238,8 +263,9 @@ public final class Migrata {
     }
     return connections.withLock(
         lockTimeout,
+        lease,
         listener,
-        (connection, backend) -> {
+        (connection, backend, lock) -> {
           MigrationRecorder recorder = new MigrationRecorder(backend);
           Set<MigrationKey> recorded = recorder.applied(connection);
           // An app removed from the code on purpose is known only to the history: pruning is how

@@ -55,6 +55,14 @@ final class MigrateCommand extends BaseCommand {
   Long lockTimeout;
 
   @Option(
+      names = "--lease-lock",
+      paramLabel = "SECONDS",
+      description =
+          "Locks with a lease row of this many seconds instead of the server's session lock (for"
+              + " a database served by several servers; always on for a Galera node, 30 s).")
+  Long leaseLock;
+
+  @Option(
       names = "--fake-initial",
       description = "Records an initial migration without running it when its tables exist.")
   boolean fakeInitial;
@@ -86,6 +94,13 @@ final class MigrateCommand extends BaseCommand {
             ErrorCode.CONFIGURATION, "--lock-timeout must be zero or more seconds.");
       }
       configuration.lockTimeout(Duration.ofSeconds(lockTimeout));
+    }
+    if (leaseLock != null) {
+      if (leaseLock < 1) {
+        throw new MigrataException(
+            ErrorCode.CONFIGURATION, "--lease-lock must be at least 1 second.");
+      }
+      configuration.leaseLock(Duration.ofSeconds(leaseLock));
     }
     Migrata migrata = configuration.load();
     if (prune) {
