@@ -35,9 +35,19 @@ final class Connections {
   private static volatile boolean driversRegistered;
 
   private final Source source;
+  private final Source dedicatedSource;
 
   Connections(Source source) {
+    this(source, source);
+  }
+
+  /**
+   * With {@code dedicated} for the lock's own connections: a fleet's {@code source} lends each
+   * worker one connection for tenant after tenant, which must not also hold a lock.
+   */
+  Connections(Source source, Source dedicated) {
     this.source = source;
+    this.dedicatedSource = dedicated;
   }
 
   static Connections forUrl(String url, String user, String password) {
@@ -77,7 +87,7 @@ final class Connections {
         (connection, backend) -> {
           Backend.ConnectionOpener dedicated =
               () -> {
-                Connection c = source.get();
+                Connection c = dedicatedSource.get();
                 backend.prepare(c);
                 return c;
               };

@@ -39,12 +39,23 @@ public final class Migrata {
   private final ClassLoader classLoader;
 
   private Migrata(Configuration c, List<MigrationDefinition> definitions, ClassLoader classLoader) {
+    this(c.connections, definitions, c.listener, c.lockTimeout, c.lease, classLoader);
+  }
+
+  /** One tenant's runtime in a {@link Fleet}: the fleet's migrations, the tenant's connections. */
+  Migrata(
+      Connections connections,
+      List<MigrationDefinition> definitions,
+      MigrationListener listener,
+      Duration lockTimeout,
+      Duration lease,
+      ClassLoader classLoader) {
     this.classLoader = classLoader;
-    this.connections = c.connections;
+    this.connections = connections;
     this.definitions = List.copyOf(definitions);
-    this.listener = c.listener;
-    this.lockTimeout = c.lockTimeout;
-    this.lease = c.lease;
+    this.listener = listener;
+    this.lockTimeout = lockTimeout;
+    this.lease = lease;
   }
 
   public static Configuration configure() {
@@ -144,21 +155,39 @@ public final class Migrata {
             ErrorCode.CONFIGURATION,
             "No database configured: call dataSource(...) or jdbcUrl(...).");
       }
-      List<MigrationDefinition> defs = migrations;
+      ClassLoader cl = effectiveClassLoader();
+      return new Migrata(this, definitions(cl), cl);
+    }
+
+    /**
+     * A fleet: the same migrations for every tenant of {@code tenants}, read from the index once.
+     * The connection settings of this configuration (if any) are not used; its listener, lock
+     * timeout, lease and class loader are.
+     */
+    public Fleet fleet(Tenants tenants) {
+      Objects.requireNonNull(tenants, "tenants");
+      ClassLoader cl = effectiveClassLoader();
+      List<MigrationDefinition> defs = definitions(cl);
+      return new Fleet(
+          tenants, connections -> new Migrata(connections, defs, listener, lockTimeout, lease, cl));
+    }
+
+    private ClassLoader effectiveClassLoader() {
       ClassLoader cl = classLoader;
       if (cl == null) {
         cl = Thread.currentThread().getContextClassLoader();
       }
-      if (cl == null) {
-        cl = Migrata.class.getClassLoader();
+      return cl != null ? cl : Migrata.class.getClassLoader();
+    }
+
+    private List<MigrationDefinition> definitions(ClassLoader cl) {
+      if (migrations != null) {
+        return migrations;
       }
-      if (defs == null) {
-        if (cl.getResource(MigrationIndex.RESOURCE) == null) {
-          throw History.noIndex(MigrationIndex.RESOURCE);
-        }
-        defs = MigrationLoader.readIndex(cl);
+      if (cl.getResource(MigrationIndex.RESOURCE) == null) {
+        throw History.noIndex(MigrationIndex.RESOURCE);
       }
-      return new Migrata(this, defs, cl);
+      return MigrationLoader.readIndex(cl);
     }
   }
 
