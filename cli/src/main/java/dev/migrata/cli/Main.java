@@ -78,10 +78,15 @@ public final class Main implements Runnable {
     return message == null ? "" : message.replaceAll("\\s+", " ").strip();
   }
 
+  /**
+   * This command's own CommandLine, built by {@link #run(String[], PrintStream, PrintStream, Map)}.
+   */
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        new CommandLine(this), "Missing command: " + UsageErrors.COMMANDS + ".");
+        spec.commandLine(), "Missing command: " + UsageErrors.COMMANDS + ".");
   }
 
   /** Gives every command the streams and environment of this run. */
