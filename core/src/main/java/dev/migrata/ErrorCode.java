@@ -12,7 +12,9 @@ public enum ErrorCode {
   UNKNOWN_MIGRATION,
   /** A migration prefix that matches more than one migration. */
   AMBIGUOUS_MIGRATION,
-  /** A dependency or run-before naming a migration that does not exist (Django's NodeNotFoundError). */
+  /**
+   * A dependency or run-before naming a migration that does not exist (Django's NodeNotFoundError).
+   */
   NODE_NOT_FOUND,
   /** Migrations that depend on each other in a cycle. */
   CIRCULAR_DEPENDENCY,
@@ -36,5 +38,10 @@ public enum ErrorCode {
    * No migration index on the class path, or a history naming an app the index lacks: the
    * annotation processor did not run (or the build failed).
    */
-  NO_INDEX
+  NO_INDEX,
+  /**
+   * A run's lease on the migration lock ran out or was taken over (a cluster lease not renewed in
+   * time); the run stopped before its next migration.
+   */
+  LOCK_LOST
 }

@@ -27,12 +27,27 @@ final class Connections {
     T run(Connection connection, Backend backend) throws SQLException;
   }
 
+  /** Work under the migration lock, which it can check is still held. */
+  interface LockedWork<T> {
+    T run(Connection connection, Backend backend, MigrationLock lock) throws SQLException;
+  }
+
   private static volatile boolean driversRegistered;
 
   private final Source source;
+  private final Source dedicatedSource;
 
   Connections(Source source) {
+    this(source, source);
+  }
+
+  /**
+   * With {@code dedicated} for the lock's own connections: a fleet's {@code source} lends each
+   * worker one connection for tenant after tenant, which must not also hold a lock.
+   */
+  Connections(Source source, Source dedicated) {
     this.source = source;
+    this.dedicatedSource = dedicated;
   }
 
   static Connections forUrl(String url, String user, String password) {
@@ -63,17 +78,27 @@ final class Connections {
     }
   }
 
-  /** {@code work} under the backend's migration lock, waiting up to {@code timeout} for it. */
-  <T> T withLock(Duration timeout, MigrationListener listener, Work<T> work) {
+  /**
+   * {@code work} under the backend's migration lock, waiting up to {@code timeout} for it; with
+   * {@code lease} set, the lock is a lease row of that length on any backend.
+   */
+  <T> T withLock(Duration timeout, Duration lease, MigrationListener listener, LockedWork<T> work) {
     return with(
         (connection, backend) -> {
+          Backend.ConnectionOpener dedicated =
+              () -> {
+                Connection c = dedicatedSource.get();
+                backend.prepare(c);
+                return c;
+              };
           try (MigrationLock lock =
               backend.lock(
                   connection,
-                  source::get,
+                  dedicated,
                   timeout,
-                  holder -> listener.waitingForLock(holder, timeout))) {
-            return work.run(connection, backend);
+                  holder -> listener.waitingForLock(holder, timeout),
+                  lease)) {
+            return work.run(connection, backend, lock);
           }
         });
   }

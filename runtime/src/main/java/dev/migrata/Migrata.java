@@ -35,14 +35,27 @@ public final class Migrata {
   private final List<MigrationDefinition> definitions;
   private final MigrationListener listener;
   private final Duration lockTimeout;
+  private final Duration lease;
   private final ClassLoader classLoader;
 
   private Migrata(Configuration c, List<MigrationDefinition> definitions, ClassLoader classLoader) {
+    this(c.connections, definitions, c.listener, c.lockTimeout, c.lease, classLoader);
+  }
+
+  /** One tenant's runtime in a {@link Fleet}: the fleet's migrations, the tenant's connections. */
+  Migrata(
+      Connections connections,
+      List<MigrationDefinition> definitions,
+      MigrationListener listener,
+      Duration lockTimeout,
+      Duration lease,
+      ClassLoader classLoader) {
     this.classLoader = classLoader;
-    this.connections = c.connections;
+    this.connections = connections;
     this.definitions = List.copyOf(definitions);
-    this.listener = c.listener;
-    this.lockTimeout = c.lockTimeout;
+    this.listener = listener;
+    this.lockTimeout = lockTimeout;
+    this.lease = lease;
   }
 
   public static Configuration configure() {
@@ -56,6 +69,7 @@ public final class Migrata {
     private List<MigrationDefinition> migrations;
     private MigrationListener listener = MigrationListener.NONE;
     private Duration lockTimeout = Duration.ofMinutes(5);
+    private Duration lease;
 
     private Configuration() {}
 
@@ -112,6 +126,26 @@ public final class Migrata {
     }
 
     /**
+     * Takes the migration lock as a lease row ({@code migrata_lock}) of this length on any backend,
+     * instead of the backend's session lock: for a database that several servers serve, where a
+     * session lock holds on one server only. The holder renews it every third of {@code lease}; a
+     * run that crashed blocks the others for one lease at most. On a MariaDB Galera node ({@code
+     * wsrep_on}) a lease is always used, of 30 seconds unless set here.
+     */
+    public Configuration leaseLock(Duration lease) {
+      Objects.requireNonNull(lease, "lease");
+      if (lease.toMillis() < 300) {
+        throw new MigrataException(
+            ErrorCode.CONFIGURATION,
+            "A migration lease must last at least 300 ms (it is renewed every third of it); got "
+                + lease
+                + ".");
+      }
+      this.lease = lease;
+      return this;
+    }
+
+    /**
      * Reads the migration index. Without one on the class path this fails ({@link
      * ErrorCode#NO_INDEX}): the processor did not run, and "no migrations" would be a lie.
      */
@@ -121,21 +155,39 @@ public final class Migrata {
             ErrorCode.CONFIGURATION,
             "No database configured: call dataSource(...) or jdbcUrl(...).");
       }
-      List<MigrationDefinition> defs = migrations;
+      ClassLoader cl = effectiveClassLoader();
+      return new Migrata(this, definitions(cl), cl);
+    }
+
+    /**
+     * A fleet: the same migrations for every tenant of {@code tenants}, read from the index once.
+     * The connection settings of this configuration (if any) are not used; its listener, lock
+     * timeout, lease and class loader are.
+     */
+    public Fleet fleet(Tenants tenants) {
+      Objects.requireNonNull(tenants, "tenants");
+      ClassLoader cl = effectiveClassLoader();
+      List<MigrationDefinition> defs = definitions(cl);
+      return new Fleet(
+          tenants, connections -> new Migrata(connections, defs, listener, lockTimeout, lease, cl));
+    }
+
+    private ClassLoader effectiveClassLoader() {
       ClassLoader cl = classLoader;
       if (cl == null) {
         cl = Thread.currentThread().getContextClassLoader();
       }
-      if (cl == null) {
-        cl = Migrata.class.getClassLoader();
+      return cl != null ? cl : Migrata.class.getClassLoader();
+    }
+
+    private List<MigrationDefinition> definitions(ClassLoader cl) {
+      if (migrations != null) {
+        return migrations;
       }
-      if (defs == null) {
-        if (cl.getResource(MigrationIndex.RESOURCE) == null) {
-          throw History.noIndex(MigrationIndex.RESOURCE);
-        }
-        defs = MigrationLoader.readIndex(cl);
+      if (cl.getResource(MigrationIndex.RESOURCE) == null) {
+        throw History.noIndex(MigrationIndex.RESOURCE);
       }
-      return new Migrata(this, defs, cl);
+      return MigrationLoader.readIndex(cl);
     }
   }
 
@@ -201,14 +253,16 @@ public final class Migrata {
     }
     return connections.withLock(
         lockTimeout,
+        lease,
         listener,
-        (connection, backend) -> {
+        (connection, backend, lock) -> {
           MigrationRecorder recorder = new MigrationRecorder(backend);
           MigrationLoader loader = History.checkedLoader(definitions, connection, recorder);
           List<PlannedMigration> steps =
               new MigrationPlanner(loader).migrationPlan(plan.targets(), false);
           new MigrationExecutor(loader, backend, connection, recorder)
               .classLoader(classLoader)
+              .beforeEachMigration(lock::verify)
               .migrate(steps, fake, fakeInitial, listener);
           return steps;
         });
@@ -238,8 +292,9 @@ public final class Migrata {
     }
     return connections.withLock(
         lockTimeout,
+        lease,
         listener,
-        (connection, backend) -> {
+        (connection, backend, lock) -> {
           MigrationRecorder recorder = new MigrationRecorder(backend);
           Set<MigrationKey> recorded = recorder.applied(connection);
           // An app removed from the code on purpose is known only to the history: pruning is how

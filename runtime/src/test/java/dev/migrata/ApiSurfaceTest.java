@@ -41,19 +41,31 @@ class ApiSurfaceTest {
     }
     assertThat(open)
         .containsExactly(
+            "Fleet",
+            "FleetReport",
             "Migrata",
             "Migrata$Configuration",
             "MigrationListener",
             "MigrationPlan",
             "MigrationStatus",
             "PlannedMigration",
-            "PruneResult");
+            "PruneResult",
+            "TenantResult",
+            "TenantResult$Status",
+            "Tenants");
   }
 
   @Test
   void theFacadeAndItsConfigurationTakeNoInternalType() {
     List<String> leaks = new ArrayList<>();
-    for (Class<?> type : List.of(Migrata.class, Migrata.Configuration.class)) {
+    for (Class<?> type :
+        List.of(
+            Migrata.class,
+            Migrata.Configuration.class,
+            Fleet.class,
+            FleetReport.class,
+            TenantResult.class,
+            Tenants.class)) {
       List<Executable> members = new ArrayList<>(List.of(type.getDeclaredMethods()));
       members.addAll(List.<Constructor<?>>of(type.getDeclaredConstructors()));
       for (Executable member : members) {

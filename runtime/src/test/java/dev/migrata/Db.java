@@ -39,7 +39,12 @@ public final class Db implements AutoCloseable {
 
   /** A SQLite database file in {@code dir}. */
   public Db(Path dir) {
-    this(Kind.SQLITE, "jdbc:sqlite:" + dir.resolve("test.db"), null);
+    this(dir, "test.db");
+  }
+
+  /** The SQLite database file {@code file} in {@code dir}. */
+  public Db(Path dir, String file) {
+    this(Kind.SQLITE, "jdbc:sqlite:" + dir.resolve(file), null);
   }
 
   private Db(Kind kind, String url, String name) {

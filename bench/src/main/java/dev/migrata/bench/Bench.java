@@ -75,6 +75,7 @@ public final class Bench {
               args.length > 2 ? args[2] : "wide",
               args.length > 3 && args[3].equals("partial"));
       case "rtprofile" -> profileRuntime(dir, Integer.parseInt(args[1]));
+      case "fleet" -> new FleetBench(dir).run();
       case "all" -> {
         processorBench(dir);
         runtimeBench(dir);

@@ -121,9 +121,11 @@ abstract class BaseCommand implements Callable<Integer> {
   Migrata.Configuration configuration(MigrationListener listener) {
     String u = effectiveUrl();
     JdbcUrls.check(u);
-    return Migrata.configure()
-        .jdbcUrl(u, effectiveUser(), effectivePassword())
-        .classLoader(classLoader)
-        .listener(listener);
+    return unconnected(listener).jdbcUrl(u, effectiveUser(), effectivePassword());
+  }
+
+  /** The settings without a connection: a fleet brings its tenants' own. */
+  Migrata.Configuration unconnected(MigrationListener listener) {
+    return Migrata.configure().classLoader(classLoader).listener(listener);
   }
 }

@@ -8,11 +8,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code java -jar migrata-cli-<v>-all.jar <command> ... --classpath <app classes>} (or {@code
- * java -cp <app classpath> dev.migrata.cli.Main <command>}): Django's {@code migrate},
- * {@code showmigrations}, {@code sqlmigrate}, {@code makemigrations --empty}, {@code
- * squashmigrations} and {@code optimizemigration}, with their output. Errors are one line on
- * stderr and a non-zero exit, never a stack trace.
+ * {@code java -jar migrata-cli-<v>-all.jar <command> ... --classpath <app classes>} (or {@code java
+ * -cp <app classpath> dev.migrata.cli.Main <command>}): Django's {@code migrate}, {@code
+ * showmigrations}, {@code sqlmigrate}, {@code makemigrations --empty}, {@code squashmigrations} and
+ * {@code optimizemigration}, with their output. Errors are one line on stderr and a non-zero exit,
+ * never a stack trace.
  */
 @Command(
     name = "migrata",
@@ -56,8 +56,9 @@ public final class Main implements Runnable {
         (e, commandLine, parseResult) -> {
           context.endLine();
           String message =
-              e instanceof MigrataException ? e.getMessage() : e.getClass().getSimpleName() + ": "
-                  + e.getMessage();
+              e instanceof MigrataException
+                  ? e.getMessage()
+                  : e.getClass().getSimpleName() + ": " + e.getMessage();
           // A migration that failed without a rollback is reported as a block: what ran, what
           // failed, what did not run. Everything else is one line.
           boolean block =
@@ -77,10 +78,15 @@ public final class Main implements Runnable {
     return message == null ? "" : message.replaceAll("\\s+", " ").strip();
   }
 
+  /**
+   * This command's own CommandLine, built by {@link #run(String[], PrintStream, PrintStream, Map)}.
+   */
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        new CommandLine(this), "Missing command: " + UsageErrors.COMMANDS + ".");
+        spec.commandLine(), "Missing command: " + UsageErrors.COMMANDS + ".");
   }
 
   /** Gives every command the streams and environment of this run. */

@@ -13,9 +13,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code makemigrations --empty APP... [--name NAME]}: an empty migration after each app's leaf,
- * to fill in by hand (data migrations), as Django's. Migrations for model changes are written by
- * the processor when the project compiles, so this command only knows {@code --empty}.
+ * {@code makemigrations --empty APP... [--name NAME]}: an empty migration after each app's leaf, to
+ * fill in by hand (data migrations), as Django's. Migrations for model changes are written by the
+ * processor when the project compiles, so this command only knows {@code --empty}.
  */
 @Command(name = "makemigrations", description = "Writes an empty migration to fill in (--empty).")
 final class MakeMigrationsCommand extends SourceCommand {

@@ -1,11 +1,14 @@
 package dev.migrata.cli;
 
 import dev.migrata.ErrorCode;
+import dev.migrata.Fleet;
+import dev.migrata.FleetReport;
 import dev.migrata.Migrata;
 import dev.migrata.MigrataException;
 import dev.migrata.MigrationListener;
 import dev.migrata.MigrationPlan;
 import dev.migrata.PlannedMigration;
+import dev.migrata.TenantResult;
 import dev.migrata.internal.migration.MigrationKey;
 import dev.migrata.internal.operations.Operation;
 import dev.migrata.internal.operations.RunJava;
@@ -13,9 +16,9 @@ import dev.migrata.internal.operations.RunSql;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -50,9 +53,16 @@ final class MigrateCommand extends BaseCommand {
   @Option(
       names = "--lock-timeout",
       paramLabel = "SECONDS",
-      description =
-          "How long to wait for another migrate run on the same database (default: 300).")
+      description = "How long to wait for another migrate run on the same database (default: 300).")
   Long lockTimeout;
+
+  @Option(
+      names = "--lease-lock",
+      paramLabel = "SECONDS",
+      description =
+          "Locks with a lease row of this many seconds instead of the server's session lock (for"
+              + " a database served by several servers; always on for a Galera node, 30 s).")
+  Long leaseLock;
 
   @Option(
       names = "--fake-initial",
@@ -68,6 +78,8 @@ final class MigrateCommand extends BaseCommand {
           "Deletes the app's history rows of migrations that no longer exist; migrates nothing.")
   boolean prune;
 
+  @Mixin FleetOptions fleet;
+
   MigrateCommand(Context context) {
     super(context);
   }
@@ -79,13 +91,25 @@ final class MigrateCommand extends BaseCommand {
           ErrorCode.CONFIGURATION, "Migrations can be pruned only when an app is specified.");
     }
     Progress progress = new Progress();
-    Migrata.Configuration configuration = configuration(progress);
+    // A fleet's tenants run in parallel: Django's per-migration lines would interleave.
+    Migrata.Configuration configuration =
+        fleet.active() ? unconnected(MigrationListener.NONE) : configuration(progress);
     if (lockTimeout != null) {
       if (lockTimeout < 0) {
         throw new MigrataException(
             ErrorCode.CONFIGURATION, "--lock-timeout must be zero or more seconds.");
       }
       configuration.lockTimeout(Duration.ofSeconds(lockTimeout));
+    }
+    if (leaseLock != null) {
+      if (leaseLock < 1) {
+        throw new MigrataException(
+            ErrorCode.CONFIGURATION, "--lease-lock must be at least 1 second.");
+      }
+      configuration.leaseLock(Duration.ofSeconds(leaseLock));
+    }
+    if (fleet.active()) {
+      return migrateFleet(configuration);
     }
     Migrata migrata = configuration.load();
     if (prune) {
@@ -124,6 +148,36 @@ final class MigrateCommand extends BaseCommand {
   }
 
   /**
+   * Every tenant of {@code --tenants}/{@code --schemas}: a line per tenant as it finishes (what it
+   * ran, what it lacks with {@code --plan}/{@code --check}, or why it failed), then the summary.
+   */
+  private int migrateFleet(Migrata.Configuration configuration) {
+    if (fake || fakeInitial || prune) {
+      throw new MigrataException(
+          ErrorCode.CONFIGURATION,
+          "--fake, --fake-initial and --prune work on one database; run them per tenant, without"
+              + " --tenants or --schemas.");
+    }
+    Fleet each = fleet.fleet(this, configuration);
+    Consumer<TenantResult> line =
+        r -> {
+          if (verbosity > 0 || r.status() == TenantResult.Status.FAILED) {
+            synchronized (context) {
+              context.println(r.line() + (verbosity >= 2 ? timing(r.took()) : ""));
+            }
+          }
+        };
+    FleetReport report =
+        plan || check ? each.plan(app, target, line) : each.migrate(app, target, line);
+    int status = fleet.finish(context, report);
+    return check && report.migrated() > 0 ? 1 : status;
+  }
+
+  private static String timing(Duration took) {
+    return String.format(Locale.ROOT, " (%.3fs)", took.toNanos() / 1e9);
+  }
+
+  /**
    * Rows of migrations the code no longer has are ignored, as Django ignores them (a squash's
    * deleted originals leave such rows on purpose); one line says so and how to drop them.
    */
@@ -148,7 +202,8 @@ final class MigrateCommand extends BaseCommand {
     String action;
     if (op instanceof RunSql sql) {
       List<String> statements = backwards ? sql.reverseSql() : sql.sql();
-      action = statements == null ? "IRREVERSIBLE" : String.join("; ", statements).replace("\n", "");
+      action =
+          statements == null ? "IRREVERSIBLE" : String.join("; ", statements).replace("\n", "");
     } else if (op instanceof RunJava java) {
       // Django shows the function's docstring; a Java method has none to show.
       action = backwards && java.reverseMethod() == null ? "IRREVERSIBLE" : "";
@@ -184,7 +239,10 @@ final class MigrateCommand extends BaseCommand {
     @Override
     public void waitingForLock(String holder, Duration timeout) {
       context.err.println(
-          "Waiting for the migration lock, held by " + holder + " (up to " + timeout.toSeconds()
+          "Waiting for the migration lock, held by "
+              + holder
+              + " (up to "
+              + timeout.toSeconds()
               + "s)...");
       context.err.flush();
     }
@@ -198,12 +256,9 @@ final class MigrateCommand extends BaseCommand {
     }
 
     @Override
-    public void finished(
-        MigrationKey migration, boolean backwards, boolean faked, Duration took) {
+    public void finished(MigrationKey migration, boolean backwards, boolean faked, Duration took) {
       String elapsed =
-          verbosity >= 2
-              ? String.format(Locale.ROOT, " (%.3fs)", took.toNanos() / 1e9)
-              : "";
+          verbosity >= 2 ? String.format(Locale.ROOT, " (%.3fs)", took.toNanos() / 1e9) : "";
       if (verbosity > 0) {
         context.finishLine((faked ? " FAKED" : " OK") + elapsed);
       }

@@ -14,10 +14,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * Django's {@code optimizemigration APP MIGRATION [--check]}: optimizes one migration's
- * operations and rewrites its file. A migration whose class holds RunJava methods cannot be
- * rewritten without losing them, so, as Django's "manual porting" case, a new {@code
- * <name>_optimized} migration that replaces it is written instead.
+ * Django's {@code optimizemigration APP MIGRATION [--check]}: optimizes one migration's operations
+ * and rewrites its file. A migration whose class holds RunJava methods cannot be rewritten without
+ * losing them, so, as Django's "manual porting" case, a new {@code <name>_optimized} migration that
+ * replaces it is written instead.
  */
 @Command(name = "optimizemigration", description = "Optimizes the operations of one migration.")
 final class OptimizeMigrationCommand extends SourceCommand {
@@ -54,7 +54,10 @@ final class OptimizeMigrationCommand extends SourceCommand {
     }
     if (verbosity > 0) {
       context.println(
-          "Optimizing from " + operations.size() + " operations to " + optimized.size()
+          "Optimizing from "
+              + operations.size()
+              + " operations to "
+              + optimized.size()
               + " operations.");
     }
     if (check) {
@@ -68,11 +71,13 @@ final class OptimizeMigrationCommand extends SourceCommand {
       if (!m.replaces().isEmpty()) {
         throw error(
             "Migration will require manual porting but is already a squashed migration."
-                + " Transition to a normal migration first: " + SquashMigrationsCommand.DOCS);
+                + " Transition to a normal migration first: "
+                + SquashMigrationsCommand.DOCS);
       }
       List<Operation> ported = new ArrayList<>();
       for (Operation op : optimized) {
-        ported.add(op instanceof RunJava j && j.javaClass() == null ? j.inClass(m.className()) : op);
+        ported.add(
+            op instanceof RunJava j && j.javaClass() == null ? j.inClass(m.className()) : op);
       }
       String name = m.name() + "_optimized";
       MigrationDefinition replacement =

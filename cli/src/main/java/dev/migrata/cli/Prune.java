@@ -5,9 +5,9 @@ import dev.migrata.PruneResult;
 import dev.migrata.internal.migration.MigrationKey;
 
 /**
- * Prints Django 4.1's {@code migrate APP --prune} (the work is the facade's {@link
- * Migrata#prune}): the rows deleted, or why nothing was, when a squashed migration still {@code
- * replaces} one of them (its rows may be all that records the squash as applied).
+ * Prints Django 4.1's {@code migrate APP --prune} (the work is the facade's {@link Migrata#prune}):
+ * the rows deleted, or why nothing was, when a squashed migration still {@code replaces} one of
+ * them (its rows may be all that records the squash as applied).
  */
 final class Prune {
   private final Context context;

@@ -1,5 +1,8 @@
 package dev.migrata.cli;
 
+import dev.migrata.ErrorCode;
+import dev.migrata.FleetReport;
+import dev.migrata.MigrataException;
 import dev.migrata.MigrationListener;
 import dev.migrata.MigrationStatus;
 import dev.migrata.internal.migration.MigrationKey;
@@ -7,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -26,12 +30,17 @@ final class ShowMigrationsCommand extends BaseCommand {
       description = "Lists migrations per app (the default).")
   boolean list;
 
+  @Mixin FleetOptions fleet;
+
   ShowMigrationsCommand(Context context) {
     super(context);
   }
 
   @Override
   Integer execute() {
+    if (fleet.active()) {
+      return showFleet();
+    }
     String[] names = apps.toArray(new String[0]);
     if (plan) {
       printPlan(names);
@@ -39,6 +48,30 @@ final class ShowMigrationsCommand extends BaseCommand {
       printList(names);
     }
     return 0;
+  }
+
+  /**
+   * Which tenants lag: a line per tenant with what it has not applied (of the one app given, or
+   * all), then the summary, in which "migrated" counts the tenants a migrate would migrate.
+   */
+  private int showFleet() {
+    if (apps.size() > 1) {
+      throw new MigrataException(
+          ErrorCode.CONFIGURATION, "With --tenants or --schemas, give at most one app.");
+    }
+    String app = apps.isEmpty() ? null : apps.get(0);
+    FleetReport report =
+        fleet
+            .fleet(this, unconnected(MigrationListener.NONE))
+            .plan(
+                app,
+                null,
+                r -> {
+                  synchronized (context) {
+                    context.println(r.line());
+                  }
+                });
+    return fleet.finish(context, report);
   }
 
   private void printList(String[] names) {

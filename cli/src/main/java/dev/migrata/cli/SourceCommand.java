@@ -51,7 +51,8 @@ abstract class SourceCommand extends BaseCommand {
   }
 
   Path fileOf(String packageName, String migrationName) {
-    Path dir = packageName.isEmpty() ? sourceRoot : sourceRoot.resolve(packageName.replace('.', '/'));
+    Path dir =
+        packageName.isEmpty() ? sourceRoot : sourceRoot.resolve(packageName.replace('.', '/'));
     return dir.resolve(MigrationNames.className(migrationName) + ".java");
   }
 

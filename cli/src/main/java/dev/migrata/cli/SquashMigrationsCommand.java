@@ -17,10 +17,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * Django's {@code squashmigrations APP [START] END}: one migration with the operations of an
- * app's migrations up to END (from START), optimized, that {@code replaces} them. RunJava
- * operations keep calling the methods of the original classes ({@code javaClass}), which must be
- * moved by hand before the originals are deleted ("manual porting").
+ * Django's {@code squashmigrations APP [START] END}: one migration with the operations of an app's
+ * migrations up to END (from START), optimized, that {@code replaces} them. RunJava operations keep
+ * calling the methods of the original classes ({@code javaClass}), which must be moved by hand
+ * before the originals are deleted ("manual porting").
  */
 @Command(name = "squashmigrations", description = "Squashes an app's migrations into one.")
 final class SquashMigrationsCommand extends SourceCommand {
@@ -68,8 +68,13 @@ final class SquashMigrationsCommand extends SourceCommand {
       int at = squash.indexOf(start);
       if (at < 0) {
         throw error(
-            "The migration '" + start.key() + "' cannot be found. Maybe it comes after the"
-                + " migration '" + end.key() + "'? Have a look at: showmigrations " + app
+            "The migration '"
+                + start.key()
+                + "' cannot be found. Maybe it comes after the"
+                + " migration '"
+                + end.key()
+                + "'? Have a look at: showmigrations "
+                + app
                 + " to debug this issue.");
       }
       squash = squash.subList(at, squash.size());
@@ -88,7 +93,8 @@ final class SquashMigrationsCommand extends SourceCommand {
       if (!m.replaces().isEmpty()) {
         throw error(
             "You cannot squash squashed migrations! Please transition it to a normal migration"
-                + " first: " + DOCS);
+                + " first: "
+                + DOCS);
       }
       for (Operation op : m.operations()) {
         if (op instanceof RunJava java && java.javaClass() == null) {
@@ -123,7 +129,10 @@ final class SquashMigrationsCommand extends SourceCommand {
           context.println("  No optimizations possible.");
         } else {
           context.println(
-              "  Optimized from " + operations.size() + " operations to " + result.size()
+              "  Optimized from "
+                  + operations.size()
+                  + " operations to "
+                  + result.size()
                   + " operations.");
         }
       }
@@ -141,8 +150,12 @@ final class SquashMigrationsCommand extends SourceCommand {
     String differences = SquashReplay.differences(loader, squashed);
     if (differences != null) {
       throw error(
-          "The squashed migration " + name + " would not rebuild the state of the migrations it"
-              + " replaces (" + differences + "), so nothing was written. Squash fewer"
+          "The squashed migration "
+              + name
+              + " would not rebuild the state of the migrations it"
+              + " replaces ("
+              + differences
+              + "), so nothing was written. Squash fewer"
               + " migrations, or use --no-optimize.");
     }
     write(file, java(pkg, squashed, result), false);

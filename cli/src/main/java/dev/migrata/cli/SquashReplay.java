@@ -15,9 +15,9 @@ import java.util.TreeSet;
 /**
  * The check squashmigrations makes before it writes anything: the squash, read back from the form
  * it is written in and put into the graph in place of the migrations it replaces (as a fresh
- * database will use it), must replay to the state the originals replay to. The optimizer is
- * trusted to be right; this makes sure a mistake of its (Django's ticket #32263 was one) is a
- * refusal rather than a migration that cannot be applied.
+ * database will use it), must replay to the state the originals replay to. The optimizer is trusted
+ * to be right; this makes sure a mistake of its (Django's ticket #32263 was one) is a refusal
+ * rather than a migration that cannot be applied.
  */
 final class SquashReplay {
   private SquashReplay() {}
@@ -68,13 +68,17 @@ final class SquashReplay {
       FieldState b = is.fields().get(name);
       if (!Objects.equals(a, b)) {
         fields.add(
-            a == null ? name + " (only in the squash)"
-                : b == null ? name + " (missing)"
-                : name + " (" + b.deconstruct() + " instead of " + a.deconstruct() + ")");
+            a == null
+                ? name + " (only in the squash)"
+                : b == null
+                    ? name + " (missing)"
+                    : name + " (" + b.deconstruct() + " instead of " + a.deconstruct() + ")");
       }
     }
-    return "model " + key
-        + (fields.isEmpty() ? " differs in its options, indexes or constraints"
+    return "model "
+        + key
+        + (fields.isEmpty()
+            ? " differs in its options, indexes or constraints"
             : " differs in field " + String.join(", ", fields));
   }
 }

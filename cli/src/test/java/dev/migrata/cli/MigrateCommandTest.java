@@ -35,6 +35,15 @@ class MigrateCommandTest extends CliTestBase {
   }
 
   @Test
+  void leaseLockTakesTheLockAsALeaseRow() throws Exception {
+    assertThat(run("migrate", "--url", db.url, "--lease-lock", "5")).isZero();
+    assertThat(db.history()).hasSize(4);
+    assertThat(db.rows("SELECT count(*) FROM migrata_lock")).containsExactly("0");
+    assertThat(run("migrate", "--url", db.url, "--lease-lock", "0")).isEqualTo(1);
+    assertThat(err).isEqualTo("Error: --lease-lock must be at least 1 second.\n");
+  }
+
+  @Test
   void pruneDeletesTheAppsRowsOfMigrationsThatNoLongerExist() throws Exception {
     run("migrate", "--url", db.url);
     record("library", "0099_gone");

@@ -11,6 +11,12 @@ public final class SchemaException extends RuntimeException {
     this.sql = sql;
   }
 
+  /** As {@link #SchemaException(String, SQLException)}, with what the user can do about it. */
+  public SchemaException(String sql, SQLException cause, String hint) {
+    super(cause.getMessage() + " [" + sql + "]" + (hint == null ? "" : ". " + hint), cause);
+    this.sql = sql;
+  }
+
   public SchemaException(String message) {
     super(message);
     this.sql = null;

@@ -10,11 +10,10 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * One database vendor (Django's {@code DatabaseWrapper}): which JDBC URLs it takes and which
- * driver they need, its {@link Features} at a server version, its {@link Introspection}, its
- * schema editor and its migration lock. A backend is a package {@code backends.<vendor>} with
- * {@code *Backend}, {@code *Features}, {@code *Introspection} and {@code *SchemaEditor}, listed
- * in {@link Backends}.
+ * One database vendor (Django's {@code DatabaseWrapper}): which JDBC URLs it takes and which driver
+ * they need, its {@link Features} at a server version, its {@link Introspection}, its schema editor
+ * and its migration lock. A backend is a package {@code backends.<vendor>} with {@code *Backend},
+ * {@code *Features}, {@code *Introspection} and {@code *SchemaEditor}, listed in {@link Backends}.
  */
 public interface Backend {
   /** Short name, e.g. {@code sqlite}; custom field types are asked about it. */
@@ -53,6 +52,31 @@ public interface Backend {
   MigrationLock lock(
       Connection connection, ConnectionOpener dedicated, Duration timeout, Consumer<String> waiting)
       throws SQLException;
+
+  /**
+   * The SQL of the lease lock ({@link dev.migrata.internal.backends.base.LeaseLock}) on this
+   * backend: the lock chosen for a Galera node, and on request on every backend.
+   */
+  dev.migrata.internal.backends.base.LeaseLock.Dialect leaseDialect();
+
+  /**
+   * As {@link #lock(Connection, ConnectionOpener, Duration, Consumer)}, but with {@code lease} set
+   * the lock is a lease row of that length on any backend (for databases that several servers
+   * serve, where no session lock spans them all).
+   */
+  default MigrationLock lock(
+      Connection connection,
+      ConnectionOpener dedicated,
+      Duration timeout,
+      Consumer<String> waiting,
+      Duration lease)
+      throws SQLException {
+    if (lease == null) {
+      return lock(connection, dedicated, timeout, waiting);
+    }
+    return dev.migrata.internal.backends.base.LeaseLock.acquire(
+        dedicated, leaseDialect(), lease, timeout, waiting);
+  }
 
   /** Opens a connection to the database being migrated. */
   @FunctionalInterface

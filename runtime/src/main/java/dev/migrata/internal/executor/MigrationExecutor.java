@@ -33,10 +33,13 @@ public final class MigrationExecutor {
   private final Backend backend;
   private final Connection connection;
   private final MigrationRecorder recorder;
+
   /** The history's interrupted runs, read when the first migration is applied. */
   private Map<MigrationKey, InterruptedRun> interruptedRuns;
+
   private final MigrationPlanner planner;
   private ClassLoader classLoader = MigrationExecutor.class.getClassLoader();
+  private Runnable beforeEachMigration = () -> {};
 
   public MigrationExecutor(
       MigrationLoader loader, Backend backend, Connection connection, MigrationRecorder recorder) {
@@ -52,6 +55,15 @@ public final class MigrationExecutor {
     if (classLoader != null) {
       this.classLoader = classLoader;
     }
+    return this;
+  }
+
+  /**
+   * Called before each migration starts, to stop a run that no longer holds its lock (a lease that
+   * expired and was taken over) before it changes anything more.
+   */
+  public MigrationExecutor beforeEachMigration(Runnable check) {
+    this.beforeEachMigration = check;
     return this;
   }
 
@@ -178,6 +190,7 @@ public final class MigrationExecutor {
       boolean fake,
       boolean fakeInitial,
       MigrationListener listener) {
+    beforeEachMigration.run();
     listener.started(m.key(), false);
     long start = System.nanoTime();
     if (!fake && fakeInitial) {
@@ -254,6 +267,7 @@ public final class MigrationExecutor {
 
   private void unapplyMigration(
       ProjectState before, MigrationDefinition m, boolean fake, MigrationListener listener) {
+    beforeEachMigration.run();
     listener.started(m.key(), true);
     long start = System.nanoTime();
     if (fake) {

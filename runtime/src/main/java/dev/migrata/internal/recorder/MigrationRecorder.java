@@ -14,21 +14,22 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Django's MigrationRecorder: the history table {@value #TABLE}; a row means the migration is
  * applied. The table is created through the backend's own schema editor, so its DDL is right for
- * every backend, and only when something is first recorded. A unique index on {@code (app,
- * name)} makes the database itself refuse a second row for one migration; tables created before
- * it existed get it the next time something is recorded (under the migration lock).
+ * every backend, and only when something is first recorded. A unique index on {@code (app, name)}
+ * makes the database itself refuse a second row for one migration; tables created before it existed
+ * get it the next time something is recorded (under the migration lock).
  */
 public final class MigrationRecorder {
   public static final String TABLE = "migrata_migrations";
+
   /** The unique index on (app, name); within every backend's name length limit. */
   static final String UNIQUE_INDEX = "migrata_migrations_app_name_uniq";
 
@@ -59,8 +60,8 @@ public final class MigrationRecorder {
   }
 
   /**
-   * Creates the history table if it is missing, and its unique index on {@code (app, name)} if
-   * the table predates it. Call under the migration lock.
+   * Creates the history table if it is missing, and its unique index on {@code (app, name)} if the
+   * table predates it. Call under the migration lock.
    */
   public void ensureSchema(Connection connection) {
     BaseSchemaEditor editor = backend.editor(connection, false);
@@ -76,8 +77,7 @@ public final class MigrationRecorder {
       }
     } catch (SQLException | RuntimeException e) {
       throw new MigrataException(
-          ErrorCode.HISTORY,
-          "Unable to create the " + TABLE + " table: " + e.getMessage(), e);
+          ErrorCode.HISTORY, "Unable to create the " + TABLE + " table: " + e.getMessage(), e);
     }
     try {
       if (!hasUnique && !UniqueIndex.exists(connection, TABLE, "app", "name")) {
@@ -88,24 +88,33 @@ public final class MigrationRecorder {
     } catch (SQLException | RuntimeException e) {
       throw new MigrataException(
           ErrorCode.HISTORY,
-          "Unable to add the unique (app, name) index to the " + TABLE + " table: "
-              + e.getMessage(), e);
+          "Unable to add the unique (app, name) index to the "
+              + TABLE
+              + " table: "
+              + e.getMessage(),
+          e);
     }
   }
 
   private void createUnique(Connection connection, BaseSchemaEditor editor) throws SQLException {
     try (Statement st = connection.createStatement()) {
       st.execute(
-          "CREATE UNIQUE INDEX " + editor.quoteName(UNIQUE_INDEX) + " ON "
-              + editor.quoteName(TABLE) + " (" + editor.quoteName("app") + ", "
-              + editor.quoteName("name") + ")");
+          "CREATE UNIQUE INDEX "
+              + editor.quoteName(UNIQUE_INDEX)
+              + " ON "
+              + editor.quoteName(TABLE)
+              + " ("
+              + editor.quoteName("app")
+              + ", "
+              + editor.quoteName("name")
+              + ")");
     }
     hasUnique = true;
   }
 
   /**
-   * A row recorded twice (possible before the index) means what one row means; the first one
-   * stays. The derived table lets MySQL read the table it deletes from.
+   * A row recorded twice (possible before the index) means what one row means; the first one stays.
+   * The derived table lets MySQL read the table it deletes from.
    */
   private static void removeDuplicates(Connection connection, BaseSchemaEditor editor)
       throws SQLException {
@@ -113,9 +122,25 @@ public final class MigrationRecorder {
     String id = editor.quoteName("id");
     try (Statement st = connection.createStatement()) {
       st.executeUpdate(
-          "DELETE FROM " + table + " WHERE " + id + " NOT IN (SELECT " + id + " FROM (SELECT MIN("
-              + id + ") AS " + id + " FROM " + table + " GROUP BY " + editor.quoteName("app")
-              + ", " + editor.quoteName("name") + ") " + editor.quoteName("keep") + ")");
+          "DELETE FROM "
+              + table
+              + " WHERE "
+              + id
+              + " NOT IN (SELECT "
+              + id
+              + " FROM (SELECT MIN("
+              + id
+              + ") AS "
+              + id
+              + " FROM "
+              + table
+              + " GROUP BY "
+              + editor.quoteName("app")
+              + ", "
+              + editor.quoteName("name")
+              + ") "
+              + editor.quoteName("keep")
+              + ")");
     }
   }
 
@@ -123,21 +148,40 @@ public final class MigrationRecorder {
   public Set<MigrationKey> applied(Connection connection) {
     Set<MigrationKey> result = new LinkedHashSet<>();
     try {
+      if (!hasTable && connection.getAutoCommit()) {
+        // One round trip for an up-to-date start (a fleet pays it per tenant): read, and take
+        // "no such table" for no history, instead of asking first whether the table exists.
+        // Outside a transaction only, where a failed statement leaves nothing to roll back.
+        try {
+          read(connection, result);
+          hasTable = true;
+          return result;
+        } catch (SQLException e) {
+          if (backend.introspection().isMissingTable(e)) {
+            return result;
+          }
+          throw e;
+        }
+      }
       if (!hasTable(connection)) {
         return result;
       }
-      try (Statement st = connection.createStatement();
-          ResultSet rs = st.executeQuery("SELECT app, name FROM " + TABLE + " ORDER BY id")) {
-        while (rs.next()) {
-          if (InterruptedRun.parse(rs.getString(1), rs.getString(2)) == null) {
-            result.add(new MigrationKey(rs.getString(1), rs.getString(2)));
-          }
-        }
-      }
+      read(connection, result);
       return result;
     } catch (SQLException e) {
       throw new MigrataException(
           ErrorCode.HISTORY, "Cannot read the " + TABLE + " table: " + e.getMessage(), e);
+    }
+  }
+
+  private static void read(Connection connection, Set<MigrationKey> result) throws SQLException {
+    try (Statement st = connection.createStatement();
+        ResultSet rs = st.executeQuery("SELECT app, name FROM " + TABLE + " ORDER BY id")) {
+      while (rs.next()) {
+        if (InterruptedRun.parse(rs.getString(1), rs.getString(2)) == null) {
+          result.add(new MigrationKey(rs.getString(1), rs.getString(2)));
+        }
+      }
     }
   }
 

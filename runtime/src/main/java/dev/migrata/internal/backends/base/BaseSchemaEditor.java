@@ -17,17 +17,17 @@ import java.util.Objects;
 
 /**
  * Django's {@code BaseDatabaseSchemaEditor}: the operations of a migration as SQL, run on the
- * connection or recorded in collect mode (sqlmigrate). What a backend says as data lives beside
- * it: {@link SqlTemplates} (every statement), {@link DataTypes}, {@link Quoting}, {@link Features}
- * and {@link Introspection}; {@link ColumnSql} and {@link ConstraintSql} render definitions and
- * names, {@link DeferredSql} holds what runs at the end. A backend overrides a method only where
- * its SQL differs in shape (SQLite's table rebuild, MySQL's {@code MODIFY}).
+ * connection or recorded in collect mode (sqlmigrate). What a backend says as data lives beside it:
+ * {@link SqlTemplates} (every statement), {@link DataTypes}, {@link Quoting}, {@link Features} and
+ * {@link Introspection}; {@link ColumnSql} and {@link ConstraintSql} render definitions and names,
+ * {@link DeferredSql} holds what runs at the end. A backend overrides a method only where its SQL
+ * differs in shape (SQLite's table rebuild, MySQL's {@code MODIFY}).
  *
  * <p>{@link #alterField} is Django's {@code alter_field}: what every backend does first, then
  * {@link #alterFieldInPlace} ({@code _alter_field}) for a change of one column's table.
  *
- * <p>One editor serves one migration: {@link #begin}, the operations, {@link #finish} (deferred
- * SQL and checks), then {@link #commit} or {@link #rollback}.
+ * <p>One editor serves one migration: {@link #begin}, the operations, {@link #finish} (deferred SQL
+ * and checks), then {@link #commit} or {@link #rollback}.
  */
 public abstract class BaseSchemaEditor extends EditorCore implements SchemaEditor {
   private ExecutionContext context;
@@ -122,16 +122,21 @@ public abstract class BaseSchemaEditor extends EditorCore implements SchemaEdito
     execute(
         format(
             sql.createColumn,
-            "table", quoteName(table),
-            "column", quoteName(field.columnName()),
-            "definition", columns.definition(state, field, true)));
+            "table",
+            quoteName(table),
+            "column",
+            quoteName(field.columnName()),
+            "definition",
+            columns.definition(state, field, true)));
     if (quoting.effectiveDefault(state, field) != null && field.dbDefault() == null) {
       String column = quoteName(field.columnName());
       execute(
           format(
               sql.alterColumn,
-              "table", quoteName(table),
-              "changes", format(sql.alterColumnNoDefault, "column", column)));
+              "table",
+              quoteName(table),
+              "changes",
+              format(sql.alterColumnNoDefault, "column", column)));
     }
     if (field.comment() != null) {
       columnComment(table, field);
@@ -151,8 +156,10 @@ public abstract class BaseSchemaEditor extends EditorCore implements SchemaEdito
     execute(
         format(
             sql.deleteColumn,
-            "table", quoteName(model.tableName()),
-            "column", quoteName(field.columnName())));
+            "table",
+            quoteName(model.tableName()),
+            "column",
+            quoteName(field.columnName())));
   }
 
   /** What of a field reaches the database; options such as help text do not. */
@@ -174,8 +181,8 @@ public abstract class BaseSchemaEditor extends EditorCore implements SchemaEdito
   }
 
   /**
-   * Django's {@code alter_field}: nothing when nothing of the column changes; a many-to-many's
-   * join table follows its field; anything else is {@link #alterFieldInPlace}.
+   * Django's {@code alter_field}: nothing when nothing of the column changes; a many-to-many's join
+   * table follows its field; anything else is {@link #alterFieldInPlace}.
    */
   @Override
   public final void alterField(
@@ -196,7 +203,10 @@ public abstract class BaseSchemaEditor extends EditorCore implements SchemaEdito
     if (oldField.fieldType() == FieldType.MANY_TO_MANY
         || newField.fieldType() == FieldType.MANY_TO_MANY) {
       throw new IllegalStateException(
-          "Cannot alter many-to-many field '" + oldField.name() + "' on '" + fromModel.name()
+          "Cannot alter many-to-many field '"
+              + oldField.name()
+              + "' on '"
+              + fromModel.name()
               + "' in place; remove it and add it again.");
     }
     alterFieldInPlace(fromState, fromModel, oldField, toState, toModel, newField);
@@ -243,7 +253,10 @@ public abstract class BaseSchemaEditor extends EditorCore implements SchemaEdito
       if (!oldColumn.equals(newColumn)) {
         execute(
             renameColumnSql(
-                newJoin.tableName(), oldColumn, newColumn, Fields.with(toState, newJoin),
+                newJoin.tableName(),
+                oldColumn,
+                newColumn,
+                Fields.with(toState, newJoin),
                 newKeys.get(i)));
         renameColumnReferences(newJoin.tableName(), oldColumn, newColumn);
       }
@@ -268,8 +281,10 @@ public abstract class BaseSchemaEditor extends EditorCore implements SchemaEdito
     execute(
         format(
             sql.tableComment,
-            "table", quoteName(model.tableName()),
-            "comment", newComment == null ? sql.noComment : quoting.string(newComment)));
+            "table",
+            quoteName(model.tableName()),
+            "comment",
+            newComment == null ? sql.noComment : quoting.string(newComment)));
   }
 
   // ---------------------------------------------------------------- indexes and constraints
@@ -308,9 +323,12 @@ public abstract class BaseSchemaEditor extends EditorCore implements SchemaEdito
     execute(
         format(
             sql.renameIndex,
-            "table", quoteName(model.tableName()),
-            "oldName", quoteName(oldIndex.name()),
-            "newName", quoteName(newIndex.name())));
+            "table",
+            quoteName(model.tableName()),
+            "oldName",
+            quoteName(oldIndex.name()),
+            "newName",
+            quoteName(newIndex.name())));
   }
 
   @Override
@@ -338,7 +356,9 @@ public abstract class BaseSchemaEditor extends EditorCore implements SchemaEdito
     execute(
         format(
             constraint.isCheck() ? sql.deleteCheck : sql.deleteUnique,
-            "table", quoteName(model.tableName()),
-            "name", quoteName(columns.constraintName(model, constraint))));
+            "table",
+            quoteName(model.tableName()),
+            "name",
+            quoteName(columns.constraintName(model, constraint))));
   }
 }

@@ -84,9 +84,9 @@ public final class ColumnSql {
   }
 
   /**
-   * The column definition after the quoted column name (Django's column_sql): type, DB default,
-   * the literal default if {@code includeDefault}, nullability, key, unique, type suffix, the
-   * inline foreign key and the inline comment where the backend has them.
+   * The column definition after the quoted column name (Django's column_sql): type, DB default, the
+   * literal default if {@code includeDefault}, nullability, key, unique, type suffix, the inline
+   * foreign key and the inline comment where the backend has them.
    */
   public String definition(ProjectState state, FieldState field, boolean includeDefault) {
     List<String> parts = new ArrayList<>();
@@ -127,10 +127,14 @@ public final class ColumnSql {
     ModelState target = Fields.targetModel(state, field);
     return format(
         sql.createInlineFk,
-        "toTable", quoting.name(target.tableName()),
-        "toColumn", quoting.name(Fields.targetField(state, field).columnName()),
-        "onDelete", onDelete(field),
-        "deferrable", sql.deferrable);
+        "toTable",
+        quoting.name(target.tableName()),
+        "toColumn",
+        quoting.name(Fields.targetField(state, field).columnName()),
+        "onDelete",
+        onDelete(field),
+        "deferrable",
+        sql.deferrable);
   }
 
   /** The {@code ON DELETE} clause of a foreign key, or empty (Django's DO_NOTHING). */
@@ -153,8 +157,10 @@ public final class ColumnSql {
     }
     return format(
         sql.createTable,
-        "table", quoting.name(table),
-        "definition", String.join(", ", definitions));
+        "table",
+        quoting.name(table),
+        "definition",
+        String.join(", ", definitions));
   }
 
   /** A constraint inside CREATE TABLE, or {@code null} if it is created as an index. */
@@ -162,16 +168,20 @@ public final class ColumnSql {
     if (c.isCheck()) {
       return format(
           sql.constraint,
-          "name", quoting.name(c.name()),
-          "constraint", format(sql.checkConstraint, "check", c.check()));
+          "name",
+          quoting.name(c.name()),
+          "constraint",
+          format(sql.checkConstraint, "check", c.check()));
     }
     if (c.condition() != null) {
       return null;
     }
     return format(
         sql.constraint,
-        "name", quoting.name(constraintName(model, c)),
-        "constraint", format(sql.uniqueConstraint, "columns", columnList(model, c.fields())));
+        "name",
+        quoting.name(constraintName(model, c)),
+        "constraint",
+        format(sql.uniqueConstraint, "columns", columnList(model, c.fields())));
   }
 
   /** The quoted columns of field references; a leading {@code -} orders descending. */

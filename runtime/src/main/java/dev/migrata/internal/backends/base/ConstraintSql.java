@@ -47,8 +47,8 @@ public final class ConstraintSql {
   }
 
   /**
-   * Whether a field gets an index of its own: indexed and not already unique, and not a foreign
-   * key where the database indexes those itself.
+   * Whether a field gets an index of its own: indexed and not already unique, and not a foreign key
+   * where the database indexes those itself.
    */
   public boolean needsFieldIndex(FieldState field) {
     return field.hasColumn()
@@ -62,10 +62,14 @@ public final class ConstraintSql {
   public String createIndex(String table, String name, String columnSql) {
     return format(
         sql.createIndex,
-        "name", quoting.name(name),
-        "table", quoting.name(table),
-        "columns", columnSql,
-        "condition", "");
+        "name",
+        quoting.name(name),
+        "table",
+        quoting.name(table),
+        "columns",
+        columnSql,
+        "condition",
+        "");
   }
 
   public String fieldIndex(String table, FieldState field) {
@@ -75,20 +79,28 @@ public final class ConstraintSql {
   public String index(String table, ModelState model, IndexState index) {
     return format(
         index.unique() ? sql.createUniqueIndex : sql.createIndex,
-        "name", quoting.name(index.name()),
-        "table", quoting.name(table),
-        "columns", columns.columnList(model, index.fields()),
-        "condition", condition(index.condition()));
+        "name",
+        quoting.name(index.name()),
+        "table",
+        quoting.name(table),
+        "columns",
+        columns.columnList(model, index.fields()),
+        "condition",
+        condition(index.condition()));
   }
 
   /** A unique constraint with a condition is a partial unique index (Django's create_sql). */
   public String conditionalUnique(String table, ModelState model, ConstraintState c) {
     return format(
         sql.createUniqueIndex,
-        "name", quoting.name(columns.constraintName(model, c)),
-        "table", quoting.name(table),
-        "columns", columns.columnList(model, c.fields()),
-        "condition", condition(c.condition()));
+        "name",
+        quoting.name(columns.constraintName(model, c)),
+        "table",
+        quoting.name(table),
+        "columns",
+        columns.columnList(model, c.fields()),
+        "condition",
+        condition(c.condition()));
   }
 
   private String condition(String condition) {
@@ -99,9 +111,12 @@ public final class ConstraintSql {
   public String addUnique(String table, String name, String column) {
     return format(
         sql.createConstraint,
-        "table", quoting.name(table),
-        "name", quoting.name(name),
-        "constraint", format(sql.uniqueConstraint, "columns", quoting.name(column)));
+        "table",
+        quoting.name(table),
+        "name",
+        quoting.name(name),
+        "constraint",
+        format(sql.uniqueConstraint, "columns", quoting.name(column)));
   }
 
   /** Adds a named check or unique constraint to an existing table. */
@@ -113,9 +128,12 @@ public final class ConstraintSql {
                 sql.uniqueConstraint, "columns", columns.columnList(model, constraint.fields()));
     return format(
         sql.createConstraint,
-        "table", quoting.name(model.tableName()),
-        "name", quoting.name(columns.constraintName(model, constraint)),
-        "constraint", definition);
+        "table",
+        quoting.name(model.tableName()),
+        "name",
+        quoting.name(columns.constraintName(model, constraint)),
+        "constraint",
+        definition);
   }
 
   public String dropIndex(String table, String name) {
@@ -140,12 +158,19 @@ public final class ConstraintSql {
             : name(table, field.columnName(), suffix);
     return format(
         sql.createFk,
-        "table", quoting.name(table),
-        "name", quoting.name(name),
-        "column", quoting.name(field.columnName()),
-        "toTable", quoting.name(target.tableName()),
-        "toColumn", quoting.name(toColumn),
-        "onDelete", columns.onDelete(field),
-        "deferrable", sql.deferrable);
+        "table",
+        quoting.name(table),
+        "name",
+        quoting.name(name),
+        "column",
+        quoting.name(field.columnName()),
+        "toTable",
+        quoting.name(target.tableName()),
+        "toColumn",
+        quoting.name(toColumn),
+        "onDelete",
+        columns.onDelete(field),
+        "deferrable",
+        sql.deferrable);
   }
 }

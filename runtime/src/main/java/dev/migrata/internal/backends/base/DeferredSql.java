@@ -12,11 +12,11 @@ import java.util.function.Function;
 
 /**
  * Statements held back to the end of a migration (Django's {@code deferred_sql}): indexes and
- * foreign keys, created once every table they need exists. Each is rendered only when it runs,
- * from its table's name and the {@link Renamed} tables and columns since it was queued, so a
- * table or column renamed meanwhile is followed (Django's {@code rename_table_references} and
- * {@code rename_column_references}: the table the statement is about, and the one a foreign key
- * of it points at) and a dropped table is forgotten.
+ * foreign keys, created once every table they need exists. Each is rendered only when it runs, from
+ * its table's name and the {@link Renamed} tables and columns since it was queued, so a table or
+ * column renamed meanwhile is followed (Django's {@code rename_table_references} and {@code
+ * rename_column_references}: the table the statement is about, and the one a foreign key of it
+ * points at) and a dropped table is forgotten.
  */
 public final class DeferredSql {
   private final List<Entry> entries = new ArrayList<>();
@@ -29,8 +29,10 @@ public final class DeferredSql {
   private static final class Entry {
     String table;
     final Render render;
+
     /** Tables renamed after this was queued: the name then to the name now. */
     final Map<String, String> tables = new HashMap<>();
+
     /** Columns renamed after this was queued, by {@link #key} of their current table. */
     final Map<String, String> columns = new HashMap<>();
 

@@ -20,8 +20,8 @@ import java.util.function.Function;
  * mode), the deferred SQL, and the steps several operations share. {@link BaseSchemaEditor} adds
  * the operations.
  *
- * <p>One editor serves one migration: {@link #begin}, the operations, {@link #finish} (deferred
- * SQL and checks), then {@link #commit} or {@link #rollback}.
+ * <p>One editor serves one migration: {@link #begin}, the operations, {@link #finish} (deferred SQL
+ * and checks), then {@link #commit} or {@link #rollback}.
  */
 public abstract class EditorCore {
   protected final Connection connection;
@@ -199,9 +199,12 @@ public abstract class EditorCore {
     execute(
         format(
             sql.columnComment,
-            "table", quoteName(table),
-            "column", quoteName(field.columnName()),
-            "comment", field.comment() == null ? sql.noComment : quoting.string(field.comment())));
+            "table",
+            quoteName(table),
+            "column",
+            quoteName(field.columnName()),
+            "comment",
+            field.comment() == null ? sql.noComment : quoting.string(field.comment())));
   }
 
   /**
@@ -212,9 +215,12 @@ public abstract class EditorCore {
       String table, String oldColumn, String newColumn, ProjectState state, FieldState field) {
     return format(
         sql.renameColumn,
-        "table", quoteName(table),
-        "oldColumn", quoteName(oldColumn),
-        "newColumn", quoteName(newColumn));
+        "table",
+        quoteName(table),
+        "oldColumn",
+        quoteName(oldColumn),
+        "newColumn",
+        quoteName(newColumn));
   }
 
   /**
@@ -233,8 +239,7 @@ public abstract class EditorCore {
     }
     for (ConstraintState c : model.constraints()) {
       if (!c.isCheck() && c.condition() != null && features.supportsPartialIndexes()) {
-        defer(
-            model.tableName(), (t, now) -> constraints.conditionalUnique(t, now.model(model), c));
+        defer(model.tableName(), (t, now) -> constraints.conditionalUnique(t, now.model(model), c));
       }
     }
   }

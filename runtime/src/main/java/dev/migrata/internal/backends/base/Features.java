@@ -1,10 +1,10 @@
 package dev.migrata.internal.backends.base;
 
 /**
- * What one backend at one server version can do (Django's {@code DatabaseFeatures}, plus its
- * {@code max_name_length}): data the executor and the schema editors ask instead of each editor
- * answering with methods of its own. Built once per connection by {@code Backend.features}; the
- * defaults are Django's base features, and each backend's {@code *Features} says where it differs.
+ * What one backend at one server version can do (Django's {@code DatabaseFeatures}, plus its {@code
+ * max_name_length}): data the executor and the schema editors ask instead of each editor answering
+ * with methods of its own. Built once per connection by {@code Backend.features}; the defaults are
+ * Django's base features, and each backend's {@code *Features} says where it differs.
  */
 public final class Features {
   /** How the whole-run migration lock is held. */
@@ -135,10 +135,21 @@ public final class Features {
 
   @Override
   public String toString() {
-    return "Features[version=" + serverVersion + ", canRollbackDdl=" + canRollbackDdl
-        + ", canRenameColumn=" + canRenameColumn + ", supportsPartialIndexes="
-        + supportsPartialIndexes + ", maxNameLength=" + maxNameLength + ", lock=" + lockKind
-        + ", checkDrop=" + checkDrop + "]";
+    return "Features[version="
+        + serverVersion
+        + ", canRollbackDdl="
+        + canRollbackDdl
+        + ", canRenameColumn="
+        + canRenameColumn
+        + ", supportsPartialIndexes="
+        + supportsPartialIndexes
+        + ", maxNameLength="
+        + maxNameLength
+        + ", lock="
+        + lockKind
+        + ", checkDrop="
+        + checkDrop
+        + "]";
   }
 
   /** Starts from Django's base features. */

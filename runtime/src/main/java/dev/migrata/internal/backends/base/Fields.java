@@ -23,8 +23,8 @@ public final class Fields {
   }
 
   /**
-   * Whether the column is unique by a constraint of its own: declared so, or a one-to-one
-   * (Django's unique foreign key); a primary key is unique through the key.
+   * Whether the column is unique by a constraint of its own: declared so, or a one-to-one (Django's
+   * unique foreign key); a primary key is unique through the key.
    */
   public static boolean isUnique(FieldState field) {
     return (field.unique() || field.fieldType() == FieldType.ONE_TO_ONE) && !field.primaryKey();
@@ -50,7 +50,11 @@ public final class Fields {
     ModelState target = state.model(field.to());
     if (target == null) {
       throw new IllegalStateException(
-          "Field '" + field.name() + "' refers to '" + field.to() + "', which does not exist"
+          "Field '"
+              + field.name()
+              + "' refers to '"
+              + field.to()
+              + "', which does not exist"
               + " at this point of the migration history.");
     }
     return target;

@@ -95,10 +95,8 @@ public abstract class InPlaceSchemaEditor extends BaseSchemaEditor {
   private void dropForeignKeyOf(
       ProjectState fromState, String table, FieldState field, ModelState target) {
     String toColumn = Fields.targetField(fromState, field).columnName();
-    String computed =
-        constraints.foreignKeyName(table, field, target.tableName(), toColumn);
-    dropForeignKey(
-        table, existingName(table, field.columnName(), NameKind.FOREIGN_KEY, computed));
+    String computed = constraints.foreignKeyName(table, field, target.tableName(), toColumn);
+    dropForeignKey(table, existingName(table, field.columnName(), NameKind.FOREIGN_KEY, computed));
   }
 
   private String uniqueName(String table, FieldState field) {
@@ -121,8 +119,10 @@ public abstract class InPlaceSchemaEditor extends BaseSchemaEditor {
     execute(
         format(
             sql.alterColumn,
-            "table", quoteName(table),
-            "changes", alterColumnTypeSql(newField.columnName(), oldType, newType)));
+            "table",
+            quoteName(table),
+            "changes",
+            alterColumnTypeSql(newField.columnName(), oldType, newType)));
   }
 
   /**
@@ -149,7 +149,10 @@ public abstract class InPlaceSchemaEditor extends BaseSchemaEditor {
           newField.dbDefault() == null
               ? format(sql.alterColumnNoDefault, "column", quoteName(column))
               : format(
-                  sql.alterColumnDefault, "column", quoteName(column), "default",
+                  sql.alterColumnDefault,
+                  "column",
+                  quoteName(column),
+                  "default",
                   newField.dbDefault()));
     }
     for (String change : changes) {
@@ -163,8 +166,10 @@ public abstract class InPlaceSchemaEditor extends BaseSchemaEditor {
       String change =
           format(
               newField.nullable() ? sql.alterColumnNull : sql.alterColumnNotNull,
-              "column", quoteName(column),
-              "type", newType);
+              "column",
+              quoteName(column),
+              "type",
+              newType);
       execute(format(sql.alterColumn, "table", qt, "changes", change));
     }
     if (!Objects.equals(oldField.comment(), newField.comment())) {
@@ -177,9 +182,12 @@ public abstract class InPlaceSchemaEditor extends BaseSchemaEditor {
     execute(
         format(
             sql.updateWithDefault,
-            "table", quoteName(table),
-            "column", quoteName(field.columnName()),
-            "default", literal));
+            "table",
+            quoteName(table),
+            "column",
+            quoteName(field.columnName()),
+            "default",
+            literal));
   }
 
   /**
@@ -208,8 +216,8 @@ public abstract class InPlaceSchemaEditor extends BaseSchemaEditor {
       String table, FieldState oldField, FieldState newField, String oldType, String newType) {}
 
   /**
-   * A renamed column keeps its index and unique constraint; renaming them too keeps every name
-   * what Django's naming gives for the current column, so later operations can find them.
+   * A renamed column keeps its index and unique constraint; renaming them too keeps every name what
+   * Django's naming gives for the current column, so later operations can find them.
    */
   private void renameKeptIndexes(String table, FieldState oldField, FieldState newField) {
     if (!features.canRenameIndex()) {
@@ -234,9 +242,12 @@ public abstract class InPlaceSchemaEditor extends BaseSchemaEditor {
         execute(
             format(
                 sql.renameConstraint,
-                "table", quoteName(table),
-                "oldName", quoteName(oldName),
-                "newName", quoteName(newName)));
+                "table",
+                quoteName(table),
+                "oldName",
+                quoteName(oldName),
+                "newName",
+                quoteName(newName)));
       } else {
         renameIndexNamed(table, oldName, newName);
       }
@@ -248,9 +259,12 @@ public abstract class InPlaceSchemaEditor extends BaseSchemaEditor {
       execute(
           format(
               sql.renameIndex,
-              "table", quoteName(table),
-              "oldName", quoteName(oldName),
-              "newName", quoteName(newName)));
+              "table",
+              quoteName(table),
+              "oldName",
+              quoteName(oldName),
+              "newName",
+              quoteName(newName)));
     }
   }
 }

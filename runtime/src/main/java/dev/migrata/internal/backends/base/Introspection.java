@@ -25,6 +25,19 @@ public class Introspection {
     LIKE
   }
 
+  /**
+   * Whether a failed query failed because its table does not exist: PostgreSQL's {@code 42P01},
+   * MySQL's and MariaDB's {@code 42S02} (error 1146), SQLite's "no such table".
+   */
+  public boolean isMissingTable(SQLException e) {
+    String state = e.getSQLState();
+    if ("42P01".equals(state) || "42S02".equals(state) || e.getErrorCode() == 1146) {
+      return true;
+    }
+    String message = e.getMessage();
+    return message != null && message.contains("no such table");
+  }
+
   /** Whether a table exists. */
   public boolean tableExists(Connection connection, String table) throws SQLException {
     try (ResultSet rs = connection.getMetaData().getTables(null, null, table, null)) {

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Django's {@code _related_non_m2m_objects}: the columns that refer to a key, which a change of
- * the key's type must take along.
+ * Django's {@code _related_non_m2m_objects}: the columns that refer to a key, which a change of the
+ * key's type must take along.
  */
 public final class KeyReferrers {
   private KeyReferrers() {}
@@ -23,8 +23,8 @@ public final class KeyReferrers {
   public record Referrer(ModelState model, FieldState oldField, FieldState newField) {}
 
   /**
-   * Whether {@code newField} is a key other columns may refer to (a primary key, or unique) and
-   * its column type changes: Django's {@code drop_foreign_keys} in {@code _alter_field}.
+   * Whether {@code newField} is a key other columns may refer to (a primary key, or unique) and its
+   * column type changes: Django's {@code drop_foreign_keys} in {@code _alter_field}.
    */
   public static boolean keyTypeChanges(
       FieldState oldField, FieldState newField, String oldType, String newType) {
@@ -71,8 +71,7 @@ public final class KeyReferrers {
           if (!Fields.isForeignKey(f) || f.to() == null || !f.to().equalsIgnoreCase(targetKey)) {
             continue;
           }
-          boolean refers =
-              f.toField() == null ? key.primaryKey() : f.toField().equals(key.name());
+          boolean refers = f.toField() == null ? key.primaryKey() : f.toField().equals(key.name());
           boolean itself =
               holder.tableName().equals(target.tableName()) && f.name().equals(key.name());
           if (!refers || itself || !seen.add(holder.tableName() + "." + f.columnName())) {

@@ -14,8 +14,8 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
- * Identifiers and values as one backend writes them in SQL (Django's {@code quote_name} and
- * {@code quote_value}): the identifier quote, string escapes, boolean spelling, and the literals of
+ * Identifiers and values as one backend writes them in SQL (Django's {@code quote_name} and {@code
+ * quote_value}): the identifier quote, string escapes, boolean spelling, and the literals of
  * defaults, which follow the backend's {@link Features} (native UUIDs, intervals, time zones).
  */
 public final class Quoting {
@@ -134,9 +134,9 @@ public final class Quoting {
   }
 
   /**
-   * An aware date-time default (written in migrations as ISO-8601 in UTC, as Django serializes
-   * it): with its offset where columns keep one, else in UTC without an offset, as Django does on
-   * SQLite and MySQL.
+   * An aware date-time default (written in migrations as ISO-8601 in UTC, as Django serializes it):
+   * with its offset where columns keep one, else in UTC without an offset, as Django does on SQLite
+   * and MySQL.
    */
   private String awareDateTimeLiteral(Instant instant) {
     String utc = instant.atOffset(ZoneOffset.UTC).format(SQL_DATE_TIME);

@@ -11,8 +11,8 @@ import java.util.function.Consumer;
 
 /**
  * A lock owned by a database session on a connection of its own (PostgreSQL's advisory lock,
- * MySQL's {@code GET_LOCK}). The server releases it when the session ends, so a crashed migrate
- * run cannot leave a stale lock behind, unlike a lock row (Liquibase, EF Core on SQLite). It is
+ * MySQL's {@code GET_LOCK}). The server releases it when the session ends, so a crashed migrate run
+ * cannot leave a stale lock behind, unlike a lock row (Liquibase, EF Core on SQLite). It is
  * session-scoped rather than transaction-scoped so that it spans every migration's commit and
  * cannot deadlock with statements that refuse to run in a transaction (Flyway's trap with {@code
  * CREATE INDEX CONCURRENTLY}).
@@ -50,8 +50,12 @@ public final class SessionLock {
           String now = holderOrUnknown(calls, c);
           throw new MigrataException(
               ErrorCode.LOCK_TIMEOUT,
-              "Gave up after " + timeout.toSeconds() + "s waiting for the migration lock, held by "
-                  + now + ". Another migrate run is still in progress; " + calls.advice());
+              "Gave up after "
+                  + timeout.toSeconds()
+                  + "s waiting for the migration lock, held by "
+                  + now
+                  + ". Another migrate run is still in progress; "
+                  + calls.advice());
         }
       }
     } catch (SQLException | RuntimeException e) {

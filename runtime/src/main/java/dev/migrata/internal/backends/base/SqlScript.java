@@ -14,9 +14,8 @@ import java.util.Locale;
  * PostgreSQL's dollar-quoted bodies ({@code $$ ... $$}, {@code $tag$ ... $tag$}), or the {@code
  * BEGIN ... END} body of a {@code CREATE TRIGGER}/{@code PROCEDURE}/{@code FUNCTION} (where {@code
  * IF}, {@code CASE}, {@code WHILE}, {@code FOR} and {@code LOOP} nest, with {@code END IF} etc.),
- * following sqlparse's split levels. Comments stay in the statements (MySQL's executable {@code
- * /*! ... *}{@code /} comments are code); a piece with nothing but comments and blanks is no
- * statement.
+ * following sqlparse's split levels. Comments stay in the statements (MySQL's executable {@code /*!
+ * ... *}{@code /} comments are code); a piece with nothing but comments and blanks is no statement.
  */
 final class SqlScript {
   private final boolean mysql;

@@ -13,8 +13,10 @@ public final class SqlTemplates {
   public String createColumn = "ALTER TABLE {table} ADD COLUMN {column} {definition}";
   public String alterColumn = "ALTER TABLE {table} {changes}";
   public String alterColumnType = "ALTER COLUMN {column} TYPE {type}";
+
   /** A type change converting the values (PostgreSQL's {@code USING}); else alterColumnType. */
   public String alterColumnTypeUsing = null;
+
   public String alterColumnNull = "ALTER COLUMN {column} DROP NOT NULL";
   public String alterColumnNotNull = "ALTER COLUMN {column} SET NOT NULL";
   public String alterColumnDefault = "ALTER COLUMN {column} SET DEFAULT {default}";
@@ -23,8 +25,10 @@ public final class SqlTemplates {
       "UPDATE {table} SET {column} = {default} WHERE {column} IS NULL";
   public String deleteColumn = "ALTER TABLE {table} DROP COLUMN {column} CASCADE";
   public String renameColumn = "ALTER TABLE {table} RENAME COLUMN {oldColumn} TO {newColumn}";
+
   /** A rename that restates the column, where {@code RENAME COLUMN} is missing (MySQL 5.7). */
   public String renameColumnChange = null;
+
   public String checkConstraint = "CHECK ({check})";
   public String constraint = "CONSTRAINT {name} {constraint}";
   public String uniqueConstraint = "UNIQUE ({columns})";
@@ -32,26 +36,31 @@ public final class SqlTemplates {
   public String deleteConstraint = "ALTER TABLE {table} DROP CONSTRAINT {name}";
   public String deleteCheck = "ALTER TABLE {table} DROP CONSTRAINT {name}";
   public String deleteUnique = "ALTER TABLE {table} DROP CONSTRAINT {name}";
+
   /** Renames a unique constraint; {@code null} where it is an index renamed as one. */
   public String renameConstraint = null;
+
   /** An inline foreign key after the column type; {@code null} where FKs are added separately. */
   public String createInlineFk = null;
+
   public String createFk =
       "ALTER TABLE {table} ADD CONSTRAINT {name} FOREIGN KEY ({column}) REFERENCES {toTable}"
           + " ({toColumn}){onDelete}{deferrable}";
   public String deleteFk = "ALTER TABLE {table} DROP CONSTRAINT {name}";
   public String deferrable = " DEFERRABLE INITIALLY DEFERRED";
   public String createIndex = "CREATE INDEX {name} ON {table} ({columns}){condition}";
-  public String createUniqueIndex =
-      "CREATE UNIQUE INDEX {name} ON {table} ({columns}){condition}";
+  public String createUniqueIndex = "CREATE UNIQUE INDEX {name} ON {table} ({columns}){condition}";
   public String indexCondition = " WHERE {condition}";
   public String deleteIndex = "DROP INDEX {name}";
   public String renameIndex = "ALTER INDEX {oldName} RENAME TO {newName}";
   public String tableComment = "COMMENT ON TABLE {table} IS {comment}";
+
   /** A column comment as its own statement; {@code null} where there is none or it is inline. */
   public String columnComment = null;
+
   /** A column comment inside the column definition (MySQL); {@code null} elsewhere. */
   public String inlineColumnComment = null;
+
   /** What a removed comment is set to: {@code NULL}, or {@code ''} where NULL is refused. */
   public String noComment = "NULL";
 

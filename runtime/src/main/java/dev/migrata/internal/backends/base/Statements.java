@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where one migration's statements go: run on the connection, in the migration's transaction
- * where there is one, or recorded in collect mode (sqlmigrate). Remembers what ran, which is what a
+ * Where one migration's statements go: run on the connection, in the migration's transaction where
+ * there is one, or recorded in collect mode (sqlmigrate). Remembers what ran, which is what a
  * failed migration leaves behind where DDL cannot roll back.
  */
 final class Statements {
@@ -59,7 +59,7 @@ final class Statements {
     try (Statement st = connection.createStatement()) {
       st.execute(statement);
     } catch (SQLException e) {
-      throw new SchemaException(statement, e);
+      throw new SchemaException(statement, e, ServerHints.of(e));
     }
     executed.add(statement);
   }

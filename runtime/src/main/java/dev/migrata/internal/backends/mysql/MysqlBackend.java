@@ -5,6 +5,7 @@ import dev.migrata.internal.backends.MigrationLock;
 import dev.migrata.internal.backends.base.BaseSchemaEditor;
 import dev.migrata.internal.backends.base.Features;
 import dev.migrata.internal.backends.base.Introspection;
+import dev.migrata.internal.backends.base.LeaseLock;
 import dev.migrata.internal.backends.base.SessionLock;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -61,6 +62,40 @@ public final class MysqlBackend implements Backend {
   public MigrationLock lock(
       Connection connection, ConnectionOpener dedicated, Duration timeout, Consumer<String> waiting)
       throws SQLException {
+    return lock(connection, dedicated, timeout, waiting, null);
+  }
+
+  /**
+   * {@code GET_LOCK} on a plain server. On a Galera node {@code GET_LOCK} is local to the node, so
+   * a lease row (replicated, certified like any write) is the lock; the migration session then
+   * waits for the cluster to catch up before each read ({@code wsrep_sync_wait}), so the history
+   * read under the lock sees what a run on another node committed, and runs DDL in total order.
+   */
+  @Override
+  public MigrationLock lock(
+      Connection connection,
+      ConnectionOpener dedicated,
+      Duration timeout,
+      Consumer<String> waiting,
+      Duration lease)
+      throws SQLException {
+    boolean galera = Galera.isNode(connection);
+    if (galera) {
+      Galera.prepareMigrationSession(connection);
+    }
+    if (galera || lease != null) {
+      return LeaseLock.acquire(
+          dedicated,
+          leaseDialect(),
+          lease != null ? lease : Galera.DEFAULT_LEASE,
+          timeout,
+          waiting);
+    }
     return SessionLock.acquire(dedicated, new MysqlLock(), timeout, waiting);
+  }
+
+  @Override
+  public LeaseLock.Dialect leaseDialect() {
+    return () -> "CAST(UNIX_TIMESTAMP(NOW(3)) * 1000 AS SIGNED)";
   }
 }

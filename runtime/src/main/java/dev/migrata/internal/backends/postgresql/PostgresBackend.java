@@ -5,6 +5,7 @@ import dev.migrata.internal.backends.MigrationLock;
 import dev.migrata.internal.backends.base.BaseSchemaEditor;
 import dev.migrata.internal.backends.base.Features;
 import dev.migrata.internal.backends.base.Introspection;
+import dev.migrata.internal.backends.base.LeaseLock;
 import dev.migrata.internal.backends.base.SessionLock;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -58,5 +59,11 @@ public final class PostgresBackend implements Backend {
       Connection connection, ConnectionOpener dedicated, Duration timeout, Consumer<String> waiting)
       throws SQLException {
     return SessionLock.acquire(dedicated, new PostgresLock(), timeout, waiting);
+  }
+
+  @Override
+  public LeaseLock.Dialect leaseDialect() {
+    // clock_timestamp(), not now(): now() is the transaction's start.
+    return () -> "CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS bigint)";
   }
 }

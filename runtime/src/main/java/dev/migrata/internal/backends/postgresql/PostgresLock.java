@@ -11,12 +11,35 @@ import java.time.Duration;
 
 /**
  * PostgreSQL's whole-run lock: a session-level advisory lock ({@code pg_advisory_lock}) on the
- * lock's own connection. Advisory locks are per database, so runs on other databases of the
- * server do not wait; {@code pg_locks} and {@code pg_stat_activity} name the holder.
+ * lock's own connection. Advisory locks are per database, so runs on other databases of the server
+ * do not wait; {@code pg_locks} and {@code pg_stat_activity} name the holder.
  */
 final class PostgresLock implements SessionLock.Calls {
+  /**
+   * The lock's arguments: the one 64-bit key in the {@code public} schema (as every earlier version
+   * locked), and {@code KEY_HIGH, hashtext(schema)} in any other, so tenants kept as schemas of one
+   * database (a fleet) migrate in parallel, each under its own lock.
+   */
+  private String args;
+
+  private String args(Connection c) throws SQLException {
+    if (args == null) {
+      try (Statement st = c.createStatement();
+          ResultSet rs = st.executeQuery("SELECT current_schema(), hashtext(current_schema())")) {
+        rs.next();
+        String schema = rs.getString(1);
+        args =
+            schema == null || schema.equals("public")
+                ? String.valueOf(KEY)
+                : KEY_HIGH + ", " + rs.getInt(2);
+      }
+    }
+    return args;
+  }
+
   /** The advisory lock key: both 32-bit halves positive, so pg_locks shows them unchanged. */
   static final int KEY_HIGH = 0x6d696772; // "migr"
+
   static final int KEY_LOW = 0x61746121; // "ata!"
   static final long KEY = ((long) KEY_HIGH << 32) | KEY_LOW;
 
@@ -28,14 +51,14 @@ final class PostgresLock implements SessionLock.Calls {
       ps.setString(1, "migrata migrate " + ManagementFactory.getRuntimeMXBean().getName());
       ps.execute();
     }
-    return queryBoolean(c, "SELECT pg_try_advisory_lock(" + KEY + ")");
+    return queryBoolean(c, "SELECT pg_try_advisory_lock(" + args(c) + ")");
   }
 
   @Override
   public boolean lock(Connection c, Duration timeout) throws SQLException {
     try (Statement st = c.createStatement()) {
       st.execute("SET lock_timeout = " + Math.max(1, timeout.toMillis()));
-      st.execute("SELECT pg_advisory_lock(" + KEY + ")");
+      st.execute("SELECT pg_advisory_lock(" + args(c) + ")");
       st.execute("SET lock_timeout = 0");
       return true;
     } catch (SQLException e) {
@@ -51,24 +74,37 @@ final class PostgresLock implements SessionLock.Calls {
     String sql =
         "SELECT a.pid, a.application_name, a.usename, a.client_addr, a.backend_start,"
             + " a.state FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
-            + " WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1"
+            + " WHERE l.locktype = 'advisory' AND l.granted"
             + " AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())"
-            + " AND l.classid = " + KEY_HIGH + " AND l.objid = " + KEY_LOW;
+            + " AND l.classid = "
+            + KEY_HIGH
+            + " AND "
+            + (args(c).contains(",")
+                ? "l.objsubid = 2 AND l.objid = CAST(hashtext(current_schema()) AS oid)"
+                : "l.objsubid = 1 AND l.objid = " + KEY_LOW);
     try (Statement st = c.createStatement();
         ResultSet rs = st.executeQuery(sql)) {
       if (!rs.next()) {
         return null;
       }
-      return "PostgreSQL backend pid " + rs.getInt(1)
-          + " ('" + rs.getString(2) + "', user " + rs.getString(3)
+      return "PostgreSQL backend pid "
+          + rs.getInt(1)
+          + " ('"
+          + rs.getString(2)
+          + "', user "
+          + rs.getString(3)
           + (rs.getString(4) == null ? "" : " from " + rs.getString(4))
-          + ", connected since " + rs.getTimestamp(5) + ", " + rs.getString(6) + ")";
+          + ", connected since "
+          + rs.getTimestamp(5)
+          + ", "
+          + rs.getString(6)
+          + ")";
     }
   }
 
   @Override
   public void unlock(Connection c) throws SQLException {
-    queryBoolean(c, "SELECT pg_advisory_unlock(" + KEY + ")");
+    queryBoolean(c, "SELECT pg_advisory_unlock(" + args(c) + ")");
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.migrata.internal.backends.MigrationLock;
 import dev.migrata.internal.backends.base.BaseSchemaEditor;
 import dev.migrata.internal.backends.base.Features;
 import dev.migrata.internal.backends.base.Introspection;
+import dev.migrata.internal.backends.base.LeaseLock;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -64,5 +65,22 @@ public final class SqliteBackend implements Backend {
       Connection connection, ConnectionOpener dedicated, Duration timeout, Consumer<String> waiting)
       throws SQLException {
     return SqliteFileLock.acquire(connection.getMetaData().getURL(), timeout, waiting);
+  }
+
+  @Override
+  public LeaseLock.Dialect leaseDialect() {
+    return new LeaseLock.Dialect() {
+      @Override
+      public String nowMillis() {
+        return "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)";
+      }
+
+      /** SQLITE_CONSTRAINT (19) and SQLITE_BUSY (5), plain or extended. */
+      @Override
+      public boolean lostRace(SQLException e) {
+        int code = e.getErrorCode() & 0xff;
+        return code == 19 || code == 5;
+      }
+    };
   }
 }
