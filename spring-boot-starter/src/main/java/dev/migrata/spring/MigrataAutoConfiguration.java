@@ -24,7 +24,11 @@ import org.springframework.core.io.ResourceLoader;
  * others depend on. A {@link MigrataMigrationStrategy} bean replaces what the initializer does.
  */
 @AutoConfiguration(
-    afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
+    afterName = {
+      "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+      // Where Boot 3 has it; named, not referenced, so that neither Boot needs the other's class.
+      "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration"
+    })
 @ConditionalOnClass(Migrata.class)
 @Conditional(MigrataAutoConfiguration.DataSourceAvailable.class)
 @ConditionalOnBooleanProperty(name = "migrata.enabled", matchIfMissing = true)

@@ -154,6 +154,17 @@ class MigrataAutoConfigurationTest {
   }
 
   @Test
+  void migrataUserAloneMigratesTheApplicationsDatabaseAsThatUser() throws SQLException {
+    DataSource app = appDb();
+    runner()
+        .withBean(DataSource.class, () -> app)
+        .withPropertyValues("migrata.user=owner", "migrata.password=secret")
+        .run(context -> assertThat(context).hasNotFailed());
+    // SQLite has no logins: the derived connection reached the same file.
+    assertThat(history(app)).hasSize(2);
+  }
+
+  @Test
   void migrataUrlAloneIsEnough() throws SQLException {
     Path own = dir.resolve("own.db");
     runner()
