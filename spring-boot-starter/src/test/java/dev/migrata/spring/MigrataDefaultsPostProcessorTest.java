@@ -44,6 +44,16 @@ class MigrataDefaultsPostProcessorTest {
   }
 
   @Test
+  void theBoot35VariantAddsTheSameDefaultOnce() {
+    StandardEnvironment env = environment(Map.of());
+    process(env);
+    new MigrataDefaultsLegacyPostProcessor().postProcessEnvironment(env, new SpringApplication());
+    assertThat(env.getProperty("spring.jpa.hibernate.ddl-auto")).isEqualTo("none");
+    assertThat(env.getPropertySources().stream().map(ps -> ps.getName()))
+        .containsOnlyOnce(MigrataDefaults.SOURCE);
+  }
+
+  @Test
   void isRegisteredForBoot() {
     SpringApplication app = new SpringApplication(Empty.class);
     app.setWebApplicationType(WebApplicationType.NONE);
