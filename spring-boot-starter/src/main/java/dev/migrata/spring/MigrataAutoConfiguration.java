@@ -3,6 +3,7 @@ package dev.migrata.spring;
 import dev.migrata.Migrata;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -64,6 +65,15 @@ public final class MigrataAutoConfiguration {
         migrata,
         strategy.getIfAvailable(
             () -> new StartupMigration(properties.getTarget(), properties.isFakeInitial())));
+  }
+
+  /**
+   * Migrates at start-up under {@code spring.main.lazy-initialization} too: a lazy initializer
+   * would run only when JPA first needs the schema, or never without JPA.
+   */
+  @Bean
+  static LazyInitializationExcludeFilter migrataInitializerIsEager() {
+    return LazyInitializationExcludeFilter.forBeanTypes(MigrataInitializer.class);
   }
 
   /** A DataSource to migrate through, or a URL of Migrata's own. */

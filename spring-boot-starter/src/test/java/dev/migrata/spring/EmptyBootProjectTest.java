@@ -2,11 +2,11 @@ package dev.migrata.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrata.Migrata;
 import java.nio.file.Path;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -25,18 +25,22 @@ class EmptyBootProjectTest {
   @EnableAutoConfiguration
   static class App {}
 
-  @Test
-  void theStarterAndADriverAreEnough() throws Exception {
+  @ParameterizedTest(name = "lazy-initialization={0}")
+  @ValueSource(booleans = {false, true})
+  void theStarterAndADriverAreEnough(boolean lazy) throws Exception {
     Path file = dir.resolve("app.db");
     try (ConfigurableApplicationContext context =
         new SpringApplicationBuilder(App.class)
             .web(WebApplicationType.NONE)
-            .run("--spring.datasource.url=jdbc:sqlite:" + file, "--spring.main.banner-mode=off")) {
-      assertThat(context.getBean(Migrata.class)).isNotNull();
+            .run(
+                "--spring.datasource.url=jdbc:sqlite:" + file,
+                "--spring.main.lazy-initialization=" + lazy,
+                "--spring.main.banner-mode=off")) {
+      // Migrated during the start, also when every bean is lazy: nothing has asked for one yet.
+      assertThat(MigrataAutoConfigurationTest.history(MigrataAutoConfigurationTest.sqlite(file)))
+          .containsExactly("notes.0001_initial", "notes.0002_note_stars");
       assertThat(context.getBean(DataSource.class).getClass().getSimpleName())
           .isEqualTo("HikariDataSource");
     }
-    assertThat(MigrataAutoConfigurationTest.history(MigrataAutoConfigurationTest.sqlite(file)))
-        .containsExactly("notes.0001_initial", "notes.0002_note_stars");
   }
 }
