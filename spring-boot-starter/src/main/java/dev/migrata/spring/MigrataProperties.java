@@ -1,0 +1,95 @@
+package dev.migrata.spring;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The {@code migrata.*} properties. Without {@code url} Migrata migrates through the application's
+ * DataSource (or the one marked {@link MigrataDataSource}); {@code user} alone connects to that
+ * DataSource's database as another user.
+ */
+@ConfigurationProperties("migrata")
+public class MigrataProperties {
+  /** Whether to migrate at start-up (and to create the Migrata bean at all). */
+  private boolean enabled = true;
+
+  /** JDBC URL of a separate connection for migrating; the application's DataSource if unset. */
+  private String url;
+
+  /** Login user of the connection that migrates (e.g. an owner with DDL rights). */
+  private String user;
+
+  /** Login password of the connection that migrates. */
+  private String password;
+
+  /**
+   * What to migrate to: unset for every app's latest migration, "app" for one app's latest, or
+   * "app:name" for one migration (a name or unique prefix, or "zero" to unapply the app).
+   */
+  private String target;
+
+  /** How long to wait for another instance's migration run before failing start-up. */
+  private Duration lockTimeout = Duration.ofMinutes(5);
+
+  /**
+   * Record an initial migration as applied without running it when all its tables and columns
+   * already exist (Django's --fake-initial), e.g. when adopting Migrata on an existing schema.
+   */
+  private boolean fakeInitial;
+
+  public boolean isEnabled() {
+    return enabled;
+  }
+
+  public void setEnabled(boolean enabled) {
+    this.enabled = enabled;
+  }
+
+  public String getUrl() {
+    return url;
+  }
+
+  public void setUrl(String url) {
+    this.url = url;
+  }
+
+  public String getUser() {
+    return user;
+  }
+
+  public void setUser(String user) {
+    this.user = user;
+  }
+
+  public String getPassword() {
+    return password;
+  }
+
+  public void setPassword(String password) {
+    this.password = password;
+  }
+
+  public String getTarget() {
+    return target;
+  }
+
+  public void setTarget(String target) {
+    this.target = target;
+  }
+
+  public Duration getLockTimeout() {
+    return lockTimeout;
+  }
+
+  public void setLockTimeout(Duration lockTimeout) {
+    this.lockTimeout = lockTimeout;
+  }
+
+  public boolean isFakeInitial() {
+    return fakeInitial;
+  }
+
+  public void setFakeInitial(boolean fakeInitial) {
+    this.fakeInitial = fakeInitial;
+  }
+}
