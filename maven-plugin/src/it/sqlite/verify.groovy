@@ -20,11 +20,23 @@ block(['Operations to perform:', '  Apply all migrations: shop', 'Running migrat
 block(['BEGIN;', '--', '-- Create model Product', '--',
        'CREATE TABLE "shop_product" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "name" varchar(100) NOT NULL, "price" integer NOT NULL);',
        'COMMIT;'])
+assert log.contains('[INFO] Migrata: every model change has its migration.')
 assert log.contains('[INFO] Migrata: no unapplied migrations.')
 // 4: makemigrations --empty writes into src/main/java.
 block(["Migrations for 'shop':", '  src/main/java/com/example/shop/migrations/M0002_fill_prices.java'])
 def written = new File(basedir, 'src/main/java/com/example/shop/migrations/M0002_fill_prices.java')
 assert written.text.contains('name = "0002_fill_prices"')
+// 5: the CLI's error as the build's failure message.
+assert log.contains("on project shop: Cannot find a migration matching '0099' from app 'shop'. -> [Help 1]")
+assert !lines.any { it.startsWith('Error: ') } : 'the CLI error was printed besides the failure'
+// 6: squashmigrations; 7: optimizemigration --check on a migration with nothing to optimize.
+block(['Will squash the following migrations:', ' - 0001_initial', ' - 0002_fill_prices', 'Optimizing...',
+       '  No optimizations possible.',
+       'Created new squashed migration src/main/java/com/example/shop/migrations/M0001_squashed_0002_fill_prices.java'])
+assert new File(basedir, 'src/main/java/com/example/shop/migrations/M0001_squashed_0002_fill_prices.java').text
+    .contains('replaces = {')
+def optimize = lines.findIndexOf { it.endsWith(':optimizemigration (default-cli) @ shop ---') }
+assert optimize >= 0 && lines[optimize + 1] == 'No optimizations possible.'
 assert !(log =~ /(?m)^\s+at [a-z]/) : 'a stack trace in build.log'
 
 // The database is the project's target/shop.db (a relative SQLite URL is the project's).

@@ -39,6 +39,6 @@ public class MakeMigrationsMojo extends SourceMojo {
       args.add("--name");
       args.add(name);
     }
-    source(args);
+    source(args).failOnError();
   }
 }

@@ -30,6 +30,16 @@ public class OptimizeMigrationMojo extends SourceMojo {
   void run() throws MojoExecutionException, MojoFailureException {
     List<String> args = new ArrayList<>(List.of("optimizemigration", app, migration));
     add(args, check, "--check");
-    source(args);
+    CliRun run = source(args);
+    if (check && run.exitCode == 1 && run.error().isEmpty()) {
+      throw new MojoFailureException(
+          "Migration "
+              + app
+              + "."
+              + migration
+              + " can be optimized (optimizemigration --check). Run mvn migrata:optimizemigration"
+              + " without migrata.check to rewrite it.");
+    }
+    run.failOnError();
   }
 }

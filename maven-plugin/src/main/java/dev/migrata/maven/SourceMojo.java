@@ -12,8 +12,11 @@ import org.apache.maven.plugin.MojoFailureException;
  * sources into its first compile source root ({@code src/main/java}).
  */
 public abstract class SourceMojo extends MigrataMojo {
-  /** Runs {@code args} with {@code --source-root} and the compile class path. */
-  void source(List<String> args) throws MojoExecutionException, MojoFailureException {
+  /**
+   * Runs {@code args} with {@code --source-root} and the compile class path; the caller decides
+   * what a non-zero exit means.
+   */
+  CliRun source(List<String> args) throws MojoExecutionException, MojoFailureException {
     List<String> all = new ArrayList<>(args);
     List<String> roots = project.getCompileSourceRoots();
     if (roots.isEmpty()) {
@@ -31,6 +34,6 @@ public abstract class SourceMojo extends MigrataMojo {
     } catch (DependencyResolutionRequiredException e) {
       throw new MojoExecutionException("Cannot resolve the project's compile class path.", e);
     }
-    CliRun.start(all, classPath, outputDirectory(), environment).failOnError();
+    return CliRun.start(all, classPath, outputDirectory(), environment);
   }
 }

@@ -46,6 +46,6 @@ public class SquashMigrationsMojo extends SourceMojo {
       args.add("--squashed-name");
       args.add(squashedName);
     }
-    source(args);
+    source(args).failOnError();
   }
 }
