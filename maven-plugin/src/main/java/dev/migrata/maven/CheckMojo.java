@@ -20,10 +20,6 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
     requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME,
     threadSafe = true)
 public class CheckMojo extends MigrataMojo {
-  static final String UNAPPLIED =
-      "The database has unapplied migrations (migrate --check). Run mvn migrata:migrate to apply"
-          + " them, or -Dmigrata.plan=true to list them.";
-
   /** Checks only this app's migrations (all apps without it). */
   @Parameter(property = "migrata.app")
   String app;

@@ -82,8 +82,9 @@ final class CliRun {
   /** A non-zero exit as a build failure with the CLI's message (Maven adds a trace only on -e). */
   void failOnError() throws MojoFailureException {
     if (exitCode != 0) {
+      // Not the whole command line: it may hold --password.
       throw new MojoFailureException(
-          error.isEmpty() ? "migrata " + String.join(" ", args) + " exited " + exitCode : error);
+          error.isEmpty() ? "migrata " + args.get(0) + " exited " + exitCode + "." : error);
     }
   }
 

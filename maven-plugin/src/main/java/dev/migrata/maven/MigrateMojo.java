@@ -11,6 +11,13 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 /** {@code migrata:migrate}: the CLI's {@code migrate [APP [MIGRATION|zero]]}, with its output. */
 @Mojo(name = "migrate", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public class MigrateMojo extends MigrataMojo {
+  static final String UNAPPLIED =
+      "The database has unapplied migrations (migrate --check). Run mvn migrata:migrate to apply"
+          + " them, or add -Dmigrata.plan=true to list them.";
+  static final String SCHEMA_DIFFERS =
+      "The live schema differs from what the applied migrations describe (migrate"
+          + " --check-schema); the differences are listed above.";
+
   /** The app to migrate (all apps without it). */
   @Parameter(property = "migrata.app")
   String app;
@@ -73,8 +80,9 @@ public class MigrateMojo extends MigrataMojo {
     }
     args.addAll(commonOptions());
     CliRun run = CliRun.start(args, runtimeClassPath(), outputDirectory(), environment);
-    if (check && run.exitCode == 1 && run.error().isEmpty()) {
-      throw new MojoFailureException(CheckMojo.UNAPPLIED);
+    // The checks exit 1 without an error line: their answer is the exit code.
+    if (run.exitCode == 1 && run.error().isEmpty() && (check || checkSchema)) {
+      throw new MojoFailureException(checkSchema ? SCHEMA_DIFFERS : UNAPPLIED);
     }
     run.failOnError();
   }
