@@ -48,6 +48,11 @@ public abstract class MigrataMojo extends AbstractMojo {
       getLog().info("Migrata: skipped (migrata.skip).");
       return;
     }
+    // A multi-module build runs the goal in its parent too, which has no classes.
+    if ("pom".equals(project.getPackaging())) {
+      getLog().info("Migrata: skipped, a pom project has no migrations.");
+      return;
+    }
     run();
   }
 
@@ -75,14 +80,20 @@ public abstract class MigrataMojo extends AbstractMojo {
     }
   }
 
-  /** {@code --url/--user/--password/-v} as given to the plugin; the CLI falls back to the env. */
-  List<String> commonOptions() {
+  /**
+   * {@code --url/--user/--password/-v} as given to the plugin; the CLI falls back to the env for
+   * the user and password. Without any URL the CLI's advice ({@code --url}) is not Maven's.
+   */
+  List<String> commonOptions() throws MojoFailureException {
     List<String> options = new ArrayList<>();
     String effectiveUrl = url != null ? url : environment.get("MIGRATA_URL");
-    if (effectiveUrl != null && !effectiveUrl.isBlank()) {
-      options.add("--url");
-      options.add(SqliteUrls.relativeTo(effectiveUrl, project.getBasedir().toPath()));
+    if (effectiveUrl == null || effectiveUrl.isBlank()) {
+      throw new MojoFailureException(
+          "No database URL: set <url> in the migrata-maven-plugin's <configuration>, pass"
+              + " -Dmigrata.url=JDBC_URL (e.g. jdbc:sqlite:target/app.db), or set MIGRATA_URL.");
     }
+    options.add("--url");
+    options.add(SqliteUrls.relativeTo(effectiveUrl, basedir()));
     if (user != null) {
       options.add("--user");
       options.add(user);
