@@ -13,6 +13,8 @@ try {
          '  Applying inventory.0001_initial... OK'])
   block(['inventory', ' [X] 0001_initial'])
   block(['Planned operations:', 'inventory.0001_initial', '    Undo Create model Item'])
+  // migrata:help lists the goals.
+  assert log.contains('migrata:squashmigrations') && log.contains('migrata:optimizemigration')
   assert !(log =~ /(?m)^\s+at [a-z]/) : 'a stack trace in build.log'
 
   def db = new org.postgresql.Driver().connect("jdbc:postgresql://127.0.0.1:5432/${name}", props)

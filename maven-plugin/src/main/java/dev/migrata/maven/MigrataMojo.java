@@ -21,13 +21,18 @@ public abstract class MigrataMojo extends AbstractMojo {
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   MavenProject project;
 
-  /** The JDBC URL; a relative SQLite file is taken from the project's directory. */
+  /**
+   * The JDBC URL (else {@code MIGRATA_URL}); a relative SQLite file is taken from the project's
+   * directory.
+   */
   @Parameter(property = "migrata.url")
   String url;
 
+  /** The database user (else {@code MIGRATA_USER}). */
   @Parameter(property = "migrata.user")
   String user;
 
+  /** The database password (else {@code MIGRATA_PASSWORD}). */
   @Parameter(property = "migrata.password")
   String password;
 
