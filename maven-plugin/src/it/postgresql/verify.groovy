@@ -10,9 +10,10 @@ def props = new Properties()
 props.setProperty('user', 'postgres')
 try {
   block(['Operations to perform:', '  Apply all migrations: inventory', 'Running migrations:',
-         '  Applying inventory.0001_initial... OK'])
-  block(['inventory', ' [X] 0001_initial'])
-  block(['Planned operations:', 'inventory.0001_initial', '    Undo Create model Item'])
+         '  Applying inventory.0001_initial... OK', '  Applying inventory.0002_seed_items... OK'])
+  block(['inventory', ' [X] 0001_initial', ' [X] 0002_seed_items'])
+  block(['Planned operations:', 'inventory.0002_seed_items', '    Raw Java operation',
+         'inventory.0001_initial', '    Undo Create model Item'])
   // migrata:help lists the goals.
   assert log.contains('migrata:squashmigrations') && log.contains('migrata:optimizemigration')
   assert !(log =~ /(?m)^\s+at [a-z]/) : 'a stack trace in build.log'
@@ -22,11 +23,14 @@ try {
     def rs = db.createStatement().executeQuery('SELECT app, name FROM migrata_migrations ORDER BY id')
     def rows = []
     while (rs.next()) rows << rs.getString(1) + '.' + rs.getString(2)
-    assert rows == ['inventory.0001_initial']
+    assert rows == ['inventory.0001_initial', 'inventory.0002_seed_items']
     rs = db.createStatement().executeQuery("SELECT column_name FROM information_schema.columns WHERE table_name = 'inventory_item' ORDER BY ordinal_position")
     def columns = []
     while (rs.next()) columns << rs.getString(1)
     assert columns == ['id', 'sku']
+    // The data migration ran the project's own code (com.example.inventory.Skus).
+    rs = db.createStatement().executeQuery('SELECT sku FROM inventory_item')
+    assert rs.next() && rs.getString(1) == 'SKU-0001' && !rs.next()
   } finally {
     db.close()
   }
