@@ -32,6 +32,17 @@ public class MakeMigrationsMojo extends SourceMojo {
 
   @Override
   void run() throws MojoExecutionException, MojoFailureException {
+    // The CLI's own messages name its flags; these name the properties.
+    if (!empty) {
+      throw new MojoFailureException(
+          "Migrations for model changes are written when the project compiles (mvn compile, with"
+              + " migrata-processor); for an empty migration to fill in, pass"
+              + " -Dmigrata.empty=true -Dmigrata.app=APP.");
+    }
+    if (apps(app).isEmpty()) {
+      throw new MojoFailureException(
+          "makemigrations -Dmigrata.empty=true needs the app to write it for: -Dmigrata.app=APP.");
+    }
     List<String> args = new ArrayList<>(List.of("makemigrations"));
     args.addAll(apps(app));
     add(args, empty, "--empty");
