@@ -40,6 +40,13 @@ public abstract class MigrataMojo extends AbstractMojo {
   @Parameter(property = "migrata.verbosity")
   Integer verbosity;
 
+  /**
+   * More of the CLI's options, appended as given (split on spaces), for those without a property
+   * here: {@code -Dmigrata.args="--tenants tenants.txt --parallel 4"}.
+   */
+  @Parameter(property = "migrata.args")
+  String extraArgs;
+
   /** Skips the goal (e.g. {@code -Dmigrata.skip} on a build without a database). */
   @Parameter(property = "migrata.skip", defaultValue = "false")
   boolean skip;
@@ -107,9 +114,19 @@ public abstract class MigrataMojo extends AbstractMojo {
       options.add("--password");
       options.add(password);
     }
+    options.addAll(tailOptions());
+    return options;
+  }
+
+  /** {@code -v} and {@link #extraArgs}: what every command takes after its own options. */
+  List<String> tailOptions() {
+    List<String> options = new ArrayList<>();
     if (verbosity != null) {
       options.add("-v");
       options.add(String.valueOf(verbosity));
+    }
+    if (extraArgs != null && !extraArgs.isBlank()) {
+      options.addAll(List.of(extraArgs.strip().split("\\s+")));
     }
     return options;
   }

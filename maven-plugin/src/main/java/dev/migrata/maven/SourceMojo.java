@@ -24,10 +24,7 @@ public abstract class SourceMojo extends MigrataMojo {
     }
     all.add("--source-root");
     all.add(roots.get(0));
-    if (verbosity != null) {
-      all.add("-v");
-      all.add(String.valueOf(verbosity));
-    }
+    all.addAll(tailOptions());
     List<String> classPath;
     try {
       classPath = project.getCompileClasspathElements();

@@ -40,6 +40,16 @@ class ConnectionTest {
   }
 
   @Test
+  void moreCliOptionsAreAppendedAsGiven() throws Exception {
+    ShowMigrationsMojo mojo = mojo(Map.of());
+    mojo.url = "jdbc:postgresql://db/shop";
+    mojo.extraArgs = " --tenants tenants.txt   --parallel 4 ";
+    assertThat(mojo.commonOptions())
+        .containsExactly(
+            "--url", "jdbc:postgresql://db/shop", "--tenants", "tenants.txt", "--parallel", "4");
+  }
+
+  @Test
   void noUrlAnywhereSaysWhereToSetIt() {
     assertThatThrownBy(() -> mojo(Map.of()).execute())
         .isInstanceOf(MojoFailureException.class)
