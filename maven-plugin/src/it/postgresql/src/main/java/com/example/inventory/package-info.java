@@ -1,0 +1,4 @@
+@App("inventory")
+package com.example.inventory;
+
+import dev.migrata.annotations.App;

@@ -1,0 +1,12 @@
+package com.example.shop;
+
+import dev.migrata.annotations.Field;
+import dev.migrata.annotations.Model;
+
+@Model
+public class Product {
+  @Field(maxLength = 100)
+  String name;
+
+  @Field int price;
+}

@@ -1,0 +1,4 @@
+@App("shop")
+package com.example.shop;
+
+import dev.migrata.annotations.App;
