@@ -43,5 +43,10 @@ public enum ErrorCode {
    * A run's lease on the migration lock ran out or was taken over (a cluster lease not renewed in
    * time); the run stopped before its next migration.
    */
-  LOCK_LOST
+  LOCK_LOST,
+  /**
+   * An applied migration was edited since: its recorded checksum differs from its definition's.
+   * Nothing ran; {@code migrate --accept-changed APP NAME} records the current one.
+   */
+  CHANGED_MIGRATION
 }

@@ -1,6 +1,7 @@
 package dev.migrata;
 
 import dev.migrata.internal.loader.MigrationLoader;
+import dev.migrata.internal.migration.MigrationChecksum;
 import dev.migrata.internal.migration.MigrationDefinition;
 import dev.migrata.internal.migration.MigrationKey;
 import dev.migrata.internal.recorder.MigrationRecorder;
@@ -8,7 +9,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -114,10 +117,17 @@ final class History {
         apps.size() == 1
             ? "migrate " + apps.iterator().next() + " --prune"
             : "migrate APP --prune (for each of " + String.join(", ", apps) + ")";
-    return "The history table records " + unknown.size()
-        + (one ? " migration that is" : " migrations that are") + " not in the code (ignored): "
-        + listed + ". If " + (one ? "it was" : "they were") + " removed on purpose, delete "
-        + (one ? "its row" : "their rows") + " with: " + command;
+    return "The history table records "
+        + unknown.size()
+        + (one ? " migration that is" : " migrations that are")
+        + " not in the code (ignored): "
+        + listed
+        + ". If "
+        + (one ? "it was" : "they were")
+        + " removed on purpose, delete "
+        + (one ? "its row" : "their rows")
+        + " with: "
+        + command;
   }
 
   /**
@@ -158,5 +168,47 @@ final class History {
 
   private static String quoted(Set<String> apps) {
     return "'" + String.join("', '", apps) + "'";
+  }
+
+  /**
+   * The applied migrations whose recorded checksum differs from their definition's, each as {@code
+   * app.name: what differs}, in plan order; rows older than checksums never count.
+   */
+  static Map<MigrationKey, String> changed(
+      MigrationLoader loader, Map<MigrationKey, String> checksums) {
+    Map<MigrationKey, String> out = new LinkedHashMap<>();
+    if (checksums.isEmpty()) {
+      return out;
+    }
+    for (MigrationKey key : new TreeSet<>(checksums.keySet())) {
+      MigrationDefinition m = loader.get(key);
+      String recorded = checksums.get(key);
+      if (m != null && !MigrationChecksum.matches(recorded, m)) {
+        out.put(key, MigrationChecksum.difference(recorded, m));
+      }
+    }
+    return out;
+  }
+
+  /** The error {@code migrate} stops with when an applied migration was edited. */
+  static MigrataException changedError(Map<MigrationKey, String> changed) {
+    StringBuilder out = new StringBuilder();
+    for (Map.Entry<MigrationKey, String> e : changed.entrySet()) {
+      MigrationKey k = e.getKey();
+      out.append(out.length() == 0 ? "" : " ")
+          .append("Migration ")
+          .append(k)
+          .append(" was changed after it was applied: ")
+          .append(e.getValue())
+          .append(
+              ". Undo the edit (a further change belongs in a new migration), or, if the"
+                  + " database already is as the migration now says, record its current form with:"
+                  + " migrate --accept-changed ")
+          .append(k.app())
+          .append(' ')
+          .append(k.name())
+          .append('.');
+    }
+    return new MigrataException(ErrorCode.CHANGED_MIGRATION, out.toString());
   }
 }

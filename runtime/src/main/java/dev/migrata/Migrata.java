@@ -215,8 +215,8 @@ public final class Migrata {
   public MigrationPlan plan(String app, String target) {
     return connections.with(
         (connection, backend) -> {
-          MigrationLoader loader =
-              History.checkedLoader(definitions, connection, new MigrationRecorder(backend));
+          MigrationRecorder recorder = new MigrationRecorder(backend);
+          MigrationLoader loader = History.checkedLoader(definitions, connection, recorder);
           Targets.Resolved resolved = Targets.resolve(loader, app, target);
           MigrationPlanner planner = new MigrationPlanner(loader);
           return new MigrationPlan(
@@ -224,7 +224,8 @@ public final class Migrata {
               resolved.header(),
               planner.migrationPlan(resolved.targets(), false),
               planner.hasUnrecordedSquash(),
-              History.unknown(definitions, loader.recorded()));
+              History.unknown(definitions, loader.recorded()),
+              History.changed(loader, recorder.checksums()));
         });
   }
 
@@ -246,6 +247,10 @@ public final class Migrata {
    *     columns already exist (Django's {@code --fake-initial})
    */
   public List<PlannedMigration> migrate(MigrationPlan plan, boolean fake, boolean fakeInitial) {
+    if (!plan.changed().isEmpty()) {
+      // Before anything runs: what the database has is not what the code says was applied.
+      throw History.changedError(plan.changed());
+    }
     if (!plan.hasWork()) {
       // Up to date when planned: the plan's one history read is the whole cost of start-up (no
       // lock, no second read). A database changed since then is planned again next start.
@@ -309,6 +314,35 @@ public final class Migrata {
         });
   }
 
+  /**
+   * Flyway's {@code repair} for one migration: records the current checksum of {@code app}'s
+   * applied migration {@code name} (a name or unique prefix) once a person has checked that the
+   * database is as the edited migration says. Returns the migration's {@code app.name}.
+   */
+  public String acceptChanged(String app, String name) {
+    return connections.withLock(
+        lockTimeout,
+        lease,
+        listener,
+        (connection, backend, lock) -> {
+          MigrationRecorder recorder = new MigrationRecorder(backend);
+          MigrationLoader loader = History.checkedLoader(definitions, connection, recorder);
+          Targets.requireApp(loader, app);
+          MigrationDefinition m = loader.byPrefix(app, name);
+          if (!loader.applied().contains(m.key())) {
+            throw new MigrataException(
+                ErrorCode.UNKNOWN_MIGRATION,
+                "Migration "
+                    + m.key()
+                    + " is not applied; only an applied migration has a"
+                    + " checksum to accept.");
+          }
+          recorder.ensureSchema(connection);
+          recorder.recordChecksum(connection, m, false);
+          return m.key().toString();
+        });
+  }
+
   // ---------------------------------------------------------------- showmigrations
 
   /**
@@ -325,8 +359,10 @@ public final class Migrata {
   }
 
   private ShowMigrations showing(Connection connection, Backend backend) {
-    Set<MigrationKey> recorded = new MigrationRecorder(backend).applied(connection);
-    return new ShowMigrations(new MigrationLoader(definitions, recorded, true));
+    MigrationRecorder recorder = new MigrationRecorder(backend);
+    Set<MigrationKey> recorded = recorder.applied(connection);
+    MigrationLoader loader = new MigrationLoader(definitions, recorded, true);
+    return new ShowMigrations(loader, History.changed(loader, recorder.checksums()).keySet());
   }
 
   // ---------------------------------------------------------------- sqlmigrate

@@ -2,6 +2,7 @@ package dev.migrata;
 
 import dev.migrata.internal.migration.MigrationKey;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What {@code migrate} would do for some targets: the migrations in order, each forwards or
@@ -14,13 +15,16 @@ public final class MigrationPlan {
   private final List<PlannedMigration> migrations;
   private final boolean recordsSquash;
   private final List<MigrationKey> unknownHistory;
+  private final Map<MigrationKey, String> changed;
 
   MigrationPlan(
       List<MigrationKey> targets,
       String header,
       List<PlannedMigration> migrations,
       boolean recordsSquash,
-      List<MigrationKey> unknownHistory) {
+      List<MigrationKey> unknownHistory,
+      Map<MigrationKey, String> changed) {
+    this.changed = Map.copyOf(changed);
     this.targets = List.copyOf(targets);
     this.header = header;
     this.migrations = List.copyOf(migrations);
@@ -49,8 +53,8 @@ public final class MigrationPlan {
   }
 
   /**
-   * Whether running the plan has anything to do: a migration to apply or unapply, or a squash
-   * whose replaced migrations are all applied and whose own row is still to be recorded.
+   * Whether running the plan has anything to do: a migration to apply or unapply, or a squash whose
+   * replaced migrations are all applied and whose own row is still to be recorded.
    */
   boolean hasWork() {
     return !migrations.isEmpty() || recordsSquash;
@@ -62,6 +66,21 @@ public final class MigrationPlan {
    */
   public String unknownHistoryNotice() {
     return History.notice(unknownHistory);
+  }
+
+  /**
+   * Applied migrations edited since (their recorded checksum differs), each as {@code app.name:
+   * what differs}: {@code migrate} refuses to run while there are any.
+   */
+  public List<String> changedMigrations() {
+    return changed.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .map(e -> e.getKey() + ": " + e.getValue())
+        .toList();
+  }
+
+  Map<MigrationKey, String> changed() {
+    return changed;
   }
 
   /** History rows, read with this plan, that name migrations which no longer exist. */

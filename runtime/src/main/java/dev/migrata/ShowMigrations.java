@@ -15,9 +15,11 @@ import java.util.Set;
 /** Django's showmigrations, as a list and as {@code --plan}, from a loaded history. */
 final class ShowMigrations {
   private final MigrationLoader loader;
+  private final Set<MigrationKey> changed;
 
-  ShowMigrations(MigrationLoader loader) {
+  ShowMigrations(MigrationLoader loader, Set<MigrationKey> changed) {
     this.loader = loader;
+    this.changed = changed;
   }
 
   /** Each app's migrations in plan order; {@code apps} limits it (none for all). */
@@ -68,6 +70,7 @@ final class ShowMigrations {
         loader.applied().contains(key),
         loader.recorded().contains(key),
         m.replaces().size(),
-        new ArrayList<>(loader.graph().parents(key)));
+        new ArrayList<>(loader.graph().parents(key)),
+        changed.contains(key));
   }
 }

@@ -1,5 +1,6 @@
 package dev.migrata;
 
+import dev.migrata.internal.migration.Json;
 import dev.migrata.internal.migration.MigrationDefinition;
 import dev.migrata.internal.migration.MigrationKey;
 import dev.migrata.internal.operations.AddField;
@@ -84,7 +85,9 @@ public final class Fixtures {
           () -> {
             DECODES.incrementAndGet();
             return decon;
-          });
+          },
+          // As the index holds them: a checksum needs no decoding.
+          Json.writeDeconstructed(decon));
     }
   }
 

@@ -78,6 +78,15 @@ final class MigrateCommand extends BaseCommand {
           "Deletes the app's history rows of migrations that no longer exist; migrates nothing.")
   boolean prune;
 
+  @Option(
+      names = "--accept-changed",
+      arity = "2",
+      paramLabel = "APP NAME",
+      description =
+          "Records the current checksum of an applied migration edited since (after checking"
+              + " the database is as it now says); migrates nothing.")
+  List<String> acceptChanged;
+
   @Mixin FleetOptions fleet;
 
   MigrateCommand(Context context) {
@@ -112,6 +121,13 @@ final class MigrateCommand extends BaseCommand {
       return migrateFleet(configuration);
     }
     Migrata migrata = configuration.load();
+    if (acceptChanged != null) {
+      String accepted = migrata.acceptChanged(acceptChanged.get(0), acceptChanged.get(1));
+      if (verbosity > 0) {
+        context.println("Accepted the current form of " + accepted + " as applied.");
+      }
+      return 0;
+    }
     if (prune) {
       // Before planning: the app of the rows may be one the code no longer has at all.
       new Prune(context, verbosity).run(migrata, app);
@@ -120,6 +136,9 @@ final class MigrateCommand extends BaseCommand {
       }
     }
     MigrationPlan migrationPlan = migrata.plan(app, target);
+    for (String changed : migrationPlan.changedMigrations()) {
+      context.err.println("Warning: changed since applied: " + changed);
+    }
     if (plan) {
       printPlan(migrationPlan);
       return check && !migrationPlan.isEmpty() ? 1 : 0;

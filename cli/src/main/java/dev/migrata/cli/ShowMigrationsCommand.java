@@ -92,7 +92,7 @@ final class ShowMigrationsCommand extends BaseCommand {
         } else if (s.squashed() > 0 && !s.recorded()) {
           context.println(" [-] " + title + " Run 'migrate' to finish recording.");
         } else {
-          context.println(" [X] " + title);
+          context.println(" [X] " + title + (s.changed() ? " (changed since applied)" : ""));
         }
       }
     }
@@ -111,7 +111,11 @@ final class ShowMigrationsCommand extends BaseCommand {
                 + String.join(", ", s.parents().stream().map(MigrationKey::toString).toList())
                 + ")";
       }
-      context.println((s.applied() ? "[X]  " : "[ ]  ") + s.key() + deps);
+      context.println(
+          (s.applied() ? "[X]  " : "[ ]  ")
+              + s.key()
+              + deps
+              + (s.changed() ? " (changed since applied)" : ""));
     }
   }
 }

@@ -35,6 +35,38 @@ class MigrateCommandTest extends CliTestBase {
   }
 
   @Test
+  void anEditedAppliedMigrationIsMarkedRefusedAndCanBeAccepted() throws Exception {
+    index(library());
+    assertThat(run("migrate", "--url", db.url)).isZero();
+    List<MigrationDefinition> edited = new java.util.ArrayList<>(library());
+    edited.set(
+        2,
+        Fixtures.migration("library", "0003_data")
+            .dependsOn("library", "0002_book_rating")
+            .ops(new RunSql(List.of("SELECT 2"), List.of(""), false)));
+    index(edited);
+
+    assertThat(run("showmigrations", "library", "--url", db.url)).isZero();
+    assertThat(out)
+        .isEqualTo(
+            lines(
+                "library",
+                " [X] 0001_initial",
+                " [X] 0002_book_rating",
+                " [X] 0003_data (changed since applied)"));
+    assertThat(run("migrate", "--url", db.url)).isEqualTo(1);
+    assertThat(err)
+        .contains(
+            "Error: Migration library.0003_data was changed after it was applied: operation 1"
+                + " (Raw SQL operation) differs from the one applied.")
+        .contains("migrate --accept-changed library 0003_data.");
+    assertThat(run("migrate", "--accept-changed", "library", "0003", "--url", db.url)).isZero();
+    assertThat(out).isEqualTo(lines("Accepted the current form of library.0003_data as applied."));
+    assertThat(run("migrate", "--url", db.url)).isZero();
+    assertThat(err).isEmpty();
+  }
+
+  @Test
   void leaseLockTakesTheLockAsALeaseRow() throws Exception {
     assertThat(run("migrate", "--url", db.url, "--lease-lock", "5")).isZero();
     assertThat(db.history()).hasSize(4);

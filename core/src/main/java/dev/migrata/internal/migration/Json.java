@@ -73,7 +73,7 @@ public final class Json {
   }
 
   /** The index form of {@link Deconstructed} values: an object each, its type under {@code "@"}. */
-  static String writeDeconstructed(List<Deconstructed> values) {
+  public static String writeDeconstructed(List<Deconstructed> values) {
     return write(indexValue(values));
   }
 

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * One migration as the processor reads it from a {@code @Migration} class and the runtime reads
- * it from the index. The operations are decoded on first use, so a runtime that finds everything
+ * One migration as the processor reads it from a {@code @Migration} class and the runtime reads it
+ * from the index. The operations are decoded on first use, so a runtime that finds everything
  * applied never decodes them.
  */
 public final class MigrationDefinition {
@@ -21,7 +21,9 @@ public final class MigrationDefinition {
   private final boolean initial;
   private final boolean atomic;
   private final Supplier<List<Deconstructed>> operationSource;
+  private final String operationsJson;
   private List<Operation> operations;
+  private String checksum;
 
   public MigrationDefinition(
       MigrationKey key,
@@ -32,6 +34,24 @@ public final class MigrationDefinition {
       boolean initial,
       boolean atomic,
       Supplier<List<Deconstructed>> operationSource) {
+    this(key, className, dependencies, replaces, runBefore, initial, atomic, operationSource, null);
+  }
+
+  /**
+   * With {@code operationsJson}, the operations exactly as the index holds them ({@link
+   * Json#writeDeconstructed}), so the checksum needs no decoding.
+   */
+  public MigrationDefinition(
+      MigrationKey key,
+      String className,
+      List<MigrationKey> dependencies,
+      List<MigrationKey> replaces,
+      List<MigrationKey> runBefore,
+      boolean initial,
+      boolean atomic,
+      Supplier<List<Deconstructed>> operationSource,
+      String operationsJson) {
+    this.operationsJson = operationsJson;
     this.key = key;
     this.className = className;
     this.dependencies = List.copyOf(dependencies);
@@ -82,6 +102,22 @@ public final class MigrationDefinition {
   /** The operations' annotation form. */
   public List<Deconstructed> deconstructedOperations() {
     return operationSource.get();
+  }
+
+  /** The operations in the index's JSON form, canonical: the same for the same operations. */
+  public String operationsJson() {
+    return operationsJson != null ? operationsJson : Json.writeDeconstructed(operationSource.get());
+  }
+
+  /**
+   * The checksum a migration's history row records ({@link MigrationChecksum}), computed once: from
+   * the index's text where the migration came from the index, so nothing is decoded.
+   */
+  public synchronized String checksum() {
+    if (checksum == null) {
+      checksum = MigrationChecksum.whole(this);
+    }
+    return checksum;
   }
 
   /** The operations, decoded once. */

@@ -14,9 +14,9 @@ import java.util.List;
  * The index the processor writes into each build's class output ({@link #RESOURCE}) so the runtime
  * finds every migration without scanning the classpath or loading migration classes.
  *
- * <p>One line per migration, tab-separated: app, name, class, flags ({@code i} initial, {@code
- * n} non-atomic), dependencies, replaces, run-before (each {@code app:name} joined by {@code ,}),
- * then the operations as JSON, decoded only when the migration is planned.
+ * <p>One line per migration, tab-separated: app, name, class, flags ({@code i} initial, {@code n}
+ * non-atomic), dependencies, replaces, run-before (each {@code app:name} joined by {@code ,}), then
+ * the operations as JSON, decoded only when the migration is planned.
  */
 public final class MigrationIndex {
   public static final String RESOURCE = "META-INF/migrata/index";
@@ -80,7 +80,8 @@ public final class MigrationIndex {
                   cache[0] = Json.readDeconstructed(opsJson);
                 }
                 return cache[0];
-              }));
+              },
+              opsJson));
     }
     return result;
   }

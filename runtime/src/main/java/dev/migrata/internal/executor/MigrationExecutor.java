@@ -104,12 +104,32 @@ public final class MigrationExecutor {
       checkReversible(plan);
     }
     recorder.ensureSchema(connection);
+    fillMissingChecksums();
     if (allForwards) {
       migrateAllForwards(plan, fake, fakeInitial, listener);
     } else {
       migrateAllBackwards(plan, fake, listener);
     }
     checkReplacements();
+  }
+
+  /**
+   * Rows recorded before checksums get the migration's current one, under the lock, the first time
+   * a run applies something: from then on an edit is noticed.
+   */
+  private void fillMissingChecksums() {
+    try {
+      for (MigrationKey key : loader.applied()) {
+        MigrationDefinition m = loader.get(key);
+        if (m != null
+            && loader.recorded().contains(key)
+            && !recorder.checksums().containsKey(key)) {
+          recorder.recordChecksum(connection, m, true);
+        }
+      }
+    } catch (SQLException e) {
+      throw new MigrataException(ErrorCode.HISTORY, e.getMessage(), e);
+    }
   }
 
   /** An irreversible operation stops the plan before anything runs. */
@@ -346,7 +366,7 @@ public final class MigrationExecutor {
    */
   private void recordApplied(MigrationDefinition m) throws SQLException {
     if (m.replaces().isEmpty()) {
-      recorder.recordApplied(connection, m.key());
+      recorder.recordApplied(connection, m);
     } else {
       for (MigrationKey k : m.replaces()) {
         recorder.recordApplied(connection, k);
@@ -370,7 +390,7 @@ public final class MigrationExecutor {
   private void checkReplacements(Set<MigrationKey> applied) {
     for (MigrationDefinition m : planner.unrecordedSquashes(applied)) {
       try {
-        recorder.recordApplied(connection, m.key());
+        recorder.recordApplied(connection, m);
       } catch (SQLException e) {
         throw new MigrataException(ErrorCode.HISTORY, e.getMessage(), e);
       }

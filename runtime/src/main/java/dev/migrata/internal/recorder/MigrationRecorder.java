@@ -4,6 +4,8 @@ import dev.migrata.ErrorCode;
 import dev.migrata.MigrataException;
 import dev.migrata.internal.backends.Backend;
 import dev.migrata.internal.backends.base.BaseSchemaEditor;
+import dev.migrata.internal.migration.MigrationChecksum;
+import dev.migrata.internal.migration.MigrationDefinition;
 import dev.migrata.internal.migration.MigrationKey;
 import dev.migrata.internal.state.FieldState;
 import dev.migrata.internal.state.FieldType;
@@ -12,11 +14,13 @@ import dev.migrata.internal.state.ProjectState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -33,6 +37,10 @@ public final class MigrationRecorder {
   /** The unique index on (app, name); within every backend's name length limit. */
   static final String UNIQUE_INDEX = "migrata_migrations_app_name_uniq";
 
+  /** What the row remembers of the migration ({@link MigrationChecksum}); null in older rows. */
+  static final FieldState CHECKSUM =
+      FieldState.builder("checksum", FieldType.TEXT.djangoName()).nullable(true).build();
+
   static final ModelState MODEL =
       ModelState.of(
               "migrata",
@@ -41,12 +49,18 @@ public final class MigrationRecorder {
                   FieldState.builder("id", FieldType.AUTO.djangoName()).primaryKey(true).build(),
                   FieldState.builder("app", FieldType.CHAR.djangoName()).maxLength(255).build(),
                   FieldState.builder("name", FieldType.CHAR.djangoName()).maxLength(255).build(),
-                  FieldState.builder("applied", FieldType.DATE_TIME.djangoName()).build()))
+                  FieldState.builder("applied", FieldType.DATE_TIME.djangoName()).build(),
+                  CHECKSUM))
           .withTable(TABLE);
 
   private final Backend backend;
   private boolean hasTable;
   private boolean hasUnique;
+
+  /** Whether the table has the checksum column; known after a read. */
+  private Boolean hasChecksum;
+
+  private final Map<MigrationKey, String> checksums = new HashMap<>();
 
   public MigrationRecorder(Backend backend) {
     this.backend = backend;
@@ -72,12 +86,30 @@ public final class MigrationRecorder {
         editor.createModel(state, MODEL);
         editor.finish();
         hasTable = true;
+        hasChecksum = true;
         createUnique(connection, editor);
         return;
       }
     } catch (SQLException | RuntimeException e) {
       throw new MigrataException(
           ErrorCode.HISTORY, "Unable to create the " + TABLE + " table: " + e.getMessage(), e);
+    }
+    try {
+      if (hasChecksum == null) {
+        hasChecksum = backend.introspection().columnExists(connection, TABLE, "checksum");
+      }
+      if (!hasChecksum) {
+        ProjectState state = new ProjectState();
+        state.put(MODEL);
+        editor.addField(state, MODEL, CHECKSUM);
+        editor.finish();
+        hasChecksum = true;
+      }
+    } catch (SQLException | RuntimeException e) {
+      throw new MigrataException(
+          ErrorCode.HISTORY,
+          "Unable to add the checksum column to the " + TABLE + " table: " + e.getMessage(),
+          e);
     }
     try {
       if (!hasUnique && !UniqueIndex.exists(connection, TABLE, "app", "name")) {
@@ -174,14 +206,79 @@ public final class MigrationRecorder {
     }
   }
 
-  private static void read(Connection connection, Set<MigrationKey> result) throws SQLException {
+  /**
+   * {@code SELECT *}, so that one statement reads tables with and without the checksum column
+   * (added to older tables under the lock, the next time something is recorded).
+   */
+  private void read(Connection connection, Set<MigrationKey> result) throws SQLException {
+    checksums.clear();
     try (Statement st = connection.createStatement();
-        ResultSet rs = st.executeQuery("SELECT app, name FROM " + TABLE + " ORDER BY id")) {
-      while (rs.next()) {
-        if (InterruptedRun.parse(rs.getString(1), rs.getString(2)) == null) {
-          result.add(new MigrationKey(rs.getString(1), rs.getString(2)));
+        ResultSet rs = st.executeQuery("SELECT * FROM " + TABLE + " ORDER BY id")) {
+      int app = 0;
+      int name = 0;
+      int checksum = 0;
+      ResultSetMetaData meta = rs.getMetaData();
+      for (int i = 1; i <= meta.getColumnCount(); i++) {
+        switch (meta.getColumnLabel(i).toLowerCase(Locale.ROOT)) {
+          case "app" -> app = i;
+          case "name" -> name = i;
+          case "checksum" -> checksum = i;
+          default -> {}
         }
       }
+      hasChecksum = checksum > 0;
+      while (rs.next()) {
+        if (InterruptedRun.parse(rs.getString(app), rs.getString(name)) == null) {
+          MigrationKey key = new MigrationKey(rs.getString(app), rs.getString(name));
+          result.add(key);
+          if (checksum > 0 && rs.getString(checksum) != null) {
+            checksums.put(key, rs.getString(checksum));
+          }
+        }
+      }
+    }
+  }
+
+  /** The checksum each applied migration's row recorded, as of the last {@link #applied} read. */
+  public Map<MigrationKey, String> checksums() {
+    return checksums;
+  }
+
+  /** Records {@code m} as applied, with its checksum where the table has the column. */
+  public void recordApplied(Connection connection, MigrationDefinition m) throws SQLException {
+    if (!Boolean.TRUE.equals(hasChecksum)) {
+      recordApplied(connection, m.key());
+      return;
+    }
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "INSERT INTO "
+                + TABLE
+                + " (app, name, applied, checksum)"
+                + " VALUES (?, ?, CURRENT_TIMESTAMP, ?)")) {
+      ps.setString(1, m.app());
+      ps.setString(2, m.name());
+      ps.setString(3, MigrationChecksum.of(m));
+      ps.executeUpdate();
+    }
+  }
+
+  /**
+   * Sets the row's checksum to the migration's current one: {@code --accept-changed}, and rows
+   * older than checksums the next time the lock is held. Returns the rows changed (0: not applied).
+   */
+  public int recordChecksum(Connection connection, MigrationDefinition m, boolean onlyIfMissing)
+      throws SQLException {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "UPDATE "
+                + TABLE
+                + " SET checksum = ? WHERE app = ? AND name = ?"
+                + (onlyIfMissing ? " AND checksum IS NULL" : ""))) {
+      ps.setString(1, MigrationChecksum.of(m));
+      ps.setString(2, m.app());
+      ps.setString(3, m.name());
+      return ps.executeUpdate();
     }
   }
 

@@ -1,0 +1,103 @@
+package dev.migrata.internal.migration;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * What a history row remembers of the migration it records, so that a migration edited after it was
+ * applied is noticed (Flyway's checksums). It covers what the migration means — its operations in
+ * their canonical form (the index's JSON, not the Java source: formatting, comments and Javadoc do
+ * not count), its dependencies, replaces, run-before, and its {@code initial} and {@code atomic}
+ * flags — not its class name. A {@code RunJava} operation counts by its method names, not their
+ * bodies (bytecode changes with the compiler); a squash by its own operations.
+ *
+ * <p>Stored as {@code v1:<whole>:<op>,<op>,...}: a 64-bit hash of everything, then a 32-bit hash
+ * per operation, so the check names the operation that changed.
+ */
+public final class MigrationChecksum {
+  static final String VERSION = "v1";
+
+  private MigrationChecksum() {}
+
+  /** The hash of everything, as the row's {@code <whole>} part. */
+  static String whole(MigrationDefinition m) {
+    StringBuilder text = new StringBuilder();
+    text.append(m.initial() ? 'i' : '-').append(m.atomic() ? 'a' : 'n').append('\n');
+    for (List<MigrationKey> keys : List.of(m.dependencies(), m.replaces(), m.runBefore())) {
+      for (MigrationKey k : keys) {
+        text.append(k.app()).append('.').append(k.name()).append(',');
+      }
+      text.append('\n');
+    }
+    text.append(m.operationsJson());
+    return hex(text.toString(), 8);
+  }
+
+  /** The history row's value: the whole hash and one per operation (decodes the operations). */
+  public static String of(MigrationDefinition m) {
+    List<String> ops = new ArrayList<>();
+    for (var op : m.deconstructedOperations()) {
+      ops.add(hex(Json.writeDeconstructed(List.of(op)), 4));
+    }
+    return VERSION + ":" + m.checksum() + ":" + String.join(",", ops);
+  }
+
+  /** Whether a recorded value (null for rows older than checksums) matches the migration. */
+  public static boolean matches(String recorded, MigrationDefinition m) {
+    if (recorded == null || !recorded.startsWith(VERSION + ":")) {
+      return true;
+    }
+    String[] parts = recorded.split(":", -1);
+    return parts.length >= 2 && parts[1].equals(m.checksum());
+  }
+
+  /**
+   * What differs between a recorded value and the migration now, in words: the first operation
+   * whose hash changed, or that operations were added or removed, or that only its dependencies or
+   * flags changed.
+   */
+  public static String difference(String recorded, MigrationDefinition m) {
+    String[] parts = recorded.split(":", -1);
+    List<String> before =
+        parts.length < 3 || parts[2].isEmpty() ? List.of() : List.of(parts[2].split(","));
+    List<String> now = List.of(of(m).split(":", -1)[2].split(",", -1));
+    if (now.size() == 1 && now.get(0).isEmpty()) {
+      now = List.of();
+    }
+    var ops = m.operations();
+    for (int i = 0; i < Math.min(before.size(), now.size()); i++) {
+      if (!before.get(i).equals(now.get(i))) {
+        return "operation "
+            + (i + 1)
+            + " ("
+            + ops.get(i).describe()
+            + ") differs from the one"
+            + " applied";
+      }
+    }
+    if (before.size() != now.size()) {
+      return "it had "
+          + before.size()
+          + " operation"
+          + (before.size() == 1 ? "" : "s")
+          + " when applied and has "
+          + now.size()
+          + " now";
+    }
+    return "its dependencies, replaces or initial/atomic flags differ from those applied";
+  }
+
+  private static String hex(String text, int bytes) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, bytes);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+}
