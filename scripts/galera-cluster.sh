@@ -85,6 +85,12 @@ up() {
     echo "Galera cluster already up under $DIR"
     return 0
   fi
+  # Another cluster (another MIGRATA_GALERA_DIR) on the same ports: use it rather than fail on
+  # "Address already in use".
+  if [ "$(mariadb --no-defaults -h 127.0.0.1 -P 3311 -uroot -N -B -e "SHOW STATUS LIKE 'wsrep_local_state_comment'" 2>/dev/null | awk '{print $2}')" = "Synced" ]; then
+    echo "A Galera node already listens on 127.0.0.1:3311 (not started from $DIR): using it"
+    return 0
+  fi
   down >/dev/null 2>&1 || true
   rm -rf "$DIR"
   mkdir -p "$DIR"
