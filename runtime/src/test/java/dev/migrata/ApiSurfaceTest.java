@@ -47,7 +47,9 @@ class ApiSurfaceTest {
             "MigrationPlan",
             "MigrationStatus",
             "PlannedMigration",
-            "PruneResult");
+            "PruneResult",
+            "SchemaDifference",
+            "SchemaSnapshot");
   }
 
   @Test
