@@ -290,7 +290,10 @@ public final class Migrata {
   /** The live schema now, to compare with a later snapshot (the test kit's reversibility check). */
   public SchemaSnapshot schemaSnapshot() {
     return connections.with(
-        (connection, backend) -> new SchemaSnapshot(SchemaCheck.read(backend, connection)));
+        (connection, backend) ->
+            new SchemaSnapshot(
+                SchemaCheck.read(backend, connection),
+                SchemaCheck.indexesForeignKeys(backend, connection)));
   }
 
   // ---------------------------------------------------------------- showmigrations

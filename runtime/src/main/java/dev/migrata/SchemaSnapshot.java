@@ -15,9 +15,11 @@ import java.util.Map;
  */
 public final class SchemaSnapshot {
   private final Map<String, TableShape> tables;
+  private final boolean databaseIndexesForeignKeys;
 
-  SchemaSnapshot(Map<String, TableShape> tables) {
+  SchemaSnapshot(Map<String, TableShape> tables, boolean databaseIndexesForeignKeys) {
     this.tables = new LinkedHashMap<>(tables);
+    this.databaseIndexesForeignKeys = databaseIndexesForeignKeys;
   }
 
   /** The tables, sorted as the database lists them. */
@@ -26,10 +28,12 @@ public final class SchemaSnapshot {
   }
 
   /**
-   * How this snapshot differs from {@code earlier}: what is gone, new or changed; empty if none.
+   * How this snapshot differs from {@code earlier}: what is gone, new or changed; empty if none. On
+   * MySQL and MariaDB a foreign key's own single-column index is not compared: InnoDB needs one,
+   * and dropping a unique constraint that starts with the key leaves one behind, as in Django.
    */
   public List<SchemaDifference> differencesFrom(SchemaSnapshot earlier) {
-    return SchemaCheck.changes(earlier.tables, tables);
+    return SchemaCheck.changes(earlier.tables, tables, databaseIndexesForeignKeys);
   }
 
   @Override

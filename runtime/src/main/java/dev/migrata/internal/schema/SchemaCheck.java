@@ -49,9 +49,19 @@ public final class SchemaCheck {
         editor.features().indexesForeignKeys());
   }
 
-  /** What changed from {@code before} to {@code after}, two readings of one database. */
+  /**
+   * What changed from {@code before} to {@code after}, two readings of one database; {@code
+   * databaseIndexesForeignKeys} as {@link #indexesForeignKeys}.
+   */
   public static List<SchemaDifference> changes(
-      Map<String, TableShape> before, Map<String, TableShape> after) {
-    return SchemaComparison.exact(before, after);
+      Map<String, TableShape> before,
+      Map<String, TableShape> after,
+      boolean databaseIndexesForeignKeys) {
+    return SchemaComparison.exact(before, after, databaseIndexesForeignKeys);
+  }
+
+  /** Whether the database keeps an index for each foreign key itself (MySQL's InnoDB). */
+  public static boolean indexesForeignKeys(Backend backend, Connection connection) {
+    return backend.features(connection).indexesForeignKeys();
   }
 }

@@ -58,11 +58,17 @@ final class SchemaComparison {
     return c.compare(expected, actual, ignored);
   }
 
-  /** Two readings of one database: everything compares as read, names included. */
+  /**
+   * Two readings of one database: everything compares as read, names included, but for the foreign
+   * key indexes of a database that indexes foreign keys itself.
+   */
   static List<SchemaDifference> exact(
-      Map<String, TableShape> before, Map<String, TableShape> after) {
+      Map<String, TableShape> before,
+      Map<String, TableShape> after,
+      boolean databaseIndexesForeignKeys) {
     SchemaComparison c =
-        new SchemaComparison(new Mode("is gone", "is new", "was", true, "", false));
+        new SchemaComparison(
+            new Mode("is gone", "is new", "was", true, "", databaseIndexesForeignKeys));
     return c.compare(before, after, Set.of());
   }
 
@@ -156,13 +162,15 @@ final class SchemaComparison {
                 + list(i.columns()));
   }
 
-  /** The indexes a comparison looks at: in drift mode, not those the database adds itself. */
+  /**
+   * The indexes a comparison looks at: in drift mode not PostgreSQL's {@code _like} ones; where the
+   * database indexes foreign keys itself (MySQL), not a key's single-column index, which InnoDB
+   * makes, and which the editor adds when a unique constraint starting with the key is dropped
+   * (Django's {@code _create_missing_fk_index}), in both directions.
+   */
   private List<TableShape.Index> compared(List<TableShape.Index> indexes, Set<String> fkColumns) {
-    if (mode.exact) {
-      return indexes;
-    }
     return indexes.stream()
-        .filter(i -> !i.patternOps())
+        .filter(i -> mode.exact || !i.patternOps())
         .filter(
             i ->
                 !(mode.databaseIndexesForeignKeys
