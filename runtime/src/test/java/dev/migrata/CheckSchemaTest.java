@@ -80,6 +80,48 @@ class CheckSchemaTest extends OnEveryBackend {
   }
 
   @Test
+  void aDroppedForeignKeyAndUniqueAreReported() throws Exception {
+    Migrata migrata = migrated();
+    switch (db.kind) {
+      case POSTGRES -> {
+        for (String c :
+            db.rows(
+                "SELECT conname FROM pg_constraint WHERE conrelid = 'rich_profile'::regclass"
+                    + " AND contype IN ('f', 'u')")) {
+          db.exec("ALTER TABLE rich_profile DROP CONSTRAINT " + db.q(c));
+        }
+      }
+      case MARIADB -> {
+        for (String c :
+            db.rows(
+                "SELECT constraint_name FROM information_schema.table_constraints WHERE"
+                    + " table_schema = DATABASE() AND table_name = 'rich_profile' AND"
+                    + " constraint_type = 'FOREIGN KEY'")) {
+          db.exec("ALTER TABLE rich_profile DROP FOREIGN KEY " + db.q(c));
+        }
+        for (String i :
+            db.rows(
+                "SELECT DISTINCT index_name FROM information_schema.statistics WHERE"
+                    + " table_schema = DATABASE() AND table_name = 'rich_profile' AND"
+                    + " index_name <> 'PRIMARY'")) {
+          db.exec("ALTER TABLE rich_profile DROP INDEX " + db.q(i));
+        }
+      }
+      case SQLITE ->
+          db.exec(
+              "CREATE TABLE rich_profile_new (\"id\" integer NOT NULL PRIMARY KEY"
+                  + " AUTOINCREMENT, \"author_id\" bigint NOT NULL)",
+              "INSERT INTO rich_profile_new SELECT * FROM rich_profile",
+              "DROP TABLE rich_profile",
+              "ALTER TABLE rich_profile_new RENAME TO rich_profile");
+    }
+    assertThat(lines(migrata.checkSchema()))
+        .containsExactly(
+            "rich_profile.author_id: unique index on (author_id) is missing",
+            "rich_profile.author_id: foreign key to rich_author(id) is missing");
+  }
+
+  @Test
   void aDroppedTableIsReported() throws Exception {
     Migrata migrata = migrated();
     db.exec("DROP TABLE " + db.q("rich_profile"));
