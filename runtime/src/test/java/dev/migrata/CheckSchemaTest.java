@@ -122,6 +122,50 @@ class CheckSchemaTest extends OnEveryBackend {
   }
 
   @Test
+  void aForeignKeyWhoseOnDeleteChangedByHandIsReported() throws Exception {
+    Migrata migrata = migrated();
+    switch (db.kind) {
+      case POSTGRES -> {
+        String fk =
+            db.rows(
+                    "SELECT conname FROM pg_constraint WHERE conrelid = 'rich_profile'::regclass"
+                        + " AND contype = 'f'")
+                .get(0);
+        db.exec(
+            "ALTER TABLE rich_profile DROP CONSTRAINT " + db.q(fk),
+            "ALTER TABLE rich_profile ADD CONSTRAINT "
+                + db.q(fk)
+                + " FOREIGN KEY (author_id) REFERENCES rich_author (id) ON DELETE RESTRICT");
+      }
+      case MARIADB -> {
+        String fk =
+            db.rows(
+                    "SELECT constraint_name FROM information_schema.table_constraints WHERE"
+                        + " table_schema = DATABASE() AND table_name = 'rich_profile' AND"
+                        + " constraint_type = 'FOREIGN KEY'")
+                .get(0);
+        db.exec(
+            "ALTER TABLE rich_profile DROP FOREIGN KEY " + db.q(fk),
+            "ALTER TABLE rich_profile ADD CONSTRAINT "
+                + db.q(fk)
+                + " FOREIGN KEY (author_id) REFERENCES rich_author (id) ON DELETE RESTRICT");
+      }
+      case SQLITE ->
+          db.exec(
+              "CREATE TABLE rich_profile_new (\"id\" integer NOT NULL PRIMARY KEY"
+                  + " AUTOINCREMENT, \"author_id\" bigint NOT NULL UNIQUE REFERENCES"
+                  + " \"rich_author\" (\"id\") ON DELETE RESTRICT)",
+              "INSERT INTO rich_profile_new SELECT * FROM rich_profile",
+              "DROP TABLE rich_profile",
+              "ALTER TABLE rich_profile_new RENAME TO rich_profile");
+    }
+    assertThat(lines(migrata.checkSchema()))
+        .containsExactly(
+            "rich_profile.author_id: foreign key to rich_author(id) is ON DELETE RESTRICT, the"
+                + " applied migrations describe ON DELETE CASCADE");
+  }
+
+  @Test
   void aDroppedTableIsReported() throws Exception {
     Migrata migrata = migrated();
     db.exec("DROP TABLE " + db.q("rich_profile"));

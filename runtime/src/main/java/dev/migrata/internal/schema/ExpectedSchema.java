@@ -73,7 +73,14 @@ final class ExpectedSchema {
       if (Fields.isForeignKey(f)) {
         ModelState target = Fields.targetModel(state, f);
         String toColumn = Fields.targetField(state, f).columnName();
-        keys.add(new TableShape.ForeignKey(null, column, target.tableName(), toColumn));
+        String onDelete = columns.onDelete(f).replace(" ON DELETE ", "");
+        keys.add(
+            new TableShape.ForeignKey(
+                null,
+                column,
+                target.tableName(),
+                toColumn,
+                onDelete.isEmpty() ? "NO ACTION" : onDelete));
       }
     }
     for (IndexState index : model.indexes()) {

@@ -185,23 +185,75 @@ final class SchemaComparison {
     return mode.exact ? key + "|" + i.name() + "|" + i.patternOps() : key;
   }
 
+  /**
+   * Foreign keys match by column and target (and name, in exact mode); a key whose {@code ON
+   * DELETE} rule changed is one difference. In drift mode {@code NO ACTION} and {@code RESTRICT}
+   * are one rule: they differ only for deferred checks, and MariaDB reports either for no clause.
+   */
   private void foreignKeys(String table, TableShape want, TableShape have) {
-    matchAll(
-        table,
-        want.foreignKeys(),
-        have.foreignKeys(),
-        k ->
-            (k.column() + "|" + k.toTable() + "|" + k.toColumn()).toLowerCase(Locale.ROOT)
-                + (mode.exact ? "|" + k.name() : ""),
-        TableShape.ForeignKey::column,
-        k ->
-            "foreign key "
-                + (mode.exact && k.name() != null ? k.name() + " " : "")
-                + "to "
-                + k.toTable()
-                + "("
-                + k.toColumn()
-                + ")");
+    List<TableShape.ForeignKey> left = new ArrayList<>(have.foreignKeys());
+    List<TableShape.ForeignKey> unmatched = new ArrayList<>();
+    for (TableShape.ForeignKey w : want.foreignKeys()) {
+      TableShape.ForeignKey h = take(left, k -> target(k).equals(target(w)) && sameRule(k, w));
+      if (h == null) {
+        unmatched.add(w);
+      }
+    }
+    for (TableShape.ForeignKey w : unmatched) {
+      TableShape.ForeignKey h = take(left, k -> target(k).equals(target(w)));
+      if (h == null) {
+        add(table, w.column(), describe(w) + " " + mode.missing);
+      } else {
+        add(
+            table,
+            w.column(),
+            describe(w)
+                + " is ON DELETE "
+                + h.onDelete()
+                + ", "
+                + mode.was
+                + " ON DELETE "
+                + w.onDelete());
+      }
+    }
+    for (TableShape.ForeignKey h : left) {
+      add(table, h.column(), describe(h) + " " + mode.extra);
+    }
+  }
+
+  private String target(TableShape.ForeignKey k) {
+    String key = (k.column() + "|" + k.toTable() + "|" + k.toColumn()).toLowerCase(Locale.ROOT);
+    return mode.exact ? key + "|" + k.name() : key;
+  }
+
+  private boolean sameRule(TableShape.ForeignKey a, TableShape.ForeignKey b) {
+    return mode.exact ? Objects.equals(a.onDelete(), b.onDelete()) : rule(a).equals(rule(b));
+  }
+
+  private static String rule(TableShape.ForeignKey k) {
+    String rule = k.onDelete() == null ? "NO ACTION" : k.onDelete().toUpperCase(Locale.ROOT);
+    return rule.equals("RESTRICT") ? "NO ACTION" : rule;
+  }
+
+  private String describe(TableShape.ForeignKey k) {
+    return "foreign key "
+        + (mode.exact && k.name() != null ? k.name() + " " : "")
+        + "to "
+        + k.toTable()
+        + "("
+        + k.toColumn()
+        + ")";
+  }
+
+  /** Removes and returns the first item of {@code items} that {@code test} accepts, or null. */
+  private static <T> T take(List<T> items, java.util.function.Predicate<T> test) {
+    for (T item : items) {
+      if (test.test(item)) {
+        items.remove(item);
+        return item;
+      }
+    }
+    return null;
   }
 
   /**

@@ -42,6 +42,12 @@ public record TableShape(
     }
   }
 
-  /** A single-column foreign key; {@code name} is {@code null} where SQLite keeps none. */
-  public record ForeignKey(String name, String column, String toTable, String toColumn) {}
+  /**
+   * A single-column foreign key; {@code name} is {@code null} where SQLite keeps none.
+   *
+   * @param onDelete the rule as SQL says it: {@code CASCADE}, {@code SET NULL}, {@code SET
+   *     DEFAULT}, {@code RESTRICT} or {@code NO ACTION}
+   */
+  public record ForeignKey(
+      String name, String column, String toTable, String toColumn, String onDelete) {}
 }

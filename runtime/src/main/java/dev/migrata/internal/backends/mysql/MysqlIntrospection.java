@@ -50,10 +50,14 @@ final class MysqlIntrospection extends Introspection {
           + " WHERE table_schema = DATABASE() AND table_name = ? ORDER BY index_name, seq_in_index";
 
   private static final String SQL_ALL_FOREIGN_KEYS =
-      "SELECT constraint_name, column_name, referenced_table_name, referenced_column_name"
-          + " FROM information_schema.key_column_usage WHERE table_schema = DATABASE()"
-          + " AND table_name = ? AND referenced_table_name IS NOT NULL"
-          + " ORDER BY constraint_name, ordinal_position";
+      "SELECT k.constraint_name, k.column_name, k.referenced_table_name,"
+          + " k.referenced_column_name, r.delete_rule FROM information_schema.key_column_usage k"
+          + " JOIN information_schema.referential_constraints r"
+          + " ON r.constraint_schema = k.table_schema AND r.table_name = k.table_name"
+          + " AND r.constraint_name = k.constraint_name"
+          + " WHERE k.table_schema = DATABASE() AND k.table_name = ?"
+          + " AND k.referenced_table_name IS NOT NULL"
+          + " ORDER BY k.constraint_name, k.ordinal_position";
 
   private static final String SQL_CHECKS =
       "SELECT constraint_name FROM information_schema.table_constraints"
@@ -88,7 +92,7 @@ final class MysqlIntrospection extends Introspection {
             indexes.add(new TableShape.Index(name, cols, unique.get(name), false, false)));
     List<TableShape.ForeignKey> keys = new ArrayList<>();
     for (List<String> r : rows(connection, SQL_ALL_FOREIGN_KEYS, table)) {
-      keys.add(new TableShape.ForeignKey(r.get(0), r.get(1), r.get(2), r.get(3)));
+      keys.add(new TableShape.ForeignKey(r.get(0), r.get(1), r.get(2), r.get(3), r.get(4)));
     }
     return new TableShape(
         table, columns, primaryKey, indexes, keys, strings(connection, SQL_CHECKS, table));

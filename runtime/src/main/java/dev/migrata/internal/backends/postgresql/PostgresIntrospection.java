@@ -50,7 +50,9 @@ final class PostgresIntrospection extends Introspection {
           + " WHERE x.indrelid = to_regclass(?) AND NOT x.indisprimary ORDER BY 1";
 
   private static final String SQL_FOREIGN_KEYS =
-      "SELECT c.conname, a.attname, t.relname, fa.attname FROM pg_constraint c"
+      "SELECT c.conname, a.attname, t.relname, fa.attname, CASE c.confdeltype"
+          + " WHEN 'c' THEN 'CASCADE' WHEN 'n' THEN 'SET NULL' WHEN 'd' THEN 'SET DEFAULT'"
+          + " WHEN 'r' THEN 'RESTRICT' ELSE 'NO ACTION' END FROM pg_constraint c"
           + " JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]"
           + " JOIN pg_class t ON t.oid = c.confrelid"
           + " JOIN pg_attribute fa ON fa.attrelid = c.confrelid AND fa.attnum = c.confkey[1]"
@@ -81,7 +83,7 @@ final class PostgresIntrospection extends Introspection {
     }
     List<TableShape.ForeignKey> keys = new ArrayList<>();
     for (List<String> r : rows(connection, SQL_FOREIGN_KEYS, rel)) {
-      keys.add(new TableShape.ForeignKey(r.get(0), r.get(1), r.get(2), r.get(3)));
+      keys.add(new TableShape.ForeignKey(r.get(0), r.get(1), r.get(2), r.get(3), r.get(4)));
     }
     return new TableShape(
         table,

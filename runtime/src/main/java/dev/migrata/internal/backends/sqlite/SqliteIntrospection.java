@@ -34,7 +34,8 @@ final class SqliteIntrospection extends Introspection {
       "SELECT name FROM pragma_index_info(?) ORDER BY seqno";
 
   private static final String SQL_FOREIGN_KEYS =
-      "SELECT \"from\", \"table\", \"to\" FROM pragma_foreign_key_list(?) ORDER BY id, seq";
+      "SELECT \"from\", \"table\", \"to\", on_delete FROM pragma_foreign_key_list(?)"
+          + " ORDER BY id, seq";
 
   private static final String SQL_TABLE_SQL =
       "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?";
@@ -82,7 +83,7 @@ final class SqliteIntrospection extends Introspection {
     }
     List<TableShape.ForeignKey> keys = new ArrayList<>();
     for (List<String> r : rows(connection, SQL_FOREIGN_KEYS, table)) {
-      keys.add(new TableShape.ForeignKey(null, r.get(0), r.get(1), r.get(2)));
+      keys.add(new TableShape.ForeignKey(null, r.get(0), r.get(1), r.get(2), r.get(3)));
     }
     List<String> checks = new ArrayList<>();
     for (String sql : strings(connection, SQL_TABLE_SQL, table)) {
