@@ -10,6 +10,8 @@ import dev.migrata.internal.migration.MigrationDefinition;
 import dev.migrata.internal.migration.MigrationIndex;
 import dev.migrata.internal.migration.MigrationKey;
 import dev.migrata.internal.recorder.MigrationRecorder;
+import dev.migrata.internal.schema.SchemaCheck;
+import dev.migrata.internal.state.ProjectState;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.HashSet;
@@ -341,6 +343,46 @@ public final class Migrata {
           recorder.recordChecksum(connection, m, false);
           return m.key().toString();
         });
+  }
+
+  // ---------------------------------------------------------------- schema
+
+  /**
+   * The drift check ({@code migrate --check-schema}): how the live schema differs from what the
+   * applied migrations describe — tables, columns, types (as the server spells them), nullability,
+   * primary keys, unique constraints, indexes, foreign keys and named checks. Empty when it
+   * matches. A column someone added or altered by hand is listed by table and column.
+   */
+  public List<SchemaDifference> checkSchema() {
+    return connections.with(
+        (connection, backend) -> {
+          MigrationLoader loader =
+              History.checkedLoader(definitions, connection, new MigrationRecorder(backend));
+          ProjectState state = new ProjectState();
+          for (MigrationKey key : loader.planned()) {
+            if (loader.applied().contains(key)) {
+              loader.graph().migration(key).mutateState(state);
+            }
+          }
+          // Custom field types name their column types; they load as the migrations do.
+          Thread thread = Thread.currentThread();
+          ClassLoader previous = thread.getContextClassLoader();
+          thread.setContextClassLoader(classLoader);
+          try {
+            return SchemaCheck.drift(backend, connection, state);
+          } finally {
+            thread.setContextClassLoader(previous);
+          }
+        });
+  }
+
+  /** The live schema now, to compare with a later snapshot (the test kit's reversibility check). */
+  public SchemaSnapshot schemaSnapshot() {
+    return connections.with(
+        (connection, backend) ->
+            new SchemaSnapshot(
+                SchemaCheck.read(backend, connection),
+                SchemaCheck.indexesForeignKeys(backend, connection)));
   }
 
   // ---------------------------------------------------------------- showmigrations

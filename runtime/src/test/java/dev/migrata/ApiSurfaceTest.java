@@ -50,6 +50,8 @@ class ApiSurfaceTest {
             "MigrationStatus",
             "PlannedMigration",
             "PruneResult",
+            "SchemaDifference",
+            "SchemaSnapshot",
             "TenantResult",
             "TenantResult$Status",
             "Tenants");

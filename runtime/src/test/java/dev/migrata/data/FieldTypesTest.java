@@ -26,12 +26,12 @@ import org.junit.jupiter.api.Test;
  * Issue 8 #3: the row API binds every field type as its column holds it and reads back what it
  * wrote, on every backend.
  */
-class FieldTypesTest extends OnEveryBackend {
+public class FieldTypesTest extends OnEveryBackend {
   private static FieldState nullable(String name, String type) {
     return FieldState.builder(name, type).nullable(true).build();
   }
 
-  static List<MigrationDefinition> migrations() {
+  public static List<MigrationDefinition> migrations() {
     FieldState personId = FieldState.builder("id", "UUIDField").primaryKey(true).build();
     return List.of(
         migration("demo", "0001_initial")

@@ -62,6 +62,16 @@ public abstract class EditorCore {
     return features;
   }
 
+  /** Column types and definitions as this editor writes them (the drift check reads types). */
+  public ColumnSql columnSql() {
+    return columns;
+  }
+
+  /** Index and constraint names and SQL as this editor writes them. */
+  public ConstraintSql constraintSql() {
+    return constraints;
+  }
+
   /** The templates this editor writes its statements with. */
   public SqlTemplates sql() {
     return sql;

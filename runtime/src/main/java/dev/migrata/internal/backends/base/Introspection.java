@@ -1,5 +1,6 @@
 package dev.migrata.internal.backends.base;
 
+import dev.migrata.internal.schema.TableShape;
 import dev.migrata.schema.SchemaException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,7 +14,9 @@ import java.util.Locale;
  * What a backend reads of the schema in the database (Django's {@code DatabaseIntrospection}):
  * whether tables and columns exist, the names of the constraints and indexes on a column, the
  * indexes a column starts. The defaults use JDBC metadata; a backend's {@code *Introspection} asks
- * its catalog where JDBC cannot tell (constraint names) or tells slowly.
+ * its catalog where JDBC cannot tell (constraint names) or tells slowly. {@link #tableNames} and
+ * {@link #describe} read a whole table for the drift check ({@code migrate --check-schema}) and the
+ * test kit's schema snapshots.
  */
 public class Introspection {
   /** What a name lookup in the database is for. */
@@ -83,6 +86,62 @@ public class Introspection {
   /** The names of the indexes whose first column is {@code table.column}; empty if unknown. */
   public List<String> indexesStartingWith(Connection connection, String table, String column) {
     return List.of();
+  }
+
+  /** The tables of the connection's database (PostgreSQL: its current schema), sorted. */
+  public List<String> tableNames(Connection connection) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (ResultSet rs =
+        connection
+            .getMetaData()
+            .getTables(
+                connection.getCatalog(), connection.getSchema(), "%", new String[] {"TABLE"})) {
+      while (rs.next()) {
+        out.add(rs.getString("TABLE_NAME"));
+      }
+    }
+    out.sort(null);
+    return out;
+  }
+
+  /**
+   * {@code table} as the database has it: columns with the server's own type spelling, primary key,
+   * indexes (those behind unique constraints too), foreign keys and check names.
+   *
+   * @throws SchemaException naming the catalog query when it fails
+   */
+  public TableShape describe(Connection connection, String table) {
+    throw new UnsupportedOperationException(
+        getClass().getSimpleName() + " cannot describe tables.");
+  }
+
+  /** Runs a catalog query with string parameters; every row, each column as a string. */
+  protected static List<List<String>> rows(Connection connection, String sql, String... params) {
+    List<List<String>> out = new ArrayList<>();
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setString(i + 1, params[i]);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        int n = rs.getMetaData().getColumnCount();
+        while (rs.next()) {
+          List<String> row = new ArrayList<>(n);
+          for (int c = 1; c <= n; c++) {
+            row.add(rs.getString(c));
+          }
+          out.add(row);
+        }
+      }
+    } catch (SQLException e) {
+      throw new SchemaException(sql, e);
+    }
+    return out;
+  }
+
+  /** Whether a catalog value means true ({@code t}, {@code true}, {@code 1}). */
+  protected static boolean truthy(String value) {
+    return value != null
+        && (value.equals("1") || value.equalsIgnoreCase("t") || value.equalsIgnoreCase("true"));
   }
 
   /** Runs a catalog query with string parameters; its first column, one entry a row. */

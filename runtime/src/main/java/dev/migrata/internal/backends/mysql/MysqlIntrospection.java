@@ -1,11 +1,15 @@
 package dev.migrata.internal.backends.mysql;
 
 import dev.migrata.internal.backends.base.Introspection;
+import dev.migrata.internal.schema.TableShape;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** MySQL's and MariaDB's catalog: {@code information_schema} of the current database. */
 final class MysqlIntrospection extends Introspection {
@@ -31,6 +35,68 @@ final class MysqlIntrospection extends Introspection {
       "SELECT DISTINCT index_name FROM information_schema.statistics"
           + " WHERE table_schema = DATABASE() AND table_name = ? AND column_name = ?"
           + " AND seq_in_index = 1";
+
+  private static final String SQL_TABLES =
+      "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()"
+          + " AND table_type = 'BASE TABLE' ORDER BY 1";
+
+  /** {@code column_type} is the server's spelling: {@code int(11)}, {@code tinyint(1)}. */
+  private static final String SQL_COLUMNS =
+      "SELECT column_name, column_type, is_nullable FROM information_schema.columns"
+          + " WHERE table_schema = DATABASE() AND table_name = ? ORDER BY ordinal_position";
+
+  private static final String SQL_ALL_INDEXES =
+      "SELECT index_name, non_unique, column_name FROM information_schema.statistics"
+          + " WHERE table_schema = DATABASE() AND table_name = ? ORDER BY index_name, seq_in_index";
+
+  private static final String SQL_ALL_FOREIGN_KEYS =
+      "SELECT k.constraint_name, k.column_name, k.referenced_table_name,"
+          + " k.referenced_column_name, r.delete_rule FROM information_schema.key_column_usage k"
+          + " JOIN information_schema.referential_constraints r"
+          + " ON r.constraint_schema = k.table_schema AND r.table_name = k.table_name"
+          + " AND r.constraint_name = k.constraint_name"
+          + " WHERE k.table_schema = DATABASE() AND k.table_name = ?"
+          + " AND k.referenced_table_name IS NOT NULL"
+          + " ORDER BY k.constraint_name, k.ordinal_position";
+
+  private static final String SQL_CHECKS =
+      "SELECT constraint_name FROM information_schema.table_constraints"
+          + " WHERE table_schema = DATABASE() AND table_name = ? AND constraint_type = 'CHECK'"
+          + " ORDER BY 1";
+
+  @Override
+  public List<String> tableNames(Connection connection) {
+    return strings(connection, SQL_TABLES);
+  }
+
+  @Override
+  public TableShape describe(Connection connection, String table) {
+    List<TableShape.Column> columns = new ArrayList<>();
+    for (List<String> r : rows(connection, SQL_COLUMNS, table)) {
+      columns.add(new TableShape.Column(r.get(0), r.get(1), "YES".equalsIgnoreCase(r.get(2))));
+    }
+    List<String> primaryKey = new ArrayList<>();
+    Map<String, List<String>> indexColumns = new LinkedHashMap<>();
+    Map<String, Boolean> unique = new LinkedHashMap<>();
+    for (List<String> r : rows(connection, SQL_ALL_INDEXES, table)) {
+      if (r.get(0).equals("PRIMARY")) {
+        primaryKey.add(r.get(2));
+        continue;
+      }
+      indexColumns.computeIfAbsent(r.get(0), k -> new ArrayList<>()).add(r.get(2));
+      unique.put(r.get(0), !truthy(r.get(1)));
+    }
+    List<TableShape.Index> indexes = new ArrayList<>();
+    indexColumns.forEach(
+        (name, cols) ->
+            indexes.add(new TableShape.Index(name, cols, unique.get(name), false, false)));
+    List<TableShape.ForeignKey> keys = new ArrayList<>();
+    for (List<String> r : rows(connection, SQL_ALL_FOREIGN_KEYS, table)) {
+      keys.add(new TableShape.ForeignKey(r.get(0), r.get(1), r.get(2), r.get(3), r.get(4)));
+    }
+    return new TableShape(
+        table, columns, primaryKey, indexes, keys, strings(connection, SQL_CHECKS, table));
+  }
 
   @Override
   public boolean tableExists(Connection connection, String table) throws SQLException {

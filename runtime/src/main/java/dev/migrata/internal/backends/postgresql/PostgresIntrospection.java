@@ -1,10 +1,13 @@
 package dev.migrata.internal.backends.postgresql;
 
 import dev.migrata.internal.backends.base.Introspection;
+import dev.migrata.internal.schema.TableShape;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** PostgreSQL's catalog: {@code to_regclass}, {@code pg_constraint}, {@code pg_index}. */
@@ -21,6 +24,75 @@ final class PostgresIntrospection extends Introspection {
           + " WHERE x.indrelid = to_regclass(?) AND a.attname = ? AND x.indnatts = 1"
           + " AND NOT x.indisunique AND NOT x.indisprimary"
           + " AND (pg_get_indexdef(x.indexrelid) LIKE '%pattern_ops%') = {like}";
+
+  private static final String SQL_TABLES =
+      "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY 1";
+
+  /** {@code format_type} spells types as the server does: {@code character varying(200)}. */
+  private static final String SQL_COLUMNS =
+      "SELECT a.attname, format_type(a.atttypid, a.atttypmod), NOT a.attnotnull"
+          + " FROM pg_attribute a WHERE a.attrelid = to_regclass(?) AND a.attnum > 0"
+          + " AND NOT a.attisdropped ORDER BY a.attnum";
+
+  private static final String SQL_PRIMARY_KEY =
+      "SELECT a.attname FROM pg_index x JOIN pg_attribute a ON a.attrelid = x.indrelid"
+          + " AND a.attnum = ANY(x.indkey) WHERE x.indrelid = to_regclass(?) AND x.indisprimary"
+          + " ORDER BY array_position(x.indkey::int2[], a.attnum)";
+
+  /** Columns joined by chr(1), which no identifier here holds. */
+  private static final String SQL_ALL_INDEXES =
+      "SELECT i.relname, x.indisunique, x.indpred IS NOT NULL,"
+          + " pg_get_indexdef(x.indexrelid) LIKE '%pattern_ops%',"
+          + " (SELECT string_agg(a.attname, chr(1) ORDER BY k.ord)"
+          + " FROM unnest(x.indkey::int2[]) WITH ORDINALITY k(attnum, ord)"
+          + " JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = k.attnum)"
+          + " FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid"
+          + " WHERE x.indrelid = to_regclass(?) AND NOT x.indisprimary ORDER BY 1";
+
+  private static final String SQL_FOREIGN_KEYS =
+      "SELECT c.conname, a.attname, t.relname, fa.attname, CASE c.confdeltype"
+          + " WHEN 'c' THEN 'CASCADE' WHEN 'n' THEN 'SET NULL' WHEN 'd' THEN 'SET DEFAULT'"
+          + " WHEN 'r' THEN 'RESTRICT' ELSE 'NO ACTION' END FROM pg_constraint c"
+          + " JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]"
+          + " JOIN pg_class t ON t.oid = c.confrelid"
+          + " JOIN pg_attribute fa ON fa.attrelid = c.confrelid AND fa.attnum = c.confkey[1]"
+          + " WHERE c.conrelid = to_regclass(?) AND c.contype = 'f' ORDER BY 1";
+
+  private static final String SQL_CHECKS =
+      "SELECT conname FROM pg_constraint WHERE conrelid = to_regclass(?) AND contype = 'c'"
+          + " ORDER BY 1";
+
+  @Override
+  public List<String> tableNames(Connection connection) {
+    return strings(connection, SQL_TABLES);
+  }
+
+  @Override
+  public TableShape describe(Connection connection, String table) {
+    String rel = regclass(table);
+    List<TableShape.Column> columns = new ArrayList<>();
+    for (List<String> r : rows(connection, SQL_COLUMNS, rel)) {
+      columns.add(new TableShape.Column(r.get(0), r.get(1), truthy(r.get(2))));
+    }
+    List<TableShape.Index> indexes = new ArrayList<>();
+    for (List<String> r : rows(connection, SQL_ALL_INDEXES, rel)) {
+      List<String> cols = r.get(4) == null ? List.of() : Arrays.asList(r.get(4).split("\u0001"));
+      indexes.add(
+          new TableShape.Index(
+              r.get(0), cols, truthy(r.get(1)), truthy(r.get(2)), truthy(r.get(3))));
+    }
+    List<TableShape.ForeignKey> keys = new ArrayList<>();
+    for (List<String> r : rows(connection, SQL_FOREIGN_KEYS, rel)) {
+      keys.add(new TableShape.ForeignKey(r.get(0), r.get(1), r.get(2), r.get(3), r.get(4)));
+    }
+    return new TableShape(
+        table,
+        columns,
+        strings(connection, SQL_PRIMARY_KEY, rel),
+        indexes,
+        keys,
+        strings(connection, SQL_CHECKS, rel));
+  }
 
   @Override
   public boolean tableExists(Connection connection, String table) throws SQLException {
