@@ -137,7 +137,14 @@ final class ModelChanges {
       }
       CreateModel create =
           new CreateModel(
-              m.name(), plain, List.of(), List.of(), m.table(), m.comment(), m.managed());
+              m.name(),
+              plain,
+              List.of(),
+              List.of(),
+              m.table(),
+              m.comment(),
+              m.managed(),
+              m.options());
       ops.addFirst(new Pending(m.app(), create, createDeps));
       for (FieldState f : related.values()) {
         List<Dep> deps = new ArrayList<>(foreignKeyDeps(f));
@@ -158,13 +165,20 @@ final class ModelChanges {
     }
   }
 
-  /** Options with no database effect; of Django's keys Migrata has {@code managed}. */
+  /**
+   * Options with no database effect: of Django's {@code ALTER_OPTION_KEYS} Migrata has {@code
+   * managed}, {@code verbose_name}, {@code verbose_name_plural} and {@code ordering}. As Django's,
+   * the operation carries all of them as the model now has them.
+   */
   void generateAlteredOptions(List<String> kept) {
     for (String k : kept) {
       ModelState before = from.model(k);
       ModelState after = to.model(k);
-      if (before.managed() != after.managed()) {
-        add(after.app(), new AlterModelOptions(after.key(), after.managed()), List.of());
+      if (before.managed() != after.managed() || !before.options().equals(after.options())) {
+        add(
+            after.app(),
+            new AlterModelOptions(after.key(), after.managed(), after.options()),
+            List.of());
       }
     }
   }
