@@ -152,6 +152,16 @@ class DjangoSqlFixtureTest {
       assertThat(out).as("Migrata's sqlmigrate 0001_initial").contains(name);
     }
 
+    // The same operations as Django's 0001_initial (the README's): three CreateModels, the
+    // foreign keys and the unique_together folded in (issue 9, item 7).
+    assertThat(migrate("--plan")).as(out).isZero();
+    assertThat(out)
+        .isEqualTo(
+            "Planned operations:\n"
+                + "foundation.0001_initial\n"
+                + "    Create model Organisation\n"
+                + "    Create model OrganisationMembershipApplication\n"
+                + "    Create model OrganisationMembershipApplicationReview\n");
     assertThat(migrate("--fake-initial")).as(out).isZero();
     assertThat(out).contains("  Applying foundation.0001_initial... FAKED");
 

@@ -179,6 +179,8 @@ public record CreateModel(
       model = o.model();
     } else if (other instanceof AddConstraint o) {
       model = o.model();
+    } else if (other instanceof AddUniqueTogether o) {
+      model = o.model();
     } else if (other instanceof RemoveConstraint o) {
       model = o.model();
     }
