@@ -69,4 +69,26 @@ public @interface Field {
   String defaultMethod() default "";
   /** Arguments of a custom field type, {@code "key=value"}, passed to it for every backend. */
   String[] args() default {};
+
+  /** The human-readable name (Django's {@code verbose_name}); kept in state, no SQL. */
+  String verboseName() default "";
+
+  /** Forms accept an empty value (Django's {@code blank}); kept in state, no SQL. */
+  boolean blank() default false;
+
+  /** {@code false} hides the field from forms (Django's {@code editable}); no SQL. */
+  boolean editable() default true;
+
+  /**
+   * Date and time fields: set to now on every save (Django's {@code auto_now}). No SQL; when the
+   * column is added to existing rows, they get the current time at migrate time, as Django's.
+   */
+  boolean autoNow() default false;
+
+  /**
+   * Date and time fields: set to now when the row is created (Django's {@code auto_now_add}). No
+   * SQL; when the column is added to existing rows, the migration gives them the current time
+   * (the answer to Django's question, {@code timezone.now}).
+   */
+  boolean autoNowAdd() default false;
 }

@@ -20,4 +20,16 @@ public @interface Model {
 
   /** {@code false} keeps the model in the migration state without creating or altering its table. */
   boolean managed() default true;
+
+  /** The human-readable name (Django's {@code verbose_name}); kept in state, no SQL. */
+  String verboseName() default "";
+
+  /** Its plural (Django's {@code verbose_name_plural}); kept in state, no SQL. */
+  String verboseNamePlural() default "";
+
+  /**
+   * The default ordering (Django's {@code ordering}): Java field names, {@code "-published"} for
+   * descending, {@code "?"} for random; kept in state, no SQL.
+   */
+  String[] ordering() default {};
 }

@@ -3,11 +3,17 @@ package dev.migrata.data;
 import dev.migrata.internal.state.FieldState;
 import dev.migrata.internal.state.FieldType;
 import dev.migrata.internal.state.ModelState;
+import dev.migrata.internal.state.Names;
+import dev.migrata.internal.state.OrmOptions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,6 +101,41 @@ public final class HistoricalModel {
     return null;
   }
 
+  /**
+   * The model's verbose name: explicit, else Django's default, the class name in words ({@code
+   * BookAuthor} is {@code book author}).
+   */
+  public String verboseName() {
+    String explicit = model.options().verboseName();
+    return explicit != null ? explicit : Names.snakeCase(model.name()).replace('_', ' ');
+  }
+
+  /** The plural: explicit, else Django's default, the verbose name with an {@code s}. */
+  public String verboseNamePlural() {
+    String explicit = model.options().verboseNamePlural();
+    return explicit != null ? explicit : verboseName() + "s";
+  }
+
+  /** The default ordering (Django's {@code Meta.ordering}); empty when none is set. */
+  public List<String> ordering() {
+    return model.options().ordering();
+  }
+
+  /** The ORM-only options of {@code field} (any field of the model, many-to-many included). */
+  public FieldOptions options(String field) {
+    FieldState f = model.field(field);
+    if (f == null) {
+      throw new IllegalArgumentException(
+          "Model " + model.app() + "." + model.name() + " has no field '" + field
+              + "' at this point of the migration history; its fields are "
+              + model.fields().keySet() + ".");
+    }
+    OrmOptions o = f.orm();
+    String verbose =
+        o.verboseName() != null ? o.verboseName() : Names.snakeCase(f.name()).replace('_', ' ');
+    return new FieldOptions(verbose, o.blank(), o.editable(), o.autoNow(), o.autoNowAdd());
+  }
+
   /** The primary key's field name. */
   public String primaryKey() {
     if (primaryKey == null) {
@@ -120,6 +161,7 @@ public final class HistoricalModel {
 
   /** Inserts one row (values by field name); returns the generated key, if any. */
   public Object insert(Map<String, Object> values) {
+    values = withAutomaticTimes(values);
     List<String> names = new ArrayList<>(values.keySet());
     names.forEach(this::field);
     StringBuilder sql = new StringBuilder("INSERT INTO ").append(q(table())).append(" (");
@@ -149,6 +191,30 @@ public final class HistoricalModel {
     } catch (SQLException e) {
       throw failed(sql.toString(), e);
     }
+  }
+
+  /**
+   * The values with the current time for each {@code autoNow}/{@code autoNowAdd} field they leave
+   * out, as Django's historical models fill them when a row is saved the first time.
+   */
+  private Map<String, Object> withAutomaticTimes(Map<String, Object> values) {
+    Map<String, Object> filled = new LinkedHashMap<>(values);
+    for (FieldState f : columns.values()) {
+      if (!values.containsKey(f.name()) && f.orm().fillsNow()) {
+        Object now =
+            switch (f.fieldType()) {
+              case DATE -> LocalDate.now();
+              case TIME -> LocalTime.now();
+              case LOCAL_DATE_TIME -> LocalDateTime.now();
+              case DATE_TIME -> Instant.now();
+              default -> null;
+            };
+        if (now != null) {
+          filled.put(f.name(), now);
+        }
+      }
+    }
+    return filled;
   }
 
   /** Inserts rows (each by field name). */

@@ -1,5 +1,6 @@
 package dev.migrata.processor;
 
+import dev.migrata.internal.operations.AddUniqueTogether;
 import dev.migrata.internal.operations.Operation;
 import dev.migrata.internal.optimizer.Optimizer;
 import dev.migrata.internal.state.ModelState;
@@ -132,12 +133,19 @@ final class Autodetector {
         list.add(
             new AutoMigration(
                 m.app(),
-                Optimizer.optimize(m.operations(), m.app()),
+                writable(Optimizer.optimize(m.operations(), m.app())),
                 m.dependencies(),
                 m.initial()));
       }
       folded.put(e.getKey(), list);
     }
     return folded;
+  }
+
+  /** What the optimizer left of Django-only operation forms, as the operations written. */
+  private static List<Operation> writable(List<Operation> operations) {
+    return operations.stream()
+        .map(op -> op instanceof AddUniqueTogether u ? u.asAddConstraint() : op)
+        .toList();
   }
 }

@@ -10,6 +10,7 @@ import dev.migrata.internal.operations.RenameField;
 import dev.migrata.internal.state.FieldState;
 import dev.migrata.internal.state.FieldType;
 import dev.migrata.internal.state.ModelState;
+import dev.migrata.internal.state.OrmOptions;
 import dev.migrata.internal.state.ProjectState;
 import dev.migrata.processor.Autodetector.Dep;
 import dev.migrata.processor.MigrationArranger.Pending;
@@ -133,6 +134,16 @@ final class FieldChanges {
           Problem.UNIQUE_CALLABLE_DEFAULT, model.app(), model.name(), f.name(), model.name(),
           f.name());
     }
+    String now = OrmOptions.nowMethod(f);
+    if (f.orm().autoNowAdd() && now != null && !f.nullable() && !f.hasDefault()) {
+      // Django asks for auto_now_add (ask_auto_now_add_addition) and offers timezone.now: the
+      // migration says so, a one-off default that gives existing rows the time of the migrate.
+      add(
+          model.app(),
+          new AddField(model.key(), f.toBuilder().defaultMethod(now).build(), false),
+          deps);
+      return;
+    }
     add(model.app(), new AddField(model.key(), f, true), deps);
   }
 
@@ -168,11 +179,16 @@ final class FieldChanges {
     }
   }
 
-  /** Django asks for a default unless the column may be null or fills itself. */
+  /**
+   * Django asks for a default unless the column may be null or fills itself: an automatic time or
+   * a blank text field (its {@code effective_default}) fills itself too.
+   */
   private static boolean needsDefault(FieldState f) {
     FieldType type = f.fieldType();
     return !f.nullable()
         && !f.hasDefault()
+        && OrmOptions.nowMethod(f) == null
+        && !OrmOptions.fillsEmptyString(f)
         && (type == null || (!type.isAuto() && type != FieldType.MANY_TO_MANY));
   }
 

@@ -37,11 +37,13 @@ final class FieldReader {
   private final Elements elements;
   private final AppResolver apps;
   private final Reporter reporter;
+  private final OrmOptionsReader orm;
 
   FieldReader(Elements elements, AppResolver apps, Reporter reporter) {
     this.elements = elements;
     this.apps = apps;
     this.reporter = reporter;
+    this.orm = new OrmOptionsReader(reporter);
   }
 
   /** A field as read, with the annotation that made it a column. */
@@ -166,6 +168,7 @@ final class FieldReader {
             .choices(choices)
             .defaultMethod(emptyToNull(string(field, "defaultMethod")))
             .args(strings(field, "args"))
+            .orm(orm.field(element, field, name, model, fieldType))
             .build();
     return new FieldRead(state, field, emptyToNull(string(field, "renamedFrom")));
   }
@@ -272,7 +275,13 @@ final class FieldReader {
       b.defaultValue(defaultValue(field))
           .defaultMethod(emptyToNull(string(field, "defaultMethod")))
           .dbDefault(emptyToNull(string(field, "dbDefault")))
-          .comment(emptyToNull(string(field, "comment")));
+          .comment(emptyToNull(string(field, "comment")))
+          .orm(orm.field(
+                  element,
+                  field,
+                  name,
+                  model,
+                  (foreignKey ? FieldType.FOREIGN_KEY : FieldType.ONE_TO_ONE).djangoName()));
     }
     return new FieldRead(b.build(), relation, renamedFrom);
   }
@@ -315,6 +324,13 @@ final class FieldReader {
             .through(through)
             .table(through == null ? table : null)
             .relatedName(emptyToNull(string(m2m, "relatedName")))
+            .orm(
+                orm.field(
+                    element,
+                    field,
+                    name,
+                    element.getEnclosingElement().getSimpleName().toString(),
+                    FieldType.MANY_TO_MANY.djangoName()))
             .build();
     String renamedFrom = field == null ? null : emptyToNull(string(field, "renamedFrom"));
     return new FieldRead(state, m2m, renamedFrom);

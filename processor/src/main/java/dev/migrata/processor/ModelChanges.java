@@ -5,6 +5,7 @@ import static dev.migrata.processor.MigrationArranger.foreignKeyDeps;
 import dev.migrata.internal.operations.AddConstraint;
 import dev.migrata.internal.operations.AddField;
 import dev.migrata.internal.operations.AddIndex;
+import dev.migrata.internal.operations.AddUniqueTogether;
 import dev.migrata.internal.operations.AlterModelOptions;
 import dev.migrata.internal.operations.AlterModelTable;
 import dev.migrata.internal.operations.AlterModelTableComment;
@@ -19,6 +20,7 @@ import dev.migrata.internal.state.FieldState;
 import dev.migrata.internal.state.FieldType;
 import dev.migrata.internal.state.IndexState;
 import dev.migrata.internal.state.ModelState;
+import dev.migrata.internal.state.Names;
 import dev.migrata.internal.state.ProjectState;
 import dev.migrata.processor.Autodetector.Dep;
 import dev.migrata.processor.MigrationArranger.Pending;
@@ -137,7 +139,14 @@ final class ModelChanges {
       }
       CreateModel create =
           new CreateModel(
-              m.name(), plain, List.of(), List.of(), m.table(), m.comment(), m.managed());
+              m.name(),
+              plain,
+              List.of(),
+              List.of(),
+              m.table(),
+              m.comment(),
+              m.managed(),
+              m.options());
       ops.addFirst(new Pending(m.app(), create, createDeps));
       for (FieldState f : related.values()) {
         List<Dep> deps = new ArrayList<>(foreignKeyDeps(f));
@@ -153,18 +162,45 @@ final class ModelChanges {
         add(m.app(), new AddIndex(m.key(), index), relatedDeps);
       }
       for (ConstraintState constraint : m.constraints()) {
-        add(m.app(), new AddConstraint(m.key(), constraint), relatedDeps);
+        add(
+            m.app(),
+            isUniqueTogether(m, constraint)
+                ? new AddUniqueTogether(m.key(), constraint)
+                : new AddConstraint(m.key(), constraint),
+            relatedDeps);
       }
     }
   }
 
-  /** Options with no database effect; of Django's keys Migrata has {@code managed}. */
+  /**
+   * Whether {@code c} is what Django has as a {@code unique_together} (for which its autodetector
+   * writes an {@code AlterUniqueTogether}, not an {@code AddConstraint}): an unnamed {@code
+   * Unique}, so named as Django names one, over fields and without a condition.
+   */
+  private static boolean isUniqueTogether(ModelState m, ConstraintState c) {
+    return !c.isCheck()
+        && c.condition() == null
+        && !c.fields().isEmpty()
+        && c.name()
+            .equals(
+                Names.uniqueTogetherName(
+                    m.tableName(), c.fields().stream().map(m::columnOf).toList()));
+  }
+
+  /**
+   * Options with no database effect: of Django's {@code ALTER_OPTION_KEYS} Migrata has {@code
+   * managed}, {@code verbose_name}, {@code verbose_name_plural} and {@code ordering}. As Django's,
+   * the operation carries all of them as the model now has them.
+   */
   void generateAlteredOptions(List<String> kept) {
     for (String k : kept) {
       ModelState before = from.model(k);
       ModelState after = to.model(k);
-      if (before.managed() != after.managed()) {
-        add(after.app(), new AlterModelOptions(after.key(), after.managed()), List.of());
+      if (before.managed() != after.managed() || !before.options().equals(after.options())) {
+        add(
+            after.app(),
+            new AlterModelOptions(after.key(), after.managed(), after.options()),
+            List.of());
       }
     }
   }

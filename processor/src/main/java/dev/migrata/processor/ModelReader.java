@@ -54,6 +54,7 @@ final class ModelReader {
   private final ModelChecks checks;
   private final DeclarationChecks shapes;
   private final ProjectChecks projectChecks;
+  private final OrmOptionsReader ormOptions;
 
   ModelReader(Elements elements, Types types, AppResolver apps, Reporter reporter) {
     this.elements = elements;
@@ -63,6 +64,7 @@ final class ModelReader {
     this.checks = new ModelChecks(reporter);
     this.shapes = new DeclarationChecks(reporter);
     this.projectChecks = new ProjectChecks(reporter);
+    this.ormOptions = new OrmOptionsReader(reporter);
   }
 
   /** Every {@code @Model} of the app's package, sorted by name. */
@@ -145,6 +147,7 @@ final class ModelReader {
     ModelState state =
         new ModelState(app.label(), name, fields, List.of(), List.of(), table, comment, managed);
     state = state.withIndexes(indexes(type, state)).withConstraints(constraints(type, state));
+    state = state.withOptions(ormOptions.model(type, model, state));
     ModelDeclaration declaration =
         new ModelDeclaration(app, state, type, model, renamedFrom, declarations);
     checks.check(declaration);

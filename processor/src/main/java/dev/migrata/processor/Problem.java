@@ -431,7 +431,27 @@ enum Problem {
       Kind.ERROR,
       "The %s operation of the migration %s cannot be executed inside a transaction, and the"
           + " migration is atomic. Set atomic = false on its @Migration (and keep other"
-          + " operations out of it, as nothing rolls back).");
+          + " operations out of it, as nothing rolls back)."),
+  // Issue 9, ORM-only options: E074-E077 and W055-W056 are this change's.
+  AUTO_NOW_NOT_TEMPORAL(
+      "migrata.E074",
+      Kind.ERROR,
+      "The field '%s' of %s has %s = true, but its type is %s: only date and time fields"
+          + " (LocalDate, LocalTime, LocalDateTime, Instant, OffsetDateTime) are set to the"
+          + " current time. Remove %s, or give the field a date or time type."),
+  // Django's check of DateField, TimeField and DateTimeField.
+  AUTO_NOW_EXCLUSIVE(
+      "fields.E160",
+      Kind.ERROR,
+      "The options autoNow, autoNowAdd, and default are mutually exclusive. Only one of these"
+          + " options may be present (field '%s' of %s): keep one of autoNow, autoNowAdd,"
+          + " defaultValue and defaultMethod."),
+  ORDERING_UNKNOWN_FIELD(
+      "models.E015",
+      Kind.ERROR,
+      "The 'ordering' of %s refers to the nonexistent field, related field, or lookup '%s'."
+          + " Name one of its fields (%s), with a leading - for descending order, or ? for"
+          + " random order.");
 
   private final String code;
   private final Kind kind;

@@ -75,4 +75,19 @@ public @interface FieldDef {
   String defaultMethod() default "";
   /** A custom field type's arguments, {@code key=value}. */
   String[] args() default {};
+
+  /** Django's {@code verbose_name} (ORM only, no SQL). */
+  String verboseName() default "";
+
+  /** Django's {@code blank}: forms accept an empty value (ORM only, no SQL). */
+  boolean blank() default false;
+
+  /** Django's {@code editable} (ORM only, no SQL). */
+  boolean editable() default true;
+
+  /** Date and time fields: Django's {@code auto_now}, set to now on every save (no SQL). */
+  boolean autoNow() default false;
+
+  /** Date and time fields: Django's {@code auto_now_add}, set to now on creation (no SQL). */
+  boolean autoNowAdd() default false;
 }

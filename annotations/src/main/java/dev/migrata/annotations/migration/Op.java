@@ -103,6 +103,18 @@ public @interface Op {
    */
   Class<?> javaClass() default void.class;
 
+  /** CreateModel, AlterModelOptions: Django's {@code verbose_name} (ORM only, no SQL). */
+  String verboseName() default "";
+
+  /** CreateModel, AlterModelOptions: Django's {@code verbose_name_plural} (ORM only, no SQL). */
+  String verboseNamePlural() default "";
+
+  /**
+   * CreateModel, AlterModelOptions: Django's {@code ordering}, field names with {@code -} for
+   * descending (ORM only, no SQL).
+   */
+  String[] ordering() default {};
+
   /** Where an operation acts; see {@link #scope()}. */
   enum Scope {
     BOTH,

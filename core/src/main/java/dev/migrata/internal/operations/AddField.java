@@ -17,7 +17,7 @@ public record AddField(String model, FieldState field, boolean preserveDefault)
 
   @Override
   public void stateForwards(String app, ProjectState state) {
-    FieldState kept = preserveDefault ? field : field.withDefault(null);
+    FieldState kept = preserveDefault ? field : field.withoutDefault();
     state.put(state.require(app, model).withField(kept));
   }
 

@@ -23,7 +23,7 @@ public record AlterField(String model, FieldState field, boolean preserveDefault
       throw new IllegalStateException(
           "No field '" + field.name() + "' on model '" + model + "' of app '" + app + "' to alter.");
     }
-    FieldState kept = preserveDefault ? field : field.withDefault(null);
+    FieldState kept = preserveDefault ? field : field.withoutDefault();
     state.put(m.replaceField(old.name(), kept));
   }
 

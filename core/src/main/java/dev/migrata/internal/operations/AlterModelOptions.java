@@ -1,14 +1,30 @@
 package dev.migrata.internal.operations;
 
 import dev.migrata.internal.state.Deconstructed;
+import dev.migrata.internal.state.ModelOptions;
 import dev.migrata.internal.state.ProjectState;
 import dev.migrata.schema.SchemaEditor;
 
-/** Changes options with no database effect (here: whether Migrata manages the table). */
-public record AlterModelOptions(String model, boolean managed) implements Operation {
+/**
+ * Changes options with no database effect: whether Migrata manages the table, and the ORM-only
+ * options (verbose names, ordering). As Django's, it carries all of them: an option it does not
+ * set goes back to its default ({@code ALTER_OPTION_KEYS}).
+ */
+public record AlterModelOptions(String model, boolean managed, ModelOptions options)
+    implements Operation {
+
+  public AlterModelOptions {
+    options = options == null ? ModelOptions.NONE : options;
+  }
+
+  /** Only {@code managed}, as migrations written before ORM-only options read. */
+  public AlterModelOptions(String model, boolean managed) {
+    this(model, managed, ModelOptions.NONE);
+  }
+
   @Override
   public void stateForwards(String app, ProjectState state) {
-    state.put(state.require(app, model).withManaged(managed));
+    state.put(state.require(app, model).withManaged(managed).withOptions(options));
   }
 
   @Override
@@ -39,6 +55,7 @@ public record AlterModelOptions(String model, boolean managed) implements Operat
     return OpKind.ALTER_MODEL_OPTIONS.form()
         .put("model", model)
         .bool("managed", managed, true)
+        .apply(options::writeTo)
         .build();
   }
 

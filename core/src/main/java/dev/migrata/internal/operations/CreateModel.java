@@ -4,6 +4,7 @@ import dev.migrata.internal.state.ConstraintState;
 import dev.migrata.internal.state.Deconstructed;
 import dev.migrata.internal.state.FieldState;
 import dev.migrata.internal.state.IndexState;
+import dev.migrata.internal.state.ModelOptions;
 import dev.migrata.internal.state.ModelState;
 import dev.migrata.internal.state.ProjectState;
 import dev.migrata.schema.SchemaEditor;
@@ -12,7 +13,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Creates a model and its table, with its indexes and constraints. */
+/**
+ * Creates a model and its table, with its indexes and constraints; its ORM-only options (verbose
+ * names, ordering) go to the state only.
+ */
 public record CreateModel(
     String name,
     List<FieldState> fields,
@@ -20,13 +24,27 @@ public record CreateModel(
     List<ConstraintState> constraints,
     String table,
     String comment,
-    boolean managed)
+    boolean managed,
+    ModelOptions options)
     implements Operation {
 
   public CreateModel {
     fields = List.copyOf(fields);
     indexes = List.copyOf(indexes);
     constraints = List.copyOf(constraints);
+    options = options == null ? ModelOptions.NONE : options;
+  }
+
+  /** A model without ORM-only options. */
+  public CreateModel(
+      String name,
+      List<FieldState> fields,
+      List<IndexState> indexes,
+      List<ConstraintState> constraints,
+      String table,
+      String comment,
+      boolean managed) {
+    this(name, fields, indexes, constraints, table, comment, managed, ModelOptions.NONE);
   }
 
   public static CreateModel of(ModelState model) {
@@ -37,7 +55,8 @@ public record CreateModel(
         model.constraints(),
         model.table(),
         model.comment(),
-        model.managed());
+        model.managed(),
+        model.options());
   }
 
   public ModelState toModelState(String app) {
@@ -45,7 +64,7 @@ public record CreateModel(
     for (FieldState f : fields) {
       map.put(f.name(), f);
     }
-    return new ModelState(app, name, map, indexes, constraints, table, comment, managed);
+    return new ModelState(app, name, map, indexes, constraints, table, comment, managed, options);
   }
 
   @Override
@@ -90,6 +109,7 @@ public record CreateModel(
         .string("table", table)
         .string("comment", comment)
         .bool("managed", managed, true)
+        .apply(options::writeTo)
         .build();
   }
 
@@ -158,6 +178,8 @@ public record CreateModel(
     } else if (other instanceof RemoveIndex o) {
       model = o.model();
     } else if (other instanceof AddConstraint o) {
+      model = o.model();
+    } else if (other instanceof AddUniqueTogether o) {
       model = o.model();
     } else if (other instanceof RemoveConstraint o) {
       model = o.model();

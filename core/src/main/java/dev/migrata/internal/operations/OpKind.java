@@ -4,6 +4,7 @@ import dev.migrata.internal.state.ConstraintState;
 import dev.migrata.internal.state.Deconstructed;
 import dev.migrata.internal.state.FieldState;
 import dev.migrata.internal.state.IndexState;
+import dev.migrata.internal.state.ModelOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -28,7 +29,10 @@ public enum OpKind {
           optional("constraints"),
           optional("table"),
           optional("comment"),
-          optional("managed")),
+          optional("managed"),
+          optional("verboseName"),
+          optional("verboseNamePlural"),
+          optional("ordering")),
       op ->
           new CreateModel(
               op.required("name"),
@@ -37,7 +41,8 @@ public enum OpKind {
               op.children("constraints", ConstraintState::reconstruct),
               op.optional("table"),
               op.optional("comment"),
-              op.bool("managed", true))),
+              op.bool("managed", true),
+              op.modelOptions())),
   DELETE_MODEL(
       DeleteModel.class, List.of(required("name")), op -> new DeleteModel(op.required("name"))),
   RENAME_MODEL(
@@ -54,8 +59,15 @@ public enum OpKind {
       op -> new AlterModelTableComment(op.required("model"), op.optional("comment"))),
   ALTER_MODEL_OPTIONS(
       AlterModelOptions.class,
-      List.of(required("model"), optional("managed")),
-      op -> new AlterModelOptions(op.required("model"), op.bool("managed", true))),
+      List.of(
+          required("model"),
+          optional("managed"),
+          optional("verboseName"),
+          optional("verboseNamePlural"),
+          optional("ordering")),
+      op ->
+          new AlterModelOptions(
+              op.required("model"), op.bool("managed", true), op.modelOptions())),
   ADD_FIELD(
       AddField.class,
       List.of(required("model"), required("field"), optional("preserveDefault")),
@@ -339,6 +351,11 @@ public enum OpKind {
                 + ".");
       }
       return f.apply(children.get(0));
+    }
+
+    /** The ORM-only model options set on this {@code @Op}. */
+    ModelOptions modelOptions() {
+      return ModelOptions.readFrom(op);
     }
 
     String javaClass() {

@@ -156,6 +156,11 @@ public final class Deconstructed {
       return this;
     }
 
+    /** Lets {@code part} append its attributes (a value kept in a record of its own). */
+    public Builder apply(java.util.function.UnaryOperator<Builder> part) {
+      return part.apply(this);
+    }
+
     public Deconstructed build() {
       return new Deconstructed(type, values);
     }

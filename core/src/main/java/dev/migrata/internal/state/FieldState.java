@@ -19,6 +19,8 @@ import java.util.List;
  * @param defaultMethod a static method giving the default ({@code com.example.Clock::now}), as
  *     Django's callable defaults; {@code null} for none
  * @param args a custom field type's arguments, {@code key=value}, in declaration order
+ * @param orm the options only the ORM uses ({@code verboseName}, {@code blank}, {@code editable},
+ *     {@code autoNow}, {@code autoNowAdd}); never {@code null}
  */
 public record FieldState(
     String name,
@@ -43,11 +45,13 @@ public record FieldState(
     String through,
     String table,
     String defaultMethod,
-    List<String> args) {
+    List<String> args,
+    OrmOptions orm) {
 
   public FieldState {
     choices = choices == null ? List.of() : List.copyOf(choices);
     args = args == null ? List.of() : List.copyOf(args);
+    orm = orm == null ? OrmOptions.NONE : orm;
   }
 
   /** The implicit {@code id} primary key (Django's BigAutoField). */
@@ -82,6 +86,7 @@ public record FieldState(
     b.table = table;
     b.defaultMethod = defaultMethod;
     b.args = args;
+    b.orm = orm;
     return b;
   }
 
@@ -143,6 +148,11 @@ public record FieldState(
     return toBuilder().defaultValue(newDefault).build();
   }
 
+  /** Without any default that fills rows (literal or method): Django's one-off default gone. */
+  public FieldState withoutDefault() {
+    return toBuilder().defaultValue(null).defaultMethod(null).build();
+  }
+
   public Deconstructed deconstruct() {
     return Deconstructed.builder("FieldDef")
         .put("name", name)
@@ -168,6 +178,7 @@ public record FieldState(
         .string("table", table)
         .string("defaultMethod", defaultMethod)
         .strings("args", args)
+        .apply(orm::writeTo)
         .build();
   }
 
@@ -196,6 +207,7 @@ public record FieldState(
     b.table = emptyToNull(d.string("table", null));
     b.defaultMethod = emptyToNull(d.string("defaultMethod", null));
     b.args = d.strings("args");
+    b.orm = OrmOptions.readFrom(d);
     return b.build();
   }
 
@@ -232,6 +244,7 @@ public record FieldState(
     private String table;
     private String defaultMethod;
     private List<String> args = List.of();
+    private OrmOptions orm = OrmOptions.NONE;
 
     private Builder(String name, String type) {
       this.name = name;
@@ -348,11 +361,16 @@ public record FieldState(
       return this;
     }
 
+    public Builder orm(OrmOptions v) {
+      orm = v;
+      return this;
+    }
+
     public FieldState build() {
       return new FieldState(
           name, type, column, nullable, unique, index, primaryKey, maxLength, precision, scale,
           defaultValue, dbDefault, comment, helpText, choices, to, toField, onDelete,
-          relatedName, through, table, defaultMethod, args);
+          relatedName, through, table, defaultMethod, args, orm);
     }
   }
 }

@@ -16,6 +16,7 @@ import java.util.function.UnaryOperator;
  * @param table the explicit table name, or {@code null} for {@code <app>_<name lowercased>}
  * @param comment the table comment, or {@code null}
  * @param managed {@code false} for models whose table Migrata does not create or alter
+ * @param options the options only the ORM uses (verbose names, ordering); never {@code null}
  */
 public record ModelState(
     String app,
@@ -25,12 +26,27 @@ public record ModelState(
     List<ConstraintState> constraints,
     String table,
     String comment,
-    boolean managed) {
+    boolean managed,
+    ModelOptions options) {
 
   public ModelState {
     fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     indexes = List.copyOf(indexes);
     constraints = List.copyOf(constraints);
+    options = options == null ? ModelOptions.NONE : options;
+  }
+
+  /** The state before ORM-only options existed (kept for callers that set none). */
+  public ModelState(
+      String app,
+      String name,
+      Map<String, FieldState> fields,
+      List<IndexState> indexes,
+      List<ConstraintState> constraints,
+      String table,
+      String comment,
+      boolean managed) {
+    this(app, name, fields, indexes, constraints, table, comment, managed, ModelOptions.NONE);
   }
 
   public static ModelState of(String app, String name, Collection<FieldState> fields) {
@@ -86,31 +102,43 @@ public record ModelState(
   }
 
   public ModelState withName(String newName) {
-    return new ModelState(app, newName, fields, indexes, constraints, table, comment, managed);
+    return new ModelState(
+        app, newName, fields, indexes, constraints, table, comment, managed, options);
   }
 
   public ModelState withTable(String newTable) {
-    return new ModelState(app, name, fields, indexes, constraints, newTable, comment, managed);
+    return new ModelState(
+        app, name, fields, indexes, constraints, newTable, comment, managed, options);
   }
 
   public ModelState withComment(String newComment) {
-    return new ModelState(app, name, fields, indexes, constraints, table, newComment, managed);
+    return new ModelState(
+        app, name, fields, indexes, constraints, table, newComment, managed, options);
   }
 
   public ModelState withManaged(boolean newManaged) {
-    return new ModelState(app, name, fields, indexes, constraints, table, comment, newManaged);
+    return new ModelState(
+        app, name, fields, indexes, constraints, table, comment, newManaged, options);
   }
 
   public ModelState withIndexes(List<IndexState> newIndexes) {
-    return new ModelState(app, name, fields, newIndexes, constraints, table, comment, managed);
+    return new ModelState(
+        app, name, fields, newIndexes, constraints, table, comment, managed, options);
   }
 
   public ModelState withConstraints(List<ConstraintState> newConstraints) {
-    return new ModelState(app, name, fields, indexes, newConstraints, table, comment, managed);
+    return new ModelState(
+        app, name, fields, indexes, newConstraints, table, comment, managed, options);
   }
 
   public ModelState withFields(Map<String, FieldState> newFields) {
-    return new ModelState(app, name, newFields, indexes, constraints, table, comment, managed);
+    return new ModelState(
+        app, name, newFields, indexes, constraints, table, comment, managed, options);
+  }
+
+  public ModelState withOptions(ModelOptions newOptions) {
+    return new ModelState(
+        app, name, fields, indexes, constraints, table, comment, managed, newOptions);
   }
 
   /** Adds {@code field} at the end. */

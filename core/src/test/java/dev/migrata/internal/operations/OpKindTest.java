@@ -8,6 +8,8 @@ import dev.migrata.internal.state.ConstraintState;
 import dev.migrata.internal.state.Deconstructed;
 import dev.migrata.internal.state.FieldState;
 import dev.migrata.internal.state.IndexState;
+import dev.migrata.internal.state.ModelOptions;
+import dev.migrata.internal.state.OrmOptions;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -19,7 +21,11 @@ import org.junit.jupiter.api.Test;
 /** The operation table agrees with {@code Op}, with each operation class and with older forms. */
 class OpKindTest {
   private static final FieldState FK =
-      FieldState.builder("author", "ForeignKey").to("library.author").onDelete("CASCADE").build();
+      FieldState.builder("author", "ForeignKey")
+          .to("library.author")
+          .onDelete("CASCADE")
+          .orm(new OrmOptions("writer", true, false, false, false))
+          .build();
 
   /** One operation of each kind, every optional attribute set. */
   private static final List<Operation> SAMPLES =
@@ -31,12 +37,13 @@ class OpKindTest {
               List.of(ConstraintState.check("c", "1 = 1")),
               "books",
               "Books",
-              false),
+              false,
+              new ModelOptions("book", "books", List.of("-title"))),
           new DeleteModel("Book"),
           new RenameModel("Book", "Volume"),
           new AlterModelTable("book", "books"),
           new AlterModelTableComment("book", "Books"),
-          new AlterModelOptions("book", false),
+          new AlterModelOptions("book", false, new ModelOptions("b", "bs", List.of("title"))),
           new AddField("book", FK, false),
           new RemoveField("book", "author"),
           new AlterField("book", FK, false),

@@ -8,6 +8,7 @@ import dev.migrata.internal.state.FieldState;
 import dev.migrata.internal.state.FieldType;
 import dev.migrata.internal.state.IndexState;
 import dev.migrata.internal.state.ModelState;
+import dev.migrata.internal.state.OrmOptions;
 import dev.migrata.internal.state.ProjectState;
 import dev.migrata.schema.SchemaEditor;
 import java.sql.Connection;
@@ -176,6 +177,7 @@ public abstract class BaseSchemaEditor extends EditorCore implements SchemaEdito
         .choices(List.of())
         .relatedName(null)
         .defaultValue(null)
+        .orm(OrmOptions.NONE)
         .to(to)
         .build();
   }

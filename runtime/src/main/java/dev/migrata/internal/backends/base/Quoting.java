@@ -5,6 +5,7 @@ import dev.migrata.fields.DefaultMethods;
 import dev.migrata.internal.state.DefaultLiteral;
 import dev.migrata.internal.state.FieldState;
 import dev.migrata.internal.state.FieldType;
+import dev.migrata.internal.state.OrmOptions;
 import dev.migrata.internal.state.ProjectState;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -87,6 +88,14 @@ public final class Quoting {
     }
     if (field.defaultMethod() != null) {
       return value(state, field, DefaultMethods.call(field.defaultMethod()));
+    }
+    // Django's effective_default for what the ORM fills itself: now, or the empty string.
+    String now = OrmOptions.nowMethod(field);
+    if (now != null) {
+      return value(state, field, DefaultMethods.call(now));
+    }
+    if (OrmOptions.fillsEmptyString(field)) {
+      return value(state, field, "");
     }
     return null;
   }

@@ -13,6 +13,7 @@ import dev.migrata.internal.state.ConstraintState;
 import dev.migrata.internal.state.FieldState;
 import dev.migrata.internal.state.FieldType;
 import dev.migrata.internal.state.ModelState;
+import dev.migrata.internal.state.OrmOptions;
 import dev.migrata.internal.state.ProjectState;
 import dev.migrata.schema.SchemaException;
 import java.sql.Connection;
@@ -230,6 +231,7 @@ public final class SqliteSchemaEditor extends BaseSchemaEditor {
         || !field.nullable()
         || field.defaultValue() != null
         || field.defaultMethod() != null
+        || OrmOptions.nowMethod(field) != null
         || field.dbDefault() != null) {
       remakeTable(state, oldModel, newModel, field, null, null);
       return;
