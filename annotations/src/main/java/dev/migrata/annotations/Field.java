@@ -69,4 +69,14 @@ public @interface Field {
   String defaultMethod() default "";
   /** Arguments of a custom field type, {@code "key=value"}, passed to it for every backend. */
   String[] args() default {};
+
+  /**
+   * The allowed values with their labels, {@code "value=label"} ({@code "pt-br=Brazilian
+   * Portuguese"}, {@code "=None"} for the empty value, {@code "1=One"} on an integer field); the
+   * first {@code =} separates, and a bare {@code "value"} has no label. Values are parsed for the
+   * field's type. Kept in the migration state (Django's {@code choices}): a change writes an
+   * {@code AlterField} that runs no SQL. An enum field takes its choices from its constants
+   * instead (see {@link ChoiceValue}).
+   */
+  String[] choices() default {};
 }

@@ -143,7 +143,9 @@ final class FieldChanges {
       for (String name : new TreeSet<>(after.fields().keySet())) {
         FieldState was = before.fields().get(name);
         FieldState now = after.fields().get(name);
-        if (was == null || was.equals(now)) {
+        // A join table keeps the id it was created with (Django alters none for a new
+        // DEFAULT_AUTO_FIELD): only the type of implicit ids follows the setting.
+        if (was == null || was.equals(now) || was.equalsIgnoringJoinId(now)) {
           continue;
         }
         boolean wasM2m = was.fieldType() == FieldType.MANY_TO_MANY;

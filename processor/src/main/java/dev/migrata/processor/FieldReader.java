@@ -37,11 +37,13 @@ final class FieldReader {
   private final Elements elements;
   private final AppResolver apps;
   private final Reporter reporter;
+  private final ChoiceReader choiceReader;
 
   FieldReader(Elements elements, AppResolver apps, Reporter reporter) {
     this.elements = elements;
     this.apps = apps;
     this.reporter = reporter;
+    this.choiceReader = new ChoiceReader(reporter);
   }
 
   /** A field as read, with the annotation that made it a column. */
@@ -98,19 +100,59 @@ final class FieldReader {
     if (!OptionChecks.numbers(reporter, element, field, name, model)) {
       return null;
     }
-    if (!explicitType.isEmpty()) {
+    FieldType named = explicitType.isEmpty() ? null : FieldType.byName(explicitType);
+    boolean index = bool(field, "index");
+    if (named != null) {
+      fieldType = explicitType;
+      if (!NamedTypes.fits(named, type)) {
+        reporter.report(
+            Problem.FIELD_TYPE_DOES_NOT_FIT,
+            element,
+            field,
+            Mirrors.value(field, "type"),
+            name,
+            model,
+            explicitType,
+            type,
+            explicitType,
+            String.join(", ", NamedTypes.allowed(named)));
+        return null;
+      }
+      // Django's SlugField: db_index=True unless the field says index = false.
+      if (named.indexedByDefault() && Mirrors.value(field, "index") == null) {
+        index = true;
+      }
+      if (named == FieldType.DECIMAL) {
+        if (precision == null) {
+          reporter.report(Problem.DECIMAL_WITHOUT_PRECISION, element, field, null, name);
+        }
+        if (scale == null) {
+          reporter.report(Problem.DECIMAL_WITHOUT_SCALE, element, field, null, name);
+        }
+      }
+      boolean takesLength =
+          named != FieldType.GENERIC_IP && (named.isSizedText() || named == FieldType.TEXT);
+      if (!takesLength && maxLength != null) {
+        reporter.report(
+            Problem.MAX_LENGTH_IGNORED,
+            element,
+            field,
+            Mirrors.value(field, "maxLength"),
+            name,
+            model,
+            fieldType);
+        maxLength = null;
+      }
+      if (named != FieldType.DECIMAL) {
+        precision = null;
+        scale = null;
+      }
+    } else if (!explicitType.isEmpty()) {
       fieldType = explicitType;
     } else {
       fieldType = JavaTypes.builtInType(type);
       if (fieldType == null && JavaTypes.isEnum(type)) {
         fieldType = FieldType.CHAR.djangoName();
-        choices = JavaTypes.enumConstants(type);
-        if (!OptionChecks.enumFits(reporter, element, field, name, model, type, choices)) {
-          return null;
-        }
-        if (maxLength == null) {
-          maxLength = choices.stream().mapToInt(String::length).max().orElse(1);
-        }
       } else if (fieldType == null) {
         reporter.report(Problem.UNKNOWN_TYPE, element, type, name);
         return null;
@@ -149,17 +191,45 @@ final class FieldReader {
         scale = null;
       }
     }
+    boolean isEnum = JavaTypes.isEnum(type);
+    FieldType known = FieldType.byName(fieldType);
+    if (known != null && known.isRelation()) {
+      known = null;
+    }
+    if (known != null && (isEnum || Mirrors.value(field, "choices") != null)) {
+      choices = choiceReader.read(element, field, name, model, fieldType, isEnum ? type : null);
+      if (choices == null) {
+        return null;
+      }
+      List<String> values = choices.stream().map(FieldState::choiceValue).toList();
+      if (known.isSizedText()
+          && !OptionChecks.enumFits(reporter, element, field, name, model, type, values)) {
+        return null;
+      }
+      if (isEnum && known.family() == FieldType.CHAR && maxLength == null) {
+        // Django's TextChoices field: as long as its longest value.
+        maxLength = values.stream().mapToInt(String::length).max().orElse(1);
+      }
+    }
+    String defaultValue = defaultValue(field);
+    if (isEnum && defaultValue != null) {
+      // An enum's default may name the constant; the state holds what the column stores.
+      String mapped = ChoiceReader.enumEntries(type).get(defaultValue);
+      if (mapped != null) {
+        defaultValue = FieldState.choiceValue(mapped);
+      }
+    }
     FieldState state =
         FieldState.builder(name, fieldType)
             .column(emptyToNull(string(field, "column")))
             .nullable(nullable)
             .unique(bool(field, "unique"))
-            .index(bool(field, "index"))
+            .index(index)
             .primaryKey(bool(field, "primaryKey"))
             .maxLength(maxLength)
             .precision(precision)
             .scale(scale)
-            .defaultValue(defaultValue(field))
+            .defaultValue(defaultValue)
             .dbDefault(emptyToNull(string(field, "dbDefault")))
             .comment(emptyToNull(string(field, "comment")))
             .helpText(emptyToNull(string(field, "helpText")))
@@ -315,6 +385,10 @@ final class FieldReader {
             .through(through)
             .table(through == null ? table : null)
             .relatedName(emptyToNull(string(m2m, "relatedName")))
+            .joinAutoField(
+                through == null
+                    ? apps.forPackage(elements.getPackageOf(element)).defaultAutoField()
+                    : null)
             .build();
     String renamedFrom = field == null ? null : emptyToNull(string(field, "renamedFrom"));
     return new FieldRead(state, m2m, renamedFrom);

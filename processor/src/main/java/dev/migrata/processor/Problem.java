@@ -431,7 +431,35 @@ enum Problem {
       Kind.ERROR,
       "The %s operation of the migration %s cannot be executed inside a transaction, and the"
           + " migration is atomic. Set atomic = false on its @Migration (and keep other"
-          + " operations out of it, as nothing rolls back).");
+          + " operations out of it, as nothing rolls back)."),
+  // E068-E073, W052-W054: Django's field types by name, default auto field, explicit choices.
+  DEFAULT_AUTO_FIELD_UNKNOWN(
+      "migrata.E068",
+      Kind.ERROR,
+      "The default auto field '%s' of %s is not one of AutoField, BigAutoField or SmallAutoField"
+          + " (Django's DEFAULT_AUTO_FIELD). Write one of them, or leave it out for"
+          + " BigAutoField."),
+  FIELD_TYPE_DOES_NOT_FIT(
+      "migrata.E069",
+      Kind.ERROR,
+      "The field '%s' of %s is declared as %s, which does not fit its Java type %s. A %s field"
+          + " is one of: %s. Change the Java type, or choose another type."),
+  DUPLICATE_CHOICE(
+      "migrata.E070",
+      Kind.ERROR,
+      "The choice value '%s' of the field '%s' of %s is given twice. Give each choice its own"
+          + " value."),
+  INVALID_CHOICE(
+      "migrata.E071",
+      Kind.ERROR,
+      "The choice '%s' of the field '%s' of %s is not a value of its type %s: %s Write"
+          + " \"value=label\" with a value the column can hold."),
+  CHOICES_ON_ENUM(
+      "migrata.E072",
+      Kind.ERROR,
+      "The field '%s' of %s is an enum, whose constants are its choices, and also declares"
+          + " choices. Remove choices, and map the constants to other values or labels with"
+          + " @ChoiceValue(value = \"...\", label = \"...\") on each constant.");
 
   private final String code;
   private final Kind kind;

@@ -43,7 +43,7 @@ public @interface FieldDef {
 
   String helpText() default "";
 
-  /** Enum fields: the allowed values. */
+  /** The allowed values, {@code value} or {@code value=label} (an enum's or explicit ones). */
   String[] choices() default {};
 
   /** Relations: the target as {@code app.model}. */
@@ -75,4 +75,9 @@ public @interface FieldDef {
   String defaultMethod() default "";
   /** A custom field type's arguments, {@code key=value}. */
   String[] args() default {};
+  /**
+   * Many-to-many: the id type of the automatic join table when it is not {@code BigAutoField}
+   * (the app's default auto field when the join table was created).
+   */
+  String joinAutoField() default "";
 }

@@ -19,6 +19,10 @@ import java.util.List;
  * @param defaultMethod a static method giving the default ({@code com.example.Clock::now}), as
  *     Django's callable defaults; {@code null} for none
  * @param args a custom field type's arguments, {@code key=value}, in declaration order
+ * @param choices the allowed values, each {@code value} or {@code value=label} (the first {@code =}
+ *     separates), in declaration order
+ * @param joinAutoField many-to-many: the id type of the automatic join table when it is not
+ *     BigAutoField (the app's default auto field when the field was added), else {@code null}
  */
 public record FieldState(
     String name,
@@ -43,16 +47,56 @@ public record FieldState(
     String through,
     String table,
     String defaultMethod,
-    List<String> args) {
+    List<String> args,
+    String joinAutoField) {
 
   public FieldState {
     choices = choices == null ? List.of() : List.copyOf(choices);
     args = args == null ? List.of() : List.copyOf(args);
+    FieldType known = FieldType.byName(type);
+    if (known != null) {
+      maxLength = known.deconstructedMaxLength(maxLength);
+    }
+    if (BIG_AUTO_NAME.equals(joinAutoField)) {
+      joinAutoField = null;
+    }
   }
+
+  private static final String BIG_AUTO_NAME = FieldType.BIG_AUTO.djangoName();
 
   /** The implicit {@code id} primary key (Django's BigAutoField). */
   public static FieldState autoId() {
     return builder("id", FieldType.BIG_AUTO.djangoName()).primaryKey(true).build();
+  }
+
+  /**
+   * The implicit {@code id} primary key of type {@code autoField} ({@code AutoField}, {@code
+   * BigAutoField}, {@code SmallAutoField}: Django's {@code DEFAULT_AUTO_FIELD}).
+   */
+  public static FieldState autoId(String autoField) {
+    return builder("id", autoField).primaryKey(true).build();
+  }
+
+  /** An automatic many-to-many's join table id type: {@code BigAutoField} unless recorded. */
+  public String joinIdType() {
+    return joinAutoField == null ? BIG_AUTO_NAME : joinAutoField;
+  }
+
+  /** Whether {@code other} is this field but for the join table id type (which never alters). */
+  public boolean equalsIgnoringJoinId(FieldState other) {
+    return other != null
+        && equals(other.toBuilder().joinAutoField(joinAutoField).build());
+  }
+
+  /** The choice values, without labels ({@code "pt-br=Brazilian Portuguese"} gives pt-br). */
+  public List<String> choiceValues() {
+    return choices.stream().map(FieldState::choiceValue).toList();
+  }
+
+  /** The value of one choice entry, {@code value} or {@code value=label}. */
+  public static String choiceValue(String entry) {
+    int eq = entry.indexOf('=');
+    return eq < 0 ? entry : entry.substring(0, eq);
   }
 
   public static Builder builder(String name, String type) {
@@ -82,6 +126,7 @@ public record FieldState(
     b.table = table;
     b.defaultMethod = defaultMethod;
     b.args = args;
+    b.joinAutoField = joinAutoField;
     return b;
   }
 
@@ -150,7 +195,7 @@ public record FieldState(
         .string("column", column)
         .bool("nullable", nullable, false)
         .bool("unique", unique, false)
-        .bool("index", index, false)
+        .bool("index", index, indexedByDefault(type))
         .bool("primaryKey", primaryKey, false)
         .integer("maxLength", maxLength)
         .integer("precision", precision)
@@ -168,6 +213,7 @@ public record FieldState(
         .string("table", table)
         .string("defaultMethod", defaultMethod)
         .strings("args", args)
+        .string("joinAutoField", joinAutoField)
         .build();
   }
 
@@ -176,7 +222,7 @@ public record FieldState(
     b.column = emptyToNull(d.string("column", null));
     b.nullable = d.bool("nullable", false);
     b.unique = d.bool("unique", false);
-    b.index = d.bool("index", false);
+    b.index = d.bool("index", indexedByDefault(b.type));
     b.primaryKey = d.bool("primaryKey", false);
     b.maxLength = optionalInt(d.integer("maxLength", -1));
     b.precision = optionalInt(d.integer("precision", -1));
@@ -196,7 +242,14 @@ public record FieldState(
     b.table = emptyToNull(d.string("table", null));
     b.defaultMethod = emptyToNull(d.string("defaultMethod", null));
     b.args = d.strings("args");
+    b.joinAutoField = emptyToNull(d.string("joinAutoField", null));
     return b.build();
+  }
+
+  /** Whether the type's deconstruction leaves out {@code index = true} (Django's SlugField). */
+  private static boolean indexedByDefault(String type) {
+    FieldType t = FieldType.byName(type);
+    return t != null && t.indexedByDefault();
   }
 
   private static String emptyToNull(String s) {
@@ -232,6 +285,7 @@ public record FieldState(
     private String table;
     private String defaultMethod;
     private List<String> args = List.of();
+    private String joinAutoField;
 
     private Builder(String name, String type) {
       this.name = name;
@@ -348,11 +402,17 @@ public record FieldState(
       return this;
     }
 
+    /** Many-to-many: the automatic join table's id type, {@code null} for BigAutoField. */
+    public Builder joinAutoField(String v) {
+      joinAutoField = v;
+      return this;
+    }
+
     public FieldState build() {
       return new FieldState(
           name, type, column, nullable, unique, index, primaryKey, maxLength, precision, scale,
           defaultValue, dbDefault, comment, helpText, choices, to, toField, onDelete,
-          relatedName, through, table, defaultMethod, args);
+          relatedName, through, table, defaultMethod, args, joinAutoField);
     }
   }
 }
