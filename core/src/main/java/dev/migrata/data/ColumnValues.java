@@ -166,6 +166,9 @@ final class ColumnValues {
         }
       }
       case BINARY -> ps.setBytes(index, (byte[]) value);
+      // An enum on an integer field (Django's IntegerChoices) stores its mapped integer.
+      case SMALL_INTEGER, INTEGER, BIG_INTEGER -> ps.setObject(
+          index, value instanceof Enum<?> e ? Long.valueOf(enumValue(e)) : value);
       default -> ps.setObject(index, value instanceof Enum<?> e ? enumValue(e) : value);
     }
   }

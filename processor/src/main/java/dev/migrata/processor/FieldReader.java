@@ -118,6 +118,17 @@ final class FieldReader {
             String.join(", ", NamedTypes.allowed(named)));
         return null;
       }
+      if (named.isAuto() && !bool(field, "primaryKey")) {
+        reporter.report(
+            Problem.AUTO_FIELD_NOT_PRIMARY_KEY,
+            element,
+            field,
+            Mirrors.value(field, "type"),
+            name,
+            model,
+            explicitType);
+        return null;
+      }
       // Django's SlugField: db_index=True unless the field says index = false.
       if (named.indexedByDefault() && Mirrors.value(field, "index") == null) {
         index = true;

@@ -442,8 +442,8 @@ enum Problem {
   FIELD_TYPE_DOES_NOT_FIT(
       "migrata.E069",
       Kind.ERROR,
-      "The field '%s' of %s is declared as %s, which does not fit its Java type %s. A %s field"
-          + " is one of: %s. Change the Java type, or choose another type."),
+      "The field '%s' of %s is declared as %s, which does not fit its Java type %s; %s is for"
+          + " %s. Change the Java type, or choose another type."),
   DUPLICATE_CHOICE(
       "migrata.E070",
       Kind.ERROR,
@@ -459,7 +459,13 @@ enum Problem {
       Kind.ERROR,
       "The field '%s' of %s is an enum, whose constants are its choices, and also declares"
           + " choices. Remove choices, and map the constants to other values or labels with"
-          + " @ChoiceValue(value = \"...\", label = \"...\") on each constant.");
+          + " @ChoiceValue(value = \"...\", label = \"...\") on each constant."),
+  AUTO_FIELD_NOT_PRIMARY_KEY(
+      "fields.E100",
+      Kind.ERROR,
+      "AutoFields must set primary_key=True: the field '%s' of %s is declared as %s without"
+          + " primaryKey = true. Add primaryKey = true, or use an integer type such as"
+          + " IntegerField.");
 
   private final String code;
   private final Kind kind;

@@ -190,12 +190,12 @@ class DjangoTypesTest {
     assertThat(c)
         .hadErrorContaining(
             "[migrata.E069] The field 'count' of Tag is declared as PositiveIntegerField, which"
-                + " does not fit its Java type java.lang.String. A PositiveIntegerField field is"
-                + " one of: short, int, long, Short, Integer, Long, an enum.")
+                + " does not fit its Java type java.lang.String; PositiveIntegerField is for short,"
+                + " int, long, Short, Integer, Long, an enum.")
         .inFile(m)
         .onLineContaining("String count");
     JavaFileObject email = model("Tag", "", "  @Field(type = \"EmailField\") int count;\n");
-    assertThat(compile(root, email)).hadErrorContaining("A EmailField field is one of: String.");
+    assertThat(compile(root, email)).hadErrorContaining("EmailField is for String.");
   }
 
   @Test
@@ -236,6 +236,63 @@ class DjangoTypesTest {
                 + " choices, and also declares choices.")
         .inFile(m)
         .onLineContaining("Language language");
+  }
+
+  @Test
+  void enumOnAnIntegerFieldIsDjangosIntegerChoices() {
+    JavaFileObject priority =
+        source(
+            LIB + ".Priority",
+            "package com.example.library;\n"
+                + "import dev.migrata.annotations.ChoiceValue;\n"
+                + "public enum Priority {\n"
+                + "  @ChoiceValue(value = \"1\", label = \"Low\") LOW,\n"
+                + "  @ChoiceValue(value = \"2\", label = \"High\") HIGH\n"
+                + "}\n");
+    String text =
+        next(
+            "M0001_initial",
+            List.of(),
+            priority,
+            model(
+                "Tag",
+                "",
+                "  @Field(type = \"PositiveSmallIntegerField\", defaultValue = \"LOW\")"
+                    + " Priority priority;\n"));
+    assertThat(text)
+        .contains(
+            "type = \"PositiveSmallIntegerField\",\n"
+                + "                defaultValue = \"1\",\n"
+                + "                choices = {\"1=Low\", \"2=High\"})");
+  }
+
+  @Test
+  void explicitAutoPrimaryKey() {
+    String text =
+        next(
+            "M0001_initial",
+            List.of(),
+            model(
+                "Tag",
+                "",
+                "  @Field(type = \"SmallAutoField\", primaryKey = true) short code;\n"
+                    + "  @Field(maxLength = 20) String name;\n"));
+    assertThat(text)
+        .contains("@FieldDef(name = \"code\", type = \"SmallAutoField\", primaryKey = true)")
+        .doesNotContain("name = \"id\"");
+  }
+
+  @Test
+  void autoFieldThatIsNotThePrimaryKey() {
+    JavaFileObject m = model("Tag", "", "  @Field(type = \"AutoField\") int number;\n");
+    Compilation c = compile(root, m);
+    assertThat(c).failed();
+    assertThat(c)
+        .hadErrorContaining(
+            "[fields.E100] AutoFields must set primary_key=True: the field 'number' of Tag is"
+                + " declared as AutoField without primaryKey = true.")
+        .inFile(m)
+        .onLineContaining("int number");
   }
 
   @Test
