@@ -164,10 +164,34 @@ final class FieldChanges {
               name,
               after.name());
         }
+        warnIfChoiceValuesRemoved(after, was, now);
         List<Dep> deps = now.isRelation() ? foreignKeyDeps(now) : List.of();
         add(after.app(), new AlterField(after.key(), now, true), deps);
       }
     }
+  }
+
+  /**
+   * Django writes a change of choices as an AlterField that touches no row; a value that is no
+   * longer a choice may still be in the column, so say so (a renamed enum value, mostly).
+   */
+  private void warnIfChoiceValuesRemoved(ModelState model, FieldState was, FieldState now) {
+    if (was.choices().isEmpty() || now.choices().isEmpty()) {
+      return;
+    }
+    List<String> gone = new ArrayList<>(was.choiceValues());
+    gone.removeAll(now.choiceValues());
+    if (gone.isEmpty()) {
+      return;
+    }
+    questioner.report(
+        Problem.CHOICE_VALUES_REMOVED,
+        model.app(),
+        model.name(),
+        now.name(),
+        now.name(),
+        model.name(),
+        "'" + String.join("', '", gone) + "'");
   }
 
   /** Django asks for a default unless the column may be null or fills itself. */

@@ -460,6 +460,13 @@ enum Problem {
       "The field '%s' of %s is an enum, whose constants are its choices, and also declares"
           + " choices. Remove choices, and map the constants to other values or labels with"
           + " @ChoiceValue(value = \"...\", label = \"...\") on each constant."),
+  CHOICE_VALUES_REMOVED(
+      "migrata.W052",
+      Kind.WARNING,
+      "The choices of the field '%s' of %s no longer include %s, and the migration changes no"
+          + " rows: rows holding them keep them. If values were renamed (an enum constant given a"
+          + " @ChoiceValue, say), add a RunSql or RunJava operation to this migration that updates"
+          + " them."),
   AUTO_FIELD_NOT_PRIMARY_KEY(
       "fields.E100",
       Kind.ERROR,

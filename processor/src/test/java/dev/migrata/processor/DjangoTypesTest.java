@@ -117,6 +117,36 @@ class DjangoTypesTest {
   }
 
   @Test
+  void mappingAnEnumConstantWarnsThatRowsKeepTheOldValue() {
+    JavaFileObject plain =
+        source(
+            LIB + ".Language",
+            "package com.example.library;\npublic enum Language { PT_BR, EN }\n");
+    JavaFileObject tag = model("Tag", "", "  @Field Language language;\n");
+    next("M0001_initial", List.of(), plain, tag);
+    JavaFileObject m1 = migration(root, MIGRATIONS, "M0001_initial");
+    JavaFileObject mapped =
+        source(
+            LIB + ".Language",
+            "package com.example.library;\n"
+                + "import dev.migrata.annotations.ChoiceValue;\n"
+                + "public enum Language {\n"
+                + "  @ChoiceValue(value = \"pt-br\", label = \"Brazilian Portuguese\") PT_BR,\n"
+                + "  EN\n"
+                + "}\n");
+    Compilation c = compile(root, mapped, tag, m1);
+    assertThat(c).succeeded();
+    assertThat(c)
+        .hadWarningContaining(
+            "[migrata.W052] The choices of the field 'language' of Tag no longer include"
+                + " 'PT_BR', and the migration changes no rows")
+        .inFile(tag)
+        .onLineContaining("Language language");
+    assertThat(written(root, MIGRATIONS, "M0002_alter_tag_language"))
+        .contains("choices = {\"pt-br=Brazilian Portuguese\", \"EN\"}");
+  }
+
+  @Test
   void appDefaultAutoFieldTypesImplicitIdsAndJoinTables() {
     JavaFileObject tag = model("Tag", "", "  @Field(maxLength = 20) String name;\n");
     JavaFileObject post =
