@@ -2,6 +2,7 @@ package dev.migrata.internal.backends;
 
 import static dev.migrata.Fixtures.chars;
 import static dev.migrata.Fixtures.createModel;
+import static dev.migrata.Fixtures.id;
 import static dev.migrata.Fixtures.migration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -120,6 +121,37 @@ class DjangoTypesBackendTest extends OnEveryBackend {
     assertThat(db.indexes("library_profile")).anyMatch(i -> i.startsWith("library_profile_slug_"));
     migrata().migrate("library", "zero");
     assertThat(db.tables()).doesNotContain("library_profile");
+  }
+
+  @Test
+  void aForeignKeyToAPositiveKeyIsThePlainIntegerExceptOnMysql() throws Exception {
+    migrations.add(
+        migration("library", "0001_initial")
+            .ops(
+                createModel(
+                    "library",
+                    "Shelf",
+                    FieldState.builder("number", "PositiveIntegerField").primaryKey(true).build()),
+                createModel(
+                    "library",
+                    "Book",
+                    id(),
+                    FieldState.builder("shelf", "ForeignKey")
+                        .to("library.shelf")
+                        .onDelete("CASCADE")
+                        .index(true)
+                        .build())));
+    String sql = migrata().sqlMigrate("library", "0001_initial", false);
+    switch (kind) {
+      case POSTGRES -> assertThat(sql).contains("\"shelf_id\" integer NOT NULL)");
+      case MARIADB -> assertThat(sql).contains("`shelf_id` integer UNSIGNED NOT NULL)");
+      case SQLITE -> assertThat(sql).contains("\"shelf_id\" integer NOT NULL REFERENCES");
+    }
+    assertThat(sql).doesNotContain("\"shelf_id\" >= 0").doesNotContain("`shelf_id` >= 0");
+    migrata().migrate();
+    db.exec("INSERT INTO library_shelf (number) VALUES (7)");
+    db.exec("INSERT INTO library_book (shelf_id) VALUES (7)");
+    assertThat(db.rows("SELECT shelf_id FROM library_book")).containsExactly("7");
   }
 
   @Test
