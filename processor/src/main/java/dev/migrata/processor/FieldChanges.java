@@ -164,6 +164,9 @@ final class FieldChanges {
               name,
               after.name());
         }
+        if (isM2m) {
+          now = now.toBuilder().joinAutoField(was.joinAutoField()).build();
+        }
         warnIfChoiceValuesRemoved(after, was, now);
         List<Dep> deps = now.isRelation() ? foreignKeyDeps(now) : List.of();
         add(after.app(), new AlterField(after.key(), now, true), deps);
@@ -220,7 +223,7 @@ final class FieldChanges {
       ModelState before, ModelState after, FieldState added, Set<String> removed) {
     for (String name : removed) {
       FieldState old = before.fields().get(name);
-      if (old != null && old.withName(added.name()).equals(added)) {
+      if (old != null && old.withName(added.name()).equalsIgnoringJoinId(added)) {
         if (questioner.removalConfirmed(after.app(), after.name(), name)) {
           continue;
         }

@@ -174,6 +174,66 @@ class DjangoTypesTest {
   }
 
   @Test
+  void aMisspelledJoinAutoFieldInAMigrationIsAnErrorOnIt() {
+    JavaFileObject tag = model("Tag", "", "  @Field(maxLength = 20) String name;\n");
+    JavaFileObject post =
+        model("Post", "import java.util.Set;\n", "  @ManyToMany Set<Tag> tags;\n");
+    JavaFileObject info = app("value = \"library\", defaultAutoField = \"AutoField\"");
+    String text = next("M0001_initial", List.of(), info, tag, post);
+    JavaFileObject edited =
+        source(
+            MIGRATIONS + ".M0001_initial",
+            text.replace("joinAutoField = \"AutoField\"", "joinAutoField = \"Autofield\""));
+    Compilation c = compile(root, info, tag, post, edited);
+    assertThat(c).failed();
+    assertThat(c)
+        .hadErrorContaining(
+            "[migrata.E037] The joinAutoField = \"Autofield\" in the migration"
+                + " library.0001_initial is not an auto field type. Use one of: AutoField,"
+                + " BigAutoField, SmallAutoField.")
+        .inFile(edited)
+        .onLineContaining("joinAutoField = \"Autofield\"");
+  }
+
+  @Test
+  void anAlteredJoinTableKeepsTheIdItWasCreatedWith() {
+    JavaFileObject tag = model("Tag", "", "  @Field(maxLength = 20) String name;\n");
+    next(
+        "M0001_initial",
+        List.of(),
+        app("value = \"library\", defaultAutoField = \"AutoField\""),
+        tag,
+        model("Post", "import java.util.Set;\n", "  @ManyToMany Set<Tag> tags;\n"));
+    JavaFileObject m1 = migration(root, MIGRATIONS, "M0001_initial");
+    String text =
+        next(
+            "M0002_alter_post_tags",
+            List.of(),
+            app("value = \"library\", defaultAutoField = \"AutoField\""),
+            tag,
+            model(
+                "Post",
+                "import java.util.Set;\n",
+                "  @ManyToMany(relatedName = \"posts\") Set<Tag> tags;\n"),
+            m1);
+    assertThat(text).contains("relatedName = \"posts\"").contains("joinAutoField = \"AutoField\"");
+    // A new default: the implicit ids follow, the join table does not.
+    JavaFileObject m2 = migration(root, MIGRATIONS, "M0002_alter_post_tags");
+    String ids =
+        next(
+            "M0003_alter_post_id_alter_tag_id",
+            List.of(),
+            tag,
+            model(
+                "Post",
+                "import java.util.Set;\n",
+                "  @ManyToMany(relatedName = \"posts\") Set<Tag> tags;\n"),
+            m1,
+            m2);
+    assertThat(ids).contains("type = \"BigAutoField\"").doesNotContain("name = \"tags\"");
+  }
+
+  @Test
   void projectOptionSetsTheDefaultAutoField() {
     String text =
         next(
