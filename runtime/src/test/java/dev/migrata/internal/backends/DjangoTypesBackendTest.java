@@ -154,6 +154,46 @@ class DjangoTypesBackendTest extends OnEveryBackend {
     assertThat(db.rows("SELECT shelf_id FROM library_book")).containsExactly("7");
   }
 
+  /** A new default auto field alters the implicit id, and the foreign keys to it follow. */
+  @Test
+  void implicitIdToSmallAutoFieldKeepsRowsNumberingAndReferences() throws Exception {
+    migrations.add(
+        migration("library", "0001_initial")
+            .ops(
+                createModel("library", "Shelf", id(), chars("name", 20)),
+                createModel(
+                    "library",
+                    "Book",
+                    id(),
+                    FieldState.builder("shelf", "ForeignKey")
+                        .to("library.shelf")
+                        .onDelete("CASCADE")
+                        .index(true)
+                        .build())));
+    migrata().migrate();
+    db.exec(
+        "INSERT INTO library_shelf (name) VALUES ('a'), ('b')",
+        "INSERT INTO library_book (shelf_id) VALUES (2)");
+    migrations.add(
+        migration("library", "0002_small")
+            .dependsOn("library", "0001_initial")
+            .ops(new AlterField("shelf", FieldState.autoId("SmallAutoField"), true)));
+    migrata().migrate();
+    db.exec("INSERT INTO library_shelf (name) VALUES ('c')");
+    assertThat(db.rows("SELECT id FROM library_shelf ORDER BY id")).containsExactly("1", "2", "3");
+    assertThat(db.rows("SELECT shelf_id FROM library_book")).containsExactly("2");
+    if (kind != Db.Kind.SQLITE) {
+      // SQLite's auto keys are all "integer" (the rowid): nothing there changes type.
+      assertThat(db.columnDefinitions("library_shelf").get(0)).startsWith("id smallint");
+      assertThat(db.columnDefinitions("library_book").get(1)).startsWith("shelf_id smallint");
+      assertThatThrownBy(() -> db.exec("INSERT INTO library_book (shelf_id) VALUES (99)"))
+          .as("the foreign key came back")
+          .isInstanceOf(SQLException.class);
+    }
+    migrata().migrate("library", "0001_initial");
+    assertThat(db.rows("SELECT shelf_id FROM library_book")).containsExactly("2");
+  }
+
   @Test
   void theCheckFollowsAlterationsAndRenames() throws Exception {
     createProfile();
