@@ -55,10 +55,55 @@ final class ChoiceReader {
   }
 
   /**
+   * What a column field's choices decide: the choices, the maxLength (an enum's defaults to its
+   * longest value, as Django's TextChoices field) and the default (an enum's may name a constant;
+   * the state holds what the column stores).
+   */
+  record Choices(List<String> choices, Integer maxLength, String defaultValue) {}
+
+  /** The choices of a column field of {@code fieldType}, or null when an error was reported. */
+  Choices forColumn(
+      VariableElement element,
+      AnnotationMirror field,
+      String name,
+      String model,
+      String fieldType,
+      TypeMirror type,
+      Integer maxLength,
+      String defaultValue) {
+    boolean isEnum = JavaTypes.isEnum(type);
+    FieldType known = FieldType.byName(fieldType);
+    if (known == null
+        || known.isRelation()
+        || (!isEnum && Mirrors.value(field, "choices") == null)) {
+      return new Choices(List.of(), maxLength, defaultValue);
+    }
+    List<String> choices = read(element, field, name, model, fieldType, isEnum ? type : null);
+    if (choices == null) {
+      return null;
+    }
+    List<String> values = choices.stream().map(FieldState::choiceValue).toList();
+    if (known.isSizedText()
+        && !OptionChecks.enumFits(reporter, element, field, name, model, type, values)) {
+      return null;
+    }
+    if (isEnum && known.family() == FieldType.CHAR && maxLength == null) {
+      maxLength = values.stream().mapToInt(String::length).max().orElse(1);
+    }
+    if (isEnum && defaultValue != null) {
+      String mapped = enumEntries(type).get(defaultValue);
+      if (mapped != null) {
+        defaultValue = FieldState.choiceValue(mapped);
+      }
+    }
+    return new Choices(choices, maxLength, defaultValue);
+  }
+
+  /**
    * The choices of a column field of {@code fieldType}, checked, or null when an error was
    * reported. {@code enumType} is the Java enum, or null for a field of another type.
    */
-  List<String> read(
+  private List<String> read(
       VariableElement element,
       AnnotationMirror field,
       String name,

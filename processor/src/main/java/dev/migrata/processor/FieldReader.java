@@ -38,12 +38,14 @@ final class FieldReader {
   private final AppResolver apps;
   private final Reporter reporter;
   private final ChoiceReader choiceReader;
+  private final NamedTypes namedTypes;
 
   FieldReader(Elements elements, AppResolver apps, Reporter reporter) {
     this.elements = elements;
     this.apps = apps;
     this.reporter = reporter;
     this.choiceReader = new ChoiceReader(reporter);
+    this.namedTypes = new NamedTypes(reporter);
   }
 
   /** A field as read, with the annotation that made it a column. */
@@ -103,61 +105,22 @@ final class FieldReader {
     FieldType named = explicitType.isEmpty() ? null : FieldType.byName(explicitType);
     boolean index = bool(field, "index");
     if (named != null) {
+      NamedTypes.Sizes sizes =
+          namedTypes.read(
+              element,
+              field,
+              name,
+              model,
+              named,
+              new NamedTypes.Sizes(maxLength, precision, scale, index));
+      if (sizes == null) {
+        return null;
+      }
       fieldType = explicitType;
-      if (!NamedTypes.fits(named, type)) {
-        reporter.report(
-            Problem.FIELD_TYPE_DOES_NOT_FIT,
-            element,
-            field,
-            Mirrors.value(field, "type"),
-            name,
-            model,
-            explicitType,
-            type,
-            explicitType,
-            String.join(", ", NamedTypes.allowed(named)));
-        return null;
-      }
-      if (named.isAuto() && !bool(field, "primaryKey")) {
-        reporter.report(
-            Problem.AUTO_FIELD_NOT_PRIMARY_KEY,
-            element,
-            field,
-            Mirrors.value(field, "type"),
-            name,
-            model,
-            explicitType);
-        return null;
-      }
-      // Django's SlugField: db_index=True unless the field says index = false.
-      if (named.indexedByDefault() && Mirrors.value(field, "index") == null) {
-        index = true;
-      }
-      if (named == FieldType.DECIMAL) {
-        if (precision == null) {
-          reporter.report(Problem.DECIMAL_WITHOUT_PRECISION, element, field, null, name);
-        }
-        if (scale == null) {
-          reporter.report(Problem.DECIMAL_WITHOUT_SCALE, element, field, null, name);
-        }
-      }
-      boolean takesLength =
-          named != FieldType.GENERIC_IP && (named.isSizedText() || named == FieldType.TEXT);
-      if (!takesLength && maxLength != null) {
-        reporter.report(
-            Problem.MAX_LENGTH_IGNORED,
-            element,
-            field,
-            Mirrors.value(field, "maxLength"),
-            name,
-            model,
-            fieldType);
-        maxLength = null;
-      }
-      if (named != FieldType.DECIMAL) {
-        precision = null;
-        scale = null;
-      }
+      maxLength = sizes.maxLength();
+      precision = sizes.precision();
+      scale = sizes.scale();
+      index = sizes.index();
     } else if (!explicitType.isEmpty()) {
       fieldType = explicitType;
     } else {
@@ -202,34 +165,15 @@ final class FieldReader {
         scale = null;
       }
     }
-    boolean isEnum = JavaTypes.isEnum(type);
-    FieldType known = FieldType.byName(fieldType);
-    if (known != null && known.isRelation()) {
-      known = null;
+    ChoiceReader.Choices read =
+        choiceReader.forColumn(
+            element, field, name, model, fieldType, type, maxLength, defaultValue(field));
+    if (read == null) {
+      return null;
     }
-    if (known != null && (isEnum || Mirrors.value(field, "choices") != null)) {
-      choices = choiceReader.read(element, field, name, model, fieldType, isEnum ? type : null);
-      if (choices == null) {
-        return null;
-      }
-      List<String> values = choices.stream().map(FieldState::choiceValue).toList();
-      if (known.isSizedText()
-          && !OptionChecks.enumFits(reporter, element, field, name, model, type, values)) {
-        return null;
-      }
-      if (isEnum && known.family() == FieldType.CHAR && maxLength == null) {
-        // Django's TextChoices field: as long as its longest value.
-        maxLength = values.stream().mapToInt(String::length).max().orElse(1);
-      }
-    }
-    String defaultValue = defaultValue(field);
-    if (isEnum && defaultValue != null) {
-      // An enum's default may name the constant; the state holds what the column stores.
-      String mapped = ChoiceReader.enumEntries(type).get(defaultValue);
-      if (mapped != null) {
-        defaultValue = FieldState.choiceValue(mapped);
-      }
-    }
+    choices = read.choices();
+    maxLength = read.maxLength();
+    String defaultValue = read.defaultValue();
     FieldState state =
         FieldState.builder(name, fieldType)
             .column(emptyToNull(string(field, "column")))

@@ -2,7 +2,9 @@ package dev.migrata.processor;
 
 import dev.migrata.internal.state.FieldType;
 import java.util.List;
+import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
@@ -18,7 +20,83 @@ final class NamedTypes {
       List.of("short", "int", "long", "Short", "Integer", "Long");
   private static final List<String> STRING = List.of("String");
 
-  private NamedTypes() {}
+  private final Reporter reporter;
+
+  NamedTypes(Reporter reporter) {
+    this.reporter = reporter;
+  }
+
+  /** The options of a column that the type decides on, as read and as kept. */
+  record Sizes(Integer maxLength, Integer precision, Integer scale, boolean index) {}
+
+  /**
+   * Checks a field whose {@code @Field(type)} names the built-in {@code named} and applies Django's
+   * defaults: the Java type must fit (else {@code migrata.E069}), an auto field must be the primary
+   * key ({@code fields.E100}), a SlugField is indexed unless {@code index = false}, options the
+   * type does not take are dropped ({@code fields.W122} for maxLength). Null when an error was
+   * reported.
+   */
+  Sizes read(
+      VariableElement element,
+      AnnotationMirror field,
+      String name,
+      String model,
+      FieldType named,
+      Sizes read) {
+    TypeMirror type = element.asType();
+    if (!fits(named, type)) {
+      reporter.report(
+          Problem.FIELD_TYPE_DOES_NOT_FIT,
+          element,
+          field,
+          Mirrors.value(field, "type"),
+          name,
+          model,
+          named.djangoName(),
+          type,
+          named.djangoName(),
+          String.join(", ", allowed(named)));
+      return null;
+    }
+    if (named.isAuto() && !AnnotationValues.bool(field, "primaryKey")) {
+      reporter.report(
+          Problem.AUTO_FIELD_NOT_PRIMARY_KEY,
+          element,
+          field,
+          Mirrors.value(field, "type"),
+          name,
+          model,
+          named.djangoName());
+      return null;
+    }
+    boolean index =
+        read.index() || (named.indexedByDefault() && Mirrors.value(field, "index") == null);
+    Integer maxLength = read.maxLength();
+    boolean takesLength =
+        named != FieldType.GENERIC_IP && (named.isSizedText() || named == FieldType.TEXT);
+    if (!takesLength && maxLength != null) {
+      reporter.report(
+          Problem.MAX_LENGTH_IGNORED,
+          element,
+          field,
+          Mirrors.value(field, "maxLength"),
+          name,
+          model,
+          named.djangoName());
+      maxLength = null;
+    }
+    if (named != FieldType.DECIMAL) {
+      return new Sizes(maxLength, null, null, index);
+    }
+    // Django's fields.E132 and fields.E130, each on its own.
+    if (read.precision() == null) {
+      reporter.report(Problem.DECIMAL_WITHOUT_PRECISION, element, field, null, name);
+    }
+    if (read.scale() == null) {
+      reporter.report(Problem.DECIMAL_WITHOUT_SCALE, element, field, null, name);
+    }
+    return new Sizes(maxLength, read.precision(), read.scale(), index);
+  }
 
   /** The Java types {@code type} may be declared on, as a user writes them; empty: none. */
   static List<String> allowed(FieldType type) {
