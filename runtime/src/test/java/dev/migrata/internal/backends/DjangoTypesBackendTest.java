@@ -195,6 +195,34 @@ class DjangoTypesBackendTest extends OnEveryBackend {
   }
 
   @Test
+  void aChangeOfChoicesOrLabelsRunsNoSql() throws Exception {
+    FieldState locale =
+        FieldState.builder("locale", "CharField")
+            .maxLength(5)
+            .choices(List.of("pt-br=Brazilian Portuguese", "en"))
+            .build();
+    migrations.add(
+        migration("library", "0001_initial").ops(createModel("library", "Profile", id(), locale)));
+    migrations.add(
+        migration("library", "0002_locale")
+            .dependsOn("library", "0001_initial")
+            .ops(
+                new AlterField(
+                    "profile",
+                    locale.toBuilder()
+                        .choices(List.of("pt-br=Português", "en=English", ""))
+                        .build(),
+                    true)));
+    migrata().migrate("library", "0001_initial");
+    List<String> before = db.schema();
+    String sql = migrata().sqlMigrate("library", "0002_locale", false);
+    assertThat(sql).contains("-- Alter field locale on profile").doesNotContain("ALTER TABLE");
+    assertThat(sql).doesNotContain("CREATE TABLE").doesNotContain("MODIFY");
+    migrata().migrate();
+    assertThat(db.schema()).isEqualTo(before);
+  }
+
+  @Test
   void theCheckFollowsAlterationsAndRenames() throws Exception {
     createProfile();
     migrata().migrate();
