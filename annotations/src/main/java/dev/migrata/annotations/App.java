@@ -18,4 +18,12 @@ public @interface App {
 
   /** The package of the app's migrations; defaults to {@code <package>.migrations}. */
   String migrationsPackage() default "";
+
+  /**
+   * The type of the implicit {@code id} of the app's models and of its automatic many-to-many join
+   * tables (Django's {@code AppConfig.default_auto_field}): {@code "AutoField"}, {@code
+   * "BigAutoField"} or {@code "SmallAutoField"}. Empty: the compiler option {@code
+   * -Amigrata.defaultAutoField}, else {@code BigAutoField}. A change alters every implicit id.
+   */
+  String defaultAutoField() default "";
 }

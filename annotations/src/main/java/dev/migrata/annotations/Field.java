@@ -36,9 +36,8 @@ public @interface Field {
   int scale() default -1;
 
   /**
-   * A literal parsed for the field's type that fills existing rows when the column is added; it
-   * is not kept in the database (Django keeps defaults in Python). Write {@code defaultValue =
-   * "0"}.
+   * A literal parsed for the field's type that fills existing rows when the column is added; it is
+   * not kept in the database (Django keeps defaults in Python). Write {@code defaultValue = "0"}.
    */
   String[] defaultValue() default {};
 
@@ -61,12 +60,14 @@ public @interface Field {
    * custom class, so it must stay on the classpath for as long as a migration names it.
    */
   String type() default "";
+
   /**
    * A static method that gives the default, {@code "java.time.Instant::now"} (Django's callable
-   * default such as {@code timezone.now}); existing rows get one value from it when the column
-   * is added. The method must exist and take no arguments.
+   * default such as {@code timezone.now}); existing rows get one value from it when the column is
+   * added. The method must exist and take no arguments.
    */
   String defaultMethod() default "";
+
   /** Arguments of a custom field type, {@code "key=value"}, passed to it for every backend. */
   String[] args() default {};
 
@@ -87,8 +88,18 @@ public @interface Field {
 
   /**
    * Date and time fields: set to now when the row is created (Django's {@code auto_now_add}). No
-   * SQL; when the column is added to existing rows, the migration gives them the current time
-   * (the answer to Django's question, {@code timezone.now}).
+   * SQL; when the column is added to existing rows, the migration gives them the current time (the
+   * answer to Django's question, {@code timezone.now}).
    */
   boolean autoNowAdd() default false;
+
+  /**
+   * The allowed values with their labels, {@code "value=label"} ({@code "pt-br=Brazilian
+   * Portuguese"}, {@code "=None"} for the empty value, {@code "1=One"} on an integer field); the
+   * first {@code =} separates, and a bare {@code "value"} has no label. Values are parsed for the
+   * field's type. Kept in the migration state (Django's {@code choices}): a change writes an {@code
+   * AlterField} that runs no SQL. An enum field takes its choices from its constants instead (see
+   * {@link ChoiceValue}).
+   */
+  String[] choices() default {};
 }

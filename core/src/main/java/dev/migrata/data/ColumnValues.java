@@ -1,5 +1,6 @@
 package dev.migrata.data;
 
+import dev.migrata.annotations.ChoiceValue;
 import dev.migrata.internal.state.FieldState;
 import dev.migrata.internal.state.FieldType;
 import java.math.BigDecimal;
@@ -87,10 +88,14 @@ final class ColumnValues {
       return;
     }
     if (type == null) {
-      ps.setObject(index, value instanceof Enum<?> e ? e.name() : value);
+      ps.setObject(index, value instanceof Enum<?> e ? enumValue(e) : value);
       return;
     }
-    switch (type) {
+    if (type == FieldType.GENERIC_IP && postgres()) {
+      ps.setObject(index, value.toString(), Types.OTHER); // untyped, so the server reads inet
+      return;
+    }
+    switch (type.family()) {
       case JSON -> {
         String json = JsonText.write(value);
         if (postgres()) {
@@ -108,7 +113,7 @@ final class ColumnValues {
         }
       }
       case CHAR, TEXT ->
-          ps.setString(index, value instanceof Enum<?> e ? e.name() : value.toString());
+          ps.setString(index, value instanceof Enum<?> e ? enumValue(e) : value.toString());
       case BOOLEAN -> ps.setBoolean(index, bool(value));
       case DECIMAL -> {
         BigDecimal d = value instanceof BigDecimal b ? b : new BigDecimal(value.toString());
@@ -161,7 +166,21 @@ final class ColumnValues {
         }
       }
       case BINARY -> ps.setBytes(index, (byte[]) value);
-      default -> ps.setObject(index, value instanceof Enum<?> e ? e.name() : value);
+      // An enum on an integer field (Django's IntegerChoices) stores its mapped integer.
+      case SMALL_INTEGER, INTEGER, BIG_INTEGER -> ps.setObject(
+          index, value instanceof Enum<?> e ? Long.valueOf(enumValue(e)) : value);
+      default -> ps.setObject(index, value instanceof Enum<?> e ? enumValue(e) : value);
+    }
+  }
+
+  /** What an enum constant stores: its {@code @ChoiceValue} value, else its name. */
+  static String enumValue(Enum<?> constant) {
+    try {
+      ChoiceValue mapped =
+          constant.getDeclaringClass().getField(constant.name()).getAnnotation(ChoiceValue.class);
+      return mapped == null ? constant.name() : mapped.value();
+    } catch (NoSuchFieldException e) {
+      return constant.name();
     }
   }
 
@@ -170,7 +189,10 @@ final class ColumnValues {
     if (type == null) {
       return rs.getObject(index);
     }
-    switch (type) {
+    if (type == FieldType.GENERIC_IP) {
+      return rs.getString(index);
+    }
+    switch (type.family()) {
       case JSON -> {
         String text = rs.getString(index);
         return text == null ? null : JsonText.parse(text);

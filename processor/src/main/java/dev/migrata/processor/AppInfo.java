@@ -6,5 +6,12 @@ package dev.migrata.processor;
  * @param label the app label ({@code library})
  * @param packageName the models' package
  * @param migrationsPackage the package of the generated migration classes
+ * @param defaultAutoField the type of implicit ids and of automatic join tables' ids (Django's
+ *     {@code default_auto_field}): {@code BigAutoField} unless the app or the project says so
  */
-record AppInfo(String label, String packageName, String migrationsPackage) {}
+record AppInfo(
+    String label, String packageName, String migrationsPackage, String defaultAutoField) {
+  AppInfo(String label, String packageName, String migrationsPackage) {
+    this(label, packageName, migrationsPackage, AutoFields.DEFAULT);
+  }
+}

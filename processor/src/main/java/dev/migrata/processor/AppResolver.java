@@ -22,10 +22,17 @@ final class AppResolver {
   private final Reporter reporter;
   private final Map<String, AppInfo> cache = new TreeMap<>();
   private final Map<String, String> packageOfLabel = new TreeMap<>();
+  private final String projectAutoField;
 
   AppResolver(Elements elements, Reporter reporter) {
+    this(elements, reporter, AutoFields.DEFAULT);
+  }
+
+  /** With the project's default auto field ({@code -Amigrata.defaultAutoField}, checked). */
+  AppResolver(Elements elements, Reporter reporter, String projectAutoField) {
     this.elements = elements;
     this.reporter = reporter;
+    this.projectAutoField = projectAutoField;
   }
 
   AppInfo forPackage(PackageElement pkg) {
@@ -91,6 +98,7 @@ final class AppResolver {
   private AppInfo resolve(PackageElement pkg, String packageName) {
     String label = "";
     String migrations = "";
+    String autoField = "";
     AnnotationMirror app = null;
     if (pkg != null) {
       for (AnnotationMirror mirror : pkg.getAnnotationMirrors()) {
@@ -106,6 +114,8 @@ final class AppResolver {
             label = String.valueOf(value);
           } else if (member.equals("migrationsPackage")) {
             migrations = String.valueOf(value);
+          } else if (member.equals("defaultAutoField")) {
+            autoField = String.valueOf(value);
           }
         }
       }
@@ -119,6 +129,17 @@ final class AppResolver {
     if (pkg != null && !pkg.isUnnamed()) {
       check(pkg, app, label, migrations);
     }
-    return new AppInfo(label, packageName, migrations);
+    if (!autoField.isEmpty() && !AutoFields.isKnown(autoField)) {
+      reporter.report(
+          Problem.DEFAULT_AUTO_FIELD_UNKNOWN,
+          pkg,
+          app,
+          Mirrors.value(app, "defaultAutoField"),
+          autoField,
+          "the @App of " + packageName);
+      autoField = "";
+    }
+    return new AppInfo(
+        label, packageName, migrations, autoField.isEmpty() ? projectAutoField : autoField);
   }
 }

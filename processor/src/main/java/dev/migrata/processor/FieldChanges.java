@@ -80,7 +80,6 @@ final class FieldChanges {
     return renames;
   }
 
-
   void generateRemovedFields(List<String> kept) {
     for (String k : kept) {
       ModelState before = from.model(k);
@@ -131,7 +130,11 @@ final class FieldChanges {
     }
     if ((f.unique() || f.fieldType() == FieldType.ONE_TO_ONE) && f.defaultMethod() != null) {
       questioner.report(
-          Problem.UNIQUE_CALLABLE_DEFAULT, model.app(), model.name(), f.name(), model.name(),
+          Problem.UNIQUE_CALLABLE_DEFAULT,
+          model.app(),
+          model.name(),
+          f.name(),
+          model.name(),
           f.name());
     }
     String now = OrmOptions.nowMethod(f);
@@ -154,7 +157,9 @@ final class FieldChanges {
       for (String name : new TreeSet<>(after.fields().keySet())) {
         FieldState was = before.fields().get(name);
         FieldState now = after.fields().get(name);
-        if (was == null || was.equals(now)) {
+        // A join table keeps the id it was created with (Django alters none for a new
+        // DEFAULT_AUTO_FIELD): only the type of implicit ids follows the setting.
+        if (was == null || was.equals(now) || was.equalsIgnoringJoinId(now)) {
           continue;
         }
         boolean wasM2m = was.fieldType() == FieldType.MANY_TO_MANY;
@@ -173,6 +178,10 @@ final class FieldChanges {
               name,
               after.name());
         }
+        if (isM2m) {
+          now = now.toBuilder().joinAutoField(was.joinAutoField()).build();
+        }
+        warnIfChoiceValuesRemoved(after, was, now);
         List<Dep> deps = now.isRelation() ? foreignKeyDeps(now) : List.of();
         add(after.app(), new AlterField(after.key(), now, true), deps);
       }
@@ -180,8 +189,31 @@ final class FieldChanges {
   }
 
   /**
-   * Django asks for a default unless the column may be null or fills itself: an automatic time or
-   * a blank text field (its {@code effective_default}) fills itself too.
+   * Django writes a change of choices as an AlterField that touches no row; a value that is no
+   * longer a choice may still be in the column, so say so (a renamed enum value, mostly).
+   */
+  private void warnIfChoiceValuesRemoved(ModelState model, FieldState was, FieldState now) {
+    if (was.choices().isEmpty() || now.choices().isEmpty()) {
+      return;
+    }
+    List<String> gone = new ArrayList<>(was.choiceValues());
+    gone.removeAll(now.choiceValues());
+    if (gone.isEmpty()) {
+      return;
+    }
+    questioner.report(
+        Problem.CHOICE_VALUES_REMOVED,
+        model.app(),
+        model.name(),
+        now.name(),
+        now.name(),
+        model.name(),
+        "'" + String.join("', '", gone) + "'");
+  }
+
+  /**
+   * Django asks for a default unless the column may be null or fills itself: an automatic time or a
+   * blank text field (its {@code effective_default}) fills itself too.
    */
   private static boolean needsDefault(FieldState f) {
     FieldType type = f.fieldType();
@@ -210,7 +242,7 @@ final class FieldChanges {
       ModelState before, ModelState after, FieldState added, Set<String> removed) {
     for (String name : removed) {
       FieldState old = before.fields().get(name);
-      if (old != null && old.withName(added.name()).equals(added)) {
+      if (old != null && old.withName(added.name()).equalsIgnoringJoinId(added)) {
         if (questioner.removalConfirmed(after.app(), after.name(), name)) {
           continue;
         }

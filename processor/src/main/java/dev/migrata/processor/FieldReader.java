@@ -38,12 +38,16 @@ final class FieldReader {
   private final AppResolver apps;
   private final Reporter reporter;
   private final OrmOptionsReader orm;
+  private final ChoiceReader choiceReader;
+  private final NamedTypes namedTypes;
 
   FieldReader(Elements elements, AppResolver apps, Reporter reporter) {
     this.elements = elements;
     this.apps = apps;
     this.reporter = reporter;
     this.orm = new OrmOptionsReader(reporter);
+    this.choiceReader = new ChoiceReader(reporter);
+    this.namedTypes = new NamedTypes(reporter);
   }
 
   /** A field as read, with the annotation that made it a column. */
@@ -100,19 +104,31 @@ final class FieldReader {
     if (!OptionChecks.numbers(reporter, element, field, name, model)) {
       return null;
     }
-    if (!explicitType.isEmpty()) {
+    FieldType named = explicitType.isEmpty() ? null : FieldType.byName(explicitType);
+    boolean index = bool(field, "index");
+    if (named != null) {
+      NamedTypes.Sizes sizes =
+          namedTypes.read(
+              element,
+              field,
+              name,
+              model,
+              named,
+              new NamedTypes.Sizes(maxLength, precision, scale, index));
+      if (sizes == null) {
+        return null;
+      }
+      fieldType = explicitType;
+      maxLength = sizes.maxLength();
+      precision = sizes.precision();
+      scale = sizes.scale();
+      index = sizes.index();
+    } else if (!explicitType.isEmpty()) {
       fieldType = explicitType;
     } else {
       fieldType = JavaTypes.builtInType(type);
       if (fieldType == null && JavaTypes.isEnum(type)) {
         fieldType = FieldType.CHAR.djangoName();
-        choices = JavaTypes.enumConstants(type);
-        if (!OptionChecks.enumFits(reporter, element, field, name, model, type, choices)) {
-          return null;
-        }
-        if (maxLength == null) {
-          maxLength = choices.stream().mapToInt(String::length).max().orElse(1);
-        }
       } else if (fieldType == null) {
         reporter.report(Problem.UNKNOWN_TYPE, element, type, name);
         return null;
@@ -151,17 +167,26 @@ final class FieldReader {
         scale = null;
       }
     }
+    ChoiceReader.Choices read =
+        choiceReader.forColumn(
+            element, field, name, model, fieldType, type, maxLength, defaultValue(field));
+    if (read == null) {
+      return null;
+    }
+    choices = read.choices();
+    maxLength = read.maxLength();
+    String defaultValue = read.defaultValue();
     FieldState state =
         FieldState.builder(name, fieldType)
             .column(emptyToNull(string(field, "column")))
             .nullable(nullable)
             .unique(bool(field, "unique"))
-            .index(bool(field, "index"))
+            .index(index)
             .primaryKey(bool(field, "primaryKey"))
             .maxLength(maxLength)
             .precision(precision)
             .scale(scale)
-            .defaultValue(defaultValue(field))
+            .defaultValue(defaultValue)
             .dbDefault(emptyToNull(string(field, "dbDefault")))
             .comment(emptyToNull(string(field, "comment")))
             .helpText(emptyToNull(string(field, "helpText")))
@@ -276,7 +301,8 @@ final class FieldReader {
           .defaultMethod(emptyToNull(string(field, "defaultMethod")))
           .dbDefault(emptyToNull(string(field, "dbDefault")))
           .comment(emptyToNull(string(field, "comment")))
-          .orm(orm.field(
+          .orm(
+              orm.field(
                   element,
                   field,
                   name,
@@ -305,13 +331,7 @@ final class FieldReader {
       through = target(throughType);
       if (through == null) {
         reporter.report(
-            Problem.THROUGH_NOT_MODEL,
-            element,
-            m2m,
-            throughValue,
-            name,
-            throughType,
-            throughType);
+            Problem.THROUGH_NOT_MODEL, element, m2m, throughValue, name, throughType, throughType);
         return null;
       }
     }
@@ -331,6 +351,10 @@ final class FieldReader {
                     name,
                     element.getEnclosingElement().getSimpleName().toString(),
                     FieldType.MANY_TO_MANY.djangoName()))
+            .joinAutoField(
+                through == null
+                    ? apps.forPackage(elements.getPackageOf(element)).defaultAutoField()
+                    : null)
             .build();
     String renamedFrom = field == null ? null : emptyToNull(string(field, "renamedFrom"));
     return new FieldRead(state, m2m, renamedFrom);

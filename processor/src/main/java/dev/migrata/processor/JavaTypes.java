@@ -1,9 +1,6 @@
 package dev.migrata.processor;
 
 import dev.migrata.internal.state.FieldType;
-import java.util.ArrayList;
-import java.util.List;
-import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.ArrayType;
@@ -95,16 +92,6 @@ final class JavaTypes {
 
   static boolean isEnum(TypeMirror type) {
     return type instanceof DeclaredType d && d.asElement().getKind() == ElementKind.ENUM;
-  }
-
-  static List<String> enumConstants(TypeMirror type) {
-    List<String> names = new ArrayList<>();
-    for (Element e : ((DeclaredType) type).asElement().getEnclosedElements()) {
-      if (e.getKind() == ElementKind.ENUM_CONSTANT) {
-        names.add(e.getSimpleName().toString());
-      }
-    }
-    return names;
   }
 
   static String boxedName(TypeKind kind) {

@@ -58,7 +58,7 @@ public final class MigrataProcessor extends AbstractProcessor {
       String value = env.getOptions().get(name);
       reporter.report(Problem.OPTION_NOT_BOOLEAN, null, name, value, name, name, name);
     }
-    apps = new AppResolver(elements, reporter);
+    apps = new AppResolver(elements, reporter, AutoFields.project(env.getOptions(), reporter));
     models = new ModelReader(elements, env.getTypeUtils(), apps, reporter);
     sourceRoots = new SourceRootLocator(env, options);
     planner =

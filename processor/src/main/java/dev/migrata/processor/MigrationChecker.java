@@ -192,6 +192,23 @@ final class MigrationChecker {
             String.join(", ", Arrays.stream(OnDelete.values()).map(Enum::name).toList()));
       }
     }
+    AnnotationValue joinAutoField = Mirrors.value(field, "joinAutoField");
+    if (joinAutoField != null) {
+      String value = String.valueOf(joinAutoField.getValue());
+      if (!value.isEmpty() && !AutoFields.isKnown(value)) {
+        ok = false;
+        reporter.report(
+            Problem.MIGRATION_VALUE_UNKNOWN,
+            type,
+            field,
+            joinAutoField,
+            "joinAutoField",
+            value,
+            key,
+            "an auto field type",
+            "AutoField, BigAutoField, SmallAutoField");
+      }
+    }
     return ok;
   }
 

@@ -140,7 +140,7 @@ final class ModelReader {
         reporter.report(Problem.ID_NOT_PRIMARY_KEY, id.element(), id.mirror(), null, name);
       }
       Map<String, FieldState> withId = new LinkedHashMap<>();
-      withId.put("id", FieldState.autoId());
+      withId.put("id", FieldState.autoId(app.defaultAutoField()));
       withId.putAll(fields);
       fields = withId;
     }

@@ -214,8 +214,7 @@ enum Problem {
   MAX_LENGTH_IGNORED(
       "fields.W122",
       Kind.WARNING,
-      "The maxLength of the field '%s' of %s is ignored when used with %s."
-          + " Remove it."),
+      "The maxLength of the field '%s' of %s is ignored when used with %s." + " Remove it."),
   DECIMAL_PRECISION_NOT_POSITIVE(
       "fields.E133",
       Kind.ERROR,
@@ -290,8 +289,7 @@ enum Problem {
   INDEX_WITHOUT_FIELDS(
       "migrata.E028",
       Kind.ERROR,
-      "@%s on %s has an empty field list. Name at least one field, or remove the"
-          + " annotation."),
+      "@%s on %s has an empty field list. Name at least one field, or remove the" + " annotation."),
   DUPLICATE_INDEX_NAME(
       "models.E030",
       Kind.ERROR,
@@ -301,8 +299,7 @@ enum Problem {
   NAME_REFUSED(
       "migrata.E029",
       Kind.ERROR,
-      "The %s name \"%s\" cannot be used: %s. Choose a name every backend can"
-          + " hold."),
+      "The %s name \"%s\" cannot be used: %s. Choose a name every backend can" + " hold."),
   APP_LABEL_NOT_IDENTIFIER(
       "migrata.E030",
       Kind.ERROR,
@@ -345,9 +342,7 @@ enum Problem {
       "The migration %s has a %s operation without the attribute '%s', which that kind needs."
           + " Add it; %s takes: %s."),
   MIGRATION_VALUE_UNKNOWN(
-      "migrata.E037",
-      Kind.ERROR,
-      "The %s = \"%s\" in the migration %s is not %s. Use one of: %s."),
+      "migrata.E037", Kind.ERROR, "The %s = \"%s\" in the migration %s is not %s. Use one of: %s."),
   MIGRATION_FIELD_TYPE_UNKNOWN(
       "migrata.E038",
       Kind.ERROR,
@@ -432,6 +427,47 @@ enum Problem {
       "The %s operation of the migration %s cannot be executed inside a transaction, and the"
           + " migration is atomic. Set atomic = false on its @Migration (and keep other"
           + " operations out of it, as nothing rolls back)."),
+  // E068-E073, W052-W054: Django's field types by name, default auto field, explicit choices.
+  DEFAULT_AUTO_FIELD_UNKNOWN(
+      "migrata.E068",
+      Kind.ERROR,
+      "The default auto field '%s' of %s is not one of AutoField, BigAutoField or SmallAutoField"
+          + " (Django's DEFAULT_AUTO_FIELD). Write one of them, or leave it out for"
+          + " BigAutoField."),
+  FIELD_TYPE_DOES_NOT_FIT(
+      "migrata.E069",
+      Kind.ERROR,
+      "The field '%s' of %s is declared as %s, which does not fit its Java type %s; %s is for"
+          + " %s. Change the Java type, or choose another type."),
+  DUPLICATE_CHOICE(
+      "migrata.E070",
+      Kind.ERROR,
+      "The choice value '%s' of the field '%s' of %s is given twice. Give each choice its own"
+          + " value."),
+  INVALID_CHOICE(
+      "migrata.E071",
+      Kind.ERROR,
+      "The choice '%s' of the field '%s' of %s is not a value of its type %s: %s Write"
+          + " \"value=label\" with a value the column can hold."),
+  CHOICES_ON_ENUM(
+      "migrata.E072",
+      Kind.ERROR,
+      "The field '%s' of %s is an enum, whose constants are its choices, and also declares"
+          + " choices. Remove choices, and map the constants to other values or labels with"
+          + " @ChoiceValue(value = \"...\", label = \"...\") on each constant."),
+  CHOICE_VALUES_REMOVED(
+      "migrata.W052",
+      Kind.WARNING,
+      "The choices of the field '%s' of %s no longer include %s, and the migration changes no"
+          + " rows: rows holding them keep them. If values were renamed (an enum constant given a"
+          + " @ChoiceValue, say), add a RunSql or RunJava operation to this migration that updates"
+          + " them."),
+  AUTO_FIELD_NOT_PRIMARY_KEY(
+      "fields.E100",
+      Kind.ERROR,
+      "AutoFields must set primary_key=True: the field '%s' of %s is declared as %s without"
+          + " primaryKey = true. Add primaryKey = true, or use an integer type such as"
+          + " IntegerField."),
   // Issue 9, ORM-only options: E074-E077 and W055-W056 are this change's.
   AUTO_NOW_NOT_TEMPORAL(
       "migrata.E074",

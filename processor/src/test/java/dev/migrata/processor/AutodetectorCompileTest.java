@@ -258,7 +258,7 @@ class AutodetectorCompileTest {
     JavaFileObject book =
         model("Book", "@Model\n", "  @Field(defaultValue = \"BLUE\") Color color;\n");
     assertThat(compile(root, color, book))
-        .hadErrorContaining("is not one of the constants RED, GREEN")
+        .hadErrorContaining("is not one of the choices RED, GREEN")
         .inFile(book)
         .onLineContaining("Color color");
   }

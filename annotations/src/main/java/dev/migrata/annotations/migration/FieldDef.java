@@ -43,7 +43,7 @@ public @interface FieldDef {
 
   String helpText() default "";
 
-  /** Enum fields: the allowed values. */
+  /** The allowed values, {@code value} or {@code value=label} (an enum's or explicit ones). */
   String[] choices() default {};
 
   /** Relations: the target as {@code app.model}. */
@@ -53,9 +53,9 @@ public @interface FieldDef {
   String toField() default "";
 
   /**
-   * Relations, as migrations written before {@link #onDeleteAction()} existed spell it: the name
-   * of an {@link OnDelete} constant ({@code "CASCADE"}). Still read the same way (and checked),
-   * but {@link #onDeleteAction()} is preferred: the compiler checks it.
+   * Relations, as migrations written before {@link #onDeleteAction()} existed spell it: the name of
+   * an {@link OnDelete} constant ({@code "CASCADE"}). Still read the same way (and checked), but
+   * {@link #onDeleteAction()} is preferred: the compiler checks it.
    */
   String onDelete() default "";
 
@@ -67,12 +67,16 @@ public @interface FieldDef {
   OnDelete onDeleteAction() default OnDelete.DO_NOTHING;
 
   String relatedName() default "";
+
   /** Many-to-many: the model holding both foreign keys, as {@code app.model}. */
   String through() default "";
+
   /** Many-to-many: the automatic join table's explicit name. */
   String table() default "";
+
   /** A static method giving the default, {@code com.example.Clock::now} (a callable default). */
   String defaultMethod() default "";
+
   /** A custom field type's arguments, {@code key=value}. */
   String[] args() default {};
 
@@ -90,4 +94,10 @@ public @interface FieldDef {
 
   /** Date and time fields: Django's {@code auto_now_add}, set to now on creation (no SQL). */
   boolean autoNowAdd() default false;
+
+  /**
+   * Many-to-many: the id type of the automatic join table when it is not {@code BigAutoField} (the
+   * app's default auto field when the join table was created).
+   */
+  String joinAutoField() default "";
 }

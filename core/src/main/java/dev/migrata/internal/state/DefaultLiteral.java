@@ -34,7 +34,11 @@ public final class DefaultLiteral {
       return value;
     }
     String v = value.trim();
-    switch (type) {
+    if (type.isPositive() && v.startsWith("-")) {
+      throw new IllegalArgumentException(
+          "it is negative, and a " + type.djangoName() + " holds 0 and up.");
+    }
+    switch (type.family()) {
       case BOOLEAN:
         if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
           return v.toLowerCase(Locale.ROOT);
@@ -72,9 +76,9 @@ public final class DefaultLiteral {
       case JSON:
         return Json.canonical(Json.parse(value));
       case CHAR:
-        if (!f.choices().isEmpty() && !f.choices().contains(value)) {
+        if (!f.choices().isEmpty() && !f.choiceValues().contains(value)) {
           throw new IllegalArgumentException(
-              "it is not one of the constants " + String.join(", ", f.choices()) + ".");
+              "it is not one of the choices " + String.join(", ", f.choiceValues()) + ".");
         }
         if (f.maxLength() != null && value.length() > f.maxLength()) {
           throw new IllegalArgumentException("it is longer than maxLength " + f.maxLength() + ".");

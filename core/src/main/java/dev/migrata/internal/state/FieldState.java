@@ -21,6 +21,10 @@ import java.util.List;
  * @param args a custom field type's arguments, {@code key=value}, in declaration order
  * @param orm the options only the ORM uses ({@code verboseName}, {@code blank}, {@code editable},
  *     {@code autoNow}, {@code autoNowAdd}); never {@code null}
+ * @param choices the allowed values, each {@code value} or {@code value=label} (the first {@code =}
+ *     separates), in declaration order
+ * @param joinAutoField many-to-many: the id type of the automatic join table when it is not
+ *     BigAutoField (the app's default auto field when the field was added), else {@code null}
  */
 public record FieldState(
     String name,
@@ -46,17 +50,56 @@ public record FieldState(
     String table,
     String defaultMethod,
     List<String> args,
-    OrmOptions orm) {
+    OrmOptions orm,
+    String joinAutoField) {
 
   public FieldState {
     choices = choices == null ? List.of() : List.copyOf(choices);
     args = args == null ? List.of() : List.copyOf(args);
     orm = orm == null ? OrmOptions.NONE : orm;
+    FieldType known = FieldType.byName(type);
+    if (known != null) {
+      maxLength = known.deconstructedMaxLength(maxLength);
+    }
+    if (BIG_AUTO_NAME.equals(joinAutoField)) {
+      joinAutoField = null;
+    }
   }
+
+  private static final String BIG_AUTO_NAME = FieldType.BIG_AUTO.djangoName();
 
   /** The implicit {@code id} primary key (Django's BigAutoField). */
   public static FieldState autoId() {
     return builder("id", FieldType.BIG_AUTO.djangoName()).primaryKey(true).build();
+  }
+
+  /**
+   * The implicit {@code id} primary key of type {@code autoField} ({@code AutoField}, {@code
+   * BigAutoField}, {@code SmallAutoField}: Django's {@code DEFAULT_AUTO_FIELD}).
+   */
+  public static FieldState autoId(String autoField) {
+    return builder("id", autoField).primaryKey(true).build();
+  }
+
+  /** An automatic many-to-many's join table id type: {@code BigAutoField} unless recorded. */
+  public String joinIdType() {
+    return joinAutoField == null ? BIG_AUTO_NAME : joinAutoField;
+  }
+
+  /** Whether {@code other} is this field but for the join table id type (which never alters). */
+  public boolean equalsIgnoringJoinId(FieldState other) {
+    return other != null && equals(other.toBuilder().joinAutoField(joinAutoField).build());
+  }
+
+  /** The choice values, without labels ({@code "pt-br=Brazilian Portuguese"} gives pt-br). */
+  public List<String> choiceValues() {
+    return choices.stream().map(FieldState::choiceValue).toList();
+  }
+
+  /** The value of one choice entry, {@code value} or {@code value=label}. */
+  public static String choiceValue(String entry) {
+    int eq = entry.indexOf('=');
+    return eq < 0 ? entry : entry.substring(0, eq);
   }
 
   public static Builder builder(String name, String type) {
@@ -87,6 +130,7 @@ public record FieldState(
     b.defaultMethod = defaultMethod;
     b.args = args;
     b.orm = orm;
+    b.joinAutoField = joinAutoField;
     return b;
   }
 
@@ -160,7 +204,7 @@ public record FieldState(
         .string("column", column)
         .bool("nullable", nullable, false)
         .bool("unique", unique, false)
-        .bool("index", index, false)
+        .bool("index", index, indexedByDefault(type))
         .bool("primaryKey", primaryKey, false)
         .integer("maxLength", maxLength)
         .integer("precision", precision)
@@ -179,6 +223,7 @@ public record FieldState(
         .string("defaultMethod", defaultMethod)
         .strings("args", args)
         .apply(orm::writeTo)
+        .string("joinAutoField", joinAutoField)
         .build();
   }
 
@@ -187,7 +232,7 @@ public record FieldState(
     b.column = emptyToNull(d.string("column", null));
     b.nullable = d.bool("nullable", false);
     b.unique = d.bool("unique", false);
-    b.index = d.bool("index", false);
+    b.index = d.bool("index", indexedByDefault(b.type));
     b.primaryKey = d.bool("primaryKey", false);
     b.maxLength = optionalInt(d.integer("maxLength", -1));
     b.precision = optionalInt(d.integer("precision", -1));
@@ -208,7 +253,14 @@ public record FieldState(
     b.defaultMethod = emptyToNull(d.string("defaultMethod", null));
     b.args = d.strings("args");
     b.orm = OrmOptions.readFrom(d);
+    b.joinAutoField = emptyToNull(d.string("joinAutoField", null));
     return b.build();
+  }
+
+  /** Whether the type's deconstruction leaves out {@code index = true} (Django's SlugField). */
+  private static boolean indexedByDefault(String type) {
+    FieldType t = FieldType.byName(type);
+    return t != null && t.indexedByDefault();
   }
 
   private static String emptyToNull(String s) {
@@ -245,6 +297,7 @@ public record FieldState(
     private String defaultMethod;
     private List<String> args = List.of();
     private OrmOptions orm = OrmOptions.NONE;
+    private String joinAutoField;
 
     private Builder(String name, String type) {
       this.name = name;
@@ -366,11 +419,39 @@ public record FieldState(
       return this;
     }
 
+    /** Many-to-many: the automatic join table's id type, {@code null} for BigAutoField. */
+    public Builder joinAutoField(String v) {
+      joinAutoField = v;
+      return this;
+    }
+
     public FieldState build() {
       return new FieldState(
-          name, type, column, nullable, unique, index, primaryKey, maxLength, precision, scale,
-          defaultValue, dbDefault, comment, helpText, choices, to, toField, onDelete,
-          relatedName, through, table, defaultMethod, args, orm);
+          name,
+          type,
+          column,
+          nullable,
+          unique,
+          index,
+          primaryKey,
+          maxLength,
+          precision,
+          scale,
+          defaultValue,
+          dbDefault,
+          comment,
+          helpText,
+          choices,
+          to,
+          toField,
+          onDelete,
+          relatedName,
+          through,
+          table,
+          defaultMethod,
+          args,
+          orm,
+          joinAutoField);
     }
   }
 }

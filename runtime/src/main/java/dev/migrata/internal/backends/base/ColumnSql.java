@@ -63,6 +63,21 @@ public final class ColumnSql {
     return types.of(type, field);
   }
 
+  /**
+   * The check every column of the field's type has ({@code "col" >= 0} of a positive integer,
+   * Django's {@code db_check}), or {@code null}; {@link #typeCheckTemplate} is the same with
+   * {@code {column}} unfilled, which compares equal across a column rename (Django's {@code
+   * _field_db_check} with its mocked column name).
+   */
+  public String typeCheck(FieldState field) {
+    String check = typeCheckTemplate(field);
+    return check == null ? null : check.replace("{column}", quoting.name(field.columnName()));
+  }
+
+  public String typeCheckTemplate(FieldState field) {
+    return types.check(field.fieldType());
+  }
+
   /** What a column referring to {@code target} (a foreign key) is declared as. */
   public String relType(FieldState target) {
     String rel = target.fieldType() == null ? null : types.rel(target.fieldType(), target);
@@ -105,10 +120,9 @@ public final class ColumnSql {
       parts.add("UNIQUE");
     }
     // Django appends the type's check to the column in table_sql and add_field.
-    String check = types.check(field.fieldType());
+    String check = typeCheck(field);
     if (check != null) {
-      String column = quoting.name(field.columnName());
-      parts.add(format(sql.checkConstraint, "check", check.replace("{column}", column)));
+      parts.add(format(sql.checkConstraint, "check", check));
     }
     String suffix = types.suffix(field.fieldType());
     if (suffix != null) {

@@ -9,7 +9,8 @@ import java.util.Map;
  * The column type of each built-in field type on one backend, as a table (Django's {@code
  * data_types} and {@code data_types_suffix}). Types are templates: {@code {maxLength}}, {@code
  * {precision}} and {@code {scale}} come from the field. A reference to an auto key is declared as
- * the matching integer (Django's {@code AutoField.rel_db_type}); custom field types never reach
+ * the matching integer (Django's {@code AutoField.rel_db_type}), one to a positive integer as the
+ * plain integer where the backend allows it; custom field types never reach
  * this table.
  */
 public final class DataTypes {
@@ -18,6 +19,7 @@ public final class DataTypes {
   private final Map<FieldType, String> checks = new EnumMap<>(FieldType.class);
   private String unsizedChar;
   private String unsizedCharError;
+  private boolean relatedFieldsMatchType;
 
   /** Sets the column type of {@code fieldTypes}. */
   public DataTypes type(String columnType, FieldType... fieldTypes) {
@@ -58,7 +60,19 @@ public final class DataTypes {
     return this;
   }
 
-  /** The column type of {@code field}, whose built-in type is {@code type}. */
+  /**
+   * A foreign key to a positive integer key is declared with the key's own type (MySQL's {@code
+   * UNSIGNED}; Django's {@code related_fields_match_type}) instead of the plain integer.
+   */
+  public DataTypes relatedFieldsMatchType(boolean v) {
+    relatedFieldsMatchType = v;
+    return this;
+  }
+
+  /**
+   * The column type of {@code field}, whose built-in type is {@code type}; a type with a Django
+   * {@code max_length} default ({@code EmailField} 254, ...) takes it when the field has none.
+   */
   public String of(FieldType type, FieldState field) {
     if (type == FieldType.CHAR && field.maxLength() == null) {
       if (unsizedChar == null) {
@@ -71,8 +85,9 @@ public final class DataTypes {
       throw new IllegalArgumentException(
           "Field '" + field.name() + "' of type " + field.type() + " has no column.");
     }
+    Integer maxLength = field.maxLength() != null ? field.maxLength() : type.defaultMaxLength();
     return template
-        .replace("{maxLength}", String.valueOf(field.maxLength()))
+        .replace("{maxLength}", String.valueOf(maxLength))
         .replace("{precision}", String.valueOf(field.precision()))
         .replace("{scale}", String.valueOf(field.scale()));
   }
@@ -87,6 +102,13 @@ public final class DataTypes {
     }
     if (type == FieldType.BIG_AUTO) {
       return of(FieldType.BIG_INTEGER, target);
+    }
+    if (type == FieldType.SMALL_AUTO) {
+      return of(FieldType.SMALL_INTEGER, target);
+    }
+    // Django's PositiveIntegerRelDbTypeMixin: the plain integer, unless types must match.
+    if (type.isPositive() && !relatedFieldsMatchType) {
+      return of(type.family(), target);
     }
     return null;
   }

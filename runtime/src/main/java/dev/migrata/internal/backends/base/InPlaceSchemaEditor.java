@@ -66,6 +66,13 @@ public abstract class InPlaceSchemaEditor extends BaseSchemaEditor {
       String computed = constraints.fieldIndexName(table, oldField);
       dropIndex(table, existingName(table, oldColumn, NameKind.INDEX, computed));
     }
+    // Django's _field_db_check: compared with the column left out, so a rename keeps the check.
+    String oldCheck = columns.typeCheckTemplate(oldField);
+    String newCheck = columns.typeCheckTemplate(newField);
+    boolean checkChanges = !Objects.equals(oldCheck, newCheck);
+    if (checkChanges && oldCheck != null) {
+      dropTypeChecks(fromModel, table, oldColumn);
+    }
     beforeColumnChange(table, oldField, newField, oldType, newType);
     if (renamed) {
       execute(renameColumnSql(table, oldColumn, column, fromState, oldField));
@@ -73,6 +80,14 @@ public abstract class InPlaceSchemaEditor extends BaseSchemaEditor {
       renameKeptIndexes(table, oldField, newField);
     }
     alterColumn(table, fromState, oldField, toState, newField, oldType, newType);
+    if (newCheck != null && (checkChanges || typeCheckLost(table, column))) {
+      execute(
+          format(
+              sql.createConstraint,
+              "table", quoteName(table),
+              "name", quoteName(constraints.name(table, column, "_check")),
+              "constraint", format(sql.checkConstraint, "check", columns.typeCheck(newField))));
+    }
     if (!Fields.isUnique(oldField) && Fields.isUnique(newField)) {
       execute(constraints.addUnique(table, uniqueName(table, newField), column));
     }
@@ -89,6 +104,40 @@ public abstract class InPlaceSchemaEditor extends BaseSchemaEditor {
     for (Referrer r : referrers) {
       execute(constraints.foreignKey(toState, r.model().tableName(), r.newField(), "_fk"));
     }
+  }
+
+  /**
+   * Drops the checks on the column alone that are not the model's own {@code @Check}s (Django's
+   * {@code _constraint_names(..., check=True, exclude=meta_constraint_names)}); the database named
+   * them, so they are looked up. Without a connection (sqlmigrate) the name is the one a column
+   * check gets on this backend.
+   */
+  private void dropTypeChecks(ModelState model, String table, String column) {
+    List<String> names;
+    if (collect || connection == null) {
+      names = List.of(unnamedCheckName(table, column));
+    } else {
+      names =
+          new ArrayList<>(
+              introspection.constraintNames(connection, table, column, NameKind.CHECK));
+      model.constraints().forEach(c -> names.remove(c.name()));
+    }
+    for (String name : names) {
+      execute(format(sql.deleteCheck, "table", quoteName(table), "name", quoteName(name)));
+    }
+  }
+
+  /** The name a database gives an unnamed column check (PostgreSQL: {@code <table>_<col>_check}). */
+  protected String unnamedCheckName(String table, String column) {
+    return table + "_" + column + "_check";
+  }
+
+  /**
+   * Whether changing the column dropped its check although the check stays the same (MariaDB's
+   * {@code MODIFY} restates the column without its column-level check).
+   */
+  protected boolean typeCheckLost(String table, String column) {
+    return false;
   }
 
   /** Drops the foreign key of {@code field} on {@code table}, which points at {@code target}. */

@@ -25,7 +25,9 @@ public class Introspection {
     UNIQUE,
     INDEX,
     /** PostgreSQL's extra pattern-ops index of a text column. */
-    LIKE
+    LIKE,
+    /** A check constraint on the column alone (a positive integer's {@code "col" >= 0}). */
+    CHECK
   }
 
   /**

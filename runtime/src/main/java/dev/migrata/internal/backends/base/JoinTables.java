@@ -21,7 +21,7 @@ public final class JoinTables {
     String to = (self ? "to_" : "") + target.key();
     List<FieldState> fields =
         List.of(
-            FieldState.builder("id", FieldType.BIG_AUTO.djangoName()).primaryKey(true).build(),
+            FieldState.builder("id", field.joinIdType()).primaryKey(true).build(),
             FieldState.builder(from, FieldType.FOREIGN_KEY.djangoName())
                 .to(ProjectState.key(model.app(), model.name()))
                 .onDelete("CASCADE")

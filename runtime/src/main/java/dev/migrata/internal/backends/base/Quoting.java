@@ -116,7 +116,7 @@ public final class Quoting {
               .literal(vendor, literal, CustomFieldTypes.arguments(field.args()));
       return custom != null ? custom : string(literal);
     }
-    switch (type) {
+    switch (type.family()) {
       case BOOLEAN:
         return booleanLiteral(
             literal.equalsIgnoreCase("true") || literal.equals("1") || literal.equals("t"));

@@ -50,6 +50,17 @@ public final class MysqlFeatures {
         .build();
   }
 
+  /**
+   * Django's {@code supports_column_check_constraints}: MariaDB always, MySQL from 8.0.16 (before
+   * that MySQL parsed and ignored checks).
+   */
+  public static boolean supportsColumnCheckConstraints(String v) {
+    if (v == null) {
+      return true;
+    }
+    return v.toLowerCase(Locale.ROOT).contains("mariadb") || atLeast(parse(v), 8, 0, 16);
+  }
+
   private static String serverVersion(Connection connection) {
     if (connection == null) {
       return NEWEST;

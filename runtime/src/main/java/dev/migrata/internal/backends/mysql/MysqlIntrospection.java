@@ -2,6 +2,7 @@ package dev.migrata.internal.backends.mysql;
 
 import dev.migrata.internal.backends.base.Introspection;
 import dev.migrata.internal.schema.TableShape;
+import dev.migrata.schema.SchemaException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,6 +11,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** MySQL's and MariaDB's catalog: {@code information_schema} of the current database. */
 final class MysqlIntrospection extends Introspection {
@@ -108,14 +113,51 @@ final class MysqlIntrospection extends Introspection {
     }
   }
 
+  /**
+   * Checks of the table whose clause names the column and no other (Django's {@code
+   * _parse_constraint_columns}); MariaDB's column-level checks are named after their column.
+   */
+  private static final String SQL_CHECK_CLAUSES =
+      "SELECT cc.constraint_name, cc.check_clause FROM information_schema.check_constraints cc"
+          + " JOIN information_schema.table_constraints tc"
+          + " ON tc.constraint_schema = cc.constraint_schema"
+          + " AND tc.constraint_name = cc.constraint_name AND tc.constraint_type = 'CHECK'"
+          + " WHERE cc.constraint_schema = DATABASE() AND tc.table_name = ?";
+
   @Override
   public List<String> constraintNames(
       Connection connection, String table, String column, NameKind kind) {
+    if (kind == NameKind.CHECK) {
+      return checks(connection, table, column);
+    }
     String sql =
         kind == NameKind.FOREIGN_KEY
             ? SQL_FOREIGN_KEYS
             : SQL_INDEXES.replace("{nonUnique}", kind == NameKind.UNIQUE ? "0" : "1");
     return strings(connection, sql, table, column);
+  }
+
+  private static List<String> checks(Connection connection, String table, String column) {
+    List<String> names = new ArrayList<>();
+    Pattern quoted = Pattern.compile("`((?:[^`]|``)+)`");
+    try (PreparedStatement ps = connection.prepareStatement(SQL_CHECK_CLAUSES)) {
+      ps.setString(1, table);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Set<String> columns = new TreeSet<>();
+          Matcher m = quoted.matcher(rs.getString(2));
+          while (m.find()) {
+            columns.add(m.group(1).replace("``", "`"));
+          }
+          if (columns.equals(Set.of(column))) {
+            names.add(rs.getString(1));
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new SchemaException(SQL_CHECK_CLAUSES, e);
+    }
+    return names;
   }
 
   @Override

@@ -15,6 +15,7 @@ import dev.migrata.internal.state.ModelState;
 import dev.migrata.internal.state.ProjectState;
 import java.sql.Connection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -27,10 +28,20 @@ import java.util.Objects;
 public final class MysqlSchemaEditor extends InPlaceSchemaEditor {
   /**
    * Django's {@code mysql} {@code data_types}: UUIDs are the native {@code uuid} type where the
-   * server has one (MariaDB 10.7+, Django 5.0+), else 32 hex digits.
+   * server has one (MariaDB 10.7+, Django 5.0+), else 32 hex digits. Positive integers are {@code
+   * UNSIGNED} and, where the server enforces column checks, also {@code CHECK (`col` >= 0)} (its
+   * {@code data_type_check_constraints}).
    */
   static DataTypes types(Features features) {
-    return new DataTypes()
+    DataTypes types = new DataTypes();
+    if (MysqlFeatures.supportsColumnCheckConstraints(features.serverVersion())) {
+      types.check(
+          "{column} >= 0",
+          FieldType.POSITIVE_SMALL_INTEGER,
+          FieldType.POSITIVE_INTEGER,
+          FieldType.POSITIVE_BIG_INTEGER);
+    }
+    return types
         .type("integer AUTO_INCREMENT", FieldType.AUTO)
         .type("bigint AUTO_INCREMENT", FieldType.BIG_AUTO)
         .type("integer", FieldType.INTEGER)
@@ -49,7 +60,20 @@ public final class MysqlSchemaEditor extends InPlaceSchemaEditor {
         .type("datetime(6)", FieldType.DATE_TIME, FieldType.LOCAL_DATE_TIME)
         .type("numeric({precision}, {scale})", FieldType.DECIMAL)
         .type("double precision", FieldType.FLOAT)
-        .type(features.hasNativeUuidField() ? "uuid" : "char(32)", FieldType.UUID);
+        .type(features.hasNativeUuidField() ? "uuid" : "char(32)", FieldType.UUID)
+        .type("smallint AUTO_INCREMENT", FieldType.SMALL_AUTO)
+        .type("smallint UNSIGNED", FieldType.POSITIVE_SMALL_INTEGER)
+        .type("integer UNSIGNED", FieldType.POSITIVE_INTEGER)
+        .type("bigint UNSIGNED", FieldType.POSITIVE_BIG_INTEGER)
+        .type(
+            "varchar({maxLength})",
+            FieldType.EMAIL,
+            FieldType.URL,
+            FieldType.SLUG,
+            FieldType.FILE,
+            FieldType.IMAGE)
+        .type("char(39)", FieldType.GENERIC_IP)
+        .relatedFieldsMatchType(true);
   }
 
   /** What {@code MODIFY} and {@code CHANGE} restate after the type. */
@@ -94,6 +118,29 @@ public final class MysqlSchemaEditor extends InPlaceSchemaEditor {
         templates(features),
         types(features),
         new Quoting("mysql", '`', true, "1", "0", features));
+  }
+
+  /** MariaDB names a column-level check after its column; MySQL numbers them per table. */
+  @Override
+  protected String unnamedCheckName(String table, String column) {
+    return isMariaDb() ? column : table + "_chk_1";
+  }
+
+  /**
+   * MariaDB's {@code MODIFY} drops the column's own check with the old definition; Django loses it
+   * there, Migrata adds it back (named as Django names an added check).
+   */
+  @Override
+  protected boolean typeCheckLost(String table, String column) {
+    return isMariaDb()
+        && !collect
+        && connection != null
+        && introspection.constraintNames(connection, table, column, NameKind.CHECK).isEmpty();
+  }
+
+  private boolean isMariaDb() {
+    String v = features.serverVersion();
+    return v != null && v.toLowerCase(Locale.ROOT).contains("mariadb");
   }
 
   /**

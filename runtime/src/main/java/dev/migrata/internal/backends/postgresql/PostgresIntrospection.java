@@ -113,6 +113,7 @@ final class PostgresIntrospection extends Introspection {
           case UNIQUE -> SQL_CONSTRAINTS.replace("{type}", "u");
           case INDEX -> SQL_INDEXES.replace("{like}", "false");
           case LIKE -> SQL_INDEXES.replace("{like}", "true");
+          case CHECK -> SQL_CONSTRAINTS.replace("{type}", "c");
         };
     return strings(connection, sql, regclass(table), column);
   }

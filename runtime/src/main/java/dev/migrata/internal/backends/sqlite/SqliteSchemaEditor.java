@@ -51,7 +51,24 @@ public final class SqliteSchemaEditor extends BaseSchemaEditor {
           .type("time", FieldType.TIME)
           .type("char(32)", FieldType.UUID)
           .check("(JSON_VALID({column}) OR {column} IS NULL)", FieldType.JSON)
-          .suffix("AUTOINCREMENT", FieldType.AUTO, FieldType.BIG_AUTO);
+          .type("integer", FieldType.SMALL_AUTO)
+          .type("smallint unsigned", FieldType.POSITIVE_SMALL_INTEGER)
+          .type("integer unsigned", FieldType.POSITIVE_INTEGER)
+          .type("bigint unsigned", FieldType.POSITIVE_BIG_INTEGER)
+          .type(
+              "varchar({maxLength})",
+              FieldType.EMAIL,
+              FieldType.URL,
+              FieldType.SLUG,
+              FieldType.FILE,
+              FieldType.IMAGE)
+          .type("char(39)", FieldType.GENERIC_IP)
+          .check(
+              "{column} >= 0",
+              FieldType.POSITIVE_SMALL_INTEGER,
+              FieldType.POSITIVE_INTEGER,
+              FieldType.POSITIVE_BIG_INTEGER)
+          .suffix("AUTOINCREMENT", FieldType.AUTO, FieldType.BIG_AUTO, FieldType.SMALL_AUTO);
 
   /** The table rebuild's own statements. */
   private static final String SQL_COPY_ROWS =
