@@ -4,6 +4,8 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.Paths;
 import javax.lang.model.element.Element;
 import javax.lang.model.util.Elements;
@@ -84,8 +86,11 @@ final class CompiledFrom {
           MethodHandles.publicLookup()
               .findVirtual(binding.getClass(), "getFileName", MethodType.methodType(char[].class));
       char[] name = (char[]) fileName.invoke(binding);
-      if (name != null && new String(name).endsWith(".java")) {
-        return Paths.get(new String(name)).toAbsolutePath().toUri();
+      // An in-memory source (JSR-199) has a name too, but no file: only a real file counts, or
+      // the package path would be stripped from a made-up one.
+      Path file = name == null ? null : Paths.get(new String(name)).toAbsolutePath();
+      if (file != null && file.toString().endsWith(".java") && Files.isRegularFile(file)) {
+        return file.toUri();
       }
     } catch (Throwable ex) {
       // Another ecj layout, or a binding without a file (a package without package-info).

@@ -121,6 +121,19 @@ class EcjCompileTest {
   /** ecj through its JSR-199 entry point, with the same layout as {@link EndToEndTest#javac}. */
   static EndToEndTest.Result ecj(Path project, List<Path> sources, String... options) {
     JavaCompiler compiler = new EclipseCompiler();
+    try (StandardJavaFileManager files =
+        compiler.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8)) {
+      List<JavaFileObject> units = new ArrayList<>();
+      files.getJavaFileObjectsFromPaths(sources).forEach(units::add);
+      return ecj(project, units, options);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static EndToEndTest.Result ecj(
+      Path project, Iterable<? extends JavaFileObject> units, String... options) {
+    JavaCompiler compiler = new EclipseCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     StringWriter out = new StringWriter();
     try (StandardJavaFileManager files =
@@ -136,7 +149,6 @@ class EcjCompileTest {
       // Found by its service file, as an IDE's factory path finds it.
       args.addAll(List.of("-processorpath", classPath));
       args.addAll(List.of(options));
-      Iterable<? extends JavaFileObject> units = files.getJavaFileObjectsFromPaths(sources);
       boolean ok =
           compiler.getTask(new PrintWriter(out), files, diagnostics, args, null, units).call();
       assertThat(out.toString()).as("ecj's own output").doesNotContain("Exception");
