@@ -85,7 +85,7 @@ final class LongWork implements RowProgress, AutoCloseable {
   }
 
   /** The timer's tick: only an operation that has run an interval without a report is told. */
-  private void tick() {
+  void tick() {
     boolean due;
     synchronized (this) {
       due = migration != null && System.nanoTime() - lastReportNanos >= interval.toNanos();

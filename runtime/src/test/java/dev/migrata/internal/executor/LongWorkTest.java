@@ -86,6 +86,32 @@ class LongWorkTest {
   }
 
   @Test
+  void anOperationThatCountsNoRowsIsReportedByTheTimerTick() {
+    Captured log = new Captured();
+    List<Long> told = new ArrayList<>();
+    MigrationListener listener =
+        new MigrationListener() {
+          @Override
+          public void progress(
+              MigrationKey migration, String description, long rows, Duration running) {
+            told.add(rows);
+          }
+        };
+    try (LongWork work = new LongWork(Duration.ZERO, listener, log)) {
+      work.started(KEY, "Alter field title on book");
+      work.tick(); // what the timer thread does every interval
+      work.finished();
+      work.tick(); // between operations: nothing to tell
+    }
+    assertThat(told).containsExactly(-1L);
+    assertThat(log.lines)
+        .singleElement()
+        .asString()
+        .startsWith("INFO library.0003_alter_book_title: Alter field title on book still running")
+        .doesNotContain("rows");
+  }
+
+  @Test
   void nothingIsReportedBeforeTheIntervalHasPassed() {
     Captured log = new Captured();
     try (LongWork work = new LongWork(Duration.ofHours(1), MigrationListener.NONE, log)) {
