@@ -18,8 +18,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The runtime's entry point, as Django's {@code migrate}, {@code showmigrations} and {@code
@@ -33,13 +31,11 @@ import org.slf4j.LoggerFactory;
  * read (at {@link Configuration#load}) and one history read.
  */
 public final class Migrata {
-  private static final Logger HISTORY = LoggerFactory.getLogger("dev.migrata.history");
   private final Connections connections;
   private final List<MigrationDefinition> definitions;
   private final MigrationListener listener;
   private final Duration lockTimeout;
   private final ClassLoader classLoader;
-  private final Duration progressInterval;
 
   private Migrata(Configuration c, List<MigrationDefinition> definitions, ClassLoader classLoader) {
     this.classLoader = classLoader;
@@ -47,7 +43,6 @@ public final class Migrata {
     this.definitions = List.copyOf(definitions);
     this.listener = c.listener;
     this.lockTimeout = c.lockTimeout;
-    this.progressInterval = c.progressInterval;
   }
 
   public static Configuration configure() {
@@ -61,7 +56,6 @@ public final class Migrata {
     private List<MigrationDefinition> migrations;
     private MigrationListener listener = MigrationListener.NONE;
     private Duration lockTimeout = Duration.ofMinutes(5);
-    private Duration progressInterval;
 
     private Configuration() {}
 
@@ -99,12 +93,6 @@ public final class Migrata {
      */
     Configuration migrations(List<MigrationDefinition> migrations) {
       this.migrations = List.copyOf(migrations);
-      return this;
-    }
-
-    /** Not API (tests): how soon and how often long work is reported (five seconds). */
-    Configuration progressInterval(Duration interval) {
-      this.progressInterval = interval;
       return this;
     }
 
@@ -206,9 +194,6 @@ public final class Migrata {
    *     columns already exist (Django's {@code --fake-initial})
    */
   public List<PlannedMigration> migrate(MigrationPlan plan, boolean fake, boolean fakeInitial) {
-    if (!plan.unknownHistory().isEmpty()) {
-      HISTORY.warn("{}", plan.unknownHistoryNotice());
-    }
     if (!plan.hasWork()) {
       // Up to date when planned: the plan's one history read is the whole cost of start-up (no
       // lock, no second read). A database changed since then is planned again next start.
@@ -224,7 +209,6 @@ public final class Migrata {
               new MigrationPlanner(loader).migrationPlan(plan.targets(), false);
           new MigrationExecutor(loader, backend, connection, recorder)
               .classLoader(classLoader)
-              .progressInterval(progressInterval)
               .migrate(steps, fake, fakeInitial, listener);
           return steps;
         });

@@ -24,7 +24,15 @@ import org.slf4j.LoggerFactory;
  * stopped by {@link #close}.
  */
 final class LongWork implements RowProgress, AutoCloseable {
-  static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(5);
+  /**
+   * Five seconds, or the milliseconds of the system property {@code
+   * migrata.internal.progressInterval} (not API: the tests set 0 to report every count).
+   */
+  static Duration defaultInterval() {
+    Long millis = Long.getLong("migrata.internal.progressInterval");
+    return millis == null || millis < 0 ? Duration.ofSeconds(5) : Duration.ofMillis(millis);
+  }
+
   private static final Logger LOG = LoggerFactory.getLogger("dev.migrata.progress");
 
   private final Duration interval;

@@ -44,7 +44,7 @@ public final class MigrationExecutor {
 
   private final MigrationPlanner planner;
   private ClassLoader classLoader = MigrationExecutor.class.getClassLoader();
-  private Duration progressInterval = LongWork.DEFAULT_INTERVAL;
+  private Duration progressInterval = LongWork.defaultInterval();
 
   /** The run's progress reporter, open while {@link #migrate} runs. */
   private LongWork longWork;
