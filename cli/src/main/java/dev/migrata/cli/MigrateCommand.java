@@ -232,7 +232,10 @@ final class MigrateCommand extends BaseCommand {
     @Override
     public void finished(
         MigrationKey migration, boolean backwards, boolean faked, Duration took) {
-      String elapsed = verbosity >= 2 ? seconds(took) : "";
+      String elapsed =
+          verbosity >= 2
+              ? String.format(Locale.ROOT, " (%.3fs)", took.toNanos() / 1e9)
+              : "";
       if (verbosity > 0) {
         context.finishLine((faked ? " FAKED" : " OK") + elapsed);
         operations.forEach(context::println);
