@@ -11,12 +11,16 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where the facade's connections come from, and the one place that turns JDBC and runtime failures
  * into {@link MigrataException}s: each facade call opens one connection.
  */
 final class Connections {
+  private static final Logger LOCK = LoggerFactory.getLogger("dev.migrata.lock");
+
   /** A source of new connections (a DataSource, or DriverManager with a URL). */
   interface Source {
     Connection get() throws SQLException;
@@ -96,7 +100,13 @@ final class Connections {
                   connection,
                   dedicated,
                   timeout,
-                  holder -> listener.waitingForLock(holder, timeout),
+                  holder -> {
+                    LOCK.info(
+                        "Waiting for the migration lock, held by {} (up to {}s)",
+                        holder,
+                        timeout.toSeconds());
+                    listener.waitingForLock(holder, timeout);
+                  },
                   lease)) {
             return work.run(connection, backend, lock);
           }

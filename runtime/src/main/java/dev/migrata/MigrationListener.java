@@ -13,6 +13,22 @@ public interface MigrationListener {
   default void finished(MigrationKey migration, boolean backwards, boolean faked, Duration took) {}
 
   /**
+   * One operation of {@code migration} has run ({@code index} counts from 0 in the migration's
+   * order; backwards runs go from the last). {@code description} is its {@code describe()} line.
+   * The CLI's {@code -v 2} prints each with its time.
+   */
+  default void operationFinished(
+      MigrationKey migration, int index, String description, boolean backwards, Duration took) {}
+
+  /**
+   * Long work: an operation has been running for {@code running} (reported once it passes the
+   * progress interval, five seconds, and then every interval). {@code rows} is how many rows it has
+   * done so far where it counts them (a SQLite table rebuild's copy, a RunJava row-API batch), else
+   * -1. May be called from Migrata's progress thread.
+   */
+  default void progress(MigrationKey migration, String description, long rows, Duration running) {}
+
+  /**
    * Another run holds the migration lock; this one waits up to the lock timeout. {@code holder}
    * says what the database knows of it (a PostgreSQL pid, a MySQL connection id, a lock file).
    */

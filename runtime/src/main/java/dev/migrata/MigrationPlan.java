@@ -30,6 +30,10 @@ public final class MigrationPlan {
     this.migrations = List.copyOf(migrations);
     this.recordsSquash = recordsSquash;
     this.unknownHistory = List.copyOf(unknownHistory);
+    if (!unknownHistory.isEmpty()) {
+      // Once per plan; the CLI prints the same notice as its "Warning:" line.
+      org.slf4j.LoggerFactory.getLogger("dev.migrata.history").warn("{}", unknownHistoryNotice());
+    }
   }
 
   List<MigrationKey> targets() {

@@ -33,6 +33,15 @@ final class Context {
     openLine = false;
   }
 
+  /**
+   * A line on stderr while a migration's line may be open on stdout (long work): on a terminal it
+   * starts on a line of its own; stdout's bytes are unchanged. Called from the progress thread.
+   */
+  synchronized void printProgress(String line) {
+    err.println((openLine ? System.lineSeparator() : "") + line);
+    err.flush();
+  }
+
   /** Ends a progress line left open by a failure, so the error does not run into it. */
   void endLine() {
     if (openLine) {

@@ -38,6 +38,7 @@ public final class Main implements Runnable {
     if (System.getProperty("mariadb.logging.disable") == null) {
       System.setProperty("mariadb.logging.disable", "true");
     }
+    quietLogging();
     System.exit(run(args, System.out, System.err, System.getenv()));
   }
 
@@ -72,6 +73,33 @@ public final class Main implements Runnable {
     out.flush();
     err.flush();
     return code;
+  }
+
+  private static final String SLF4J_PROVIDER = "slf4j.provider";
+  private static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
+  private static final String NOP_PROVIDER = "org.slf4j.nop.NOPServiceProvider";
+
+  /**
+   * The CLI prints Django's lines itself; the runtime's SLF4J logging would repeat them (or, with a
+   * provider found on the application's class path, such as Logback without configuration, print
+   * DEBUG lines into stdout). So SLF4J's provider is the bundled no-op one unless the user chose
+   * one with {@code -Dslf4j.provider=...}; this also keeps SLF4J's "no providers" warning off
+   * stderr, and its note that it loads the provider named by the property (an INFO line on
+   * stderr) too.
+   */
+  static void quietLogging() {
+    if (System.getProperty(SLF4J_PROVIDER) != null) {
+      return;
+    }
+    if (System.getProperty(SLF4J_VERBOSITY) == null) {
+      System.setProperty(SLF4J_VERBOSITY, "WARN");
+    }
+    try {
+      Class.forName(NOP_PROVIDER, false, Main.class.getClassLoader());
+      System.setProperty(SLF4J_PROVIDER, NOP_PROVIDER);
+    } catch (ClassNotFoundException | LinkageError e) {
+      // A hand-made class path without slf4j-nop: SLF4J finds what it finds.
+    }
   }
 
   static String oneLine(String message) {

@@ -15,6 +15,7 @@ import dev.migrata.internal.operations.Operation;
 import dev.migrata.internal.operations.RunJava;
 import dev.migrata.internal.operations.RunSql;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -276,6 +277,9 @@ final class MigrateCommand extends BaseCommand {
     /** The migration being applied or unapplied, for the error if it fails. */
     MigrationKey current;
 
+    /** With -v 2, each operation's line, printed under the migration's OK. */
+    private final List<String> operations = new ArrayList<>();
+
     @Override
     public void renderingStates() {
       if (verbosity > 0) {
@@ -296,9 +300,37 @@ final class MigrateCommand extends BaseCommand {
       context.err.flush();
     }
 
+    /**
+     * Long work, on stderr so stdout stays Django's output: a line every five seconds while one
+     * operation runs, with the rows done where the operation counts them.
+     */
+    @Override
+    public void progress(MigrationKey migration, String description, long rows, Duration running) {
+      if (verbosity > 0) {
+        String done = rows < 0 ? "" : ", " + rows + " rows done";
+        context.printProgress(
+            String.format(
+                Locale.ROOT,
+                "    %s: %s (%ds%s)...",
+                migration,
+                description,
+                running.toSeconds(),
+                done));
+      }
+    }
+
+    @Override
+    public void operationFinished(
+        MigrationKey migration, int index, String description, boolean backwards, Duration took) {
+      if (verbosity >= 2) {
+        operations.add("    " + (backwards ? "Undo " : "") + description + seconds(took));
+      }
+    }
+
     @Override
     public void started(MigrationKey migration, boolean backwards) {
       current = migration;
+      operations.clear();
       if (verbosity > 0) {
         context.startLine("  " + (backwards ? "Unapplying " : "Applying ") + migration + "...");
       }
@@ -310,7 +342,14 @@ final class MigrateCommand extends BaseCommand {
           verbosity >= 2 ? String.format(Locale.ROOT, " (%.3fs)", took.toNanos() / 1e9) : "";
       if (verbosity > 0) {
         context.finishLine((faked ? " FAKED" : " OK") + elapsed);
+        operations.forEach(context::println);
       }
+      operations.clear();
+    }
+
+    /** Django's " (0.012s)". */
+    private static String seconds(Duration took) {
+      return String.format(Locale.ROOT, " (%.3fs)", took.toNanos() / 1e9);
     }
   }
 }

@@ -134,6 +134,8 @@ class BundleIT {
       assertThat(jar.getEntry("org/postgresql/Driver.class")).isNotNull();
       assertThat(jar.getEntry("org/mariadb/jdbc/Driver.class")).isNotNull();
       assertThat(jar.getEntry("META-INF/services/javax.annotation.processing.Processor")).isNull();
+      // The runtime logs through SLF4J; the CLI selects the bundled no-op provider.
+      assertThat(jar.getEntry("org/slf4j/nop/NOPServiceProvider.class")).isNotNull();
     }
     assertThat(cli("migrate", "--url", "jdbc:sqlite:" + project.resolve("app.db"))).isEqualTo(1);
     assertThat(err)

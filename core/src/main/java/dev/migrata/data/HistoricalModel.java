@@ -288,6 +288,7 @@ public final class HistoricalModel {
       }
       last = batch.get(batch.size() - 1).pk();
       action.accept(batch);
+      apps.context().rowProgress().rowsDone("rows of " + table() + " in batches", batch.size());
       if (batch.size() < batchSize) {
         return;
       }

@@ -1,6 +1,5 @@
 package dev.migrata.processor;
 
-import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import java.net.URI;
@@ -17,13 +16,15 @@ import javax.tools.StandardLocation;
 
 /**
  * Finds the source tree the new migration is committed into (DESIGN-NOTES fact 2), in this order:
- * {@code -Amigrata.sourceRoot}; the file a model of this compile was parsed from, minus its
- * package path (javac's Trees); the compiler's source path. Each can be missing (an IDE hands the
- * processor class files; another compiler has no Trees), hence the chain.
+ * {@code -Amigrata.sourceRoot}; the file a model of this compile was parsed from, minus its package
+ * path (javac's Trees, else {@link CompiledFrom} for Eclipse's compiler); the compiler's source
+ * path. Each can be missing (an IDE hands the processor class files; ecj has no Trees), hence the
+ * chain.
  */
 final class SourceRootLocator {
   private final ProcessingEnvironment env;
   private final Options options;
+  private final CompiledFrom compiledFrom;
   private Trees trees;
   private boolean treesUnavailable;
   private Optional<Path> generatedDir;
@@ -31,6 +32,7 @@ final class SourceRootLocator {
   SourceRootLocator(ProcessingEnvironment env, Options options) {
     this.env = env;
     this.options = options;
+    this.compiledFrom = new CompiledFrom(env.getElementUtils());
   }
 
   /** The source root, or null when nothing tells it. */
@@ -39,7 +41,7 @@ final class SourceRootLocator {
       return Paths.get(options.sourceRoot()).toAbsolutePath();
     }
     for (Element e : candidates) {
-      Path root = fromTrees(e);
+      Path root = fromCompiledFile(e);
       if (root != null) {
         return root;
       }
@@ -53,32 +55,33 @@ final class SourceRootLocator {
     return null;
   }
 
-  private Path fromTrees(Element e) {
-    Trees t = trees();
-    if (t == null) {
+  private Path fromCompiledFile(Element e) {
+    URI uri = sourceUri(e);
+    return uri == null ? null : strip(uri, packageOf(e));
+  }
+
+  /** The source file {@code e} was compiled from, or null when it came from a class file. */
+  Path sourceFile(Element e) {
+    URI uri = sourceUri(e);
+    if (uri == null || !"file".equalsIgnoreCase(uri.getScheme())) {
       return null;
     }
     try {
-      TreePath path = t.getPath(e);
-      if (path == null) {
-        return null;
-      }
-      CompilationUnitTree unit = path.getCompilationUnit();
-      return strip(unit.getSourceFile().toUri(), packageOf(e));
+      return Paths.get(uri);
     } catch (RuntimeException ex) {
       return null;
     }
   }
 
-  /** The source file {@code e} was compiled from, or null when it came from a class file. */
-  Path sourceFile(Element e) {
+  /** Where {@code e} was parsed from; null when it came from a class file or nothing tells. */
+  private URI sourceUri(Element e) {
     Trees t = trees();
     if (t == null) {
-      return null;
+      return compiledFrom.sourceUri(e);
     }
     try {
       TreePath path = t.getPath(e);
-      return path == null ? null : Paths.get(path.getCompilationUnit().getSourceFile().toUri());
+      return path == null ? null : path.getCompilationUnit().getSourceFile().toUri();
     } catch (RuntimeException ex) {
       return null;
     }
@@ -110,9 +113,7 @@ final class SourceRootLocator {
       FileObject file =
           env.getFiler()
               .getResource(
-                  StandardLocation.SOURCE_PATH,
-                  packageOf(e),
-                  type.getSimpleName() + ".java");
+                  StandardLocation.SOURCE_PATH, packageOf(e), type.getSimpleName() + ".java");
       return strip(file.toUri(), packageOf(e));
     } catch (Exception ex) {
       // No source path configured, or the file is not on it.
@@ -146,7 +147,8 @@ final class SourceRootLocator {
     if (!packageName.isEmpty()) {
       String[] segments = packageName.split("\\.");
       for (int i = segments.length - 1; i >= 0; i--) {
-        if (dir == null || dir.getFileName() == null
+        if (dir == null
+            || dir.getFileName() == null
             || !dir.getFileName().toString().equals(segments[i])) {
           return null;
         }

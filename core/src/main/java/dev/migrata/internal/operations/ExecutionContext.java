@@ -26,6 +26,7 @@ public final class ExecutionContext {
   private final ClassLoader classLoader;
   private final Supplier<Set<String>> visibleApps;
   private final Function<String, String> latestMigration;
+  private final RowProgress rowProgress;
 
   private ExecutionContext(Builder b) {
     this.vendor = b.vendor;
@@ -36,6 +37,7 @@ public final class ExecutionContext {
     this.classLoader = b.classLoader;
     this.visibleApps = b.visibleApps;
     this.latestMigration = b.latestMigration;
+    this.rowProgress = b.rowProgress;
   }
 
   public static Builder builder() {
@@ -79,6 +81,11 @@ public final class ExecutionContext {
     return latestMigration.apply(app);
   }
 
+  /** Where long work counts its rows for the executor's progress reports. */
+  public RowProgress rowProgress() {
+    return rowProgress;
+  }
+
   /** Collects the context. */
   public static final class Builder {
     private String vendor;
@@ -89,6 +96,7 @@ public final class ExecutionContext {
     private ClassLoader classLoader = ExecutionContext.class.getClassLoader();
     private Supplier<Set<String>> visibleApps = Set::of;
     private Function<String, String> latestMigration = app -> null;
+    private RowProgress rowProgress = RowProgress.NONE;
 
     public Builder vendor(String v) {
       vendor = v;
@@ -125,6 +133,11 @@ public final class ExecutionContext {
 
     public Builder latestMigration(Function<String, String> latest) {
       latestMigration = latest;
+      return this;
+    }
+
+    public Builder rowProgress(RowProgress progress) {
+      rowProgress = progress == null ? RowProgress.NONE : progress;
       return this;
     }
 

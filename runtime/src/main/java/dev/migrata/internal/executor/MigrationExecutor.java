@@ -22,13 +22,18 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Django's MigrationExecutor: runs a plan (from {@link MigrationPlanner}) forwards or backwards,
  * replaying the project state between migrations; each migration runs in a {@link
- * MigrationTransaction}, with its history row written in that same transaction.
+ * MigrationTransaction}, with its history row written in that same transaction. Logs each migration
+ * at INFO and each operation at DEBUG on {@code dev.migrata.executor}; long operations are reported
+ * by {@link LongWork}.
  */
 public final class MigrationExecutor {
+  private static final Logger LOG = LoggerFactory.getLogger("dev.migrata.executor");
   private final MigrationLoader loader;
   private final Backend backend;
   private final Connection connection;
@@ -40,6 +45,10 @@ public final class MigrationExecutor {
   private final MigrationPlanner planner;
   private ClassLoader classLoader = MigrationExecutor.class.getClassLoader();
   private Runnable beforeEachMigration = () -> {};
+  private Duration progressInterval = LongWork.defaultInterval();
+
+  /** The run's progress reporter, open while {@link #migrate} runs. */
+  private LongWork longWork;
 
   public MigrationExecutor(
       MigrationLoader loader, Backend backend, Connection connection, MigrationRecorder recorder) {
@@ -64,6 +73,14 @@ public final class MigrationExecutor {
    */
   public MigrationExecutor beforeEachMigration(Runnable check) {
     this.beforeEachMigration = check;
+    return this;
+  }
+
+  /** How long an operation runs before its progress is reported, and how often (5 s). */
+  public MigrationExecutor progressInterval(Duration interval) {
+    if (interval != null) {
+      this.progressInterval = interval;
+    }
     return this;
   }
 
@@ -105,10 +122,15 @@ public final class MigrationExecutor {
     }
     recorder.ensureSchema(connection);
     fillMissingChecksums();
-    if (allForwards) {
-      migrateAllForwards(plan, fake, fakeInitial, listener);
-    } else {
-      migrateAllBackwards(plan, fake, listener);
+    try (LongWork work = new LongWork(progressInterval, listener)) {
+      longWork = work;
+      if (allForwards) {
+        migrateAllForwards(plan, fake, fakeInitial, listener);
+      } else {
+        migrateAllBackwards(plan, fake, listener);
+      }
+    } finally {
+      longWork = null;
     }
     checkReplacements();
   }
@@ -212,13 +234,18 @@ public final class MigrationExecutor {
       MigrationListener listener) {
     beforeEachMigration.run();
     listener.started(m.key(), false);
+    LOG.info("Applying {}", m.key());
     long start = System.nanoTime();
     if (!fake && fakeInitial) {
       ProjectState after = state.copy();
       m.mutateState(after);
       if (new SoftApplied(backend, connection).detect(m, after)) {
+        LOG.info(
+            "{}: its tables and columns exist already, so it is faked (fake-initial)", m.key());
         fake = true;
         state = after;
+      } else if (m.initial()) {
+        LOG.debug("{}: not faked, not every table and column it creates exists", m.key());
       }
     }
     InterruptedRun interrupted = interrupted(m);
@@ -255,8 +282,19 @@ public final class MigrationExecutor {
                 if (i < resumeAfter) {
                   continue; // the interrupted run completed it
                 }
-                progress.runOperation(
-                    editor, i, op, () -> op.databaseForwards(m.app(), editor, before, after));
+                int index = i;
+                timed(
+                    m,
+                    index,
+                    op,
+                    false,
+                    listener,
+                    () ->
+                        progress.runOperation(
+                            editor,
+                            index,
+                            op,
+                            () -> op.databaseForwards(m.app(), editor, before, after)));
                 if (!transactional && i + 1 < ops.size()) {
                   InterruptedRun now =
                       new InterruptedRun(m.key(), i + 1, ops.size(), editor.hasDeferred());
@@ -277,11 +315,14 @@ public final class MigrationExecutor {
         if (written[0] != null && resumable[0]) {
           clearProgressAfterFailure(written[0], e);
         }
+        LOG.error("{}", e.getMessage()); // it names the migration and the operation
         throw e;
       }
       state = current[0];
     }
-    listener.finished(m.key(), false, fake, Duration.ofNanos(System.nanoTime() - start));
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    LOG.info("{} {} ({}s)", fake ? "Faked" : "Applied", m.key(), seconds(took));
+    listener.finished(m.key(), false, fake, took);
     return state;
   }
 
@@ -289,7 +330,21 @@ public final class MigrationExecutor {
       ProjectState before, MigrationDefinition m, boolean fake, MigrationListener listener) {
     beforeEachMigration.run();
     listener.started(m.key(), true);
+    LOG.info("Unapplying {}", m.key());
     long start = System.nanoTime();
+    try {
+      unapplyOperations(before, m, fake, listener);
+    } catch (MigrataException e) {
+      LOG.error("{}", e.getMessage());
+      throw e;
+    }
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    LOG.info("{} {} ({}s)", fake ? "Faked unapplying" : "Unapplied", m.key(), seconds(took));
+    listener.finished(m.key(), true, fake, took);
+  }
+
+  private void unapplyOperations(
+      ProjectState before, MigrationDefinition m, boolean fake, MigrationListener listener) {
     if (fake) {
       run(m, true, () -> recordUnapplied(m));
     } else {
@@ -310,15 +365,50 @@ public final class MigrationExecutor {
             for (int i = ops.size() - 1; i >= 0; i--) {
               Operation op = ops.get(i);
               int at = i;
-              progress.runOperation(
-                  editor,
+              timed(
+                  m,
                   at,
                   op,
-                  () -> op.databaseBackwards(m.app(), editor, states.get(at + 1), states.get(at)));
+                  true,
+                  listener,
+                  () ->
+                      progress.runOperation(
+                          editor,
+                          at,
+                          op,
+                          () ->
+                              op.databaseBackwards(
+                                  m.app(), editor, states.get(at + 1), states.get(at))));
             }
           });
     }
-    listener.finished(m.key(), true, fake, Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /**
+   * Runs one operation as the current long work; tells the listener (the CLI's {@code -v 2}) and
+   * the DEBUG log how long it took.
+   */
+  private void timed(
+      MigrationDefinition m,
+      int index,
+      Operation op,
+      boolean backwards,
+      MigrationListener listener,
+      Runnable body) {
+    String description = (backwards ? "Undo " : "") + op.describe();
+    longWork.started(m.key(), description);
+    Duration took;
+    try {
+      body.run();
+    } finally {
+      took = longWork.finished();
+    }
+    LOG.debug("{}: {} ({}s)", m.key(), description, seconds(took));
+    listener.operationFinished(m.key(), index, op.describe(), backwards, took);
+  }
+
+  private static String seconds(Duration took) {
+    return String.format(java.util.Locale.ROOT, "%.3f", took.toNanos() / 1e9);
   }
 
   private void clearProgressAfterFailure(InterruptedRun written, MigrataException failure) {
@@ -358,6 +448,7 @@ public final class MigrationExecutor {
       MigrationTransaction.EditorWork work,
       MigrationTransaction.SqlWork record) {
     new MigrationTransaction(loader.graph(), backend, connection, classLoader)
+        .rowProgress(longWork)
         .run(m, backwards, work, record);
   }
 

@@ -10,6 +10,7 @@ import dev.migrata.internal.migration.MigrationKey;
 import dev.migrata.internal.operations.ExecutionContext;
 import dev.migrata.internal.operations.NotInTransaction;
 import dev.migrata.internal.operations.Operation;
+import dev.migrata.internal.operations.RowProgress;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashSet;
@@ -36,6 +37,7 @@ final class MigrationTransaction {
   private final Backend backend;
   private final Connection connection;
   private final ClassLoader classLoader;
+  private RowProgress rowProgress = RowProgress.NONE;
 
   MigrationTransaction(
       MigrationGraph graph, Backend backend, Connection connection, ClassLoader classLoader) {
@@ -43,6 +45,14 @@ final class MigrationTransaction {
     this.backend = backend;
     this.connection = connection;
     this.classLoader = classLoader;
+  }
+
+  /** Where the operations count the rows of long work (the run's {@link LongWork}). */
+  MigrationTransaction rowProgress(RowProgress progress) {
+    if (progress != null) {
+      rowProgress = progress;
+    }
+    return this;
   }
 
   void run(MigrationDefinition m, boolean backwards, EditorWork work, SqlWork record) {
@@ -91,6 +101,7 @@ final class MigrationTransaction {
         .quote(editor::quoteName)
         .migration(m.key(), m.className())
         .classLoader(classLoader)
+        .rowProgress(rowProgress)
         .visibleApps(
             () -> {
               Set<String> apps = new HashSet<>();

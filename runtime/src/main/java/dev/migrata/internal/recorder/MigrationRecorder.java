@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Django's MigrationRecorder: the history table {@value #TABLE}; a row means the migration is
@@ -32,6 +34,9 @@ import java.util.Set;
  * get it the next time something is recorded (under the migration lock).
  */
 public final class MigrationRecorder {
+  /** Changes to the history table itself at INFO; each recorded row at DEBUG. */
+  private static final Logger LOG = LoggerFactory.getLogger("dev.migrata.history");
+
   public static final String TABLE = "migrata_migrations";
 
   /** The unique index on (app, name); within every backend's name length limit. */
@@ -81,6 +86,7 @@ public final class MigrationRecorder {
     BaseSchemaEditor editor = backend.editor(connection, false);
     try {
       if (!hasTable(connection)) {
+        LOG.info("Creating the history table {}", TABLE);
         ProjectState state = new ProjectState();
         state.put(MODEL);
         editor.createModel(state, MODEL);
@@ -113,6 +119,7 @@ public final class MigrationRecorder {
     }
     try {
       if (!hasUnique && !UniqueIndex.exists(connection, TABLE, "app", "name")) {
+        LOG.info("Adding the unique (app, name) index to the history table {}", TABLE);
         removeDuplicates(connection, editor);
         createUnique(connection, editor);
       }
@@ -283,6 +290,7 @@ public final class MigrationRecorder {
   }
 
   public void recordApplied(Connection connection, MigrationKey key) throws SQLException {
+    LOG.debug("Recording {} as applied", key);
     try (PreparedStatement ps =
         connection.prepareStatement(
             "INSERT INTO " + TABLE + " (app, name, applied) VALUES (?, ?, CURRENT_TIMESTAMP)")) {
@@ -341,6 +349,7 @@ public final class MigrationRecorder {
   }
 
   public void recordUnapplied(Connection connection, MigrationKey key) throws SQLException {
+    LOG.debug("Recording {} as unapplied", key);
     try (PreparedStatement ps =
         connection.prepareStatement("DELETE FROM " + TABLE + " WHERE app = ? AND name = ?")) {
       ps.setString(1, key.app());

@@ -145,8 +145,11 @@ public final class LeaseLock implements MigrationLock {
               + " expires bigint NOT NULL)");
     } catch (SQLException e) {
       // PostgreSQL's IF NOT EXISTS is not atomic: two runs creating the table at once may see
-      // a duplicate key in its catalogue; the other run created it, which is all that matters.
-      if (!dialect.lostRace(e)) {
+      // a duplicate key in its catalogue, or "type/relation already exists"; the other run
+      // created it, which is all that matters.
+      String state = e.getSQLState();
+      boolean exists = "42P07".equals(state) || "42710".equals(state);
+      if (!exists && !dialect.lostRace(e)) {
         throw e;
       }
     }

@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where one migration's statements go: run on the connection, in the migration's transaction where
@@ -13,6 +15,8 @@ import java.util.List;
  * failed migration leaves behind where DDL cannot roll back.
  */
 final class Statements {
+  /** Every statement a migration runs, at DEBUG (sqlmigrate's collected SQL is not logged). */
+  private static final Logger SQL = LoggerFactory.getLogger("dev.migrata.sql");
   private final Connection connection;
   private final boolean collect;
   private final List<String> collected = new ArrayList<>();
@@ -56,6 +60,7 @@ final class Statements {
       collected.add(statement + ";");
       return;
     }
+    SQL.debug("{}", statement);
     try (Statement st = connection.createStatement()) {
       st.execute(statement);
     } catch (SQLException e) {

@@ -215,7 +215,8 @@ public final class SqliteSchemaEditor extends BaseSchemaEditor {
       selects.add(expression);
     }
     execute(columns.table(s, newModel, tempTable));
-    execute(
+    copyRows(
+        oldModel,
         format(
             SQL_COPY_ROWS,
             "newTable", quoteName(tempTable),
@@ -229,6 +230,16 @@ public final class SqliteSchemaEditor extends BaseSchemaEditor {
     // deferred SQL at the end of a rebuild.
     deferTableExtras(s, newModel);
     runDeferred();
+  }
+
+  /** The rebuild's copy: in one statement, or in counted rowid ranges for a large table. */
+  private void copyRows(ModelState oldModel, String copy) {
+    if (collect) {
+      execute(copy);
+      return;
+    }
+    new RebuildCopy(connection, this::execute, this::quoteName, context().rowProgress())
+        .run(oldModel, TEMP_PREFIX + oldModel.tableName(), copy);
   }
 
   // ---------------------------------------------------------------- operations
