@@ -33,12 +33,14 @@ public final class ColumnSql {
   private final SqlTemplates sql;
   private final Quoting quoting;
   private final int maxNameLength;
+  private final boolean deferrableUnique;
 
   public ColumnSql(DataTypes types, SqlTemplates sql, Quoting quoting, int maxNameLength) {
     this.types = types;
     this.sql = sql;
     this.quoting = quoting;
     this.maxNameLength = maxNameLength;
+    this.deferrableUnique = IndexFeatures.of(quoting.vendor(), null).deferrableUnique();
   }
 
   /** The name {@code c} has in the database (a long unique_together name is shortened). */
@@ -165,13 +167,30 @@ public final class ColumnSql {
           "name", quoting.name(c.name()),
           "constraint", format(sql.checkConstraint, "check", c.check()));
     }
-    if (c.condition() != null) {
+    // Created after the table, as a unique index or an ALTER TABLE (Django's _unique_sql), or,
+    // deferrable where the backend has no such constraints, not at all.
+    if (IndexSql.createdAfterTable(c) || (c.deferrable() != null && !deferrableUnique)) {
       return null;
     }
+    String deferrable =
+        c.deferrable() == null
+            ? ""
+            : c.deferrable().equals("IMMEDIATE")
+                ? " DEFERRABLE INITIALLY IMMEDIATE"
+                : " DEFERRABLE INITIALLY DEFERRED";
     return format(
         sql.constraint,
-        "name", quoting.name(constraintName(model, c)),
-        "constraint", format(sql.uniqueConstraint, "columns", columnList(model, c.fields())));
+        "name",
+        quoting.name(constraintName(model, c)),
+        "constraint",
+        format(
+            sql.uniqueConstraint,
+            "nullsDistinct",
+            "",
+            "columns",
+            columnList(model, c.fields()),
+            "deferrable",
+            deferrable));
   }
 
   /** The quoted columns of field references; a leading {@code -} orders descending. */
