@@ -225,6 +225,18 @@ final class ModelReader {
         // Django's set_name_with_model takes the index class's suffix (GinIndex: "gin").
         String suffix = indexType == null ? "idx" : indexType.toLowerCase(Locale.ROOT);
         name = Names.indexName(model.tableName(), columns(model, keys.fields()), suffix);
+        if (name.length() > 30) {
+          // Django's set_name_with_model refuses it: suffixes over 3 characters ("spgist").
+          reporter.report(
+              Problem.INDEX_DETAIL_WITHOUT_NAME,
+              type,
+              index,
+              Mirrors.value(index, "type"),
+              "Index",
+              model.name(),
+              "type = " + indexType + " (its generated name " + name + " is over 30 characters)");
+          continue;
+        }
       } else if (!checks.name("index", name, true, type, index, Mirrors.value(index, "name"))) {
         continue;
       }

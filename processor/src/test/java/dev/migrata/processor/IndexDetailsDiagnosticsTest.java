@@ -66,6 +66,13 @@ class IndexDetailsDiagnosticsTest {
                 + " Deferrable.DEFERRED)\n");
     assertThat(failing(unique))
         .hadErrorContaining("[migrata.E078] @Unique on Account uses deferrable, nullsDistinct");
+    JavaFileObject spgist = account("@Index(fields = \"email\", type = IndexType.SPGIST)\n");
+    assertThat(failing(spgist))
+        .hadErrorContaining(
+            "[migrata.E078] @Index on Account uses type = SPGIST (its generated name"
+                + " accounts_ac_email_")
+        .inFile(spgist)
+        .onLineContaining("SPGIST");
   }
 
   @Test
