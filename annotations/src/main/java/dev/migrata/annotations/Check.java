@@ -15,6 +15,12 @@ public @interface Check {
 
   String condition();
 
+  /** The message a violation reports (kept in the migration state only; no SQL). */
+  String violationErrorMessage() default "";
+
+  /** The error code a violation reports (kept in the migration state only; no SQL). */
+  String violationErrorCode() default "";
+
   /** Holds repeated {@link Check} annotations. */
   @Retention(RetentionPolicy.RUNTIME)
   @Target(ElementType.TYPE)

@@ -121,6 +121,7 @@ final class Autodetector {
     fields.generateAlteredFields(kept);
     addedIndexes.forEach(ops::add);
     indexes.generateAddedConstraints(kept);
+    indexes.generateAlteredConstraints(kept);
     models.generateAlteredTable(kept);
     models.checkDeletedModelsUnreferenced(deleted);
 

@@ -4,6 +4,7 @@ import static dev.migrata.processor.MigrationArranger.modelDeps;
 
 import dev.migrata.internal.operations.AddConstraint;
 import dev.migrata.internal.operations.AddIndex;
+import dev.migrata.internal.operations.AlterConstraint;
 import dev.migrata.internal.operations.Operation;
 import dev.migrata.internal.operations.RemoveConstraint;
 import dev.migrata.internal.operations.RemoveIndex;
@@ -19,7 +20,7 @@ import java.util.List;
 
 /**
  * The index and constraint part of the {@link Autodetector}: Django's create_altered_indexes,
- * generate_removed_constraints and generate_added_constraints.
+ * generate_removed_constraints, generate_added_constraints and generate_altered_constraints.
  */
 final class IndexChanges {
 
@@ -79,8 +80,9 @@ final class IndexChanges {
     for (String k : kept) {
       ModelState before = from.model(k);
       ModelState after = to.model(k);
+      List<String> altered = altered(before, after).stream().map(ConstraintState::name).toList();
       for (ConstraintState c : before.constraints()) {
-        if (!after.constraints().contains(c)) {
+        if (!after.constraints().contains(c) && !altered.contains(c.name())) {
           add(after.app(), new RemoveConstraint(after.key(), c.name()), List.of());
         }
       }
@@ -91,12 +93,41 @@ final class IndexChanges {
     for (String k : kept) {
       ModelState before = from.model(k);
       ModelState after = to.model(k);
+      List<String> altered = altered(before, after).stream().map(ConstraintState::name).toList();
       for (ConstraintState c : after.constraints()) {
-        if (!before.constraints().contains(c)) {
+        if (!before.constraints().contains(c) && !altered.contains(c.name())) {
           add(after.app(), new AddConstraint(after.key(), c), modelDeps(after));
         }
       }
     }
+  }
+
+  /** Django 5.2's generate_altered_constraints: AlterConstraint, after the added ones. */
+  void generateAlteredConstraints(List<String> kept) {
+    for (String k : kept) {
+      ModelState after = to.model(k);
+      for (ConstraintState c : altered(from.model(k), after)) {
+        add(after.app(), new AlterConstraint(after.key(), c.name(), c), modelDeps(after));
+      }
+    }
+  }
+
+  /**
+   * Django's create_altered_constraints: the new constraints that keep an old one's name and differ
+   * from it only in what never reaches the database (the violation message and code).
+   */
+  private static List<ConstraintState> altered(ModelState before, ModelState after) {
+    List<ConstraintState> result = new ArrayList<>();
+    for (ConstraintState old : before.constraints()) {
+      for (ConstraintState now : after.constraints()) {
+        if (!old.equals(now)
+            && old.name().equals(now.name())
+            && old.withoutStateOnly().equals(now.withoutStateOnly())) {
+          result.add(now);
+        }
+      }
+    }
+    return result;
   }
 
   private void add(String app, Operation op, List<Dep> deps) {

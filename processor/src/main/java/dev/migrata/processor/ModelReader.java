@@ -8,7 +8,6 @@ import static dev.migrata.processor.AnnotationValues.strings;
 
 import dev.migrata.internal.state.ConstraintState;
 import dev.migrata.internal.state.FieldState;
-import dev.migrata.internal.state.FieldType;
 import dev.migrata.internal.state.IndexState;
 import dev.migrata.internal.state.ModelState;
 import dev.migrata.internal.state.Names;
@@ -16,7 +15,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -55,6 +57,7 @@ final class ModelReader {
   private final DeclarationChecks shapes;
   private final ProjectChecks projectChecks;
   private final OrmOptionsReader ormOptions;
+  private final IndexDetails details;
 
   ModelReader(Elements elements, Types types, AppResolver apps, Reporter reporter) {
     this.elements = elements;
@@ -65,6 +68,7 @@ final class ModelReader {
     this.shapes = new DeclarationChecks(reporter);
     this.projectChecks = new ProjectChecks(reporter);
     this.ormOptions = new OrmOptionsReader(reporter);
+    this.details = new IndexDetails(reporter);
   }
 
   /** Every {@code @Model} of the app's package, sorted by name. */
@@ -146,7 +150,11 @@ final class ModelReader {
     }
     ModelState state =
         new ModelState(app.label(), name, fields, List.of(), List.of(), table, comment, managed);
-    state = state.withIndexes(indexes(type, state)).withConstraints(constraints(type, state));
+    Set<String> backends = backends(app);
+    state =
+        state
+            .withIndexes(indexes(type, state, backends))
+            .withConstraints(constraints(type, state, backends));
     state = state.withOptions(ormOptions.model(type, model, state));
     ModelDeclaration declaration =
         new ModelDeclaration(app, state, type, model, renamedFrom, declarations);
@@ -204,97 +212,113 @@ final class ModelReader {
     return null;
   }
 
-  private List<IndexState> indexes(TypeElement type, ModelState model) {
+  private List<IndexState> indexes(TypeElement type, ModelState model, Set<String> backends) {
     List<IndexState> result = new ArrayList<>();
     for (AnnotationMirror index : repeated(type, INDEX)) {
-      List<String> fields = strings(index, "fields");
-      if (!checkFields(type, index, "Index", fields, model)) {
+      IndexDetails.Keys keys = details.keys(type, index, "Index", model);
+      if (keys == null) {
         continue;
       }
       String name = emptyToNull(string(index, "name"));
+      String indexType = IndexDetails.indexType(index);
+      if (!details.check(type, index, "Index", model, keys, name != null, indexType)) {
+        continue;
+      }
       if (name == null) {
-        name = Names.indexName(model.tableName(), columns(model, fields), "idx");
+        // Django's set_name_with_model takes the index class's suffix (GinIndex: "gin").
+        String suffix = indexType == null ? "idx" : indexType.toLowerCase(Locale.ROOT);
+        name = Names.indexName(model.tableName(), columns(model, keys.fields()), suffix);
+        if (name.length() > 30) {
+          // Django's set_name_with_model refuses it: suffixes over 3 characters ("spgist").
+          reporter.report(
+              Problem.INDEX_DETAIL_WITHOUT_NAME,
+              type,
+              index,
+              Mirrors.value(index, "type"),
+              "Index",
+              model.name(),
+              "type = " + indexType + " (its generated name " + name + " is over 30 characters)");
+          continue;
+        }
       } else if (!checks.name("index", name, true, type, index, Mirrors.value(index, "name"))) {
         continue;
       }
+      details.warn(type, index, "Index", name, model, keys, indexType, backends);
       result.add(
           new IndexState(
-              name, fields, bool(index, "unique"), emptyToNull(string(index, "condition"))));
+              name,
+              keys.fields(),
+              bool(index, "unique"),
+              emptyToNull(string(index, "condition")),
+              keys.expressions(),
+              strings(index, "opclasses"),
+              keys.include(),
+              indexType));
     }
     return result;
   }
 
-  private List<ConstraintState> constraints(TypeElement type, ModelState model) {
+  private List<ConstraintState> constraints(
+      TypeElement type, ModelState model, Set<String> backends) {
     List<ConstraintState> result = new ArrayList<>();
     for (AnnotationMirror unique : repeated(type, UNIQUE)) {
-      List<String> fields = strings(unique, "fields");
-      if (!checkFields(type, unique, "Unique", fields, model)) {
+      IndexDetails.Keys keys = details.keys(type, unique, "Unique", model);
+      if (keys == null) {
         continue;
       }
       String name = emptyToNull(string(unique, "name"));
+      if (!details.check(type, unique, "Unique", model, keys, name != null, null)) {
+        continue;
+      }
       if (name == null) {
         // Named as Django names a unique_together, so a database Django created matches.
-        name = Names.uniqueTogetherName(model.tableName(), columns(model, fields));
+        name = Names.uniqueTogetherName(model.tableName(), columns(model, keys.fields()));
       } else if (!checks.name(
           "constraint", name, true, type, unique, Mirrors.value(unique, "name"))) {
         continue;
       }
-      result.add(ConstraintState.unique(name, fields, emptyToNull(string(unique, "condition"))));
+      details.warn(type, unique, "Unique", name, model, keys, null, backends);
+      result.add(
+          new ConstraintState(
+              name,
+              keys.fields(),
+              emptyToNull(string(unique, "condition")),
+              null,
+              keys.expressions(),
+              keys.include(),
+              strings(unique, "opclasses"),
+              bool(unique, "nullsDistinct"),
+              IndexDetails.deferrable(unique),
+              emptyToNull(string(unique, "violationErrorMessage")),
+              emptyToNull(string(unique, "violationErrorCode"))));
     }
     for (AnnotationMirror check : repeated(type, CHECK)) {
       if (!checks.name(
           "constraint", string(check, "name"), true, type, check, Mirrors.value(check, "name"))) {
         continue;
       }
-      result.add(ConstraintState.check(string(check, "name"), string(check, "condition")));
+      result.add(
+          new ConstraintState(
+              string(check, "name"),
+              List.of(),
+              null,
+              string(check, "condition"),
+              List.of(),
+              List.of(),
+              List.of(),
+              true,
+              null,
+              emptyToNull(string(check, "violationErrorMessage")),
+              emptyToNull(string(check, "violationErrorCode"))));
     }
     return result;
   }
 
-  private boolean checkFields(
-      TypeElement type,
-      AnnotationMirror mirror,
-      String what,
-      List<String> fields,
-      ModelState model) {
-    if (fields.isEmpty()) {
-      reporter.report(
-          Problem.INDEX_WITHOUT_FIELDS,
-          type,
-          mirror,
-          Mirrors.value(mirror, "fields"),
-          what,
-          model.name());
-      return false;
-    }
-    boolean ok = true;
-    for (String f : fields) {
-      String bare = f.startsWith("-") ? f.substring(1) : f;
-      FieldState known = model.fields().get(bare);
-      if (known != null && known.fieldType() == FieldType.MANY_TO_MANY) {
-        reporter.report(
-            Problem.INDEX_ON_MANY_TO_MANY,
-            type,
-            mirror,
-            Mirrors.value(mirror, "fields"),
-            what,
-            model.name(),
-            bare);
-        ok = false;
-      } else if (known == null) {
-        reporter.report(
-            Problem.UNKNOWN_INDEX_FIELD,
-            type,
-            mirror,
-            Mirrors.value(mirror, "fields"),
-            what,
-            model.name(),
-            bare,
-            String.join(", ", model.fields().keySet()));
-        ok = false;
-      }
-    }
-    return ok;
+  /** The app's {@code @App(backends)}: the backends warnings about missing features name. */
+  private Set<String> backends(AppInfo app) {
+    PackageElement pkg = elements.getPackageElement(app.packageName());
+    AnnotationMirror mirror = pkg == null ? null : Mirrors.find(pkg, PKG + "App");
+    return new TreeSet<>(strings(mirror, "backends"));
   }
 
   private static List<String> columns(ModelState model, List<String> fields) {

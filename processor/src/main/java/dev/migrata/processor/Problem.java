@@ -487,7 +487,52 @@ enum Problem {
       Kind.ERROR,
       "The 'ordering' of %s refers to the nonexistent field, related field, or lookup '%s'."
           + " Name one of its fields (%s), with a leading - for descending order, or ? for"
-          + " random order.");
+          + " random order."),
+  // Django's Index/UniqueConstraint raise ValueError for these; javac can say so at the annotation.
+  INDEX_DETAIL_WITHOUT_NAME(
+      "migrata.E078",
+      Kind.ERROR,
+      "@%s on %s uses %s, which needs a name, as Django requires (an index or constraint must be"
+          + " named to use them). Add name = \"...\"."),
+  OPCLASSES_MISMATCH(
+      "migrata.E079",
+      Kind.ERROR,
+      "@%s on %s has %s operator class(es) for %s field(s). Give exactly one PostgreSQL operator"
+          + " class name per field (Django: fields and opclasses must have the same number of"
+          + " elements; none with expressions), each a plain name such as varchar_pattern_ops."),
+  INDEX_EXPRESSION_UNREADABLE(
+      "migrata.E080",
+      Kind.ERROR,
+      "The expression '%s' in @%s(expressions) on %s is not one Migrata reads. Write one"
+          + " function over one field, such as Lower(email) (functions: %s; F(field) for the field"
+          + " itself), optionally followed by .desc() or .asc()."),
+  INDEX_FIELDS_AND_EXPRESSIONS(
+      "migrata.E081",
+      Kind.ERROR,
+      "@%s on %s names both fields and expressions, which Django's Index and UniqueConstraint"
+          + " refuse (they are mutually exclusive). Keep one of them; F(field) indexes a field"
+          + " among expressions."),
+  DEFERRABLE_UNIQUE_REFUSED(
+      "migrata.E082",
+      Kind.ERROR,
+      "The deferrable @Unique on %s also uses %s; Django refuses a deferrable UniqueConstraint with"
+          + " a condition, include, opclasses or expressions. Remove deferrable, or those."),
+  INDEX_TYPE_UNIQUE(
+      "migrata.E083",
+      Kind.ERROR,
+      "The @Index on %s has unique = true and type = %s; PostgreSQL's index classes of"
+          + " django.contrib.postgres are never unique. Use @Unique for uniqueness, or drop the"
+          + " type."),
+  SKIPPED_ON_BACKEND(
+      "migrata.W057",
+      Kind.WARNING,
+      "@%s %s on %s uses %s, which %s lack(s): as Django (%s), it is not created there. Restrict"
+          + " the app with @App(backends = ...) if it never runs there, or drop that attribute."),
+  IGNORED_ON_BACKEND(
+      "migrata.W058",
+      Kind.WARNING,
+      "@%s %s on %s uses %s, which %s ignore(s): as Django (%s), the index is created there without"
+          + " them. Restrict the app with @App(backends = ...) if it never runs there.");
 
   private final String code;
   private final Kind kind;

@@ -22,7 +22,10 @@ public @interface Op {
    */
   Scope scope() default Scope.BOTH;
 
-  /** CreateModel, DeleteModel, RenameModel (old name): the model's class name. */
+  /**
+   * CreateModel, DeleteModel, RenameModel (old name): the model's class name; RemoveIndex,
+   * RemoveConstraint, AlterConstraint: the index's or constraint's name.
+   */
   String name() default "";
 
   /** Field, index and constraint operations: the model's lowercased name. */
@@ -57,7 +60,10 @@ public @interface Op {
    */
   ConstraintDef[] constraints() default {};
 
-  /** AddConstraint: the constraint (preferred over a one-element {@link #constraints()}). */
+  /**
+   * AddConstraint, AlterConstraint: the constraint (preferred over a one-element {@link
+   * #constraints()}).
+   */
   ConstraintDef constraint() default @ConstraintDef(name = "");
 
   /** CreateModel, AlterModelTable: the table name ("" for the default name). */
@@ -143,6 +149,8 @@ public @interface Op {
     RENAME_INDEX,
     ADD_CONSTRAINT,
     REMOVE_CONSTRAINT,
+    /** Django 5.2's AlterConstraint: a change of state-only attributes; no SQL. */
+    ALTER_CONSTRAINT,
     RUN_SQL,
     RUN_JAVA
   }

@@ -54,13 +54,18 @@ public record AddConstraint(String model, ConstraintState constraint) implements
         .build();
   }
 
-  /** Django's AddConstraint.reduce: removing the constraint cancels it. */
+  /** Django's AddConstraint.reduce: removing the constraint cancels it; altering it is absorbed. */
   @Override
   public Reduction reduce(Operation other, String app) {
     if (other instanceof RemoveConstraint r
         && Reductions.same(r.model(), model)
         && constraint.name().equals(r.name())) {
       return Reduction.replace();
+    }
+    if (other instanceof AlterConstraint a
+        && Reductions.same(a.model(), model)
+        && constraint.name().equals(a.name())) {
+      return Reduction.replace(new AddConstraint(model, a.constraint()));
     }
     return Reductions.base(this, other);
   }

@@ -1,6 +1,7 @@
 package dev.migrata.internal.operations;
 
 import dev.migrata.internal.state.Deconstructed;
+import dev.migrata.internal.state.IndexExpression;
 import dev.migrata.internal.state.IndexState;
 import dev.migrata.internal.state.ModelState;
 import dev.migrata.internal.state.ProjectState;
@@ -38,7 +39,20 @@ public record AddIndex(String model, IndexState index) implements Operation {
 
   @Override
   public String describe() {
-    List<String> bare = index.fields().stream().map(f -> f.startsWith("-") ? f.substring(1) : f).toList();
+    if (index.containsExpressions()) {
+      List<String> shown =
+          index.expressions().stream()
+              .map(e -> IndexExpression.parse(e) == null ? e : IndexExpression.parse(e).describe())
+              .toList();
+      return "Create index "
+          + index.name()
+          + " on "
+          + String.join(", ", shown)
+          + " on model "
+          + model;
+    }
+    List<String> bare =
+        index.fields().stream().map(f -> f.startsWith("-") ? f.substring(1) : f).toList();
     return "Create index "
         + index.name()
         + " on field(s) "

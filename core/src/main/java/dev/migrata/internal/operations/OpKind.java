@@ -124,6 +124,14 @@ public enum OpKind {
       RemoveConstraint.class,
       List.of(required("model"), required("name")),
       op -> new RemoveConstraint(op.required("model"), op.required("name"))),
+  ALTER_CONSTRAINT(
+      AlterConstraint.class,
+      List.of(required("model"), required("name"), required("constraint")),
+      op ->
+          new AlterConstraint(
+              op.required("model"),
+              op.required("name"),
+              op.single("constraint", ConstraintState::reconstruct))),
   RUN_SQL(
       RunSql.class,
       List.of(required("sql"), optional("reverseSql"), optional("elidable"), optional("vendors")),

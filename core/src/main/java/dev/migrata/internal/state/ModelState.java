@@ -175,16 +175,22 @@ public record ModelState(
           String bare = desc ? f.substring(1) : f;
           return bare.equals(oldName) ? (desc ? "-" : "") + newName : f;
         };
+    UnaryOperator<String> bareRename = f -> f.equals(oldName) ? newName : f;
     List<IndexState> newIndexes = new ArrayList<>();
     for (IndexState i : indexes) {
       newIndexes.add(
-          new IndexState(i.name(), i.fields().stream().map(rename).toList(), i.unique(), i.condition()));
+          i.withFields(
+                  i.fields().stream().map(rename).toList(),
+                  i.include().stream().map(bareRename).toList())
+              .withExpressions(IndexExpression.rename(i.expressions(), bareRename)));
     }
     List<ConstraintState> newConstraints = new ArrayList<>();
     for (ConstraintState c : constraints) {
       newConstraints.add(
-          new ConstraintState(
-              c.name(), c.fields().stream().map(rename).toList(), c.condition(), c.check()));
+          c.withReferences(
+              c.fields().stream().map(rename).toList(),
+              IndexExpression.rename(c.expressions(), bareRename),
+              c.include().stream().map(bareRename).toList()));
     }
     return withIndexes(newIndexes).withConstraints(newConstraints);
   }

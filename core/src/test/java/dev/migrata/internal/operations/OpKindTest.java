@@ -48,7 +48,17 @@ class OpKindTest {
           new RemoveField("book", "author"),
           new AlterField("book", FK, false),
           new RenameField("book", "title", "headline"),
-          new AddIndex("book", new IndexState("i", List.of("-title"), true, "title <> ''")),
+          new AddIndex(
+              "book",
+              new IndexState(
+                  "i",
+                  List.of(),
+                  false,
+                  "title <> ''",
+                  List.of("Lower(title).desc()"),
+                  List.of(),
+                  List.of("author"),
+                  "GIN")),
           new RemoveIndex("book", "i"),
           new AddIndexConcurrently(
               "book", new IndexState("i", List.of("-title"), true, "title <> ''")),
@@ -56,6 +66,21 @@ class OpKindTest {
           new RenameIndex("book", "i", "j"),
           new AddConstraint("book", ConstraintState.unique("u", List.of("title"), null)),
           new RemoveConstraint("book", "u"),
+          new AlterConstraint(
+              "book",
+              "u",
+              new ConstraintState(
+                  "u",
+                  List.of("title"),
+                  null,
+                  null,
+                  List.of(),
+                  List.of("author"),
+                  List.of("varchar_pattern_ops"),
+                  false,
+                  "DEFERRED",
+                  "Taken.",
+                  "taken")),
           new RunSql(List.of("SELECT 1"), List.of(""), true, List.of("sqlite")),
           new RunJava("forwards", "backwards", "com.example.Data", true));
 

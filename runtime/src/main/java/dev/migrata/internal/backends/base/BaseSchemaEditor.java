@@ -291,21 +291,16 @@ public abstract class BaseSchemaEditor extends EditorCore implements SchemaEdito
 
   // ---------------------------------------------------------------- indexes and constraints
 
-  /** Whether the backend creates {@code condition}'s object; Django skips partial ones without. */
-  private boolean creates(String condition) {
-    return condition == null || features.supportsPartialIndexes();
-  }
-
   @Override
   public void addIndex(ProjectState state, ModelState model, IndexState index) {
-    if (creates(index.condition())) {
+    if (constraints.creates(index)) {
       execute(constraints.index(model.tableName(), model, index));
     }
   }
 
   @Override
   public void removeIndex(ProjectState state, ModelState model, IndexState index) {
-    if (creates(index.condition())) {
+    if (constraints.creates(index)) {
       beforeDropIndex(model, index.fields());
       dropIndex(model.tableName(), index.name());
     }
@@ -335,10 +330,11 @@ public abstract class BaseSchemaEditor extends EditorCore implements SchemaEdito
 
   @Override
   public void addConstraint(ProjectState state, ModelState model, ConstraintState constraint) {
-    if (!constraint.isCheck() && constraint.condition() != null) {
-      if (creates(constraint.condition())) {
-        execute(constraints.conditionalUnique(model.tableName(), model, constraint));
-      }
+    if (!constraints.creates(constraint)) {
+      return;
+    }
+    if (constraint.isUniqueIndex()) {
+      execute(constraints.conditionalUnique(model.tableName(), model, constraint));
       return;
     }
     execute(constraints.addConstraint(model, constraint));
@@ -346,10 +342,11 @@ public abstract class BaseSchemaEditor extends EditorCore implements SchemaEdito
 
   @Override
   public void removeConstraint(ProjectState state, ModelState model, ConstraintState constraint) {
-    if (!constraint.isCheck() && constraint.condition() != null) {
-      if (creates(constraint.condition())) {
-        dropIndex(model.tableName(), columns.constraintName(model, constraint));
-      }
+    if (!constraints.creates(constraint)) {
+      return;
+    }
+    if (constraint.isUniqueIndex()) {
+      dropIndex(model.tableName(), columns.constraintName(model, constraint));
       return;
     }
     if (!constraint.isCheck()) {

@@ -33,12 +33,14 @@ public final class ColumnSql {
   private final SqlTemplates sql;
   private final Quoting quoting;
   private final int maxNameLength;
+  private final boolean deferrableUnique;
 
   public ColumnSql(DataTypes types, SqlTemplates sql, Quoting quoting, int maxNameLength) {
     this.types = types;
     this.sql = sql;
     this.quoting = quoting;
     this.maxNameLength = maxNameLength;
+    this.deferrableUnique = IndexFeatures.of(quoting.vendor(), null).deferrableUnique();
   }
 
   /** The name {@code c} has in the database (a long unique_together name is shortened). */
@@ -65,8 +67,8 @@ public final class ColumnSql {
 
   /**
    * The check every column of the field's type has ({@code "col" >= 0} of a positive integer,
-   * Django's {@code db_check}), or {@code null}; {@link #typeCheckTemplate} is the same with
-   * {@code {column}} unfilled, which compares equal across a column rename (Django's {@code
+   * Django's {@code db_check}), or {@code null}; {@link #typeCheckTemplate} is the same with {@code
+   * {column}} unfilled, which compares equal across a column rename (Django's {@code
    * _field_db_check} with its mocked column name).
    */
   public String typeCheck(FieldState field) {
@@ -187,15 +189,30 @@ public final class ColumnSql {
           "constraint",
           format(sql.checkConstraint, "check", c.check()));
     }
-    if (c.condition() != null) {
+    // Created after the table, as a unique index or an ALTER TABLE (Django's _unique_sql), or,
+    // deferrable where the backend has no such constraints, not at all.
+    if (IndexSql.createdAfterTable(c) || (c.deferrable() != null && !deferrableUnique)) {
       return null;
     }
+    String deferrable =
+        c.deferrable() == null
+            ? ""
+            : c.deferrable().equals("IMMEDIATE")
+                ? " DEFERRABLE INITIALLY IMMEDIATE"
+                : " DEFERRABLE INITIALLY DEFERRED";
     return format(
         sql.constraint,
         "name",
         quoting.name(constraintName(model, c)),
         "constraint",
-        format(sql.uniqueConstraint, "columns", columnList(model, c.fields())));
+        format(
+            sql.uniqueConstraint,
+            "nullsDistinct",
+            "",
+            "columns",
+            columnList(model, c.fields()),
+            "deferrable",
+            deferrable));
   }
 
   /** The quoted columns of field references; a leading {@code -} orders descending. */

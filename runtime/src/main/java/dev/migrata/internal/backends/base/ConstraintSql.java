@@ -20,12 +20,29 @@ public final class ConstraintSql {
   private final Quoting quoting;
   private final ColumnSql columns;
   private final Features features;
+  private final IndexSql indexes;
 
   public ConstraintSql(SqlTemplates sql, Quoting quoting, ColumnSql columns, Features features) {
     this.sql = sql;
     this.quoting = quoting;
     this.columns = columns;
     this.features = features;
+    this.indexes =
+        new IndexSql(
+            sql,
+            quoting,
+            IndexFeatures.of(quoting.vendor(), features.serverVersion()),
+            features.supportsPartialIndexes());
+  }
+
+  /** Whether the backend creates the model index {@code index} (Django's add_index). */
+  public boolean creates(IndexState index) {
+    return indexes.creates(index);
+  }
+
+  /** Whether the backend creates {@code c} (Django's _unique_supported). */
+  public boolean creates(ConstraintState c) {
+    return indexes.creates(c);
   }
 
   /** {@code table}'s name for an object on {@code column} ending in {@code suffix}. */
@@ -66,8 +83,12 @@ public final class ConstraintSql {
         quoting.name(name),
         "table",
         quoting.name(table),
+        "using",
+        "",
         "columns",
         columnSql,
+        "include",
+        "",
         "condition",
         "");
   }
@@ -77,34 +98,15 @@ public final class ConstraintSql {
   }
 
   public String index(String table, ModelState model, IndexState index) {
-    return format(
-        index.unique() ? sql.createUniqueIndex : sql.createIndex,
-        "name",
-        quoting.name(index.name()),
-        "table",
-        quoting.name(table),
-        "columns",
-        columns.columnList(model, index.fields()),
-        "condition",
-        condition(index.condition()));
+    return indexes.index(table, model, index);
   }
 
-  /** A unique constraint with a condition is a partial unique index (Django's create_sql). */
+  /**
+   * A unique constraint with a condition, included columns, operator classes or expressions is a
+   * unique index (Django's create_sql).
+   */
   public String conditionalUnique(String table, ModelState model, ConstraintState c) {
-    return format(
-        sql.createUniqueIndex,
-        "name",
-        quoting.name(columns.constraintName(model, c)),
-        "table",
-        quoting.name(table),
-        "columns",
-        columns.columnList(model, c.fields()),
-        "condition",
-        condition(c.condition()));
-  }
-
-  private String condition(String condition) {
-    return condition == null ? "" : format(sql.indexCondition, "condition", condition);
+    return indexes.uniqueIndex(table, model, columns.constraintName(model, c), c);
   }
 
   /** {@code ALTER TABLE ... ADD CONSTRAINT ... UNIQUE} for one column. */
@@ -116,7 +118,7 @@ public final class ConstraintSql {
         "name",
         quoting.name(name),
         "constraint",
-        format(sql.uniqueConstraint, "columns", quoting.name(column)));
+        indexes.uniqueBody(quoting.name(column), null));
   }
 
   /** Adds a named check or unique constraint to an existing table. */
@@ -124,8 +126,7 @@ public final class ConstraintSql {
     String definition =
         constraint.isCheck()
             ? format(sql.checkConstraint, "check", constraint.check())
-            : format(
-                sql.uniqueConstraint, "columns", columns.columnList(model, constraint.fields()));
+            : indexes.uniqueBody(columns.columnList(model, constraint.fields()), constraint);
     return format(
         sql.createConstraint,
         "table",

@@ -243,13 +243,18 @@ public abstract class EditorCore {
       deferFieldExtras(state, model, f);
     }
     for (IndexState index : model.indexes()) {
-      if (index.condition() == null || features.supportsPartialIndexes()) {
+      if (constraints.creates(index)) {
         defer(model.tableName(), (t, now) -> constraints.index(t, now.model(model), index));
       }
     }
     for (ConstraintState c : model.constraints()) {
-      if (!c.isCheck() && c.condition() != null && features.supportsPartialIndexes()) {
-        defer(model.tableName(), (t, now) -> constraints.conditionalUnique(t, now.model(model), c));
+      if (!c.isCheck() && constraints.creates(c)) {
+        if (c.isUniqueIndex()) {
+          defer(
+              model.tableName(), (t, now) -> constraints.conditionalUnique(t, now.model(model), c));
+        } else if (!c.nullsDistinct()) {
+          defer(model.tableName(), (t, now) -> constraints.addConstraint(now.model(model), c));
+        }
       }
     }
   }

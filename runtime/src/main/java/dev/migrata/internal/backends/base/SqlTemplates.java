@@ -31,7 +31,7 @@ public final class SqlTemplates {
 
   public String checkConstraint = "CHECK ({check})";
   public String constraint = "CONSTRAINT {name} {constraint}";
-  public String uniqueConstraint = "UNIQUE ({columns})";
+  public String uniqueConstraint = "UNIQUE{nullsDistinct} ({columns}){deferrable}";
   public String createConstraint = "ALTER TABLE {table} ADD CONSTRAINT {name} {constraint}";
   public String deleteConstraint = "ALTER TABLE {table} DROP CONSTRAINT {name}";
   public String deleteCheck = "ALTER TABLE {table} DROP CONSTRAINT {name}";
@@ -48,8 +48,14 @@ public final class SqlTemplates {
           + " ({toColumn}){onDelete}{deferrable}";
   public String deleteFk = "ALTER TABLE {table} DROP CONSTRAINT {name}";
   public String deferrable = " DEFERRABLE INITIALLY DEFERRED";
-  public String createIndex = "CREATE INDEX {name} ON {table} ({columns}){condition}";
-  public String createUniqueIndex = "CREATE UNIQUE INDEX {name} ON {table} ({columns}){condition}";
+
+  /** {@code {using}} and {@code {include}} are empty except on PostgreSQL (see IndexSql). */
+  public String createIndex =
+      "CREATE INDEX {name} ON {table}{using} ({columns}){include}{condition}";
+
+  public String createUniqueIndex =
+      "CREATE UNIQUE INDEX {name} ON {table}{using} ({columns}){include}{nullsDistinct}"
+          + "{condition}";
   public String indexCondition = " WHERE {condition}";
   public String deleteIndex = "DROP INDEX {name}";
   public String renameIndex = "ALTER INDEX {oldName} RENAME TO {newName}";

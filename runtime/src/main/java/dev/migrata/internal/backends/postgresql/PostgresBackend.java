@@ -38,10 +38,10 @@ public final class PostgresBackend implements Backend {
     return DRIVERS;
   }
 
-  /** The same on every supported server version. */
+  /** The same on every supported server version, but for the version itself. */
   @Override
   public Features features(Connection connection) {
-    return PostgresFeatures.FEATURES;
+    return PostgresFeatures.of(connection);
   }
 
   @Override

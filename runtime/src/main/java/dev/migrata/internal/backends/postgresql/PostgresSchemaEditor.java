@@ -87,7 +87,7 @@ public final class PostgresSchemaEditor extends InPlaceSchemaEditor {
   }
 
   public PostgresSchemaEditor(Connection connection, boolean collect) {
-    this(connection, collect, PostgresFeatures.FEATURES);
+    this(connection, collect, PostgresFeatures.of(connection));
   }
 
   PostgresSchemaEditor(Connection connection, boolean collect, Features features) {

@@ -283,9 +283,10 @@ public final class SqliteSchemaEditor extends BaseSchemaEditor {
     ModelState newModel =
         model
             .withoutField(field.name())
-            .withIndexes(Fields.without(model.indexes(), i -> references(i.fields(), field)))
+            .withIndexes(
+                Fields.without(model.indexes(), i -> references(i.referencedFields(), field)))
             .withConstraints(
-                Fields.without(model.constraints(), c -> references(c.fields(), field)));
+                Fields.without(model.constraints(), c -> references(c.referencedFields(), field)));
     boolean inPlace =
         !field.primaryKey()
             && !Fields.isUnique(field)
@@ -358,7 +359,7 @@ public final class SqliteSchemaEditor extends BaseSchemaEditor {
 
   @Override
   public void addConstraint(ProjectState state, ModelState model, ConstraintState constraint) {
-    if (!constraint.isCheck() && constraint.condition() != null) {
+    if (createdAsIndex(constraint)) {
       super.addConstraint(state, model, constraint);
       return;
     }
@@ -372,7 +373,7 @@ public final class SqliteSchemaEditor extends BaseSchemaEditor {
 
   @Override
   public void removeConstraint(ProjectState state, ModelState model, ConstraintState constraint) {
-    if (!constraint.isCheck() && constraint.condition() != null) {
+    if (createdAsIndex(constraint)) {
       super.removeConstraint(state, model, constraint);
       return;
     }
@@ -380,5 +381,17 @@ public final class SqliteSchemaEditor extends BaseSchemaEditor {
         model.withConstraints(
             Fields.without(model.constraints(), c -> c.name().equals(constraint.name())));
     remakeTable(state, model, newModel, null, null, null);
+  }
+
+  /**
+   * Django's SQLite add_constraint: a unique constraint with a condition, expressions, included
+   * columns or deferral is an index (or nothing), not a table remake.
+   */
+  private static boolean createdAsIndex(ConstraintState c) {
+    return !c.isCheck()
+        && (c.condition() != null
+            || !c.expressions().isEmpty()
+            || !c.include().isEmpty()
+            || c.deferrable() != null);
   }
 }

@@ -27,6 +27,7 @@ class ShopAppTest {
           ShopApp.migrate(db.url, null, null).stream().map(m -> m.key().toString()).toList();
       assertThat(applied)
           .containsExactly(
+              "accounts.0001_initial",
               "partners.0001_initial",
               "products.0001_initial",
               "partners.0002_initial",
