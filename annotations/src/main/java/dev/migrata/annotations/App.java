@@ -18,4 +18,17 @@ public @interface App {
 
   /** The package of the app's migrations; defaults to {@code <package>.migrations}. */
   String migrationsPackage() default "";
+
+  /**
+   * The backends the app is migrated on ({@code postgresql}, {@code mysql} — MariaDB included —,
+   * {@code sqlite}): the compile-time safety lint reports only what matters on these.
+   */
+  String[] backends() default {"postgresql", "mysql", "sqlite"};
+
+  /**
+   * Whether the processor writes PostgreSQL's safe form of operations that lock a busy table (an
+   * index on an existing table as {@code ADD_INDEX_CONCURRENTLY} in its own non-atomic migration);
+   * {@code -Amigrata.zeroDowntime=true} turns it on for every app.
+   */
+  boolean zeroDowntime() default false;
 }

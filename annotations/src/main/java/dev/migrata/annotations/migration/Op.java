@@ -103,6 +103,13 @@ public @interface Op {
    */
   Class<?> javaClass() default void.class;
 
+  /**
+   * Any kind: why this operation is safe although the compile-time safety lint warns about it (say,
+   * the table is small or written only at night). A non-blank reason silences the lint's {@code
+   * safety.W1nn} warnings on this operation; the reason stays in the source for review.
+   */
+  String safetyAssured() default "";
+
   /** Where an operation acts; see {@link #scope()}. */
   enum Scope {
     BOTH,
