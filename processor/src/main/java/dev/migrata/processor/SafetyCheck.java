@@ -94,17 +94,26 @@ final class SafetyCheck {
       Set<MigrationKey> toLint,
       Map<String, SafetySettings> settings) {
     ProjectState state = new ProjectState();
+    // An app's initial migrations (Django splits one in two around a cycle) create tables that
+    // are empty until the app's first deploy: they count as created for each other.
+    Map<String, Set<String>> createdInitially = new HashMap<>();
     for (MigrationKey key : history.replayed()) {
       MigrationDefinition m = byKey.get(key);
       if (m == null) {
         return;
       }
+      Set<String> created = new HashSet<>();
+      if (m.initial()) {
+        created = createdInitially.computeIfAbsent(key.app(), a -> new HashSet<>());
+      }
       TypeElement type = toLint.contains(key) ? elements.getTypeElement(m.className()) : null;
       try {
         if (type == null) {
-          m.operations().forEach(op -> op.stateForwards(key.app(), state));
+          for (Operation op : m.operations()) {
+            forwards(key.app(), op, state, created);
+          }
         } else {
-          lintSource(key, type, settings.get(key.app()), state);
+          lintSource(key, type, settings.get(key.app()), state, created);
         }
       } catch (RuntimeException e) {
         return; // the replay reported it: the states after it are not what migrations expect
@@ -114,10 +123,13 @@ final class SafetyCheck {
 
   /** One migration source, {@code @Op} by {@code @Op}, so that each finding is on its line. */
   private void lintSource(
-      MigrationKey key, TypeElement type, SafetySettings settings, ProjectState state) {
+      MigrationKey key,
+      TypeElement type,
+      SafetySettings settings,
+      ProjectState state,
+      Set<String> created) {
     AnnotationMirror migration = Mirrors.find(type, MigrationReader.MIGRATION);
     boolean assured = assured(type, key);
-    Set<String> created = new HashSet<>();
     for (AnnotationValue value : operationValues(migration)) {
       if (!(value.getValue() instanceof AnnotationMirror opMirror)) {
         continue;

@@ -202,7 +202,7 @@ final class SafetyRules {
           new Finding(
               Problem.SAFETY_CONSTRAINT_ON_EXISTING_TABLE,
               migration,
-              "foreign key " + f.columnName() + " to " + targetTable,
+              "foreign key " + f.columnName() + " (to " + targetTable + ")",
               table,
               String.join(" ", backends)));
     }
@@ -298,7 +298,7 @@ final class SafetyRules {
           new Finding(
               Problem.SAFETY_CONSTRAINT_ON_EXISTING_TABLE,
               migration,
-              "foreign key " + f.columnName() + " to " + f.to(),
+              "foreign key " + f.columnName() + " (to " + f.to() + ")",
               table,
               "On PostgreSQL, ADD FOREIGN KEY locks both tables against writes while it scans"
                   + " the rows (add it NOT VALID, then VALIDATE CONSTRAINT); on MySQL and"

@@ -119,8 +119,8 @@ class SafetyLintTest {
         .onLineContaining("kind = ADD_CONSTRAINT");
     assertThat(c)
         .hadWarningContaining(
-            "[safety.W102] The migration library.0002_change adds the foreign key mentor_id to"
-                + " library_author to the existing table library_author. On PostgreSQL, ADD"
+            "[safety.W102] The migration library.0002_change adds the foreign key mentor_id (to"
+                + " library_author) to the existing table library_author. On PostgreSQL, ADD"
                 + " FOREIGN KEY takes a SHARE ROW EXCLUSIVE lock")
         .inFile(m2)
         .onLineContaining("name = \"mentor\"");
@@ -332,6 +332,88 @@ class SafetyLintTest {
     Compilation c = lint(List.of("-Amigrata.confirmRemove=library.shelf"), m2);
     assertThat(c).succeeded();
     assertThat(safetyWarnings(c)).isZero();
+  }
+
+  private static JavaFileObject initialPair(String name, String dependency, String op) {
+    return migrationSource(name, "initial = true, ", dependency, op);
+  }
+
+  private static JavaFileObject migrationSource(
+      String name, String initial, String dependency, String op) {
+    String cls = "M" + name;
+    return source(
+        MIGRATIONS + "." + cls,
+        "package "
+            + MIGRATIONS
+            + ";\n"
+            + "import static dev.migrata.annotations.migration.Op.Kind.*;\n"
+            + "import dev.migrata.annotations.migration.*;\n"
+            + "@Migration(app = \"library\", name = \""
+            + name
+            + "\", "
+            + initial
+            + "dependencies = @Dependency(app = \"library\", name = \""
+            + dependency
+            + "\"), operations = {\n    "
+            + op
+            + "\n})\npublic final class "
+            + cls
+            + " {}\n");
+  }
+
+  @Test
+  void initialMigrationsCountTheirTablesAsNewForEachOther() {
+    JavaFileObject create =
+        initialPair(
+            "0002_change",
+            "0001_initial",
+            "@Op(kind = CREATE_MODEL, name = \"Shelf\", fields = @FieldDef(name = \"id\", type ="
+                + " \"BigAutoField\", primaryKey = true))");
+    JavaFileObject relate =
+        initialPair(
+            "0003_change",
+            "0002_change",
+            "@Op(kind = ADD_FIELD, model = \"shelf\", field = @FieldDef(name = \"book\", type ="
+                + " \"ForeignKey\", to = \"library.book\", onDelete = \"CASCADE\", nullable ="
+                + " true))");
+    Compilation c =
+        compile(
+            root,
+            List.of("-Amigrata.confirmRemove=library.shelf"),
+            author(),
+            book(BOOK_BODY),
+            m1,
+            create,
+            relate);
+    assertThat(c).succeeded();
+    assertThat(
+            c.warnings().stream()
+                .filter(d -> d.getSource() != null && d.getSource().getName().contains("0003"))
+                .toList())
+        .isEmpty();
+    // A later migration adding the same foreign key meets a table with rows.
+    JavaFileObject later =
+        migrationSource(
+            "0003_change",
+            "",
+            "0002_change",
+            "@Op(kind = ADD_FIELD, model = \"shelf\", field = @FieldDef(name = \"book\", type ="
+                + " \"ForeignKey\", to = \"library.book\", onDelete = \"CASCADE\", nullable ="
+                + " true))");
+    c =
+        compile(
+            root,
+            List.of("-Amigrata.confirmRemove=library.shelf"),
+            author(),
+            book(BOOK_BODY),
+            m1,
+            create,
+            later);
+    assertThat(c)
+        .hadWarningContaining(
+            "[safety.W102] The migration library.0003_change adds the foreign key")
+        .inFile(later)
+        .onLineContaining("name = \"book\"");
   }
 
   @Test

@@ -87,6 +87,20 @@ class ZeroDowntimeGoldenTest {
         "library/zero-downtime/" + second + ".java", written(root, MIGRATIONS, second));
     Golden.assertMatches(
         "library/zero-downtime/" + third + ".java", written(root, MIGRATIONS, third));
+
+    // They replay to the models: the next compile writes nothing more, and lints them quietly.
+    Compilation again =
+        compile(
+            root,
+            List.of("-Amigrata.zeroDowntime=true", "-Amigrata.safety=strict"),
+            author(),
+            book(INDEXED, body),
+            shelf,
+            m1,
+            migration(root, MIGRATIONS, second),
+            migration(root, MIGRATIONS, third));
+    assertThat(again).succeeded();
+    assertThat(files(root, MIGRATIONS)).isEqualTo(written);
   }
 
   @Test
