@@ -32,4 +32,11 @@ public @interface App {
    * {@code "sqlite"}); empty for all. Warnings about features a backend lacks name only these.
    */
   String[] backends() default {};
+
+  /**
+   * Whether the processor writes PostgreSQL's safe form of operations that lock a busy table (an
+   * index on an existing table as {@code ADD_INDEX_CONCURRENTLY} in its own non-atomic migration);
+   * {@code -Amigrata.zeroDowntime=true} turns it on for every app.
+   */
+  boolean zeroDowntime() default false;
 }

@@ -22,10 +22,15 @@ import javax.lang.model.element.TypeElement;
  * processor decides whether to write, check or report.
  */
 final class MakeMigrations {
-  /** What one planning pass found. */
+  /**
+   * What one planning pass found.
+   *
+   * @param history the replayed history the migrations follow (the safety lint's starting point)
+   */
   record Plan(
       List<MigrationToWrite> migrations,
-      Map<String, List<MigrationDefinition>> existing) {}
+      Map<String, List<MigrationDefinition>> existing,
+      HistoryReplayer.History history) {}
 
   private final AppResolver apps;
   private final ModelReader models;
@@ -104,7 +109,7 @@ final class MakeMigrations {
       detect.add(app.label());
     }
     if (detect.isEmpty()) {
-      return new Plan(planned, existing);
+      return new Plan(planned, existing, history);
     }
 
     // The current project: history, with the detected apps' models replaced by their classes.
@@ -126,7 +131,7 @@ final class MakeMigrations {
       changes = autodetector.changes(from, to, detect);
     } catch (IllegalStateException e) {
       reporter.report(Problem.INTERNAL_ERROR, null, e.getMessage());
-      return new Plan(planned, existing);
+      return new Plan(planned, existing, history);
     }
 
     // Django's arrange_for_graph: numbers from each app's leaf, then names, then dependencies.
@@ -178,7 +183,7 @@ final class MakeMigrations {
         planned.add(new MigrationToWrite(app, definition, m.operations(), current.get(label)));
       }
     }
-    return new Plan(planned, existing);
+    return new Plan(planned, existing, history);
   }
 
   /** Django's {@code makemigrations --merge}: an empty migration depending on every leaf. */

@@ -39,13 +39,18 @@ public final class MigrataProcessor extends AbstractProcessor {
   private SourceRootLocator sourceRoots;
   private MigrationFiles files;
   private IndexWriter index;
+  private SafetyCheck safety;
   private static final long STALE_AHEAD_MILLIS = 5_000;
   private final Set<String> processedApps = new TreeSet<>();
+
   /** Apps held back until javac resolves their models, by label. */
   private final Map<String, AppInfo> deferred = new TreeMap<>();
+
   private String deferredReason;
+
   /** The user's sources of this compile: where the source root is when an app has no model. */
   private final List<Element> userSources = new ArrayList<>();
+
   private final Map<String, List<MigrationDefinition>> indexed = new TreeMap<>();
 
   @Override
@@ -78,6 +83,11 @@ public final class MigrataProcessor extends AbstractProcessor {
     }
     files = new MigrationFiles(env.getFiler(), reporter);
     index = new IndexWriter(env.getFiler(), elements, reporter);
+    String safetyLevel = Options.invalidSafety(env.getOptions());
+    if (safetyLevel != null) {
+      reporter.report(Problem.SAFETY_OPTION_INVALID, null, safetyLevel);
+    }
+    safety = new SafetyCheck(elements, reporter, options.strictSafety());
   }
 
   @Override
@@ -141,20 +151,55 @@ public final class MigrataProcessor extends AbstractProcessor {
     if (reporter.hasErrors()) {
       return;
     }
-    if (options.check()) {
-      reportUnmigrated(plan.migrations());
+    List<MigrationToWrite> planned = lint(targets, plan);
+    if (reporter.hasErrors()) {
       return;
     }
-    for (MigrationToWrite m : plan.migrations()) {
+    if (options.check()) {
+      reportUnmigrated(planned);
+      return;
+    }
+    for (MigrationToWrite m : planned) {
       if (options.dryRun()) {
         reporter.report(Problem.WOULD_WRITE, element(m), m.label(), describe(m));
       }
     }
     if (options.dryRun()) {
-      markModelsChanged(plan.migrations());
+      markModelsChanged(planned);
       return;
     }
-    write(plan.migrations());
+    write(planned);
+  }
+
+  /**
+   * The planned migrations in their zero-downtime form where an app asks for it, after the safety
+   * lint ran over them and over this compile's migration sources.
+   */
+  private List<MigrationToWrite> lint(List<AppInfo> targets, MakeMigrations.Plan plan) {
+    Map<String, SafetySettings> settings = new TreeMap<>();
+    for (AppInfo app : targets) {
+      settings.put(
+          app.label(), SafetySettings.of(app, processingEnv.getElementUtils(), options, reporter));
+    }
+    List<MigrationToWrite> planned =
+        ZeroDowntime.rewrite(
+            plan.migrations(), plan.history().state(), settings, options.name());
+    safety.check(plan.history(), planned, migrationSources(), settings);
+    return planned;
+  }
+
+  /** The binary names of the migration classes among this compile's own (not generated) sources. */
+  private Set<String> migrationSources() {
+    Set<String> names = new TreeSet<>();
+    Elements elements = processingEnv.getElementUtils();
+    for (Element e : userSources) {
+      if (e instanceof TypeElement type
+          && Mirrors.find(type, MigrationReader.MIGRATION) != null
+          && !sourceRoots.isGenerated(type)) {
+        names.add(elements.getBinaryName(type).toString());
+      }
+    }
+    return names;
   }
 
   /**

@@ -14,16 +14,32 @@ record Options(
     boolean merge,
     String sourceRoot,
     String name,
-    Set<String> confirmRemove) {
+    Set<String> confirmRemove,
+    boolean strictSafety,
+    boolean zeroDowntime) {
   static final String CHECK = "migrata.check";
   static final String DRY_RUN = "migrata.dryRun";
   static final String MERGE = "migrata.merge";
   static final String SOURCE_ROOT = "migrata.sourceRoot";
   static final String NAME = "migrata.name";
   static final String CONFIRM_REMOVE = "migrata.confirmRemove";
+  static final String SAFETY = "migrata.safety";
+  static final String ZERO_DOWNTIME = "migrata.zeroDowntime";
+
+  /** The values of {@link #SAFETY}: the lint warns (the default) or fails the compile. */
+  static final List<String> SAFETY_LEVELS = List.of("warn", "strict");
 
   static final Set<String> ALL =
-      Set.of(CHECK, DRY_RUN, MERGE, SOURCE_ROOT, NAME, CONFIRM_REMOVE, AutoFields.OPTION);
+      Set.of(
+          CHECK,
+          DRY_RUN,
+          MERGE,
+          SOURCE_ROOT,
+          NAME,
+          CONFIRM_REMOVE,
+          AutoFields.OPTION,
+          SAFETY,
+          ZERO_DOWNTIME);
 
   static Options from(Map<String, String> options) {
     return new Options(
@@ -32,7 +48,22 @@ record Options(
         flag(options, MERGE),
         blankToNull(options.get(SOURCE_ROOT)),
         blankToNull(options.get(NAME)),
-        list(options.get(CONFIRM_REMOVE)));
+        list(options.get(CONFIRM_REMOVE)),
+        "strict".equalsIgnoreCase(String.valueOf(options.get(SAFETY)).trim()),
+        flag(options, ZERO_DOWNTIME));
+  }
+
+  /**
+   * The value of {@link #SAFETY} when it is none of {@link #SAFETY_LEVELS} (nor empty), or null.
+   */
+  static String invalidSafety(Map<String, String> options) {
+    String value = options.get(SAFETY);
+    if (value == null
+        || value.isBlank()
+        || SAFETY_LEVELS.contains(value.trim().toLowerCase(Locale.ROOT))) {
+      return null;
+    }
+    return value;
   }
 
   /**
@@ -42,7 +73,7 @@ record Options(
    */
   static List<String> invalidFlags(Map<String, String> options) {
     List<String> invalid = new ArrayList<>();
-    for (String name : List.of(CHECK, DRY_RUN, MERGE)) {
+    for (String name : List.of(CHECK, DRY_RUN, MERGE, ZERO_DOWNTIME)) {
       String value = options.get(name);
       if (value != null
           && !value.isBlank()

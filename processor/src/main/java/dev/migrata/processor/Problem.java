@@ -532,7 +532,56 @@ enum Problem {
       "migrata.W058",
       Kind.WARNING,
       "@%s %s on %s uses %s, which %s ignore(s): as Django (%s), the index is created there without"
-          + " them. Restrict the app with @App(backends = ...) if it never runs there.");
+          + " them. Restrict the app with @App(backends = ...) if it never runs there."),
+  // E096-E099, W061-W063: the compile-time safety lint and zero-downtime output (issue 10).
+  APP_BACKEND_UNKNOWN(
+      "migrata.E096",
+      Kind.ERROR,
+      "@App(backends) of app '%s' names the backend '%s', which Migrata does not know. Name one"
+          + " of postgresql, mysql (MariaDB included), sqlite."),
+  SAFETY_OPTION_INVALID(
+      "migrata.E097",
+      Kind.ERROR,
+      "The compiler option -Amigrata.safety has the value '%s'. Pass strict (safety warnings"
+          + " fail the compile) or warn (the default)."),
+  SAFETY_REASON_BLANK(
+      "migrata.E098",
+      Kind.ERROR,
+      "The %s of the migration %s gives no reason. Say why the operation is safe on the live"
+          + " database (\"the table holds 40 rows\"), so that a reviewer can judge it."),
+  // The safety lint: one stable code per rule (README lists them). They say what locks what and
+  // the safe recipe; -Amigrata.safety=strict reports them as errors.
+  SAFETY_INDEX_ON_EXISTING_TABLE(
+      "safety.W101",
+      Kind.WARNING,
+      "The migration %s adds the index %s to the existing table %s. %s%s"),
+  SAFETY_CONSTRAINT_ON_EXISTING_TABLE(
+      "safety.W102", Kind.WARNING, "The migration %s adds the %s to the existing table %s. %s%s"),
+  SAFETY_NOT_NULL_ON_EXISTING_COLUMN(
+      "safety.W103",
+      Kind.WARNING,
+      "The migration %s sets NOT NULL on the existing column %s of the table %s. %s%s"),
+  SAFETY_REWRITING_TYPE_CHANGE(
+      "safety.W104",
+      Kind.WARNING,
+      "The migration %s changes the column %s of the existing table %s from %s to %s. %s%s"),
+  SAFETY_VOLATILE_DEFAULT(
+      "safety.W105",
+      Kind.WARNING,
+      "The migration %s adds the column %s to the existing table %s with the volatile database"
+          + " default %s. %s%s"),
+  SAFETY_RENAME_OR_DROP("safety.W106", Kind.WARNING, "The migration %s %s. %s%s"),
+  SAFETY_UNIQUE_ON_EXISTING_TABLE(
+      "safety.W107",
+      Kind.WARNING,
+      "The migration %s adds the unique constraint %s to the existing table %s. %s%s"),
+  SAFETY_IDENTIFIER_TOO_LONG(
+      "safety.W108", Kind.WARNING, "The migration %s names the %s %s, which is %s. %s%s"),
+  SAFETY_INDEX_KEY_TOO_LONG(
+      "safety.W109",
+      Kind.WARNING,
+      "The migration %s adds the %s on %s of the table %s, whose key needs up to %d bytes on"
+          + " MySQL and MariaDB (utf8mb4 takes 4 bytes per character). %s%s");
 
   private final String code;
   private final Kind kind;

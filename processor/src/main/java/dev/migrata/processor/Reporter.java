@@ -28,7 +28,21 @@ final class Reporter {
       AnnotationMirror mirror,
       AnnotationValue value,
       Object... args) {
-    print(problem, problem.message(args), element, mirror, value);
+    print(problem.kind(), problem.message(args), element, mirror, value);
+  }
+
+  /**
+   * Reports {@code problem} as {@code kind} instead of its own: the safety lint's warnings are
+   * errors under {@code -Amigrata.safety=strict}.
+   */
+  void reportAs(
+      Diagnostic.Kind kind,
+      Problem problem,
+      Element element,
+      AnnotationMirror mirror,
+      AnnotationValue value,
+      Object... args) {
+    print(kind, problem.message(args), element, mirror, value);
   }
 
   /**
@@ -43,26 +57,26 @@ final class Reporter {
       AnnotationValue value,
       Object... args) {
     String id = code == null || code.isBlank() ? problem.code() : code.trim();
-    print(problem, problem.message(id, args), element, mirror, value);
+    print(problem.kind(), problem.message(id, args), element, mirror, value);
   }
 
   private void print(
-      Problem problem,
+      Diagnostic.Kind kind,
       String message,
       Element element,
       AnnotationMirror mirror,
       AnnotationValue value) {
-    if (problem.kind() == Diagnostic.Kind.ERROR) {
+    if (kind == Diagnostic.Kind.ERROR) {
       errors = true;
     }
     if (element == null) {
-      messager.printMessage(problem.kind(), message);
+      messager.printMessage(kind, message);
     } else if (mirror == null) {
-      messager.printMessage(problem.kind(), message, element);
+      messager.printMessage(kind, message, element);
     } else if (value == null) {
-      messager.printMessage(problem.kind(), message, element, mirror);
+      messager.printMessage(kind, message, element, mirror);
     } else {
-      messager.printMessage(problem.kind(), message, element, mirror, value);
+      messager.printMessage(kind, message, element, mirror, value);
     }
   }
 

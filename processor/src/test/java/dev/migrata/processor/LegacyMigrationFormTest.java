@@ -58,7 +58,14 @@ class LegacyMigrationFormTest {
   private void assertReplaysToTheModels(JavaFileObject... sources) {
     Compilation c = compile(root, sources);
     assertThat(c).succeeded();
-    assertThat(c).hadWarningCount(0);
+    // The safety lint warns about what the migrations do (an index on an existing table...);
+    // replaying them must raise nothing else.
+    assertThat(
+            c.warnings().stream()
+                .map(d -> d.getMessage(null))
+                .filter(m -> !m.startsWith("[safety."))
+                .toList())
+        .isEmpty();
     assertThat(files(root, MIGRATIONS)).as("corrective migrations").isEmpty();
   }
 

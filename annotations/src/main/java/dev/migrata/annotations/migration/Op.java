@@ -6,8 +6,8 @@ import java.lang.annotation.Target;
 
 /**
  * One operation of a {@link Migration}. Each {@link Kind} takes the attributes its Django
- * counterpart takes (listed on each member); the processor rejects any other attribute set on
- * that kind, and a missing required one, naming the ones the kind takes.
+ * counterpart takes (listed on each member); the processor rejects any other attribute set on that
+ * kind, and a missing required one, naming the ones the kind takes.
  */
 @Retention(RetentionPolicy.CLASS)
 @Target({})
@@ -17,8 +17,8 @@ public @interface Op {
   /**
    * Where the operation acts. {@link Scope#BOTH} (the default) is a normal operation. A run of
    * consecutive {@link Scope#DATABASE} and {@link Scope#STATE} operations is one Django {@code
-   * SeparateDatabaseAndState}: the DATABASE ones change only the database, the STATE ones only
-   * the migration state (annotations cannot nest an {@code @Op} inside an {@code @Op}).
+   * SeparateDatabaseAndState}: the DATABASE ones change only the database, the STATE ones only the
+   * migration state (annotations cannot nest an {@code @Op} inside an {@code @Op}).
    */
   Scope scope() default Scope.BOTH;
 
@@ -44,19 +44,22 @@ public @interface Op {
   FieldDef[] field() default {};
 
   /**
-   * CreateModel: the indexes. Migrations written before {@link #index()} existed give AddIndex
-   * its one index here ({@code indexes = @IndexDef(...)}); that still reads the same, but {@link
+   * CreateModel: the indexes. Migrations written before {@link #index()} existed give AddIndex its
+   * one index here ({@code indexes = @IndexDef(...)}); that still reads the same, but {@link
    * #index()} is preferred.
    */
   IndexDef[] indexes() default {};
 
   /** AddIndex: the index (preferred over a one-element {@link #indexes()}). */
-  IndexDef index() default @IndexDef(name = "", fields = {});
+  IndexDef index() default
+      @IndexDef(
+          name = "",
+          fields = {});
 
   /**
    * CreateModel: the constraints. Migrations written before {@link #constraint()} existed give
-   * AddConstraint its one constraint here; that still reads the same, but {@link #constraint()}
-   * is preferred.
+   * AddConstraint its one constraint here; that still reads the same, but {@link #constraint()} is
+   * preferred.
    */
   ConstraintDef[] constraints() default {};
 
@@ -97,15 +100,15 @@ public @interface Op {
   boolean elidable() default false;
 
   /**
-   * RunSql: the backends it runs on, by vendor ({@code sqlite}, {@code postgresql}, {@code
-   * mysql} — MariaDB included); empty for all. Several RunSql operations with different vendors
-   * give per-backend variants of one change; on other backends they do nothing.
+   * RunSql: the backends it runs on, by vendor ({@code sqlite}, {@code postgresql}, {@code mysql} —
+   * MariaDB included); empty for all. Several RunSql operations with different vendors give
+   * per-backend variants of one change; on other backends they do nothing.
    */
   String[] vendors() default {};
 
   /**
-   * RunJava: the class that declares {@link #method()} and {@link #reverseMethod()}; the
-   * migration class itself by default (a squashed migration points at the original class).
+   * RunJava: the class that declares {@link #method()} and {@link #reverseMethod()}; the migration
+   * class itself by default (a squashed migration points at the original class).
    */
   Class<?> javaClass() default void.class;
 
@@ -120,6 +123,13 @@ public @interface Op {
    * descending (ORM only, no SQL).
    */
   String[] ordering() default {};
+
+  /**
+   * Any kind: why this operation is safe although the compile-time safety lint warns about it (say,
+   * the table is small or written only at night). A non-blank reason silences the lint's {@code
+   * safety.W1nn} warnings on this operation; the reason stays in the source for review.
+   */
+  String safetyAssured() default "";
 
   /** Where an operation acts; see {@link #scope()}. */
   enum Scope {

@@ -155,8 +155,8 @@ public enum OpKind {
               op.javaClass(),
               op.bool("elidable", false)));
 
-  /** Taken by every kind. */
-  public static final List<String> COMMON = List.of("kind", "scope");
+  /** Taken by every kind ({@code safetyAssured} only silences the compile-time safety lint). */
+  public static final List<String> COMMON = List.of("kind", "scope", "safetyAssured");
 
   /**
    * One attribute of a kind.

@@ -1,0 +1,234 @@
+package dev.migrata.processor;
+
+import dev.migrata.internal.migration.MigrationDefinition;
+import dev.migrata.internal.migration.MigrationKey;
+import dev.migrata.internal.operations.CreateModel;
+import dev.migrata.internal.operations.OpKind;
+import dev.migrata.internal.operations.Operation;
+import dev.migrata.internal.operations.RenameModel;
+import dev.migrata.internal.state.Deconstructed;
+import dev.migrata.internal.state.ProjectState;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+import javax.tools.Diagnostic;
+
+/**
+ * Runs the safety lint over the migrations of this compile: the ones the processor is about to
+ * write and the hand-written (or committed) migration sources javac compiles now, never every class
+ * file of the history. Each operation is checked against the state just before it, so "existing
+ * table" means a table an earlier migration created; tables created in the same migration (or, for
+ * written migrations, earlier in this compile's new ones) are left alone.
+ */
+final class SafetyCheck {
+  static final String SAFETY_ASSURED = "dev.migrata.annotations.SafetyAssured";
+
+  private static final String HINT =
+      " If it is safe here (a small table, a quiet window), record why with @SafetyAssured(reason"
+          + " = \"...\") on the migration class or @Op(safetyAssured = \"...\") on the operation.";
+
+  private final Elements elements;
+  private final Reporter reporter;
+  private final Diagnostic.Kind kind;
+
+  SafetyCheck(Elements elements, Reporter reporter, boolean strict) {
+    this.elements = elements;
+    this.reporter = reporter;
+    this.kind = strict ? Diagnostic.Kind.ERROR : Diagnostic.Kind.WARNING;
+  }
+
+  /**
+   * Lints {@code planned} (to be written after {@code history}) and the migration classes of {@code
+   * sources} (qualified names of this compile's sources) of the apps in {@code settings}.
+   */
+  void check(
+      HistoryReplayer.History history,
+      List<MigrationToWrite> planned,
+      Set<String> sources,
+      Map<String, SafetySettings> settings) {
+    if (history == null) {
+      return;
+    }
+    Map<MigrationKey, MigrationDefinition> byKey = new HashMap<>();
+    history.migrations().values().forEach(l -> l.forEach(m -> byKey.put(m.key(), m)));
+    List<MigrationKey> toLint = new ArrayList<>();
+    for (MigrationKey key : history.replayed()) {
+      MigrationDefinition m = byKey.get(key);
+      if (m != null && settings.containsKey(key.app()) && sources.contains(m.className())) {
+        toLint.add(key);
+      }
+    }
+    if (!toLint.isEmpty()) {
+      lintHistory(history, byKey, Set.copyOf(toLint), settings);
+    }
+    ProjectState state = history.state().copy();
+    Set<String> created = new HashSet<>();
+    for (MigrationToWrite m : planned) {
+      SafetySettings s = settings.get(m.app().label());
+      String app = m.app().label();
+      for (Operation op : m.operations()) {
+        if (s != null) {
+          Element at = modelElement(m, SafetyRules.modelOf(op));
+          for (SafetyRules.Finding f : findings(app, m.label(), s, op, state, created)) {
+            report(f, at, null, null);
+          }
+        }
+        forwards(app, op, state, created);
+      }
+    }
+  }
+
+  /** Replays the history once more, linting the migrations in {@code toLint} on the way. */
+  private void lintHistory(
+      HistoryReplayer.History history,
+      Map<MigrationKey, MigrationDefinition> byKey,
+      Set<MigrationKey> toLint,
+      Map<String, SafetySettings> settings) {
+    ProjectState state = new ProjectState();
+    // An app's initial migrations (Django splits one in two around a cycle) create tables that
+    // are empty until the app's first deploy: they count as created for each other.
+    Map<String, Set<String>> createdInitially = new HashMap<>();
+    for (MigrationKey key : history.replayed()) {
+      MigrationDefinition m = byKey.get(key);
+      if (m == null) {
+        return;
+      }
+      Set<String> created = new HashSet<>();
+      if (m.initial()) {
+        created = createdInitially.computeIfAbsent(key.app(), a -> new HashSet<>());
+      }
+      TypeElement type = toLint.contains(key) ? elements.getTypeElement(m.className()) : null;
+      try {
+        if (type == null) {
+          for (Operation op : m.operations()) {
+            forwards(key.app(), op, state, created);
+          }
+        } else {
+          lintSource(key, type, settings.get(key.app()), state, created);
+        }
+      } catch (RuntimeException e) {
+        return; // the replay reported it: the states after it are not what migrations expect
+      }
+    }
+  }
+
+  /** One migration source, {@code @Op} by {@code @Op}, so that each finding is on its line. */
+  private void lintSource(
+      MigrationKey key,
+      TypeElement type,
+      SafetySettings settings,
+      ProjectState state,
+      Set<String> created) {
+    AnnotationMirror migration = Mirrors.find(type, MigrationReader.MIGRATION);
+    boolean assured = assured(type, key);
+    for (AnnotationValue value : operationValues(migration)) {
+      if (!(value.getValue() instanceof AnnotationMirror opMirror)) {
+        continue;
+      }
+      Deconstructed d = MirrorDeconstructor.deconstruct(opMirror);
+      OpKind opKind = OpKind.byName(d.string("kind", ""));
+      if (opKind == null) {
+        continue;
+      }
+      Operation op = opKind.reconstruct(d);
+      String scope = d.string("scope", "BOTH");
+      AnnotationValue reason = Mirrors.value(opMirror, "safetyAssured");
+      boolean silenced = assured;
+      if (reason != null) {
+        if (String.valueOf(reason.getValue()).isBlank()) {
+          reporter.report(
+              Problem.SAFETY_REASON_BLANK, type, migration, reason, "@Op(safetyAssured)", key);
+        }
+        silenced = true;
+      }
+      if (!scope.equals("STATE") && !silenced) {
+        for (SafetyRules.Finding f :
+            findings(key.app(), key.toString(), settings, op, state, created)) {
+          report(f, type, migration, value);
+        }
+      }
+      if (!scope.equals("DATABASE")) {
+        forwards(key.app(), op, state, created);
+      }
+    }
+  }
+
+  /** Whether the class carries {@code @SafetyAssured} (reported when its reason is blank). */
+  private boolean assured(TypeElement type, MigrationKey key) {
+    AnnotationMirror mirror = Mirrors.find(type, SAFETY_ASSURED);
+    if (mirror == null) {
+      return false;
+    }
+    AnnotationValue reason = Mirrors.value(mirror, "reason");
+    if (reason == null || String.valueOf(reason.getValue()).isBlank()) {
+      reporter.report(
+          Problem.SAFETY_REASON_BLANK, type, mirror, reason, "@SafetyAssured(reason)", key);
+    }
+    return true;
+  }
+
+  private static List<SafetyRules.Finding> findings(
+      String app,
+      String label,
+      SafetySettings settings,
+      Operation op,
+      ProjectState state,
+      Set<String> created) {
+    List<SafetyRules.Finding> all = new ArrayList<>();
+    all.addAll(new SafetyRules(app, label, settings).check(op, state, created));
+    all.addAll(new SafetyLimits(app, label, settings).check(op, state));
+    return all;
+  }
+
+  /** The state after {@code op}; models it creates (or renames from a created one) are new. */
+  private static void forwards(String app, Operation op, ProjectState state, Set<String> created) {
+    if (op instanceof CreateModel c) {
+      created.add(ProjectState.key(app, c.name().toLowerCase(Locale.ROOT)));
+    } else if (op instanceof RenameModel r
+        && created.contains(ProjectState.key(app, r.oldName().toLowerCase(Locale.ROOT)))) {
+      created.add(ProjectState.key(app, r.newName().toLowerCase(Locale.ROOT)));
+    }
+    try {
+      op.stateForwards(app, state);
+    } catch (RuntimeException e) {
+      // A migration about to be written that the state cannot follow is reported elsewhere.
+    }
+  }
+
+  private void report(
+      SafetyRules.Finding f, Element element, AnnotationMirror mirror, AnnotationValue value) {
+    Object[] args = new Object[f.args().length + 1];
+    System.arraycopy(f.args(), 0, args, 0, f.args().length);
+    args[args.length - 1] = HINT;
+    reporter.reportAs(kind, f.problem(), element, mirror, value, args);
+  }
+
+  /** Where a written migration's finding goes: the model it changes, else the app's first. */
+  private static Element modelElement(MigrationToWrite m, String model) {
+    for (ModelDeclaration d : m.models()) {
+      if (d.state().key().equals(model)) {
+        return d.element();
+      }
+    }
+    return m.models().isEmpty() ? null : m.models().get(0).element();
+  }
+
+  private static List<AnnotationValue> operationValues(AnnotationMirror migration) {
+    AnnotationValue ops = migration == null ? null : Mirrors.value(migration, "operations");
+    if (ops == null) {
+      return List.of();
+    }
+    return ops.getValue() instanceof List<?> l
+        ? l.stream().map(AnnotationValue.class::cast).toList()
+        : List.of(ops);
+  }
+}
