@@ -431,7 +431,20 @@ enum Problem {
       Kind.ERROR,
       "The %s operation of the migration %s cannot be executed inside a transaction, and the"
           + " migration is atomic. Set atomic = false on its @Migration (and keep other"
-          + " operations out of it, as nothing rolls back).");
+          + " operations out of it, as nothing rolls back)."),
+  // django.contrib.postgres operations (issue 10): what PostgreSQL would refuse at migrate time.
+  NOT_VALID_CONSTRAINT_NOT_CHECK(
+      "migrata.E092",
+      Kind.ERROR,
+      "The ADD_CONSTRAINT_NOT_VALID operation of the migration %s adds the constraint '%s', which"
+          + " is not a check constraint: NOT VALID (Django's AddConstraintNotValid) takes check"
+          + " constraints only. Give the constraint a check, or use ADD_CONSTRAINT."),
+  NONDETERMINISTIC_LIBC_COLLATION(
+      "migrata.E093",
+      Kind.ERROR,
+      "The %s operation of the migration %s makes the collation '%s' nondeterministic with the"
+          + " libc provider, which PostgreSQL refuses (nondeterministic collations need ICU). Set"
+          + " provider = \"icu\", or remove deterministic = false.");
 
   private final String code;
   private final Kind kind;
