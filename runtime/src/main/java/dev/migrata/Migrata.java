@@ -39,9 +39,10 @@ public final class Migrata {
   private final Duration lockTimeout;
   private final Duration lease;
   private final ClassLoader classLoader;
+  private final DdlSettings ddl;
 
   private Migrata(Configuration c, List<MigrationDefinition> definitions, ClassLoader classLoader) {
-    this(c.connections, definitions, c.listener, c.lockTimeout, c.lease, classLoader);
+    this(c.connections, definitions, c.listener, c.lockTimeout, c.lease, classLoader, c.ddl);
   }
 
   /** One tenant's runtime in a {@link Fleet}: the fleet's migrations, the tenant's connections. */
@@ -51,8 +52,10 @@ public final class Migrata {
       MigrationListener listener,
       Duration lockTimeout,
       Duration lease,
-      ClassLoader classLoader) {
+      ClassLoader classLoader,
+      DdlSettings ddl) {
     this.classLoader = classLoader;
+    this.ddl = ddl;
     this.connections = connections;
     this.definitions = List.copyOf(definitions);
     this.listener = listener;
@@ -72,6 +75,7 @@ public final class Migrata {
     private MigrationListener listener = MigrationListener.NONE;
     private Duration lockTimeout = Duration.ofMinutes(5);
     private Duration lease;
+    private DdlSettings ddl = DdlSettings.DEFAULTS;
 
     private Configuration() {}
 
@@ -148,6 +152,57 @@ public final class Migrata {
     }
 
     /**
+     * PostgreSQL: how long one DDL statement may wait for its table lock ({@code lock_timeout}, ten
+     * seconds by default; {@link Duration#ZERO} leaves the server's setting). A statement waiting
+     * for a lock makes every later query on the table wait behind it, so a short wait that fails
+     * and is retried ({@link #ddlRetries}) is safer than a long one.
+     */
+    public Configuration ddlLockTimeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "timeout");
+      if (timeout.isNegative()) {
+        throw new MigrataException(
+            ErrorCode.CONFIGURATION, "The DDL lock timeout must not be negative; got " + timeout);
+      }
+      ddl = ddl.withLockTimeout(timeout);
+      return this;
+    }
+
+    /**
+     * PostgreSQL: how often a migration (atomic) or statement (non-atomic) that hit the DDL lock
+     * timeout is tried again (three by default; 0 fails at once), after a pause that starts at
+     * {@link #ddlRetryBackoff} and doubles.
+     */
+    public Configuration ddlRetries(int retries) {
+      if (retries < 0) {
+        throw new MigrataException(
+            ErrorCode.CONFIGURATION, "DDL retries must not be negative; got " + retries + ".");
+      }
+      ddl = ddl.withRetries(retries);
+      return this;
+    }
+
+    /** PostgreSQL: the pause before the first DDL retry (one second by default), then doubled. */
+    public Configuration ddlRetryBackoff(Duration backoff) {
+      Objects.requireNonNull(backoff, "backoff");
+      if (backoff.isNegative()) {
+        throw new MigrataException(
+            ErrorCode.CONFIGURATION, "The DDL retry backoff must not be negative; got " + backoff);
+      }
+      ddl = ddl.withBackoff(backoff);
+      return this;
+    }
+
+    /**
+     * MySQL and MariaDB: run {@code ALTER TABLE} with {@code ALGORITHM=INSTANT} or {@code
+     * ALGORITHM=INPLACE, LOCK=NONE} where the server supports that operation, so that the server
+     * refuses a change it would otherwise do by copying the table under a lock (off by default).
+     */
+    public Configuration mysqlOnlineDdl(boolean online) {
+      ddl = ddl.withOnlineDdl(online);
+      return this;
+    }
+
+    /**
      * Reads the migration index. Without one on the class path this fails ({@link
      * ErrorCode#NO_INDEX}): the processor did not run, and "no migrations" would be a lie.
      */
@@ -171,7 +226,8 @@ public final class Migrata {
       ClassLoader cl = effectiveClassLoader();
       List<MigrationDefinition> defs = definitions(cl);
       return new Fleet(
-          tenants, connections -> new Migrata(connections, defs, listener, lockTimeout, lease, cl));
+          tenants,
+          connections -> new Migrata(connections, defs, listener, lockTimeout, lease, cl, ddl));
     }
 
     private ClassLoader effectiveClassLoader() {
@@ -269,6 +325,8 @@ public final class Migrata {
               new MigrationPlanner(loader).migrationPlan(plan.targets(), false);
           new MigrationExecutor(loader, backend, connection, recorder)
               .classLoader(classLoader)
+              .lockRetry(ddl.lockRetry())
+              .onlineDdl(ddl.onlineDdl())
               .beforeEachMigration(lock::verify)
               .migrate(steps, fake, fakeInitial, listener);
           return steps;
@@ -422,7 +480,9 @@ public final class Migrata {
           MigrationLoader loader = new MigrationLoader(definitions, Set.of(), false);
           Targets.requireApp(loader, app);
           MigrationDefinition m = loader.byPrefix(app, name);
-          return new SqlCollector(loader, backend, connection).script(m, backwards);
+          return new SqlCollector(loader, backend, connection)
+              .onlineDdl(ddl.onlineDdl())
+              .script(m, backwards);
         });
   }
 }

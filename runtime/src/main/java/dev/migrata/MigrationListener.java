@@ -34,5 +34,12 @@ public interface MigrationListener {
    */
   default void waitingForLock(String holder, Duration timeout) {}
 
+  /**
+   * A DDL statement of {@code migration} waited longer than the DDL lock timeout (PostgreSQL's
+   * {@code lock_timeout}); attempt {@code attempt} (2 for the first retry) starts after {@code
+   * pause}. An atomic migration is retried whole, a statement outside a transaction alone.
+   */
+  default void retryingAfterLockTimeout(MigrationKey migration, int attempt, Duration pause) {}
+
   MigrationListener NONE = new MigrationListener() {};
 }

@@ -45,6 +45,9 @@ import org.junit.jupiter.api.io.TempDir;
 class GaleraClusterTest {
   private static final Path SCRIPT = Path.of("..", "scripts", "galera-cluster.sh");
 
+  /** Whether the cluster was up when the class started: only then may it be restored. */
+  private static boolean clusterUsed;
+
   @TempDir Path dir;
   private String database;
 
@@ -60,6 +63,7 @@ class GaleraClusterTest {
         ResultSet rs = st.executeQuery("SHOW STATUS LIKE 'wsrep_cluster_size'")) {
       rs.next();
       assertThat(rs.getInt(2)).as("wsrep_cluster_size").isEqualTo(3);
+      clusterUsed = true;
     } catch (SQLException e) {
       String message =
           "The Galera test cluster is not reachable on 127.0.0.1:3311 ("
@@ -74,6 +78,9 @@ class GaleraClusterTest {
 
   @AfterAll
   static void rejoinEveryNode() throws Exception {
+    if (!clusterUsed) {
+      return;
+    }
     // A test that killed a node brings it back itself; this is for one that failed midway.
     for (int node = 1; node <= 3; node++) {
       if (!reachable(node)) {

@@ -67,6 +67,29 @@ final class MigrateCommand extends BaseCommand {
   Long leaseLock;
 
   @Option(
+      names = "--ddl-lock-timeout",
+      paramLabel = "SECONDS",
+      description =
+          "PostgreSQL: how long one DDL statement may wait for its table lock (lock_timeout;"
+              + " default: 10, 0 keeps the server's setting).")
+  Double ddlLockTimeout;
+
+  @Option(
+      names = "--ddl-retries",
+      paramLabel = "N",
+      description =
+          "PostgreSQL: how often a migration that hit the DDL lock timeout is tried again"
+              + " (default: 3).")
+  Integer ddlRetries;
+
+  @Option(
+      names = "--online-ddl",
+      description =
+          "MySQL/MariaDB: ALTER TABLE with ALGORITHM=INSTANT or ALGORITHM=INPLACE, LOCK=NONE, so"
+              + " that the server refuses a change it would make by copying the table.")
+  boolean onlineDdl;
+
+  @Option(
       names = "--fake-initial",
       description = "Records an initial migration without running it when its tables exist.")
   boolean fakeInitial;
@@ -126,6 +149,7 @@ final class MigrateCommand extends BaseCommand {
       }
       configuration.leaseLock(Duration.ofSeconds(leaseLock));
     }
+    ddlOptions(configuration);
     if (fleet.active()) {
       return migrateFleet(configuration);
     }
@@ -177,6 +201,23 @@ final class MigrateCommand extends BaseCommand {
       context.println("  No migrations to apply.");
     }
     return 0;
+  }
+
+  private void ddlOptions(Migrata.Configuration configuration) {
+    configuration.mysqlOnlineDdl(onlineDdl);
+    if (ddlLockTimeout != null) {
+      if (ddlLockTimeout < 0 || ddlLockTimeout.isNaN()) {
+        throw new MigrataException(
+            ErrorCode.CONFIGURATION, "--ddl-lock-timeout must be zero or more seconds.");
+      }
+      configuration.ddlLockTimeout(Duration.ofMillis(Math.round(ddlLockTimeout * 1000)));
+    }
+    if (ddlRetries != null) {
+      if (ddlRetries < 0) {
+        throw new MigrataException(ErrorCode.CONFIGURATION, "--ddl-retries must be zero or more.");
+      }
+      configuration.ddlRetries(ddlRetries);
+    }
   }
 
   /**
@@ -325,6 +366,20 @@ final class MigrateCommand extends BaseCommand {
       if (verbosity >= 2) {
         operations.add("    " + (backwards ? "Undo " : "") + description + seconds(took));
       }
+    }
+
+    /** On stderr, as the lock wait: the run goes on after the pause. */
+    @Override
+    public void retryingAfterLockTimeout(MigrationKey migration, int attempt, Duration pause) {
+      context.err.println(
+          "Lock timeout in "
+              + migration
+              + "; retrying (attempt "
+              + attempt
+              + ") in "
+              + String.format(Locale.ROOT, "%.1f", pause.toMillis() / 1e3)
+              + "s...");
+      context.err.flush();
     }
 
     @Override

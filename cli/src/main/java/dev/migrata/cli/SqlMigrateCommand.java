@@ -20,13 +20,24 @@ final class SqlMigrateCommand extends BaseCommand {
   @Option(names = "--backwards", description = "The SQL to unapply the migration.")
   boolean backwards;
 
+  @Option(
+      names = "--online-ddl",
+      description =
+          "MySQL/MariaDB: show the ALGORITHM=INSTANT / ALGORITHM=INPLACE, LOCK=NONE clauses that"
+              + " migrate --online-ddl adds.")
+  boolean onlineDdl;
+
   SqlMigrateCommand(Context context) {
     super(context);
   }
 
   @Override
   Integer execute() {
-    String sql = migrata(MigrationListener.NONE).sqlMigrate(app, migration, backwards);
+    String sql =
+        configuration(MigrationListener.NONE)
+            .mysqlOnlineDdl(onlineDdl)
+            .load()
+            .sqlMigrate(app, migration, backwards);
     if (sql.isEmpty()) {
       context.err.println("No operations found.");
     } else {

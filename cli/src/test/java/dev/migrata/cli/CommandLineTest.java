@@ -44,8 +44,9 @@ class CommandLineTest extends CliTestBase {
     assertThat(out)
         .isEqualTo(
             lines(
-                "Usage: migrata sqlmigrate [-h] [--backwards] [-cp=PATHS] [--password=PASSWORD]",
-                "                          [--url=URL] [--user=USER] [-v=N] APP MIGRATION",
+                "Usage: migrata sqlmigrate [-h] [--backwards] [--online-ddl] [-cp=PATHS]",
+                "                          [--password=PASSWORD] [--url=URL] [--user=USER]",
+                "                          [-v=N] APP MIGRATION",
                 "Prints the SQL of one migration.",
                 "      APP                   The app of the migration.",
                 "      MIGRATION             The migration's name or a unique prefix of it",
@@ -56,6 +57,9 @@ class CommandLineTest extends CliTestBase {
                 "                              the platform's path separator; dir/* for every",
                 "                              jar in dir), where its migrations are found.",
                 "  -h, --help                Shows this help and exits.",
+                "      --online-ddl          MySQL/MariaDB: show the ALGORITHM=INSTANT /",
+                "                              ALGORITHM=INPLACE, LOCK=NONE clauses that migrate",
+                "                              --online-ddl adds.",
                 "      --password=PASSWORD   Database password (default: $MIGRATA_PASSWORD).",
                 "      --url=URL             JDBC URL (default: $MIGRATA_URL).",
                 "      --user=USER           Database user (default: $MIGRATA_USER).",

@@ -76,6 +76,17 @@ class MigrateCommandTest extends CliTestBase {
   }
 
   @Test
+  void ddlLockOptionsAreAcceptedAndChecked() throws Exception {
+    assertThat(run("migrate", "--url", db.url, "--ddl-lock-timeout", "2.5", "--ddl-retries", "1"))
+        .isZero();
+    assertThat(db.history()).hasSize(4);
+    assertThat(run("migrate", "--url", db.url, "--ddl-retries", "-1")).isEqualTo(1);
+    assertThat(err).isEqualTo("Error: --ddl-retries must be zero or more.\n");
+    assertThat(run("migrate", "--url", db.url, "--ddl-lock-timeout", "-1")).isEqualTo(1);
+    assertThat(err).isEqualTo("Error: --ddl-lock-timeout must be zero or more seconds.\n");
+  }
+
+  @Test
   void pruneDeletesTheAppsRowsOfMigrationsThatNoLongerExist() throws Exception {
     run("migrate", "--url", db.url);
     record("library", "0099_gone");

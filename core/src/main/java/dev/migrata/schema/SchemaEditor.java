@@ -1,5 +1,6 @@
 package dev.migrata.schema;
 
+import dev.migrata.internal.operations.Collation;
 import dev.migrata.internal.operations.ExecutionContext;
 import dev.migrata.internal.state.ConstraintState;
 import dev.migrata.internal.state.FieldState;
@@ -73,6 +74,39 @@ public interface SchemaEditor {
   void addConstraint(ProjectState state, ModelState model, ConstraintState constraint);
 
   void removeConstraint(ProjectState state, ModelState model, ConstraintState constraint);
+
+  // django.contrib.postgres's operations: PostgreSQL runs them; other backends skip them with a
+  // note (Django's database_forwards returns early on other vendors).
+
+  /** {@code ADD CONSTRAINT ... NOT VALID} where the backend has it; elsewhere the plain one. */
+  default void addConstraintNotValid(
+      ProjectState state, ModelState model, ConstraintState constraint) {
+    addConstraint(state, model, constraint);
+  }
+
+  /** {@code ALTER TABLE ... VALIDATE CONSTRAINT}; elsewhere nothing (constraints start valid). */
+  default void validateConstraint(ModelState model, String name) {
+    skipped("VALIDATE CONSTRAINT");
+  }
+
+  default void createExtension(String name) {
+    skipped("CREATE EXTENSION");
+  }
+
+  default void dropExtension(String name) {
+    skipped("DROP EXTENSION");
+  }
+
+  default void createCollation(Collation collation) {
+    skipped("CREATE COLLATION");
+  }
+
+  default void removeCollation(Collation collation) {
+    skipped("DROP COLLATION");
+  }
+
+  /** Notes a PostgreSQL-only statement this backend does not run (a {@code --} line in sqlmigrate). */
+  default void skipped(String statement) {}
 
   /**
    * What this editor and the migration it runs for know: the vendor, the connection, the

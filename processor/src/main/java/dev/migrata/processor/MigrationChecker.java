@@ -29,6 +29,8 @@ final class MigrationChecker {
   /** The vendors RunSql may name ({@code mariadb} is {@code mysql}'s alias, as in Django). */
   static final List<String> VENDORS = List.of("sqlite", "postgresql", "mysql", "mariadb");
 
+  static final List<String> COLLATION_PROVIDERS = List.of("libc", "icu", "builtin");
+
   private final Elements elements;
   private final Types types;
   private final Reporter reporter;
@@ -125,7 +127,63 @@ final class MigrationChecker {
         ok &= checkField(type, field, key);
       }
     }
-    return ok;
+    return ok && checkPostgresOp(type, op, key, kind);
+  }
+
+  /** What PostgreSQL would refuse in Django's contrib.postgres operations. */
+  private boolean checkPostgresOp(TypeElement type, AnnotationMirror op, String key, OpKind kind) {
+    AnnotationValue value = Mirrors.value(op, "constraint");
+    if (kind == OpKind.ADD_CONSTRAINT_NOT_VALID
+        && value != null
+        && value.getValue() instanceof AnnotationMirror constraint
+        && String.valueOf(valueOf(constraint, "check", "")).isEmpty()) {
+      reporter.report(
+          Problem.NOT_VALID_CONSTRAINT_NOT_CHECK,
+          type,
+          op,
+          value,
+          key,
+          valueOf(constraint, "name", ""));
+      return false;
+    }
+    if (kind != OpKind.CREATE_COLLATION && kind != OpKind.REMOVE_COLLATION) {
+      return true;
+    }
+    AnnotationValue provider = Mirrors.value(op, "provider");
+    String name = String.valueOf(provider == null ? "libc" : provider.getValue());
+    if (!COLLATION_PROVIDERS.contains(name)) {
+      reporter.report(
+          Problem.MIGRATION_VALUE_UNKNOWN,
+          type,
+          op,
+          provider,
+          "provider",
+          name,
+          key,
+          "a collation provider",
+          String.join(", ", COLLATION_PROVIDERS));
+      return false;
+    }
+    AnnotationValue deterministic = Mirrors.value(op, "deterministic");
+    if (name.equals("libc")
+        && deterministic != null
+        && Boolean.FALSE.equals(deterministic.getValue())) {
+      reporter.report(
+          Problem.NONDETERMINISTIC_LIBC_COLLATION,
+          type,
+          op,
+          deterministic,
+          kind,
+          key,
+          valueOf(op, "name", ""));
+      return false;
+    }
+    return true;
+  }
+
+  private static Object valueOf(AnnotationMirror mirror, String member, Object fallback) {
+    AnnotationValue v = Mirrors.value(mirror, member);
+    return v == null ? fallback : v.getValue();
   }
 
   /** Reports a CONCURRENTLY kind in an atomic migration (Django's NotInTransactionMixin). */

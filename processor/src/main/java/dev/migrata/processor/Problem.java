@@ -581,7 +581,20 @@ enum Problem {
       "safety.W109",
       Kind.WARNING,
       "The migration %s adds the %s on %s of the table %s, whose key needs up to %d bytes on"
-          + " MySQL and MariaDB (utf8mb4 takes 4 bytes per character). %s%s");
+          + " MySQL and MariaDB (utf8mb4 takes 4 bytes per character). %s%s"),
+  // django.contrib.postgres operations (issue 10): what PostgreSQL would refuse at migrate time.
+  NOT_VALID_CONSTRAINT_NOT_CHECK(
+      "migrata.E092",
+      Kind.ERROR,
+      "The ADD_CONSTRAINT_NOT_VALID operation of the migration %s adds the constraint '%s', which"
+          + " is not a check constraint: NOT VALID (Django's AddConstraintNotValid) takes check"
+          + " constraints only. Give the constraint a check, or use ADD_CONSTRAINT."),
+  NONDETERMINISTIC_LIBC_COLLATION(
+      "migrata.E093",
+      Kind.ERROR,
+      "The %s operation of the migration %s makes the collation '%s' nondeterministic with the"
+          + " libc provider, which PostgreSQL refuses (nondeterministic collations need ICU). Set"
+          + " provider = \"icu\", or remove deterministic = false.");
 
   private final String code;
   private final Kind kind;

@@ -131,6 +131,17 @@ public @interface Op {
    */
   String safetyAssured() default "";
 
+  /** CreateCollation, RemoveCollation: the collation's locale, e.g. {@code "und-u-ks-level2"}. */
+  String locale() default "";
+
+  /**
+   * CreateCollation, RemoveCollation: {@code libc} (the default), {@code icu} or {@code builtin}.
+   */
+  String provider() default "libc";
+
+  /** CreateCollation, RemoveCollation: false for a nondeterministic (ICU) collation. */
+  boolean deterministic() default true;
+
   /** Where an operation acts; see {@link #scope()}. */
   enum Scope {
     BOTH,
@@ -161,6 +172,16 @@ public @interface Op {
     REMOVE_CONSTRAINT,
     /** Django 5.2's AlterConstraint: a change of state-only attributes; no SQL. */
     ALTER_CONSTRAINT,
+    /** PostgreSQL's ADD CONSTRAINT ... NOT VALID for a check (plain ADD elsewhere). */
+    ADD_CONSTRAINT_NOT_VALID,
+    /** PostgreSQL's VALIDATE CONSTRAINT (nothing elsewhere; nothing backwards). */
+    VALIDATE_CONSTRAINT,
+    /** PostgreSQL's CREATE EXTENSION IF NOT EXISTS {@link #name()} (nothing elsewhere). */
+    CREATE_EXTENSION,
+    /** PostgreSQL's CREATE COLLATION (nothing elsewhere). */
+    CREATE_COLLATION,
+    /** PostgreSQL's DROP COLLATION (nothing elsewhere). */
+    REMOVE_COLLATION,
     RUN_SQL,
     RUN_JAVA
   }

@@ -66,8 +66,7 @@ public enum OpKind {
           optional("verboseNamePlural"),
           optional("ordering")),
       op ->
-          new AlterModelOptions(
-              op.required("model"), op.bool("managed", true), op.modelOptions())),
+          new AlterModelOptions(op.required("model"), op.bool("managed", true), op.modelOptions())),
   ADD_FIELD(
       AddField.class,
       List.of(required("model"), required("field"), optional("preserveDefault")),
@@ -132,6 +131,24 @@ public enum OpKind {
               op.required("model"),
               op.required("name"),
               op.single("constraint", ConstraintState::reconstruct))),
+  ADD_CONSTRAINT_NOT_VALID(
+      AddConstraintNotValid.class,
+      List.of(required("model"), required("constraint")),
+      op ->
+          new AddConstraintNotValid(
+              op.required("model"), op.single("constraint", ConstraintState::reconstruct))),
+  VALIDATE_CONSTRAINT(
+      ValidateConstraint.class,
+      List.of(required("model"), required("name")),
+      op -> new ValidateConstraint(op.required("model"), op.required("name"))),
+  CREATE_EXTENSION(
+      CreateExtension.class,
+      List.of(required("name")),
+      op -> new CreateExtension(op.required("name"))),
+  CREATE_COLLATION(
+      CreateCollation.class, collationAttributes(), op -> new CreateCollation(collation(op))),
+  REMOVE_COLLATION(
+      RemoveCollation.class, collationAttributes(), op -> new RemoveCollation(collation(op))),
   RUN_SQL(
       RunSql.class,
       List.of(required("sql"), optional("reverseSql"), optional("elidable"), optional("vendors")),
@@ -276,6 +293,20 @@ public enum OpKind {
       }
     }
     return false;
+  }
+
+  /** Django's {@code CollationOperation} arguments. */
+  private static List<Attribute> collationAttributes() {
+    return List.of(
+        required("name"), required("locale"), optional("provider"), optional("deterministic"));
+  }
+
+  private static Collation collation(Reader op) {
+    return new Collation(
+        op.required("name"),
+        op.required("locale"),
+        op.optional("provider"),
+        op.bool("deterministic", true));
   }
 
   private static Attribute required(String name) {

@@ -81,6 +81,11 @@ class OpKindTest {
                   "DEFERRED",
                   "Taken.",
                   "taken")),
+          new AddConstraintNotValid("book", ConstraintState.check("c", "1 = 1")),
+          new ValidateConstraint("book", "c"),
+          new CreateExtension("hstore"),
+          new CreateCollation(new Collation("ci", "und-u-ks-level2", "icu", false)),
+          new RemoveCollation(new Collation("ci", "und-u-ks-level2", "icu", false)),
           new RunSql(List.of("SELECT 1"), List.of(""), true, List.of("sqlite")),
           new RunJava("forwards", "backwards", "com.example.Data", true));
 

@@ -5,6 +5,7 @@ import dev.migrata.MigrataException;
 import dev.migrata.MigrationListener;
 import dev.migrata.PlannedMigration;
 import dev.migrata.internal.backends.Backend;
+import dev.migrata.internal.backends.base.LockRetry;
 import dev.migrata.internal.loader.MigrationLoader;
 import dev.migrata.internal.migration.MigrationDefinition;
 import dev.migrata.internal.migration.MigrationKey;
@@ -50,6 +51,10 @@ public final class MigrationExecutor {
   /** The run's progress reporter, open while {@link #migrate} runs. */
   private LongWork longWork;
 
+  private LockRetry lockRetry = LockRetry.NONE;
+  private boolean onlineDdl;
+  private MigrationListener listener = MigrationListener.NONE;
+
   public MigrationExecutor(
       MigrationLoader loader, Backend backend, Connection connection, MigrationRecorder recorder) {
     this.loader = loader;
@@ -84,6 +89,21 @@ public final class MigrationExecutor {
     return this;
   }
 
+  /**
+   * PostgreSQL's {@code lock_timeout} and retries for DDL ({@link LockRetry}); ignored on other
+   * backends.
+   */
+  public MigrationExecutor lockRetry(LockRetry retry) {
+    this.lockRetry = retry;
+    return this;
+  }
+
+  /** MySQL and MariaDB: online DDL clauses on schema statements (see {@code OnlineDdl}). */
+  public MigrationExecutor onlineDdl(boolean online) {
+    this.onlineDdl = online;
+    return this;
+  }
+
   /** Runs {@code plan}: all forwards or all backwards. */
   public void migrate(List<PlannedMigration> plan, boolean fake, MigrationListener listener) {
     migrate(plan, fake, false, listener);
@@ -96,6 +116,7 @@ public final class MigrationExecutor {
    */
   public void migrate(
       List<PlannedMigration> plan, boolean fake, boolean fakeInitial, MigrationListener listener) {
+    this.listener = listener;
     if (plan.isEmpty()) {
       // Nothing to run, but a squash whose originals are all applied is still recorded (Django).
       try {
@@ -260,6 +281,7 @@ public final class MigrationExecutor {
             }
           });
     } else {
+      ProjectState initial = state;
       ProjectState[] current = {state};
       InterruptedRun[] written = {interrupted};
       boolean[] resumable = {false}; // a refusal to resume keeps the row: it is the only trace
@@ -268,6 +290,7 @@ public final class MigrationExecutor {
             m,
             false,
             (editor, progress) -> {
+              current[0] = initial; // an atomic migration retried after a lock timeout restarts
               boolean transactional = m.atomic() && editor.features().canRollbackDdl();
               int resumeAfter = transactional ? 0 : Resume.after(m, interrupted);
               progress.resumedAfter = resumeAfter;
@@ -447,8 +470,16 @@ public final class MigrationExecutor {
       boolean backwards,
       MigrationTransaction.EditorWork work,
       MigrationTransaction.SqlWork record) {
+    LockRetry retry =
+        "postgresql".equals(backend.vendor())
+            ? lockRetry.withListener(
+                (attempt, pause, statement) ->
+                    listener.retryingAfterLockTimeout(m.key(), attempt, pause))
+            : LockRetry.NONE;
     new MigrationTransaction(loader.graph(), backend, connection, classLoader)
         .rowProgress(longWork)
+        .lockRetry(retry)
+        .onlineDdl(onlineDdl)
         .run(m, backwards, work, record);
   }
 

@@ -4,6 +4,7 @@ import dev.migrata.ErrorCode;
 import dev.migrata.MigrataException;
 import dev.migrata.internal.backends.Backend;
 import dev.migrata.internal.backends.base.BaseSchemaEditor;
+import dev.migrata.internal.backends.base.LockRetry;
 import dev.migrata.internal.graph.MigrationGraph;
 import dev.migrata.internal.migration.MigrationDefinition;
 import dev.migrata.internal.migration.MigrationKey;
@@ -38,6 +39,8 @@ final class MigrationTransaction {
   private final Connection connection;
   private final ClassLoader classLoader;
   private RowProgress rowProgress = RowProgress.NONE;
+  private LockRetry lockRetry = LockRetry.NONE;
+  private boolean onlineDdl;
 
   MigrationTransaction(
       MigrationGraph graph, Backend backend, Connection connection, ClassLoader classLoader) {
@@ -55,24 +58,65 @@ final class MigrationTransaction {
     return this;
   }
 
+  /** Sets the DDL lock policy (PostgreSQL only; {@link LockRetry#NONE} elsewhere). */
+  MigrationTransaction lockRetry(LockRetry retry) {
+    this.lockRetry = retry;
+    return this;
+  }
+
+  /** MySQL's online DDL clauses on schema statements (ignored by other backends). */
+  MigrationTransaction onlineDdl(boolean online) {
+    this.onlineDdl = online;
+    return this;
+  }
+
+  /**
+   * Runs the migration; an atomic one whose statement timed out waiting for a lock is rolled back
+   * and run again whole, so that no lock it took is held while it waits to retry.
+   */
   void run(MigrationDefinition m, boolean backwards, EditorWork work, SqlWork record) {
     refuseNotInTransaction(m);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        runOnce(m, backwards, work, record);
+        return;
+      } catch (MigrataException e) {
+        if (!m.atomic()
+            || !backend.features(connection).canRollbackDdl()
+            || !lockRetry.retries(e, attempt)) {
+          throw e;
+        }
+        lockRetry.pause(attempt, null);
+      }
+    }
+  }
+
+  private void runOnce(MigrationDefinition m, boolean backwards, EditorWork work, SqlWork record) {
     BaseSchemaEditor editor = backend.editor(connection, false);
+    editor.lockRetry(lockRetry);
+    editor.onlineDdl(onlineDdl);
     Progress progress = new Progress();
     boolean transactional = m.atomic() && editor.features().canRollbackDdl();
     int phase = 0; // 0 operations, 1 deferred statements, 2 history row
     editor.context(context(m, editor, connection));
     try {
       editor.begin(m.atomic());
+      LockTimeouts.set(connection, lockRetry, transactional);
       work.run(editor, progress);
       progress.opsEnd = editor.executed().size();
       phase = 1;
       editor.finish();
       phase = 2;
       record.run();
+      if (!transactional) {
+        LockTimeouts.reset(connection, lockRetry);
+      }
       editor.commit();
     } catch (SQLException | RuntimeException e) {
       editor.rollback();
+      if (!transactional) {
+        LockTimeouts.resetQuietly(connection, lockRetry);
+      }
       if (e instanceof MigrataException me) {
         throw me;
       }

@@ -18,11 +18,18 @@ public final class SqlCollector {
   private final MigrationLoader loader;
   private final Backend backend;
   private final Connection connection;
+  private boolean onlineDdl;
 
   public SqlCollector(MigrationLoader loader, Backend backend, Connection connection) {
     this.loader = loader;
     this.backend = backend;
     this.connection = connection;
+  }
+
+  /** MySQL and MariaDB: show the online DDL clauses migrate would add. */
+  public SqlCollector onlineDdl(boolean online) {
+    this.onlineDdl = online;
+    return this;
   }
 
   /**
@@ -53,6 +60,7 @@ public final class SqlCollector {
   List<String> collectSql(MigrationDefinition m, boolean backwards) {
     ProjectState before = loader.projectState(List.of(m.key()), false);
     BaseSchemaEditor editor = backend.editor(connection, true);
+    editor.onlineDdl(onlineDdl);
     List<Operation> ops = m.operations();
     List<ProjectState> states = new ArrayList<>();
     ProjectState state = before;

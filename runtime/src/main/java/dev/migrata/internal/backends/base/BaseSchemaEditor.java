@@ -328,6 +328,12 @@ public abstract class BaseSchemaEditor extends EditorCore implements SchemaEdito
             quoteName(newIndex.name())));
   }
 
+  /** A PostgreSQL-only operation on another backend: nothing runs; sqlmigrate says why. */
+  @Override
+  public void skipped(String statement) {
+    comment("-- (no-op: " + statement + " runs on PostgreSQL only)");
+  }
+
   @Override
   public void addConstraint(ProjectState state, ModelState model, ConstraintState constraint) {
     if (!constraints.creates(constraint)) {

@@ -8,6 +8,7 @@ import dev.migrata.internal.state.FieldState;
 import dev.migrata.internal.state.IndexState;
 import dev.migrata.internal.state.ModelState;
 import dev.migrata.internal.state.ProjectState;
+import dev.migrata.schema.SchemaException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -34,6 +35,8 @@ public abstract class EditorCore {
   protected final ConstraintSql constraints;
   private final DeferredSql deferred = new DeferredSql();
   private final Statements statements;
+  private LockRetry lockRetry = LockRetry.NONE;
+  protected boolean onlineDdl;
 
   /**
    * @param connection where statements run; may be {@code null} in collect mode
@@ -111,9 +114,45 @@ public abstract class EditorCore {
     statements.comment(line);
   }
 
+  /**
+   * Retries statements that run outside a transaction after a lock timeout; an atomic migration is
+   * retried whole by the executor instead, as a failed statement aborts its transaction.
+   */
+  public void lockRetry(LockRetry retry) {
+    this.lockRetry = retry;
+  }
+
+  /**
+   * MySQL and MariaDB: add the online DDL clauses ({@code ALGORITHM=INSTANT} or {@code
+   * ALGORITHM=INPLACE, LOCK=NONE}) to schema statements; other backends ignore it.
+   */
+  public void onlineDdl(boolean online) {
+    this.onlineDdl = online;
+  }
+
   /** Runs one statement, or records it in collect mode. */
   protected void execute(String statement) {
-    statements.execute(statement);
+    execute(statement, () -> {});
+  }
+
+  /**
+   * Runs one statement; outside a transaction, one that timed out waiting for a lock is tried again
+   * (after {@code beforeRetry}, which clears what the failed attempt left) as {@link #lockRetry}
+   * allows.
+   */
+  protected void execute(String statement, Runnable beforeRetry) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        statements.execute(statement);
+        return;
+      } catch (SchemaException e) {
+        if (collect || statements.inTransaction() || !lockRetry.retries(e, attempt)) {
+          throw e;
+        }
+        lockRetry.pause(attempt, statement);
+        beforeRetry.run();
+      }
+    }
   }
 
   /** Every statement that ran through this editor, in order (what a failed migration left). */

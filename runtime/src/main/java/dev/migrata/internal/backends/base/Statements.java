@@ -54,6 +54,15 @@ final class Statements {
     }
   }
 
+  /** Whether statements run inside the migration's transaction (not in autocommit). */
+  boolean inTransaction() {
+    try {
+      return !connection.getAutoCommit();
+    } catch (SQLException e) {
+      return true; // unknown: do not retry
+    }
+  }
+
   /** Runs one statement, or records it (with its {@code ;}) in collect mode. */
   void execute(String statement) {
     if (collect) {

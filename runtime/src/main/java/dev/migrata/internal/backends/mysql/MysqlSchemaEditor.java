@@ -81,6 +81,27 @@ public final class MysqlSchemaEditor extends InPlaceSchemaEditor {
 
   private static final String SQL_COMMENT = " COMMENT {comment}";
 
+  /** Set while RunSql's statements run: those are the user's, and stay as written. */
+  private boolean rawSql;
+
+  /** The schema statement with its online DDL clause when {@link #onlineDdl} is on. */
+  @Override
+  protected void execute(String statement, Runnable beforeRetry) {
+    String sql = onlineDdl && !rawSql ? new OnlineDdl(features.serverVersion()).apply(statement)
+        : statement;
+    super.execute(sql, beforeRetry);
+  }
+
+  @Override
+  public void execute(List<String> statements) {
+    rawSql = true;
+    try {
+      super.execute(statements);
+    } finally {
+      rawSql = false;
+    }
+  }
+
   static SqlTemplates templates(Features features) {
     SqlTemplates sql = new SqlTemplates();
     sql.createTable = "CREATE TABLE {table} ({definition}) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4";

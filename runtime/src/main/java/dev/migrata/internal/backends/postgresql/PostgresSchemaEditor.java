@@ -9,12 +9,17 @@ import dev.migrata.internal.backends.base.InPlaceSchemaEditor;
 import dev.migrata.internal.backends.base.Introspection.NameKind;
 import dev.migrata.internal.backends.base.Quoting;
 import dev.migrata.internal.backends.base.SqlTemplates;
+import dev.migrata.internal.operations.Collation;
+import dev.migrata.internal.state.ConstraintState;
 import dev.migrata.internal.state.FieldState;
 import dev.migrata.internal.state.FieldType;
 import dev.migrata.internal.state.IndexState;
 import dev.migrata.internal.state.ModelState;
 import dev.migrata.internal.state.ProjectState;
+import dev.migrata.schema.SchemaException;
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * PostgreSQL's schema editor (Django's {@code postgresql/schema.py}). DDL is transactional, so the
@@ -164,11 +169,95 @@ public final class PostgresSchemaEditor extends InPlaceSchemaEditor {
 
   // ---------------------------------------------------------------- the _like index
 
-  /** Django's {@code sql_create_index_concurrently}: the index statement with CONCURRENTLY. */
+  /**
+   * Django's {@code sql_create_index_concurrently}: the index statement with CONCURRENTLY, without
+   * a statement timeout (a build may take long; it blocks no writes). An {@code INVALID} index of
+   * the same name, left by an earlier build that failed, is dropped first, or the build would fail
+   * on the name.
+   */
   @Override
   public void addIndexConcurrently(ProjectState state, ModelState model, IndexState index) {
+    Runnable dropInvalid =
+        () -> {
+          if (!collect && InvalidIndexes.isInvalid(connection, index.name())) {
+            execute("DROP INDEX CONCURRENTLY IF EXISTS " + quoteName(index.name()));
+          }
+        };
+    dropInvalid.run();
     String create = constraints.index(model.tableName(), model, index);
-    execute(create.replaceFirst("^CREATE (UNIQUE )?INDEX ", "CREATE $1INDEX CONCURRENTLY "));
+    withoutStatementTimeout(
+        () ->
+            execute(
+                create.replaceFirst("^CREATE (UNIQUE )?INDEX ", "CREATE $1INDEX CONCURRENTLY "),
+                dropInvalid));
+  }
+
+  // ---------------------------------------------------------------- django.contrib.postgres
+
+  /** Django's {@code AddConstraintNotValid}: the constraint statement with {@code NOT VALID}. */
+  @Override
+  public void addConstraintNotValid(
+      ProjectState state, ModelState model, ConstraintState constraint) {
+    execute(constraints.addConstraint(model, constraint) + " NOT VALID");
+  }
+
+  /** Django's {@code ValidateConstraint}; a scan of the table, so no statement timeout. */
+  @Override
+  public void validateConstraint(ModelState model, String name) {
+    withoutStatementTimeout(
+        () ->
+            execute(
+                "ALTER TABLE "
+                    + quoteName(model.tableName())
+                    + " VALIDATE CONSTRAINT "
+                    + quoteName(name)));
+  }
+
+  @Override
+  public void createExtension(String name) {
+    execute("CREATE EXTENSION IF NOT EXISTS " + quoteName(name));
+  }
+
+  @Override
+  public void dropExtension(String name) {
+    execute("DROP EXTENSION IF EXISTS " + quoteName(name));
+  }
+
+  /** Django's {@code CollationOperation.create_collation}. */
+  @Override
+  public void createCollation(Collation collation) {
+    List<String> args = new ArrayList<>();
+    args.add("locale=" + quoteName(collation.locale()));
+    if (!collation.provider().equals(Collation.DEFAULT_PROVIDER)) {
+      args.add("provider=" + quoteName(collation.provider()));
+    }
+    if (!collation.deterministic()) {
+      args.add("deterministic=false");
+    }
+    execute(
+        "CREATE COLLATION " + quoteName(collation.name()) + " (" + String.join(", ", args) + ")");
+  }
+
+  @Override
+  public void removeCollation(Collation collation) {
+    execute("DROP COLLATION " + quoteName(collation.name()));
+  }
+
+  /**
+   * Runs a long statement with {@code statement_timeout} off (a server or role default would
+   * otherwise cancel it), then restores the session's default.
+   */
+  private void withoutStatementTimeout(Runnable statement) {
+    execute("SET statement_timeout = 0");
+    try {
+      statement.run();
+    } finally {
+      try {
+        execute("RESET statement_timeout");
+      } catch (SchemaException e) {
+        // In a failed transaction: its rollback undoes the SET; the first failure is the news.
+      }
+    }
   }
 
   /** Django's {@code sql_delete_index_concurrently}. */
