@@ -4,6 +4,7 @@
 #   bench/run.sh processor       # javac with/without the processor, N = 100..2000
 #   bench/run.sh runtime         # startup / apply against SQLite, N = 100, 1000, 5000
 #   bench/run.sh profile 2000 wide   # one sampled processor compile
+#   bench/run.sh startup         # no-op startup vs the floor, Migrata/Flyway/Liquibase, fresh JVMs
 #   bench/run.sh fleet           # 1,000 PostgreSQL schemas: Migrata fleet vs the floor vs a Flyway loop
 # Tunables (env JAVA_OPTS): -Dbench.reps=5 -Dbench.procNs=100,500,1000,2000
 #   -Dbench.rtNs=100,1000,5000 -Dbench.shapes=wide,narrow -Dbench.dir=/tmp/x

@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.Properties;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import org.slf4j.Logger;
@@ -55,6 +56,17 @@ final class Connections {
   }
 
   static Connections forUrl(String url, String user, String password) {
+    Driver direct = Backends.directDriver(url);
+    if (direct != null) {
+      Properties info = new Properties();
+      if (user != null) {
+        info.setProperty("user", user);
+      }
+      if (password != null) {
+        info.setProperty("password", password);
+      }
+      return new Connections(() -> direct.connect(url, info));
+    }
     return new Connections(
         () -> {
           registerDrivers();

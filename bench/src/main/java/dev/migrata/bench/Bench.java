@@ -44,15 +44,15 @@ import javax.tools.ToolProvider;
  * <ul>
  *   <li>{@code processor} — javac of a generated app with N migrations, with and without the
  *       Migrata processor, plus a partial (IDE-like) compile of the model alone;
- *   <li>{@code runtime} — startup against an up-to-date SQLite database (in-process warm, and
- *       cold in a fresh JVM through the CLI), and applying all N migrations to a fresh file;
+ *   <li>{@code runtime} — startup against an up-to-date SQLite database (in-process warm, and cold
+ *       in a fresh JVM through the CLI), and applying all N migrations to a fresh file;
  *   <li>{@code profile N [shape]} — one processor compile of N migrations with a stack sampler;
  *   <li>{@code all} — processor then runtime.
  * </ul>
  *
- * System properties: {@code bench.reps} (repetitions, default 5), {@code bench.procNs}
- * (default 100,500,1000,2000), {@code bench.rtNs} (default 100,1000,5000), {@code bench.shapes}
- * (default wide,narrow), {@code bench.dir} (scratch directory, default a temp dir).
+ * System properties: {@code bench.reps} (repetitions, default 5), {@code bench.procNs} (default
+ * 100,500,1000,2000), {@code bench.rtNs} (default 100,1000,5000), {@code bench.shapes} (default
+ * wide,narrow), {@code bench.dir} (scratch directory, default a temp dir).
  */
 public final class Bench {
   static final int REPS = Integer.getInteger("bench.reps", 5);
@@ -76,6 +76,8 @@ public final class Bench {
               args.length > 3 && args[3].equals("partial"));
       case "rtprofile" -> profileRuntime(dir, Integer.parseInt(args[1]));
       case "fleet" -> new FleetBench(dir).run();
+      case "startup" -> Startup.run(dir);
+      case "adddefault" -> AddDefaultBench.run(dir);
       case "all" -> {
         processorBench(dir);
         runtimeBench(dir);
@@ -103,13 +105,13 @@ public final class Bench {
 
   /**
    * Generates {@code src/bench/app/{package-info,Item}.java} and {@code migrations/M*.java}: a
-   * CreateModel then {@code n - 1} one-operation migrations, and the model matching the final
-   * state (so the processor finds nothing to write).
+   * CreateModel then {@code n - 1} one-operation migrations, and the model matching the final state
+   * (so the processor finds nothing to write).
    *
-   * <p>Shape {@code wide}: CreateModel(id, f0), then AddField f1, AlterField f1, AddField f2, ...
-   * — the model grows to about n/2 fields (the brief's shape). Shape {@code narrow}:
-   * CreateModel(id, f0..f9), then n - 1 AlterField cycling over f0..f9 — the model keeps 11
-   * fields, so the per-operation work cannot depend on the model's size.
+   * <p>Shape {@code wide}: CreateModel(id, f0), then AddField f1, AlterField f1, AddField f2, ... —
+   * the model grows to about n/2 fields (the brief's shape). Shape {@code narrow}: CreateModel(id,
+   * f0..f9), then n - 1 AlterField cycling over f0..f9 — the model keeps 11 fields, so the
+   * per-operation work cannot depend on the model's size.
    */
   static Path generateApp(Path root, int n, String shape) throws IOException {
     Path src = root.resolve("src");
@@ -128,7 +130,8 @@ public final class Bench {
       String imports;
       if (i == 1) {
         StringBuilder defs =
-            new StringBuilder("@FieldDef(name = \"id\", type = \"BigAutoField\", primaryKey = true)");
+            new StringBuilder(
+                "@FieldDef(name = \"id\", type = \"BigAutoField\", primaryKey = true)");
         for (int f = 0; f < initialFields; f++) {
           fields.put("f" + f, 10);
           defs.append(",\n                ").append(fieldDef("f" + f, 10));
@@ -238,8 +241,7 @@ public final class Bench {
     Collections.addAll(options, "-d", out.toString(), "-classpath", classPath, "-nowarn");
     Collections.addAll(options, "-implicit:none", "-sourcepath", "");
     if (proc) {
-      Collections.addAll(
-          options, "-processorpath", processorPath(), "-Amigrata.sourceRoot=" + src);
+      Collections.addAll(options, "-processorpath", processorPath(), "-Amigrata.sourceRoot=" + src);
     } else {
       options.add("-proc:none");
     }
@@ -250,13 +252,7 @@ public final class Bench {
         javac.getStandardFileManager(diags, Locale.ROOT, StandardCharsets.UTF_8)) {
       ok =
           javac
-              .getTask(
-                  null,
-                  fm,
-                  diags,
-                  options,
-                  null,
-                  fm.getJavaFileObjectsFromPaths(sources))
+              .getTask(null, fm, diags, options, null, fm.getJavaFileObjectsFromPaths(sources))
               .call();
     }
     double ms = (System.nanoTime() - t0) / 1e6;
@@ -298,8 +294,9 @@ public final class Bench {
             + " incremental build).");
     System.out.println();
     System.out.println(
-        "| shape | N ops | full -proc:none | full with processor | processor extra | extra per op (µs)"
-            + " | partial -proc:none | partial with processor | partial extra | partial extra per op (µs) |");
+        "| shape | N ops | full -proc:none | full with processor | processor extra | extra per op"
+            + " (µs) | partial -proc:none | partial with processor | partial extra | partial extra"
+            + " per op (µs) |");
     System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (String shape : shapes) {
       for (int n : ns) {
@@ -559,7 +556,11 @@ public final class Bench {
           .append('\n');
       prev = name;
     }
-    Files.writeString(idx, out);
+    // Written in version 1 (no checksums) for brevity, stored as the processor writes it today.
+    Files.writeString(
+        idx,
+        dev.migrata.internal.migration.MigrationIndex.write(
+            dev.migrata.internal.migration.MigrationIndex.read(out.toString(), "bench")));
     return root;
   }
 
@@ -585,7 +586,8 @@ public final class Bench {
         Path fresh = r == 0 ? db : root.resolve("fresh" + r + ".sqlite3");
         String url = "jdbc:sqlite:" + fresh;
         long t0 = System.nanoTime();
-        int applied = Migrata.configure().jdbcUrl(url, null, null).classLoader(cl).load().migrate().size();
+        int applied =
+            Migrata.configure().jdbcUrl(url, null, null).classLoader(cl).load().migrate().size();
         apply.add((System.nanoTime() - t0) / 1e6);
         if (applied != n) {
           throw new IllegalStateException("applied " + applied + " of " + n);
@@ -598,9 +600,17 @@ public final class Bench {
 
       // Up to date, in-process, after warm-up.
       Supplier<Integer> plan =
-          () -> Migrata.configure().jdbcUrl(url, null, null).classLoader(cl).load().plan().toString().length();
+          () ->
+              Migrata.configure()
+                  .jdbcUrl(url, null, null)
+                  .classLoader(cl)
+                  .load()
+                  .plan()
+                  .toString()
+                  .length();
       Supplier<Integer> migrate =
-          () -> Migrata.configure().jdbcUrl(url, null, null).classLoader(cl).load().migrate().size();
+          () ->
+              Migrata.configure().jdbcUrl(url, null, null).classLoader(cl).load().migrate().size();
       for (int i = 0; i < 30; i++) {
         plan.get();
         migrate.get();
@@ -628,8 +638,14 @@ public final class Bench {
       CountingDataSource counting = new CountingDataSource("jdbc:sqlite:" + db);
       Migrata.configure().dataSource(counting).classLoader(cl).load().migrate();
       notes.add(
-          "N = " + n + ": up-to-date migrate() opened " + counting.connections + " connection(s), ran "
-              + counting.statements.size() + " statement(s): " + counting.statements);
+          "N = "
+              + n
+              + ": up-to-date migrate() opened "
+              + counting.connections
+              + " connection(s), ran "
+              + counting.statements.size()
+              + " statement(s): "
+              + counting.statements);
 
       // Cold: a fresh JVM running the CLI.
       List<Double> cold = new ArrayList<>();
@@ -661,20 +677,27 @@ public final class Bench {
     Path empty = Files.createDirectories(dir.resolve("rt-0/cp"));
     List<Double> base = new ArrayList<>();
     for (int r = 0; r < REPS; r++) {
-      base.add(cli(CLASSPATH + File.pathSeparator + empty, "jdbc:sqlite:" + dir.resolve("rt-0/db.sqlite3")));
+      base.add(
+          cli(
+              CLASSPATH + File.pathSeparator + empty,
+              "jdbc:sqlite:" + dir.resolve("rt-0/db.sqlite3")));
     }
     deleteTree(dir.resolve("rt-0"));
 
     System.out.println("## Runtime (SQLite file, medians, ms)");
     System.out.println();
     System.out.println(
-        "Warm = in-process after 30 warm-up rounds (" + Math.max(REPS, 30)
+        "Warm = in-process after 30 warm-up rounds ("
+            + Math.max(REPS, 30)
             + " timed rounds); each round builds a new Migrata (`configure().jdbcUrl(..).load()`)."
             + " Cold = `java -cp ... dev.migrata.cli.Main migrate --url ...` in a fresh JVM, wall"
-            + " time (" + REPS + " runs). Apply = migrate() of all N onto a fresh file, in-process.");
+            + " time ("
+            + REPS
+            + " runs). Apply = migrate() of all N onto a fresh file, in-process.");
     System.out.println();
     System.out.println(
-        "| N migrations | warm load() | warm load().plan() | warm load().migrate() (up to date) | cold CLI migrate (up to date) | apply all N (fresh file) | apply per migration |");
+        "| N migrations | warm load() | warm load().plan() | warm load().migrate() (up to date) |"
+            + " cold CLI migrate (up to date) | apply all N (fresh file) | apply per migration |");
     System.out.println("|---:|---:|---:|---:|---:|---:|---:|");
     System.out.printf(Locale.ROOT, "| 0 (no index) | | | | %s | | |%n", f0(median(base)));
     for (String[] r : rows) {

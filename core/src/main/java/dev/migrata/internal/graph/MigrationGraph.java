@@ -23,11 +23,18 @@ import java.util.TreeSet;
 public final class MigrationGraph {
   private final Map<MigrationKey, Node> nodes = new HashMap<>();
 
+  /**
+   * The nodes in key order, built once per shape of the graph: a new sorted set per call made every
+   * root/leaf lookup O(N log N) at startup. Cleared by every change of the node set.
+   */
+  private List<Node> sortedNodes;
+
   private static final class Node {
     final MigrationKey key;
     final MigrationDefinition migration;
     final TreeSet<MigrationKey> parents = new TreeSet<>();
     final TreeSet<MigrationKey> children = new TreeSet<>();
+
     /** For a placeholder: why it exists. */
     final Missing missing;
 
@@ -39,23 +46,31 @@ public final class MigrationGraph {
   }
 
   /**
-   * A placeholder: {@code origin} names {@code node} (as a dependency, or with {@code childNode}
-   * as a run-before) and no migration has that key.
+   * A placeholder: {@code origin} names {@code node} (as a dependency, or with {@code childNode} as
+   * a run-before) and no migration has that key.
    */
   public record Missing(MigrationKey origin, MigrationKey node, boolean childNode) {
     /** Django's NodeNotFoundError wording. */
     public String message() {
-      return "Migration " + origin + " dependencies reference nonexistent "
-          + (childNode ? "child" : "parent") + " node " + repr(node);
+      return "Migration "
+          + origin
+          + " dependencies reference nonexistent "
+          + (childNode ? "child" : "parent")
+          + " node "
+          + repr(node);
     }
   }
 
   public void addNode(MigrationDefinition migration) {
+    sortedNodes = null;
     nodes.put(migration.key(), new Node(migration.key(), migration, null));
   }
 
   /** {@code child} depends on {@code parent}; {@code origin} is the migration that said so. */
   public void addDependency(MigrationKey origin, MigrationKey child, MigrationKey parent) {
+    if (!nodes.containsKey(child) || !nodes.containsKey(parent)) {
+      sortedNodes = null;
+    }
     if (!nodes.containsKey(child)) {
       nodes.put(child, new Node(child, null, new Missing(origin, child, true)));
     }
@@ -75,6 +90,7 @@ public final class MigrationGraph {
    * (Django's remove_replaced_nodes).
    */
   public void removeReplacedNodes(MigrationKey replacement, List<MigrationKey> replaced) {
+    sortedNodes = null;
     Node squash = nodes.get(replacement);
     Set<MigrationKey> gone = new HashSet<>(replaced);
     for (MigrationKey key : replaced) {
@@ -112,6 +128,7 @@ public final class MigrationGraph {
    * replaced nodes instead (Django's remove_replacement_node).
    */
   public void removeReplacementNode(MigrationKey replacement, List<MigrationKey> replaced) {
+    sortedNodes = null;
     Node squash = nodes.remove(replacement);
     Set<MigrationKey> last = new TreeSet<>();
     Set<MigrationKey> parentsOfReplaced = new HashSet<>();
@@ -141,15 +158,25 @@ public final class MigrationGraph {
 
   /** The placeholders left by dependencies on migrations that do not exist, sorted. */
   public List<Missing> missing() {
-    return sorted().stream().filter(n -> n.missing != null).map(n -> n.missing).toList();
+    List<Missing> result = new ArrayList<>();
+    for (Node n : sorted()) {
+      if (n.missing != null) {
+        result.add(n.missing);
+      }
+    }
+    return result;
   }
 
   /**
-   * Drops the placeholders and their edges, so that a graph whose problems are reported rather
-   * than thrown (at compile time) still plans what does exist.
+   * Drops the placeholders and their edges, so that a graph whose problems are reported rather than
+   * thrown (at compile time) still plans what does exist.
    */
   public void removeMissing() {
-    for (Missing m : missing()) {
+    List<Missing> missing = missing();
+    if (!missing.isEmpty()) {
+      sortedNodes = null;
+    }
+    for (Missing m : missing) {
       Node node = nodes.remove(m.node());
       for (MigrationKey child : node.children) {
         Node c = nodes.get(child);
@@ -168,9 +195,13 @@ public final class MigrationGraph {
 
   /** The first cycle Django's ensure_not_cyclic meets, in edge order; null when there is none. */
   public List<MigrationKey> findCycle() {
-    TreeSet<MigrationKey> todo = new TreeSet<>(nodes.keySet());
-    while (!todo.isEmpty()) {
-      MigrationKey start = todo.pollFirst();
+    // The sorted node list and a visited set rather than a sorted copy of every key to poll from.
+    Set<MigrationKey> visited = new HashSet<>();
+    for (Node startNode : sorted()) {
+      MigrationKey start = startNode.key;
+      if (!visited.add(start)) {
+        continue;
+      }
       List<MigrationKey> stack = new ArrayList<>();
       // The stack's members, so the cycle test per edge is O(1): with a list search a chain of N
       // migrations cost O(N^2) at every start-up (measured: bench/README.md).
@@ -184,7 +215,7 @@ public final class MigrationGraph {
           if (onStack.contains(child)) {
             return List.copyOf(stack.subList(stack.indexOf(child), stack.size()));
           }
-          if (todo.remove(child)) {
+          if (visited.add(child)) {
             stack.add(child);
             onStack.add(child);
             descended = true;
@@ -200,7 +231,12 @@ public final class MigrationGraph {
   }
 
   private List<Node> sorted() {
-    return new TreeSet<>(nodes.keySet()).stream().map(nodes::get).toList();
+    if (sortedNodes == null) {
+      List<Node> list = new ArrayList<>(nodes.values());
+      list.sort((a, b) -> a.key.compareTo(b.key));
+      sortedNodes = list;
+    }
+    return sortedNodes;
   }
 
   public boolean contains(MigrationKey key) {
@@ -277,8 +313,7 @@ public final class MigrationGraph {
   public List<MigrationKey> rootNodes(String app) {
     List<MigrationKey> result = new ArrayList<>();
     for (Node n : sorted()) {
-      if ((app == null || n.key.app().equals(app))
-          && n.parents.stream().noneMatch(p -> p.app().equals(n.key.app()))) {
+      if ((app == null || n.key.app().equals(app)) && noneInApp(n.parents, n.key.app())) {
         result.add(n.key);
       }
     }
@@ -289,12 +324,22 @@ public final class MigrationGraph {
   public List<MigrationKey> leafNodes(String app) {
     List<MigrationKey> result = new ArrayList<>();
     for (Node n : sorted()) {
-      if ((app == null || n.key.app().equals(app))
-          && n.children.stream().noneMatch(c -> c.app().equals(n.key.app()))) {
+      if ((app == null || n.key.app().equals(app)) && noneInApp(n.children, n.key.app())) {
         result.add(n.key);
       }
     }
     return result;
+  }
+
+  // Loops rather than streams here and in the other startup paths: each lambda costs its bootstrap
+  // in the cold JVM of a no-op startup.
+  private static boolean noneInApp(Set<MigrationKey> keys, String app) {
+    for (MigrationKey k : keys) {
+      if (k.app().equals(app)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public List<MigrationKey> leafNodes() {

@@ -109,6 +109,11 @@ public final class MigrationDefinition {
     return operationsJson != null ? operationsJson : Json.writeDeconstructed(operationSource.get());
   }
 
+  /** The checksum as the index stores it, so that reading it hashes nothing. */
+  synchronized void presetChecksum(String stored) {
+    checksum = stored;
+  }
+
   /**
    * The checksum a migration's history row records ({@link MigrationChecksum}), computed once: from
    * the index's text where the migration came from the index, so nothing is decoded.

@@ -29,6 +29,10 @@ public record InterruptedRun(
 
   /** The run a history row describes, or {@code null} for a row of an applied migration. */
   static InterruptedRun parse(String app, String name) {
+    // Every history row comes through here at startup: no regex for the plain names.
+    if (name.indexOf('[') < 0) {
+      return null;
+    }
     Matcher m = ROW.matcher(name);
     if (!m.matches()) {
       return null;

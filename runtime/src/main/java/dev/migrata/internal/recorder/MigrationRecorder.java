@@ -235,8 +235,10 @@ public final class MigrationRecorder {
       }
       hasChecksum = checksum > 0;
       while (rs.next()) {
-        if (InterruptedRun.parse(rs.getString(app), rs.getString(name)) == null) {
-          MigrationKey key = new MigrationKey(rs.getString(app), rs.getString(name));
+        String appValue = rs.getString(app);
+        String nameValue = rs.getString(name);
+        if (InterruptedRun.parse(appValue, nameValue) == null) {
+          MigrationKey key = new MigrationKey(appValue, nameValue);
           result.add(key);
           if (checksum > 0 && rs.getString(checksum) != null) {
             checksums.put(key, rs.getString(checksum));

@@ -24,13 +24,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * SQLite's schema editor (Django's {@code sqlite3/schema.py}). SQLite alters little in place, so
  * most changes rebuild the table as Django's {@code _remake_table}: create {@code new__<table>},
  * copy every row with {@code INSERT ... SELECT}, drop the old table, rename the new one, recreate
- * the indexes — all inside the migration's transaction, with foreign key enforcement off and
- * {@code PRAGMA foreign_key_check} before commit.
+ * the indexes — all inside the migration's transaction, with foreign key enforcement off and {@code
+ * PRAGMA foreign_key_check} before commit.
  */
 public final class SqliteSchemaEditor extends BaseSchemaEditor {
   /** Django's {@code sqlite3} {@code data_types}. */
@@ -128,8 +129,13 @@ public final class SqliteSchemaEditor extends BaseSchemaEditor {
         ResultSet rs = st.executeQuery("PRAGMA foreign_key_check")) {
       if (rs.next()) {
         throw new SchemaException(
-            "Foreign key check failed: table '" + rs.getString(1) + "' row " + rs.getLong(2)
-                + " refers to a missing row of '" + rs.getString(3) + "'.");
+            "Foreign key check failed: table '"
+                + rs.getString(1)
+                + "' row "
+                + rs.getLong(2)
+                + " refers to a missing row of '"
+                + rs.getString(3)
+                + "'.");
       }
     }
   }
@@ -169,9 +175,9 @@ public final class SqliteSchemaEditor extends BaseSchemaEditor {
   // ---------------------------------------------------------------- the rebuild
 
   /**
-   * Django's {@code _remake_table}: rebuilds {@code oldModel}'s table as {@code newModel},
-   * keeping every row. {@code created} is a new column filled with its default; {@code
-   * alteredOld}/{@code alteredNew} an altered (possibly renamed) column.
+   * Django's {@code _remake_table}: rebuilds {@code oldModel}'s table as {@code newModel}, keeping
+   * every row. {@code created} is a new column filled with its default; {@code alteredOld}/{@code
+   * alteredNew} an altered (possibly renamed) column.
    */
   protected void remakeTable(
       ProjectState state,
@@ -219,10 +225,14 @@ public final class SqliteSchemaEditor extends BaseSchemaEditor {
         oldModel,
         format(
             SQL_COPY_ROWS,
-            "newTable", quoteName(tempTable),
-            "table", quoteName(table),
-            "columns", String.join(", ", targets),
-            "values", String.join(", ", selects)));
+            "newTable",
+            quoteName(tempTable),
+            "table",
+            quoteName(table),
+            "columns",
+            String.join(", ", targets),
+            "values",
+            String.join(", ", selects)));
     dropTable(table);
     execute(
         format(sql.renameTable, "oldTable", quoteName(tempTable), "newTable", quoteName(table)));
@@ -244,7 +254,13 @@ public final class SqliteSchemaEditor extends BaseSchemaEditor {
 
   // ---------------------------------------------------------------- operations
 
-  /** SQLite's ADD COLUMN only takes nullable, default-less, non-unique columns. */
+  /**
+   * SQLite's ADD COLUMN takes non-unique, non-key columns without a default kept outside the
+   * database, nullable or with a constant database default (Django's add_field: a {@code Value}
+   * db_default is added in place): SQLite refuses only a non-constant default, a NOT NULL column
+   * without a non-NULL default, and a foreign key with a default other than NULL. Everything else
+   * rebuilds the table.
+   */
   @Override
   public void addField(ProjectState state, ModelState model, FieldState field) {
     if (field.fieldType() == FieldType.MANY_TO_MANY) {
@@ -256,11 +272,10 @@ public final class SqliteSchemaEditor extends BaseSchemaEditor {
     ModelState newModel = oldModel.withField(field);
     if (field.primaryKey()
         || Fields.isUnique(field)
-        || !field.nullable()
         || field.defaultValue() != null
         || field.defaultMethod() != null
         || OrmOptions.nowMethod(field) != null
-        || field.dbDefault() != null) {
+        || !addableInPlace(field)) {
       remakeTable(state, oldModel, newModel, field, null, null);
       return;
     }
@@ -268,10 +283,32 @@ public final class SqliteSchemaEditor extends BaseSchemaEditor {
     execute(
         format(
             sql.createColumn,
-            "table", quoteName(model.tableName()),
-            "column", quoteName(field.columnName()),
-            "definition", columns.definition(s, field, false)));
+            "table",
+            quoteName(model.tableName()),
+            "column",
+            quoteName(field.columnName()),
+            "definition",
+            columns.definition(s, field, false)));
     deferFieldExtras(s, newModel, field);
+  }
+
+  /** A constant SQL literal: a number, a string, a blob, NULL, TRUE or FALSE. */
+  private static final Pattern CONSTANT =
+      Pattern.compile(
+          "[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?|'([^']|'')*'|[xX]'[0-9a-fA-F]*'"
+              + "|(?i:null|true|false)");
+
+  /** Whether ALTER TABLE ADD COLUMN takes {@code field}'s nullability and database default. */
+  private static boolean addableInPlace(FieldState field) {
+    String dbDefault = field.dbDefault() == null ? null : field.dbDefault().strip();
+    if (dbDefault == null) {
+      return field.nullable();
+    }
+    if (!CONSTANT.matcher(dbDefault).matches()) {
+      return false;
+    }
+    boolean nullDefault = dbDefault.equalsIgnoreCase("null");
+    return (field.nullable() || !nullDefault) && (!Fields.isForeignKey(field) || nullDefault);
   }
 
   @Override
@@ -313,8 +350,8 @@ public final class SqliteSchemaEditor extends BaseSchemaEditor {
   }
 
   /**
-   * A pure rename is {@code RENAME COLUMN}; every other change rebuilds the table (Django's
-   * {@code _alter_field} on SQLite), and the tables referring to a retyped key with it.
+   * A pure rename is {@code RENAME COLUMN}; every other change rebuilds the table (Django's {@code
+   * _alter_field} on SQLite), and the tables referring to a retyped key with it.
    */
   @Override
   protected void alterFieldInPlace(
@@ -326,14 +363,18 @@ public final class SqliteSchemaEditor extends BaseSchemaEditor {
       FieldState newField) {
     boolean pureRename =
         !oldField.columnName().equals(newField.columnName())
-            && columns.definition(fromState, oldField, false)
+            && columns
+                .definition(fromState, oldField, false)
                 .equals(columns.definition(toState, newField, false))
             && !Fields.isForeignKey(oldField)
             && !Fields.isForeignKey(newField);
     if (pureRename) {
       execute(
           renameColumnSql(
-              toModel.tableName(), oldField.columnName(), newField.columnName(), fromState,
+              toModel.tableName(),
+              oldField.columnName(),
+              newField.columnName(),
+              fromState,
               oldField));
       renameColumnReferences(toModel.tableName(), oldField.columnName(), newField.columnName());
       return;

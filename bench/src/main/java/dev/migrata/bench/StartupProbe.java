@@ -1,0 +1,94 @@
+package dev.migrata.bench;
+
+import dev.migrata.Migrata;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.Properties;
+
+/**
+ * One no-op startup in this (fresh) JVM, printed as one line {@code wallMs cpuMs classes}: either
+ * the floor (load the URL's driver, connect, read every history row) or Migrata's up-to-date {@code
+ * migrate()}. CPU is the whole JVM's (every thread: JIT and GC included) up to the end of the timed
+ * call. Run by {@link Startup}, once per sample, in a new process.
+ */
+public final class StartupProbe {
+  public static void main(String[] args) throws Exception {
+    String mode = args[0];
+    String url = args[1];
+    int expectedRows = Integer.parseInt(args[2]);
+    long t0 = System.nanoTime();
+    if (mode.equals("floor")) {
+      floor(url, expectedRows);
+    } else if (mode.equals("migrata")) {
+      int applied = Migrata.configure().jdbcUrl(url, null, null).load().migrate().size();
+      if (applied != 0) {
+        throw new IllegalStateException("not a no-op: applied " + applied);
+      }
+    } else if (mode.equals("flyway")) {
+      int applied =
+          org.flywaydb.core.Flyway.configure()
+              .dataSource(url, null, null)
+              .locations("filesystem:" + args[3])
+              .load()
+              .migrate()
+              .migrationsExecuted;
+      if (applied != 0) {
+        throw new IllegalStateException("not a no-op: Flyway applied " + applied);
+      }
+    } else if (mode.equals("liquibase")) {
+      liquibase(url, Path.of(args[3]));
+    } else {
+      throw new IllegalArgumentException(mode);
+    }
+    long wall = System.nanoTime() - t0;
+    long cpu =
+        ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+            .getProcessCpuTime();
+    int classes = ManagementFactory.getClassLoadingMXBean().getLoadedClassCount();
+    System.out.printf(Locale.ROOT, "%.2f %.2f %d%n", wall / 1e6, cpu / 1e6, classes);
+  }
+
+  /** Liquibase's update of the changelog {@code file} (its own documented API, 4.x). */
+  @SuppressWarnings("deprecation")
+  static void liquibase(String url, Path file) throws Exception {
+    try (Connection c = java.sql.DriverManager.getConnection(url);
+        liquibase.Liquibase lb =
+            new liquibase.Liquibase(
+                file.getFileName().toString(),
+                new liquibase.resource.DirectoryResourceAccessor(file.getParent()),
+                liquibase.database.DatabaseFactory.getInstance()
+                    .findCorrectDatabaseImplementation(
+                        new liquibase.database.jvm.JdbcConnection(c)))) {
+      lb.update("");
+    }
+  }
+
+  /** The floor: the URL's own driver class, one connection, one read of all N history rows. */
+  static void floor(String url, int expectedRows) throws Exception {
+    String driverClass =
+        url.startsWith("jdbc:sqlite:")
+            ? "org.sqlite.JDBC"
+            : url.startsWith("jdbc:postgresql:")
+                ? "org.postgresql.Driver"
+                : "org.mariadb.jdbc.Driver";
+    Driver driver = (Driver) Class.forName(driverClass).getDeclaredConstructor().newInstance();
+    try (Connection c = driver.connect(url, new Properties());
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT app, name FROM migrata_migrations ORDER BY id")) {
+      int rows = 0;
+      while (rs.next()) {
+        rs.getString(1);
+        rs.getString(2);
+        rows++;
+      }
+      if (rows != expectedRows) {
+        throw new IllegalStateException("the floor read " + rows + " rows, not " + expectedRows);
+      }
+    }
+  }
+}
