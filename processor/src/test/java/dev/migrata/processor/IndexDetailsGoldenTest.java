@@ -73,7 +73,14 @@ class IndexDetailsGoldenTest {
     List<String> before = files(root, MIGRATIONS);
     Compilation compilation = compile(root, sources);
     assertThat(compilation).succeeded();
-    assertThat(compilation).hadWarningCount(0);
+    // The safety lint warns about what the later migrations do to an existing table (an index,
+    // a unique); that is its job, tested in SafetyLintTest. Nothing else may warn here.
+    assertThat(
+            compilation.warnings().stream()
+                .map(d -> d.getMessage(java.util.Locale.ROOT))
+                .filter(m -> !m.startsWith("[safety."))
+                .toList())
+        .isEmpty();
     List<String> after = files(root, MIGRATIONS);
     assertThat(after).hasSize(before.size() + 1).contains(className + ".java");
     return written(root, MIGRATIONS, className);
