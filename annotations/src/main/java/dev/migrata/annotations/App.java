@@ -18,4 +18,10 @@ public @interface App {
 
   /** The package of the app's migrations; defaults to {@code <package>.migrations}. */
   String migrationsPackage() default "";
+
+  /**
+   * The backends the app is migrated on ({@code "postgresql"}, {@code "mysql"} — MariaDB included
+   * — {@code "sqlite"}); empty for all. Warnings about features a backend lacks name only these.
+   */
+  String[] backends() default {};
 }

@@ -20,4 +20,11 @@ public @interface Model {
 
   /** {@code false} keeps the model in the migration state without creating or altering its table. */
   boolean managed() default true;
+
+  /**
+   * A proxy model (Django's {@code proxy = True}): a second class over its {@code @Model}
+   * superclass's table, kept in the migration state with no table of its own and no SQL. It
+   * declares no fields.
+   */
+  boolean proxy() default false;
 }

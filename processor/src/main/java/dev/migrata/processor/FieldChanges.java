@@ -153,6 +153,22 @@ final class FieldChanges {
           addField(after, now);
           continue;
         }
+        String regenerated = regenerated(was, now);
+        if (regenerated != null) {
+          // Django refuses to alter a generated column ("Modifying GeneratedFields is not
+          // supported - the field must be removed and re-added"); the migration does just that.
+          questioner.report(
+              Problem.GENERATED_RECREATED,
+              after.app(),
+              after.name(),
+              name,
+              name,
+              after.name(),
+              regenerated);
+          add(after.app(), new RemoveField(after.key(), name), List.of());
+          addField(after, now);
+          continue;
+        }
         if (was.nullable() && !now.nullable() && !now.hasDefault() && !isM2m) {
           questioner.report(
               Problem.NULL_TO_NOT_NULL_WITHOUT_DEFAULT,
@@ -168,11 +184,31 @@ final class FieldChanges {
     }
   }
 
+  /**
+   * What makes an altered field a generated column to drop and add again (its expression, its
+   * persistence, or being generated at all), or null when it can be altered in place.
+   */
+  private static String regenerated(FieldState was, FieldState now) {
+    if (!was.isGenerated() && !now.isGenerated()) {
+      return null;
+    }
+    if (was.isGenerated() != now.isGenerated()) {
+      return now.isGenerated()
+          ? "kind (a plain column becomes generated)"
+          : "kind (no longer" + " generated)";
+    }
+    if (!was.generated().equals(now.generated())) {
+      return "expression";
+    }
+    return was.persisted() != now.persisted() ? "persistence (STORED or VIRTUAL)" : null;
+  }
+
   /** Django asks for a default unless the column may be null or fills itself. */
   private static boolean needsDefault(FieldState f) {
     FieldType type = f.fieldType();
     return !f.nullable()
         && !f.hasDefault()
+        && !f.isGenerated()
         && (type == null || (!type.isAuto() && type != FieldType.MANY_TO_MANY));
   }
 

@@ -135,9 +135,21 @@ final class ModelChanges {
           }
         }
       }
+      // Django: a multi-table child depends on the creation of its bases, and a model that was a
+      // proxy on the removal of that proxy.
+      createDeps.addAll(baseDeps(m));
+      createDeps.addAll(replacedDeps(m));
       CreateModel create =
           new CreateModel(
-              m.name(), plain, List.of(), List.of(), m.table(), m.comment(), m.managed());
+              m.name(),
+              plain,
+              List.of(),
+              List.of(),
+              m.table(),
+              m.comment(),
+              m.managed(),
+              m.bases(),
+              false);
       ops.addFirst(new Pending(m.app(), create, createDeps));
       for (FieldState f : related.values()) {
         List<Dep> deps = new ArrayList<>(foreignKeyDeps(f));
@@ -156,6 +168,49 @@ final class ModelChanges {
         add(m.app(), new AddConstraint(m.key(), constraint), relatedDeps);
       }
     }
+  }
+
+  /**
+   * Django's generate_created_proxies: {@code CreateModel(name, fields=[], proxy, bases)} after the
+   * concrete models, depending on the creation of its bases.
+   */
+  void generateCreatedProxies(List<ModelState> added) {
+    List<ModelState> sorted = new ArrayList<>(added);
+    sorted.sort((a, b) -> key(a).compareTo(key(b)));
+    for (ModelState m : sorted) {
+      CreateModel create =
+          new CreateModel(
+              m.name(), List.of(), List.of(), List.of(), null, null, m.managed(), m.bases(), true);
+      List<Dep> deps = new ArrayList<>(baseDeps(m));
+      deps.addAll(replacedDeps(m));
+      add(m.app(), create, deps);
+    }
+  }
+
+  /** Django's generate_deleted_proxies: a plain {@code DeleteModel}. */
+  void generateDeletedProxies(List<ModelState> deleted) {
+    List<ModelState> sorted = new ArrayList<>(deleted);
+    sorted.sort((a, b) -> key(a).compareTo(key(b)));
+    for (ModelState m : sorted) {
+      add(m.app(), new DeleteModel(m.name()), List.of());
+    }
+  }
+
+  /** The removal of a same-named model of the other kind (proxy or concrete) it replaces. */
+  private List<Dep> replacedDeps(ModelState m) {
+    ModelState was = from.model(m.app(), m.name());
+    return was == null || was.proxy() == m.proxy()
+        ? List.of()
+        : List.of(new Dep(m.app(), m.key(), null, Dep.Type.REMOVE));
+  }
+
+  private static List<Dep> baseDeps(ModelState m) {
+    List<Dep> deps = new ArrayList<>();
+    for (String base : m.bases()) {
+      int dot = base.indexOf('.');
+      deps.add(new Dep(base.substring(0, dot), base.substring(dot + 1), null, Dep.Type.CREATE));
+    }
+    return deps;
   }
 
   /** Options with no database effect; of Django's keys Migrata has {@code managed}. */

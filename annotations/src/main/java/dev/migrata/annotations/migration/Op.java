@@ -103,6 +103,15 @@ public @interface Op {
    */
   Class<?> javaClass() default void.class;
 
+  /**
+   * CreateModel: the model's {@code @Model} parents as {@code app.model} (Django's {@code bases}):
+   * a multi-table child's parent, or a proxy's.
+   */
+  String[] bases() default {};
+
+  /** CreateModel: a proxy model, state only, no table (Django's {@code proxy = True}). */
+  boolean proxy() default false;
+
   /** Where an operation acts; see {@link #scope()}. */
   enum Scope {
     BOTH,

@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Creates a model and its table, with its indexes and constraints. */
+/**
+ * Creates a model and its table, with its indexes and constraints. A multi-table child names its
+ * parent in {@code bases}; a proxy model ({@code proxy}) is state only, as Django's.
+ */
 public record CreateModel(
     String name,
     List<FieldState> fields,
@@ -20,13 +23,28 @@ public record CreateModel(
     List<ConstraintState> constraints,
     String table,
     String comment,
-    boolean managed)
+    boolean managed,
+    List<String> bases,
+    boolean proxy)
     implements Operation {
 
   public CreateModel {
     fields = List.copyOf(fields);
     indexes = List.copyOf(indexes);
     constraints = List.copyOf(constraints);
+    bases = bases == null ? List.of() : List.copyOf(bases);
+  }
+
+  /** A model without {@code @Model} parents. */
+  public CreateModel(
+      String name,
+      List<FieldState> fields,
+      List<IndexState> indexes,
+      List<ConstraintState> constraints,
+      String table,
+      String comment,
+      boolean managed) {
+    this(name, fields, indexes, constraints, table, comment, managed, List.of(), false);
   }
 
   public static CreateModel of(ModelState model) {
@@ -37,7 +55,9 @@ public record CreateModel(
         model.constraints(),
         model.table(),
         model.comment(),
-        model.managed());
+        model.managed(),
+        model.bases(),
+        model.proxy());
   }
 
   public ModelState toModelState(String app) {
@@ -45,7 +65,8 @@ public record CreateModel(
     for (FieldState f : fields) {
       map.put(f.name(), f);
     }
-    return new ModelState(app, name, map, indexes, constraints, table, comment, managed);
+    return new ModelState(
+        app, name, map, indexes, constraints, table, comment, managed, bases, proxy);
   }
 
   @Override
@@ -56,7 +77,7 @@ public record CreateModel(
   @Override
   public void databaseForwards(String app, SchemaEditor editor, ProjectState from, ProjectState to) {
     ModelState model = to.require(app, name);
-    if (model.managed()) {
+    if (model.migrates()) {
       editor.createModel(to, model);
     }
   }
@@ -65,14 +86,14 @@ public record CreateModel(
   public void databaseBackwards(
       String app, SchemaEditor editor, ProjectState from, ProjectState to) {
     ModelState model = from.require(app, name);
-    if (model.managed()) {
+    if (model.migrates()) {
       editor.deleteModel(from, model);
     }
   }
 
   @Override
   public String describe() {
-    return "Create model " + name;
+    return (proxy ? "Create proxy model " : "Create model ") + name;
   }
 
   @Override
@@ -90,6 +111,8 @@ public record CreateModel(
         .string("table", table)
         .string("comment", comment)
         .bool("managed", managed, true)
+        .strings("bases", bases)
+        .bool("proxy", proxy, false)
         .build();
   }
 
@@ -97,6 +120,11 @@ public record CreateModel(
   public boolean referencesModel(String model, String app) {
     if (Reductions.same(model, name)) {
       return true;
+    }
+    for (String base : bases) {
+      if (base.equalsIgnoreCase(app + "." + model)) {
+        return true;
+      }
     }
     for (FieldState f : fields) {
       if (Reductions.fieldReferences(f, app, model, null)) {
@@ -114,7 +142,8 @@ public record CreateModel(
    */
   @Override
   public Reduction reduce(Operation other, String app) {
-    if (other instanceof DeleteModel d && Reductions.same(d.name(), name)) {
+    // Django keeps a proxy's create and delete (a proxy may stand in for a concrete model).
+    if (other instanceof DeleteModel d && Reductions.same(d.name(), name) && !proxy) {
       return Reduction.replace();
     }
     String target = null;

@@ -28,7 +28,9 @@ public enum OpKind {
           optional("constraints"),
           optional("table"),
           optional("comment"),
-          optional("managed")),
+          optional("managed"),
+          optional("bases"),
+          optional("proxy")),
       op ->
           new CreateModel(
               op.required("name"),
@@ -37,7 +39,9 @@ public enum OpKind {
               op.children("constraints", ConstraintState::reconstruct),
               op.optional("table"),
               op.optional("comment"),
-              op.bool("managed", true))),
+              op.bool("managed", true),
+              op.strings("bases"),
+              op.bool("proxy", false))),
   DELETE_MODEL(
       DeleteModel.class, List.of(required("name")), op -> new DeleteModel(op.required("name"))),
   RENAME_MODEL(

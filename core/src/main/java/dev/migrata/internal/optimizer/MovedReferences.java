@@ -102,7 +102,15 @@ final class MovedReferences {
     if (op instanceof CreateModel c) {
       List<FieldState> fields = c.fields().stream().map(rewrite::apply).toList();
       return new CreateModel(
-          c.name(), fields, c.indexes(), c.constraints(), c.table(), c.comment(), c.managed());
+          c.name(),
+          fields,
+          c.indexes(),
+          c.constraints(),
+          c.table(),
+          c.comment(),
+          c.managed(),
+          c.bases(),
+          c.proxy());
     }
     if (op instanceof AddField a) {
       return new AddField(a.model(), rewrite.apply(a.field()), a.preserveDefault());

@@ -19,6 +19,12 @@ import java.util.List;
  * @param defaultMethod a static method giving the default ({@code com.example.Clock::now}), as
  *     Django's callable defaults; {@code null} for none
  * @param args a custom field type's arguments, {@code key=value}, in declaration order
+ * @param parentLink the one-to-one key of a multi-table child to its parent (Django's {@code
+ *     parent_link=True}, auto-created as {@code <parent>_ptr})
+ * @param generated a generated column's SQL expression, field names in braces ({@code {price} *
+ *     {quantity}}), or {@code null} (Django's {@code GeneratedField})
+ * @param persisted for a generated column: {@code STORED} rather than {@code VIRTUAL} (Django's
+ *     {@code db_persist})
  */
 public record FieldState(
     String name,
@@ -43,7 +49,10 @@ public record FieldState(
     String through,
     String table,
     String defaultMethod,
-    List<String> args) {
+    List<String> args,
+    boolean parentLink,
+    String generated,
+    boolean persisted) {
 
   public FieldState {
     choices = choices == null ? List.of() : List.copyOf(choices);
@@ -82,7 +91,15 @@ public record FieldState(
     b.table = table;
     b.defaultMethod = defaultMethod;
     b.args = args;
+    b.parentLink = parentLink;
+    b.generated = generated;
+    b.persisted = persisted;
     return b;
+  }
+
+  /** A generated column (Django's {@code GeneratedField}): the database computes its value. */
+  public boolean isGenerated() {
+    return generated != null;
   }
 
   /** Whether this is a custom field type (a class implementing {@code CustomFieldType}). */
@@ -168,6 +185,10 @@ public record FieldState(
         .string("table", table)
         .string("defaultMethod", defaultMethod)
         .strings("args", args)
+        .bool("parentLink", parentLink, false)
+        .string("generated", generated)
+        // Always written with a generated column, as Django writes db_persist; never without.
+        .bool("persisted", persisted, generated == null ? persisted : !persisted)
         .build();
   }
 
@@ -196,6 +217,9 @@ public record FieldState(
     b.table = emptyToNull(d.string("table", null));
     b.defaultMethod = emptyToNull(d.string("defaultMethod", null));
     b.args = d.strings("args");
+    b.parentLink = d.bool("parentLink", false);
+    b.generated = emptyToNull(d.string("generated", null));
+    b.persisted = b.generated != null && d.bool("persisted", true);
     return b.build();
   }
 
@@ -232,6 +256,9 @@ public record FieldState(
     private String table;
     private String defaultMethod;
     private List<String> args = List.of();
+    private boolean parentLink;
+    private String generated;
+    private boolean persisted;
 
     private Builder(String name, String type) {
       this.name = name;
@@ -348,11 +375,23 @@ public record FieldState(
       return this;
     }
 
+    public Builder parentLink(boolean v) {
+      parentLink = v;
+      return this;
+    }
+
+    /** A generated column: its expression and whether it is stored. */
+    public Builder generated(String expression, boolean stored) {
+      generated = expression;
+      persisted = expression != null && stored;
+      return this;
+    }
+
     public FieldState build() {
       return new FieldState(
           name, type, column, nullable, unique, index, primaryKey, maxLength, precision, scale,
           defaultValue, dbDefault, comment, helpText, choices, to, toField, onDelete,
-          relatedName, through, table, defaultMethod, args);
+          relatedName, through, table, defaultMethod, args, parentLink, generated, persisted);
     }
   }
 }

@@ -16,6 +16,9 @@ import java.util.function.UnaryOperator;
  * @param table the explicit table name, or {@code null} for {@code <app>_<name lowercased>}
  * @param comment the table comment, or {@code null}
  * @param managed {@code false} for models whose table Migrata does not create or alter
+ * @param bases the {@code @Model} parents as {@code app.model} (lowercased), as Django's {@code
+ *     bases}: a multi-table child's parent or a proxy's; empty for a plain model
+ * @param proxy a proxy model (Django's {@code proxy = True}): state only, no table
  */
 public record ModelState(
     String app,
@@ -25,12 +28,42 @@ public record ModelState(
     List<ConstraintState> constraints,
     String table,
     String comment,
-    boolean managed) {
+    boolean managed,
+    List<String> bases,
+    boolean proxy) {
 
   public ModelState {
     fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     indexes = List.copyOf(indexes);
     constraints = List.copyOf(constraints);
+    bases = bases == null ? List.of() : List.copyOf(bases);
+  }
+
+  /** A model without {@code @Model} parents. */
+  public ModelState(
+      String app,
+      String name,
+      Map<String, FieldState> fields,
+      List<IndexState> indexes,
+      List<ConstraintState> constraints,
+      String table,
+      String comment,
+      boolean managed) {
+    this(app, name, fields, indexes, constraints, table, comment, managed, List.of(), false);
+  }
+
+  /**
+   * Whether Migrata creates and alters this model's table: Django's {@code can_migrate}, false for
+   * unmanaged and proxy models.
+   */
+  public boolean migrates() {
+    return managed && !proxy;
+  }
+
+  /** The same model with other parents and proxy flag. */
+  public ModelState withInheritance(List<String> newBases, boolean newProxy) {
+    return new ModelState(
+        app, name, fields, indexes, constraints, table, comment, managed, newBases, newProxy);
   }
 
   public static ModelState of(String app, String name, Collection<FieldState> fields) {
@@ -86,31 +119,38 @@ public record ModelState(
   }
 
   public ModelState withName(String newName) {
-    return new ModelState(app, newName, fields, indexes, constraints, table, comment, managed);
+    return new ModelState(
+        app, newName, fields, indexes, constraints, table, comment, managed, bases, proxy);
   }
 
   public ModelState withTable(String newTable) {
-    return new ModelState(app, name, fields, indexes, constraints, newTable, comment, managed);
+    return new ModelState(
+        app, name, fields, indexes, constraints, newTable, comment, managed, bases, proxy);
   }
 
   public ModelState withComment(String newComment) {
-    return new ModelState(app, name, fields, indexes, constraints, table, newComment, managed);
+    return new ModelState(
+        app, name, fields, indexes, constraints, table, newComment, managed, bases, proxy);
   }
 
   public ModelState withManaged(boolean newManaged) {
-    return new ModelState(app, name, fields, indexes, constraints, table, comment, newManaged);
+    return new ModelState(
+        app, name, fields, indexes, constraints, table, comment, newManaged, bases, proxy);
   }
 
   public ModelState withIndexes(List<IndexState> newIndexes) {
-    return new ModelState(app, name, fields, newIndexes, constraints, table, comment, managed);
+    return new ModelState(
+        app, name, fields, newIndexes, constraints, table, comment, managed, bases, proxy);
   }
 
   public ModelState withConstraints(List<ConstraintState> newConstraints) {
-    return new ModelState(app, name, fields, indexes, newConstraints, table, comment, managed);
+    return new ModelState(
+        app, name, fields, indexes, newConstraints, table, comment, managed, bases, proxy);
   }
 
   public ModelState withFields(Map<String, FieldState> newFields) {
-    return new ModelState(app, name, newFields, indexes, constraints, table, comment, managed);
+    return new ModelState(
+        app, name, newFields, indexes, constraints, table, comment, managed, bases, proxy);
   }
 
   /** Adds {@code field} at the end. */

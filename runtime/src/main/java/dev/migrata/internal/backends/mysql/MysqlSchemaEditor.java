@@ -82,6 +82,10 @@ public final class MysqlSchemaEditor extends InPlaceSchemaEditor {
     // COMMENT = NULL is a syntax error; an empty comment is none (as Django writes).
     sql.noComment = "''";
     sql.inlineColumnComment = "COMMENT {comment}";
+    // MariaDB's generated columns take no NULL / NOT NULL ("You have an error in your SQL
+    // syntax"); MySQL's take both.
+    sql.generatedColumnNullability =
+        !features.serverVersion().toLowerCase(java.util.Locale.ROOT).contains("mariadb");
     return sql;
   }
 

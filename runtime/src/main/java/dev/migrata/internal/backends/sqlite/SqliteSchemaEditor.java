@@ -168,6 +168,9 @@ public final class SqliteSchemaEditor extends BaseSchemaEditor {
     List<String> targets = new ArrayList<>();
     List<String> selects = new ArrayList<>();
     for (FieldState f : Fields.columnFields(newModel)) {
+      if (f.isGenerated()) {
+        continue; // the database computes it; INSERT may not name it
+      }
       String expression;
       if (created != null && f.name().equals(created.name())) {
         if (created.dbDefault() != null) {
@@ -230,7 +233,9 @@ public final class SqliteSchemaEditor extends BaseSchemaEditor {
         || !field.nullable()
         || field.defaultValue() != null
         || field.defaultMethod() != null
-        || field.dbDefault() != null) {
+        || field.dbDefault() != null
+        // SQLite cannot ADD a STORED generated column (Django rebuilds the table too).
+        || (field.isGenerated() && field.persisted())) {
       remakeTable(state, oldModel, newModel, field, null, null);
       return;
     }
@@ -240,7 +245,7 @@ public final class SqliteSchemaEditor extends BaseSchemaEditor {
             sql.createColumn,
             "table", quoteName(model.tableName()),
             "column", quoteName(field.columnName()),
-            "definition", columns.definition(s, field, false)));
+            "definition", columns.definition(s, newModel, field, false)));
     deferFieldExtras(s, newModel, field);
   }
 
@@ -295,8 +300,8 @@ public final class SqliteSchemaEditor extends BaseSchemaEditor {
       FieldState newField) {
     boolean pureRename =
         !oldField.columnName().equals(newField.columnName())
-            && columns.definition(fromState, oldField, false)
-                .equals(columns.definition(toState, newField, false))
+            && columns.definition(fromState, fromModel, oldField, false)
+                .equals(columns.definition(toState, toModel, newField, false))
             && !Fields.isForeignKey(oldField)
             && !Fields.isForeignKey(newField);
     if (pureRename) {
