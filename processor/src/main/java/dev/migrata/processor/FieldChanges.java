@@ -55,6 +55,9 @@ final class FieldChanges {
           continue;
         }
         String old = questioner.renamedFieldFrom(after.app(), after.name(), name);
+        if (old == null) {
+          old = renamedParentLink(before, after.fields().get(name), removed);
+        }
         if (old == null || old.equals(name)) {
           continue;
         }
@@ -79,6 +82,26 @@ final class FieldChanges {
     return renames;
   }
 
+
+  /**
+   * A multi-table child whose parent was renamed: its auto-created link follows the parent's
+   * name ({@code place_ptr} becomes {@code venue_ptr}). Django asks whether the field was
+   * renamed; the link is implicit, so there is nobody to write {@code renamedFrom} and the answer
+   * is yes whenever the old link points at the same (renamed) parent.
+   */
+  private static String renamedParentLink(
+      ModelState before, FieldState added, Set<String> removed) {
+    if (!added.parentLink()) {
+      return null;
+    }
+    for (String name : removed) {
+      FieldState old = before.fields().get(name);
+      if (old.parentLink() && old.withName(added.name()).equals(added)) {
+        return name;
+      }
+    }
+    return null;
+  }
 
   void generateRemovedFields(List<String> kept) {
     for (String k : kept) {

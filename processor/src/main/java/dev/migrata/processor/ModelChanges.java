@@ -85,7 +85,9 @@ final class ModelChanges {
     for (ModelState m : deleted) {
       List<String> related = new ArrayList<>();
       for (FieldState f : m.fields().values()) {
-        if (f.isRelation()) {
+        // A child's link to its parent is its primary key: the table goes with it (Django removes
+        // the link first, dropping the key column of a table about to be dropped).
+        if (f.isRelation() && !f.parentLink()) {
           related.add(f.name());
         }
       }
@@ -98,7 +100,10 @@ final class ModelChanges {
         for (FieldState f : other.fields().values()) {
           boolean points = f.isRelation() && f.to().equals(key(m));
           boolean through = key(m).equals(f.through());
-          if (points || through) {
+          if (points && f.parentLink()) {
+            // A multi-table child goes first, as a whole.
+            deps.add(new Dep(other.app(), other.key(), null, Dep.Type.REMOVE));
+          } else if (points || through) {
             deps.add(new Dep(other.app(), other.key(), f.name(), Dep.Type.REMOVE));
             if (points && f.fieldType() != FieldType.MANY_TO_MANY) {
               deps.add(new Dep(other.app(), other.key(), f.name(), Dep.Type.ALTER));

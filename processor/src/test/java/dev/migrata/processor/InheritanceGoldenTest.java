@@ -114,6 +114,55 @@ class InheritanceGoldenTest {
   }
 
   @Test
+  void renamedParentRenamesTheChildsLink() {
+    next("M0001_initial", place(), restaurant());
+    JavaFileObject m1 = migration(root, MIGRATIONS, "M0001_initial");
+    JavaFileObject venue =
+        model(
+            "Venue",
+            "@Model(renamedFrom = \"Place\")\npublic class Venue {\n"
+                + "  @Field(maxLength = 50) String name;\n}\n");
+    JavaFileObject child =
+        model(
+            "Restaurant",
+            "@Model\npublic class Restaurant extends Venue {\n"
+                + "  @Field(defaultValue = \"false\") boolean servesPizza;\n}\n");
+    String text = next("M0002_rename_place_venue_and_more", venue, child, m1);
+    Golden.assertMatches("inheritance/M0002_rename_place_venue_and_more.java", text);
+    JavaFileObject m2 = migration(root, MIGRATIONS, "M0002_rename_place_venue_and_more");
+    assertThat(compile(root, venue, child, m1, m2)).succeeded();
+    assertThat(files(root, MIGRATIONS)).hasSize(2);
+  }
+
+  @Test
+  void parentAndChildDeletedTogether() {
+    next("M0001_initial", place(), restaurant());
+    JavaFileObject m1 = migration(root, MIGRATIONS, "M0001_initial");
+    JavaFileObject other = model("Other", "@Model\npublic class Other {\n  @Field int x;\n}\n");
+    String text = next("M0002_other_delete_restaurant_delete_place", other, m1);
+    assertThat(text.indexOf("name = \"Restaurant\""))
+        .as("the child is deleted before its parent:\n%s", text)
+        .isPositive()
+        .isLessThan(text.indexOf("name = \"Place\""));
+  }
+
+  @Test
+  void childInAnotherAppDependsOnTheParentsMigration() {
+    next("M0001_initial", place());
+    JavaFileObject m1 = migration(root, MIGRATIONS, "M0001_initial");
+    JavaFileObject child =
+        source(
+            "com.example.food.Restaurant",
+            "package com.example.food;\n"
+                + "import dev.migrata.annotations.*;\n"
+                + "@Model\npublic class Restaurant extends com.example.places.Place {\n"
+                + "  @Field(defaultValue = \"false\") boolean servesPizza;\n}\n");
+    assertThat(compile(root, place(), child, m1)).succeeded();
+    String text = written(root, "com.example.food.migrations", "M0001_initial");
+    Golden.assertMatches("inheritance/food/M0001_initial.java", text);
+  }
+
+  @Test
   void childFieldsAndProxyDoNotChangeOnReplay() {
     next("M0001_initial", place(), restaurant(), orderedPlace());
     JavaFileObject m1 = migration(root, MIGRATIONS, "M0001_initial");

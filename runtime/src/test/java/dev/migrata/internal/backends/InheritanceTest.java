@@ -12,6 +12,8 @@ import dev.migrata.OnEveryBackend;
 import dev.migrata.internal.migration.MigrationDefinition;
 import dev.migrata.internal.operations.CreateModel;
 import dev.migrata.internal.operations.DeleteModel;
+import dev.migrata.internal.operations.RenameField;
+import dev.migrata.internal.operations.RenameModel;
 import dev.migrata.internal.state.FieldState;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -168,6 +170,44 @@ class InheritanceTest extends OnEveryBackend {
       st.execute("DELETE FROM places_place WHERE name = 'Luigi'");
     }
     assertThat(db.rows("SELECT COUNT(*) FROM places_restaurant")).containsExactly("0");
+  }
+
+  @Test
+  void renamedParentAndDeletedFamilyFollowTheProcessorsOperations() throws Exception {
+    List<MigrationDefinition> migrations = new ArrayList<>(places());
+    // golden/inheritance/M0002_rename_place_venue_and_more.java
+    migrations.add(
+        migration("places", "0002_rename_place_venue_and_more")
+            .dependsOn("places", "0001_initial")
+            .ops(
+                new RenameModel("Place", "Venue"),
+                new RenameField("restaurant", "place_ptr", "venue_ptr")));
+    migrata(migrations).migrate();
+    assertThat(tables()).contains("places_venue", "places_restaurant");
+    assertThat(columns("places_restaurant")).containsExactly("venue_ptr_id", "serves_pizza");
+    db.exec("INSERT INTO places_venue (name) VALUES ('Luigi')");
+    db.exec(
+        "INSERT INTO places_restaurant (venue_ptr_id, serves_pizza) SELECT id, "
+            + (kind == Db.Kind.POSTGRES ? "true" : "1")
+            + " FROM places_venue");
+    assertThat(
+            db.rows(
+                "SELECT v.name FROM places_restaurant r JOIN places_venue v"
+                    + " ON v.id = r.venue_ptr_id"))
+        .containsExactly("Luigi");
+
+    // The child goes first, as a whole; then its parent (and the proxy, which has no table).
+    migrations.add(
+        migration("places", "0003_delete_restaurant_delete_venue_and_more")
+            .dependsOn("places", "0002_rename_place_venue_and_more")
+            .ops(
+                new DeleteModel("Restaurant"),
+                new DeleteModel("Venue"),
+                new DeleteModel("OrderedPlace")));
+    migrata(migrations).migrate();
+    assertThat(tables()).isEmpty();
+    migrata(migrations).migrate("places", "zero");
+    assertThat(tables()).isEmpty();
   }
 
   @Test
