@@ -79,6 +79,11 @@ public final class ColumnSql {
         throw new IllegalStateException(
             "Field '" + field.name() + "' refers to a missing field of '" + field.to() + "'.");
       }
+      if (Fields.isForeignKey(target)) {
+        // A key that is itself a relation (a multi-table child's <parent>_ptr): Django's
+        // rel_db_type follows it to the column it finally refers to.
+        return type(state, target);
+      }
       return relType(target);
     }
     return ownType(field);
