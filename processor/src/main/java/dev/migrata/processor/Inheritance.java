@@ -60,10 +60,15 @@ final class Inheritance {
    * primary key to the parent, deleted with it.
    */
   FieldState parentLink(TypeElement parent) {
-    String name = parent.getSimpleName().toString().toLowerCase(Locale.ROOT) + "_ptr";
+    // Django links a child of a proxy to the proxy's concrete model (the one with the table).
+    TypeElement concrete = parent;
+    while (bool(Mirrors.find(concrete, ModelReader.MODEL), "proxy") && parent(concrete) != null) {
+      concrete = parent(concrete);
+    }
+    String name = concrete.getSimpleName().toString().toLowerCase(Locale.ROOT) + "_ptr";
     return FieldState.builder(name, FieldType.ONE_TO_ONE.djangoName())
         .primaryKey(true)
-        .to(reference(parent))
+        .to(reference(concrete))
         .onDelete("CASCADE")
         .parentLink(true)
         .build();

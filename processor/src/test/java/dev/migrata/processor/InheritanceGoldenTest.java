@@ -163,6 +163,31 @@ class InheritanceGoldenTest {
   }
 
   @Test
+  void proxyThatBecomesAChildIsDeletedThenCreated() {
+    next("M0001_initial", place(), orderedPlace());
+    JavaFileObject m1 = migration(root, MIGRATIONS, "M0001_initial");
+    JavaFileObject concrete =
+        model(
+            "OrderedPlace",
+            "@Model\npublic class OrderedPlace extends Place {\n  @Field int rank;\n}\n");
+    String text = next("M0002_delete_orderedplace_orderedplace", place(), concrete, m1);
+    Golden.assertMatches("inheritance/M0002_delete_orderedplace_orderedplace.java", text);
+  }
+
+  @Test
+  void childOfAProxyLinksToTheConcreteModel() {
+    JavaFileObject child =
+        model(
+            "Bistro",
+            "@Model\npublic class Bistro extends OrderedPlace {\n  @Field int tables;\n}\n");
+    String text = next("M0001_initial", place(), orderedPlace(), child);
+    assertThat(text)
+        .contains("name = \"place_ptr\"")
+        .contains("to = \"places.place\"")
+        .contains("bases = \"places.orderedplace\"");
+  }
+
+  @Test
   void childFieldsAndProxyDoNotChangeOnReplay() {
     next("M0001_initial", place(), restaurant(), orderedPlace());
     JavaFileObject m1 = migration(root, MIGRATIONS, "M0001_initial");
