@@ -120,6 +120,20 @@ class GeneratedColumnTest extends OnEveryBackend {
   }
 
   @Test
+  void otherOptionsOfAGeneratedColumnAlterInPlace() throws Exception {
+    FieldState nullable = total("{price} * {quantity}").toBuilder().nullable(true).build();
+    then(
+        "0002_alter_line_total",
+        new AlterField("line", nullable.toBuilder().comment("computed").build(), true));
+    migrata().migrate();
+    db.exec("INSERT INTO shop_line (price, quantity) VALUES (3, 3)");
+    assertThat(numbers("total")).containsExactly(n("9"));
+    migrata().migrate("shop", "0001_initial");
+    db.exec("UPDATE shop_line SET quantity = 5");
+    assertThat(numbers("total")).containsExactly(n("15"));
+  }
+
+  @Test
   void alteringTheExpressionInPlaceIsRefusedAsDjangoDoes() throws Exception {
     then("0002_alter_line_total", new AlterField("line", total("{price} + {quantity}"), true));
     assertThatThrownBy(() -> migrata().migrate())

@@ -101,6 +101,34 @@ public final class MysqlSchemaEditor extends InPlaceSchemaEditor {
   }
 
   /**
+   * A generated column's other options (nullability, type, comment) change by restating the whole
+   * column, expression included: a {@code MODIFY} with only the type would make it a plain column.
+   */
+  @Override
+  protected void alterFieldInPlace(
+      ProjectState fromState,
+      ModelState fromModel,
+      FieldState oldField,
+      ProjectState toState,
+      ModelState toModel,
+      FieldState newField) {
+    if (!newField.isGenerated()) {
+      super.alterFieldInPlace(fromState, fromModel, oldField, toState, toModel, newField);
+      return;
+    }
+    execute(
+        format(
+            SQL_CHANGE_GENERATED,
+            "table", quoteName(toModel.tableName()),
+            "oldColumn", quoteName(oldField.columnName()),
+            "newColumn", quoteName(newField.columnName()),
+            "definition", columns.definition(toState, toModel, newField, false)));
+  }
+
+  private static final String SQL_CHANGE_GENERATED =
+      "ALTER TABLE {table} CHANGE {oldColumn} {newColumn} {definition}";
+
+  /**
    * Django's {@code _create_missing_fk_index}: InnoDB lets a foreign key use any index that starts
    * with its column and then refuses to drop that index ("needed in a foreign key constraint").
    * Before dropping an index or unique constraint whose first field is a foreign key, give the
