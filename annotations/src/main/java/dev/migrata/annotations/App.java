@@ -7,8 +7,8 @@ import java.lang.annotation.Target;
 
 /**
  * Declares a Migrata app on a package ({@code package-info.java}). The models of the app are the
- * {@link Model} classes of that package; its migrations live in {@code <package>.migrations}
- * unless {@link #migrationsPackage()} says otherwise.
+ * {@link Model} classes of that package; its migrations live in {@code <package>.migrations} unless
+ * {@link #migrationsPackage()} says otherwise.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.PACKAGE)
@@ -26,4 +26,10 @@ public @interface App {
    * -Amigrata.defaultAutoField}, else {@code BigAutoField}. A change alters every implicit id.
    */
   String defaultAutoField() default "";
+
+  /**
+   * The backends the app is migrated on ({@code "postgresql"}, {@code "mysql"} — MariaDB included —
+   * {@code "sqlite"}); empty for all. Warnings about features a backend lacks name only these.
+   */
+  String[] backends() default {};
 }

@@ -6,8 +6,8 @@ import java.lang.annotation.Target;
 
 /**
  * One operation of a {@link Migration}. Each {@link Kind} takes the attributes its Django
- * counterpart takes (listed on each member); the processor rejects any other attribute set on
- * that kind, and a missing required one, naming the ones the kind takes.
+ * counterpart takes (listed on each member); the processor rejects any other attribute set on that
+ * kind, and a missing required one, naming the ones the kind takes.
  */
 @Retention(RetentionPolicy.CLASS)
 @Target({})
@@ -17,8 +17,8 @@ public @interface Op {
   /**
    * Where the operation acts. {@link Scope#BOTH} (the default) is a normal operation. A run of
    * consecutive {@link Scope#DATABASE} and {@link Scope#STATE} operations is one Django {@code
-   * SeparateDatabaseAndState}: the DATABASE ones change only the database, the STATE ones only
-   * the migration state (annotations cannot nest an {@code @Op} inside an {@code @Op}).
+   * SeparateDatabaseAndState}: the DATABASE ones change only the database, the STATE ones only the
+   * migration state (annotations cannot nest an {@code @Op} inside an {@code @Op}).
    */
   Scope scope() default Scope.BOTH;
 
@@ -41,19 +41,22 @@ public @interface Op {
   FieldDef[] field() default {};
 
   /**
-   * CreateModel: the indexes. Migrations written before {@link #index()} existed give AddIndex
-   * its one index here ({@code indexes = @IndexDef(...)}); that still reads the same, but {@link
+   * CreateModel: the indexes. Migrations written before {@link #index()} existed give AddIndex its
+   * one index here ({@code indexes = @IndexDef(...)}); that still reads the same, but {@link
    * #index()} is preferred.
    */
   IndexDef[] indexes() default {};
 
   /** AddIndex: the index (preferred over a one-element {@link #indexes()}). */
-  IndexDef index() default @IndexDef(name = "", fields = {});
+  IndexDef index() default
+      @IndexDef(
+          name = "",
+          fields = {});
 
   /**
    * CreateModel: the constraints. Migrations written before {@link #constraint()} existed give
-   * AddConstraint its one constraint here; that still reads the same, but {@link #constraint()}
-   * is preferred.
+   * AddConstraint its one constraint here; that still reads the same, but {@link #constraint()} is
+   * preferred.
    */
   ConstraintDef[] constraints() default {};
 
@@ -91,15 +94,15 @@ public @interface Op {
   boolean elidable() default false;
 
   /**
-   * RunSql: the backends it runs on, by vendor ({@code sqlite}, {@code postgresql}, {@code
-   * mysql} — MariaDB included); empty for all. Several RunSql operations with different vendors
-   * give per-backend variants of one change; on other backends they do nothing.
+   * RunSql: the backends it runs on, by vendor ({@code sqlite}, {@code postgresql}, {@code mysql} —
+   * MariaDB included); empty for all. Several RunSql operations with different vendors give
+   * per-backend variants of one change; on other backends they do nothing.
    */
   String[] vendors() default {};
 
   /**
-   * RunJava: the class that declares {@link #method()} and {@link #reverseMethod()}; the
-   * migration class itself by default (a squashed migration points at the original class).
+   * RunJava: the class that declares {@link #method()} and {@link #reverseMethod()}; the migration
+   * class itself by default (a squashed migration points at the original class).
    */
   Class<?> javaClass() default void.class;
 
@@ -114,6 +117,15 @@ public @interface Op {
    * descending (ORM only, no SQL).
    */
   String[] ordering() default {};
+
+  /**
+   * CreateModel: the model's {@code @Model} parents as {@code app.model} (Django's {@code bases}):
+   * a multi-table child's parent, or a proxy's.
+   */
+  String[] bases() default {};
+
+  /** CreateModel: a proxy model, state only, no table (Django's {@code proxy = True}). */
+  boolean proxy() default false;
 
   /** Where an operation acts; see {@link #scope()}. */
   enum Scope {

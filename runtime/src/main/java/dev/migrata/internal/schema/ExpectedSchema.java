@@ -37,7 +37,7 @@ final class ExpectedSchema {
   Map<String, TableShape> tables(ProjectState state) {
     Map<String, TableShape> out = new LinkedHashMap<>();
     for (ModelState model : state.models()) {
-      if (!model.managed()) {
+      if (!model.migrates()) {
         continue;
       }
       out.put(model.tableName(), table(state, model));

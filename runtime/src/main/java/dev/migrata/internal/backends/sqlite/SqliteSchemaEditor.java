@@ -29,8 +29,8 @@ import java.util.Set;
  * SQLite's schema editor (Django's {@code sqlite3/schema.py}). SQLite alters little in place, so
  * most changes rebuild the table as Django's {@code _remake_table}: create {@code new__<table>},
  * copy every row with {@code INSERT ... SELECT}, drop the old table, rename the new one, recreate
- * the indexes — all inside the migration's transaction, with foreign key enforcement off and
- * {@code PRAGMA foreign_key_check} before commit.
+ * the indexes — all inside the migration's transaction, with foreign key enforcement off and {@code
+ * PRAGMA foreign_key_check} before commit.
  */
 public final class SqliteSchemaEditor extends BaseSchemaEditor {
   /** Django's {@code sqlite3} {@code data_types}. */
@@ -128,8 +128,13 @@ public final class SqliteSchemaEditor extends BaseSchemaEditor {
         ResultSet rs = st.executeQuery("PRAGMA foreign_key_check")) {
       if (rs.next()) {
         throw new SchemaException(
-            "Foreign key check failed: table '" + rs.getString(1) + "' row " + rs.getLong(2)
-                + " refers to a missing row of '" + rs.getString(3) + "'.");
+            "Foreign key check failed: table '"
+                + rs.getString(1)
+                + "' row "
+                + rs.getLong(2)
+                + " refers to a missing row of '"
+                + rs.getString(3)
+                + "'.");
       }
     }
   }
@@ -169,9 +174,9 @@ public final class SqliteSchemaEditor extends BaseSchemaEditor {
   // ---------------------------------------------------------------- the rebuild
 
   /**
-   * Django's {@code _remake_table}: rebuilds {@code oldModel}'s table as {@code newModel},
-   * keeping every row. {@code created} is a new column filled with its default; {@code
-   * alteredOld}/{@code alteredNew} an altered (possibly renamed) column.
+   * Django's {@code _remake_table}: rebuilds {@code oldModel}'s table as {@code newModel}, keeping
+   * every row. {@code created} is a new column filled with its default; {@code alteredOld}/{@code
+   * alteredNew} an altered (possibly renamed) column.
    */
   protected void remakeTable(
       ProjectState state,
@@ -186,6 +191,9 @@ public final class SqliteSchemaEditor extends BaseSchemaEditor {
     List<String> targets = new ArrayList<>();
     List<String> selects = new ArrayList<>();
     for (FieldState f : Fields.columnFields(newModel)) {
+      if (f.isGenerated()) {
+        continue; // the database computes it; INSERT may not name it
+      }
       String expression;
       if (created != null && f.name().equals(created.name())) {
         if (created.dbDefault() != null) {
@@ -218,10 +226,14 @@ public final class SqliteSchemaEditor extends BaseSchemaEditor {
     execute(
         format(
             SQL_COPY_ROWS,
-            "newTable", quoteName(tempTable),
-            "table", quoteName(table),
-            "columns", String.join(", ", targets),
-            "values", String.join(", ", selects)));
+            "newTable",
+            quoteName(tempTable),
+            "table",
+            quoteName(table),
+            "columns",
+            String.join(", ", targets),
+            "values",
+            String.join(", ", selects)));
     dropTable(table);
     execute(
         format(sql.renameTable, "oldTable", quoteName(tempTable), "newTable", quoteName(table)));
@@ -249,7 +261,9 @@ public final class SqliteSchemaEditor extends BaseSchemaEditor {
         || field.defaultValue() != null
         || field.defaultMethod() != null
         || OrmOptions.nowMethod(field) != null
-        || field.dbDefault() != null) {
+        || field.dbDefault() != null
+        // SQLite cannot ADD a STORED generated column (Django rebuilds the table too).
+        || (field.isGenerated() && field.persisted())) {
       remakeTable(state, oldModel, newModel, field, null, null);
       return;
     }
@@ -257,9 +271,12 @@ public final class SqliteSchemaEditor extends BaseSchemaEditor {
     execute(
         format(
             sql.createColumn,
-            "table", quoteName(model.tableName()),
-            "column", quoteName(field.columnName()),
-            "definition", columns.definition(s, field, false)));
+            "table",
+            quoteName(model.tableName()),
+            "column",
+            quoteName(field.columnName()),
+            "definition",
+            columns.definition(s, newModel, field, false)));
     deferFieldExtras(s, newModel, field);
   }
 
@@ -301,8 +318,8 @@ public final class SqliteSchemaEditor extends BaseSchemaEditor {
   }
 
   /**
-   * A pure rename is {@code RENAME COLUMN}; every other change rebuilds the table (Django's
-   * {@code _alter_field} on SQLite), and the tables referring to a retyped key with it.
+   * A pure rename is {@code RENAME COLUMN}; every other change rebuilds the table (Django's {@code
+   * _alter_field} on SQLite), and the tables referring to a retyped key with it.
    */
   @Override
   protected void alterFieldInPlace(
@@ -314,14 +331,18 @@ public final class SqliteSchemaEditor extends BaseSchemaEditor {
       FieldState newField) {
     boolean pureRename =
         !oldField.columnName().equals(newField.columnName())
-            && columns.definition(fromState, oldField, false)
-                .equals(columns.definition(toState, newField, false))
+            && columns
+                .definition(fromState, fromModel, oldField, false)
+                .equals(columns.definition(toState, toModel, newField, false))
             && !Fields.isForeignKey(oldField)
             && !Fields.isForeignKey(newField);
     if (pureRename) {
       execute(
           renameColumnSql(
-              toModel.tableName(), oldField.columnName(), newField.columnName(), fromState,
+              toModel.tableName(),
+              oldField.columnName(),
+              newField.columnName(),
+              fromState,
               oldField));
       renameColumnReferences(toModel.tableName(), oldField.columnName(), newField.columnName());
       return;
