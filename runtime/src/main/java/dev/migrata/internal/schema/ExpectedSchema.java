@@ -61,7 +61,7 @@ final class ExpectedSchema {
     List<String> primaryKey = new ArrayList<>();
     for (FieldState f : Fields.columnFields(model)) {
       String column = f.columnName();
-      cols.add(new TableShape.Column(column, columns.type(state, f), f.nullable()));
+      cols.add(new TableShape.Column(column, columns.type(state, f), columns.createdNullable(f)));
       if (f.primaryKey()) {
         primaryKey.add(column);
       }

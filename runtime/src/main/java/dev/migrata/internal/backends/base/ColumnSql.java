@@ -66,8 +66,8 @@ public final class ColumnSql {
 
   /**
    * The check every column of the field's type has ({@code "col" >= 0} of a positive integer,
-   * Django's {@code db_check}), or {@code null}; {@link #typeCheckTemplate} is the same with
-   * {@code {column}} unfilled, which compares equal across a column rename (Django's {@code
+   * Django's {@code db_check}), or {@code null}; {@link #typeCheckTemplate} is the same with {@code
+   * {column}} unfilled, which compares equal across a column rename (Django's {@code
    * _field_db_check} with its mocked column name).
    */
   public String typeCheck(FieldState field) {
@@ -196,6 +196,15 @@ public final class ColumnSql {
       parts.add(format(sql.inlineColumnComment, "comment", quoting.string(field.comment())));
     }
     return String.join(" ", parts);
+  }
+
+  /**
+   * Whether the column as created admits NULL: a generated column is declared without NOT NULL
+   * where the backend refuses nullability on one (MySQL, MariaDB), so the database reports it
+   * nullable.
+   */
+  public boolean createdNullable(FieldState field) {
+    return field.nullable() || (field.isGenerated() && !sql.generatedColumnNullability);
   }
 
   /** The expression with each {@code {field}} as the field's quoted column in {@code model}. */

@@ -23,7 +23,10 @@ final class SqliteIntrospection extends Introspection {
           + " ESCAPE '\\' ORDER BY name";
 
   private static final String SQL_COLUMNS =
-      "SELECT name, type, \"notnull\", pk FROM pragma_table_info(?) ORDER BY cid";
+      // table_xinfo lists generated columns too (hidden 2 and 3); 1 is a virtual table's hidden
+      // one.
+      "SELECT name, type, \"notnull\", pk FROM pragma_table_xinfo(?) WHERE hidden <> 1 ORDER BY"
+          + " cid";
 
   /** The primary key's own index (origin {@code pk}) is the key, not an index. */
   private static final String SQL_INDEXES =
