@@ -18,7 +18,9 @@ public @interface Model {
   /** The simple class name this model had before a rename, in the same app. */
   String renamedFrom() default "";
 
-  /** {@code false} keeps the model in the migration state without creating or altering its table. */
+  /**
+   * {@code false} keeps the model in the migration state without creating or altering its table.
+   */
   boolean managed() default true;
 
   /** The human-readable name (Django's {@code verbose_name}); kept in state, no SQL. */
@@ -32,4 +34,11 @@ public @interface Model {
    * descending, {@code "?"} for random; kept in state, no SQL.
    */
   String[] ordering() default {};
+
+  /**
+   * A proxy model (Django's {@code proxy = True}): a second class over its {@code @Model}
+   * superclass's table, kept in the migration state with no table of its own and no SQL. It
+   * declares no fields.
+   */
+  boolean proxy() default false;
 }

@@ -90,14 +90,20 @@ final class Autodetector {
     List<ModelState> deleted = new ArrayList<>();
     List<ModelState> added = new ArrayList<>();
     List<String> kept = new ArrayList<>();
+    // Django keeps proxies apart: a model that becomes (or stops being) a proxy is deleted and
+    // created again, as its keys move between the concrete and the proxy sets.
+    List<ModelState> deletedProxies = new ArrayList<>();
+    List<ModelState> addedProxies = new ArrayList<>();
     for (ModelState m : oldModels) {
-      if (to.model(m.app(), m.name()) == null) {
-        deleted.add(m);
+      ModelState now = to.model(m.app(), m.name());
+      if (now == null || now.proxy() != m.proxy()) {
+        (m.proxy() ? deletedProxies : deleted).add(m);
       }
     }
     for (ModelState m : newModels) {
-      if (working.model(m.app(), m.name()) == null) {
-        added.add(m);
+      ModelState was = working.model(m.app(), m.name());
+      if (was == null || was.proxy() != m.proxy()) {
+        (m.proxy() ? addedProxies : added).add(m);
       } else {
         kept.add(ModelChanges.key(m));
       }
@@ -105,6 +111,8 @@ final class Autodetector {
     models.askIfModelsRenamed(deleted, added);
     models.generateDeletedModels(deleted);
     models.generateCreatedModels(added);
+    models.generateDeletedProxies(deletedProxies);
+    models.generateCreatedProxies(addedProxies);
     models.generateAlteredOptions(kept);
     models.generateAlteredTableComment(kept);
     List<Pending> renamedFields = fields.createRenamedFields(kept);

@@ -56,6 +56,9 @@ final class FieldChanges {
           continue;
         }
         String old = questioner.renamedFieldFrom(after.app(), after.name(), name);
+        if (old == null) {
+          old = renamedParentLink(before, after.fields().get(name), removed);
+        }
         if (old == null || old.equals(name)) {
           continue;
         }
@@ -78,6 +81,26 @@ final class FieldChanges {
       }
     }
     return renames;
+  }
+
+  /**
+   * A multi-table child whose parent was renamed: its auto-created link follows the parent's name
+   * ({@code place_ptr} becomes {@code venue_ptr}). Django asks whether the field was renamed; the
+   * link is implicit, so there is nobody to write {@code renamedFrom} and the answer is yes
+   * whenever the old link points at the same (renamed) parent.
+   */
+  private static String renamedParentLink(
+      ModelState before, FieldState added, Set<String> removed) {
+    if (!added.parentLink()) {
+      return null;
+    }
+    for (String name : removed) {
+      FieldState old = before.fields().get(name);
+      if (old.parentLink() && old.withName(added.name()).equals(added)) {
+        return name;
+      }
+    }
+    return null;
   }
 
   void generateRemovedFields(List<String> kept) {
@@ -169,6 +192,22 @@ final class FieldChanges {
           addField(after, now);
           continue;
         }
+        String regenerated = regenerated(was, now);
+        if (regenerated != null) {
+          // Django refuses to alter a generated column ("Modifying GeneratedFields is not
+          // supported - the field must be removed and re-added"); the migration does just that.
+          questioner.report(
+              Problem.GENERATED_RECREATED,
+              after.app(),
+              after.name(),
+              name,
+              name,
+              after.name(),
+              regenerated);
+          add(after.app(), new RemoveField(after.key(), name), List.of());
+          addField(after, now);
+          continue;
+        }
         if (was.nullable() && !now.nullable() && !now.hasDefault() && !isM2m) {
           questioner.report(
               Problem.NULL_TO_NOT_NULL_WITHOUT_DEFAULT,
@@ -212,8 +251,27 @@ final class FieldChanges {
   }
 
   /**
-   * Django asks for a default unless the column may be null or fills itself: an automatic time or a
-   * blank text field (its {@code effective_default}) fills itself too.
+   * What makes an altered field a generated column to drop and add again (its expression, its
+   * persistence, or being generated at all), or null when it can be altered in place.
+   */
+  private static String regenerated(FieldState was, FieldState now) {
+    if (!was.isGenerated() && !now.isGenerated()) {
+      return null;
+    }
+    if (was.isGenerated() != now.isGenerated()) {
+      return now.isGenerated()
+          ? "kind (a plain column becomes generated)"
+          : "kind (no longer" + " generated)";
+    }
+    if (!was.generated().equals(now.generated())) {
+      return "expression";
+    }
+    return was.persisted() != now.persisted() ? "persistence (STORED or VIRTUAL)" : null;
+  }
+
+  /**
+   * Django asks for a default unless the column may be null or fills itself: an automatic time, a
+   * blank text field (its {@code effective_default}) or a generated column fills itself too.
    */
   private static boolean needsDefault(FieldState f) {
     FieldType type = f.fieldType();
@@ -221,6 +279,7 @@ final class FieldChanges {
         && !f.hasDefault()
         && OrmOptions.nowMethod(f) == null
         && !OrmOptions.fillsEmptyString(f)
+        && !f.isGenerated()
         && (type == null || (!type.isAuto() && type != FieldType.MANY_TO_MANY));
   }
 

@@ -71,13 +71,50 @@ final class FieldReader {
         && !OptionChecks.relationFieldOptions(reporter, element, field, name, model)) {
       return null;
     }
+    if (relations == 1 && Mirrors.find(element, ModelReader.GENERATED_FIELD) != null) {
+      reporter.report(
+          Problem.GENERATED_WITH_OPTION,
+          element,
+          Mirrors.find(element, ModelReader.GENERATED_FIELD),
+          null,
+          name,
+          model,
+          "a relation annotation",
+          "the relation annotation or @GeneratedField");
+      return null;
+    }
     if (fk != null || o2o != null) {
       return readRelation(element, name, model, fk != null ? fk : o2o, fk != null, field);
     }
     if (m2m != null) {
       return readManyToMany(element, name, m2m, field);
     }
+    AnnotationMirror generated = Mirrors.find(element, ModelReader.GENERATED_FIELD);
+    if (generated != null) {
+      return readGenerated(element, name, model, field, generated);
+    }
     return readColumn(element, name, model, field);
+  }
+
+  /**
+   * A generated column: the column its Java type and {@code @Field} (if any) describe, computed by
+   * the database from {@code @GeneratedField(expression)}.
+   */
+  private FieldRead readGenerated(
+      VariableElement element,
+      String name,
+      String model,
+      AnnotationMirror field,
+      AnnotationMirror generated) {
+    FieldRead column = readColumn(element, name, model, field != null ? field : generated);
+    if (column == null) {
+      return null;
+    }
+    FieldState state =
+        column.state().toBuilder()
+            .generated(string(generated, "expression"), bool(generated, "persisted"))
+            .build();
+    return new FieldRead(state, column.mirror(), column.renamedFrom());
   }
 
   private FieldRead readColumn(

@@ -37,8 +37,8 @@ import java.util.TreeMap;
 /**
  * The model-level part of the {@link Autodetector}: Django's generate_renamed_models,
  * generate_deleted_models, generate_created_models, generate_altered_options,
- * generate_altered_db_table_comment and generate_altered_db_table, the model rename question,
- * and the check that no kept field points at a deleted model.
+ * generate_altered_db_table_comment and generate_altered_db_table, the model rename question, and
+ * the check that no kept field points at a deleted model.
  */
 final class ModelChanges {
 
@@ -87,7 +87,9 @@ final class ModelChanges {
     for (ModelState m : deleted) {
       List<String> related = new ArrayList<>();
       for (FieldState f : m.fields().values()) {
-        if (f.isRelation()) {
+        // A child's link to its parent is its primary key: the table goes with it (Django removes
+        // the link first, dropping the key column of a table about to be dropped).
+        if (f.isRelation() && !f.parentLink()) {
           related.add(f.name());
         }
       }
@@ -100,7 +102,10 @@ final class ModelChanges {
         for (FieldState f : other.fields().values()) {
           boolean points = f.isRelation() && f.to().equals(key(m));
           boolean through = key(m).equals(f.through());
-          if (points || through) {
+          if (points && f.parentLink()) {
+            // A multi-table child goes first, as a whole.
+            deps.add(new Dep(other.app(), other.key(), null, Dep.Type.REMOVE));
+          } else if (points || through) {
             deps.add(new Dep(other.app(), other.key(), f.name(), Dep.Type.REMOVE));
             if (points && f.fieldType() != FieldType.MANY_TO_MANY) {
               deps.add(new Dep(other.app(), other.key(), f.name(), Dep.Type.ALTER));
@@ -137,6 +142,10 @@ final class ModelChanges {
           }
         }
       }
+      // Django: a multi-table child depends on the creation of its bases, and a model that was a
+      // proxy on the removal of that proxy.
+      createDeps.addAll(baseDeps(m));
+      createDeps.addAll(replacedDeps(m));
       CreateModel create =
           new CreateModel(
               m.name(),
@@ -146,7 +155,9 @@ final class ModelChanges {
               m.table(),
               m.comment(),
               m.managed(),
-              m.options());
+              m.options(),
+              m.bases(),
+              false);
       ops.addFirst(new Pending(m.app(), create, createDeps));
       for (FieldState f : related.values()) {
         List<Dep> deps = new ArrayList<>(foreignKeyDeps(f));
@@ -188,6 +199,58 @@ final class ModelChanges {
   }
 
   /**
+   * Django's generate_created_proxies: {@code CreateModel(name, fields=[], options, proxy, bases)}
+   * after the concrete models, depending on the creation of its bases.
+   */
+  void generateCreatedProxies(List<ModelState> added) {
+    List<ModelState> sorted = new ArrayList<>(added);
+    sorted.sort((a, b) -> key(a).compareTo(key(b)));
+    for (ModelState m : sorted) {
+      CreateModel create =
+          new CreateModel(
+              m.name(),
+              List.of(),
+              List.of(),
+              List.of(),
+              null,
+              null,
+              m.managed(),
+              m.options(),
+              m.bases(),
+              true);
+      List<Dep> deps = new ArrayList<>(baseDeps(m));
+      deps.addAll(replacedDeps(m));
+      add(m.app(), create, deps);
+    }
+  }
+
+  /** Django's generate_deleted_proxies: a plain {@code DeleteModel}. */
+  void generateDeletedProxies(List<ModelState> deleted) {
+    List<ModelState> sorted = new ArrayList<>(deleted);
+    sorted.sort((a, b) -> key(a).compareTo(key(b)));
+    for (ModelState m : sorted) {
+      add(m.app(), new DeleteModel(m.name()), List.of());
+    }
+  }
+
+  /** The removal of a same-named model of the other kind (proxy or concrete) it replaces. */
+  private List<Dep> replacedDeps(ModelState m) {
+    ModelState was = from.model(m.app(), m.name());
+    return was == null || was.proxy() == m.proxy()
+        ? List.of()
+        : List.of(new Dep(m.app(), m.key(), null, Dep.Type.REMOVE));
+  }
+
+  private static List<Dep> baseDeps(ModelState m) {
+    List<Dep> deps = new ArrayList<>();
+    for (String base : m.bases()) {
+      int dot = base.indexOf('.');
+      deps.add(new Dep(base.substring(0, dot), base.substring(dot + 1), null, Dep.Type.CREATE));
+    }
+    return deps;
+  }
+
+  /**
    * Options with no database effect: of Django's {@code ALTER_OPTION_KEYS} Migrata has {@code
    * managed}, {@code verbose_name}, {@code verbose_name_plural} and {@code ordering}. As Django's,
    * the operation carries all of them as the model now has them.
@@ -226,8 +289,8 @@ final class ModelChanges {
   }
 
   /**
-   * SPEC section 3: Django would silently delete a model that a kept field still points at (and
-   * the database would refuse); here it is an error on the field that still points at it.
+   * SPEC section 3: Django would silently delete a model that a kept field still points at (and the
+   * database would refuse); here it is an error on the field that still points at it.
    */
   void checkDeletedModelsUnreferenced(List<ModelState> deleted) {
     for (ModelState m : deleted) {
@@ -250,8 +313,8 @@ final class ModelChanges {
   }
 
   /**
-   * Django's model rename question ("Was the model library.Book renamed to Volume?"): a deleted
-   * and an added model of one app with the same fields. An error unless the deletion is confirmed.
+   * Django's model rename question ("Was the model library.Book renamed to Volume?"): a deleted and
+   * an added model of one app with the same fields. An error unless the deletion is confirmed.
    */
   void askIfModelsRenamed(List<ModelState> deleted, List<ModelState> added) {
     for (ModelState now : added) {

@@ -48,6 +48,7 @@ final class ModelReader {
   static final String INDEX = PKG + "Index";
   static final String UNIQUE = PKG + "Unique";
   static final String CHECK = PKG + "Check";
+  static final String GENERATED_FIELD = PKG + "GeneratedField";
 
   private final Elements elements;
   private final Reporter reporter;
@@ -58,6 +59,8 @@ final class ModelReader {
   private final ProjectChecks projectChecks;
   private final OrmOptionsReader ormOptions;
   private final IndexDetails details;
+  private final Inheritance inheritance;
+  private final GeneratedFields generated;
 
   ModelReader(Elements elements, Types types, AppResolver apps, Reporter reporter) {
     this.elements = elements;
@@ -69,6 +72,8 @@ final class ModelReader {
     this.projectChecks = new ProjectChecks(reporter);
     this.ormOptions = new OrmOptionsReader(reporter);
     this.details = new IndexDetails(reporter);
+    this.inheritance = new Inheritance(elements, apps, reporter);
+    this.generated = new GeneratedFields(elements, reporter);
   }
 
   /** Every {@code @Model} of the app's package, sorted by name. */
@@ -137,7 +142,23 @@ final class ModelReader {
             new ModelDeclaration.FieldDeclaration(field, read.mirror(), read.renamedFrom()));
       }
     }
-    if (fields.values().stream().noneMatch(FieldState::primaryKey)) {
+    boolean proxy = bool(model, "proxy");
+    TypeElement parent = Inheritance.parent(type);
+    List<String> bases = parent == null ? List.of() : List.of(inheritance.reference(parent));
+    if (proxy) {
+      // A proxy is state only: no fields, no key, no table of its own (Django's CreateModel with
+      // fields=[] and proxy=True).
+      inheritance.checkProxy(type, model, parent, declarations);
+      fields = new LinkedHashMap<>();
+    } else if (parent != null) {
+      // Multi-table inheritance: the child's table is keyed by the link to the parent's row.
+      FieldState link = inheritance.parentLink(parent);
+      inheritance.checkChild(type, parent, link, fields, declarations);
+      Map<String, FieldState> withLink = new LinkedHashMap<>();
+      withLink.put(link.name(), link);
+      withLink.putAll(fields);
+      fields = withLink;
+    } else if (fields.values().stream().noneMatch(FieldState::primaryKey)) {
       if (declarations.containsKey("id")) {
         // It would silently replace the implicit key.
         ModelDeclaration.FieldDeclaration id = declarations.get("id");
@@ -148,13 +169,17 @@ final class ModelReader {
       withId.putAll(fields);
       fields = withId;
     }
+    generated.check(app, name, fields, declarations);
     ModelState state =
-        new ModelState(app.label(), name, fields, List.of(), List.of(), table, comment, managed);
+        new ModelState(
+            app.label(), name, fields, List.of(), List.of(), table, comment, managed, bases, proxy);
     Set<String> backends = backends(app);
-    state =
-        state
-            .withIndexes(indexes(type, state, backends))
-            .withConstraints(constraints(type, state, backends));
+    if (!proxy) {
+      state =
+          state
+              .withIndexes(indexes(type, state, backends))
+              .withConstraints(constraints(type, state, backends));
+    }
     state = state.withOptions(ormOptions.model(type, model, state));
     ModelDeclaration declaration =
         new ModelDeclaration(app, state, type, model, renamedFrom, declarations);
@@ -202,8 +227,9 @@ final class ModelReader {
     return result;
   }
 
-  private static AnnotationMirror columnAnnotation(Element e) {
-    for (String annotation : List.of(FIELD, FOREIGN_KEY, ONE_TO_ONE, MANY_TO_MANY)) {
+  static AnnotationMirror columnAnnotation(Element e) {
+    for (String annotation :
+        List.of(FIELD, FOREIGN_KEY, ONE_TO_ONE, MANY_TO_MANY, GENERATED_FIELD)) {
       AnnotationMirror mirror = Mirrors.find(e, annotation);
       if (mirror != null) {
         return mirror;

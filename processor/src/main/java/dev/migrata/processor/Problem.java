@@ -594,7 +594,69 @@ enum Problem {
       Kind.ERROR,
       "The %s operation of the migration %s makes the collation '%s' nondeterministic with the"
           + " libc provider, which PostgreSQL refuses (nondeterministic collations need ICU). Set"
-          + " provider = \"icu\", or remove deterministic = false.");
+          + " provider = \"icu\", or remove deterministic = false."),
+  // Model inheritance and generated columns (issue 9).
+  PROXY_WITHOUT_CONCRETE_PARENT(
+      "migrata.E084",
+      Kind.ERROR,
+      "Proxy model %s has no non-abstract model base class: @Model(proxy = true) stands for the"
+          + " table of a @Model superclass, and %s extends none. Extend the @Model class it stands"
+          + " for, or remove proxy = true."),
+  PROXY_WITH_FIELDS(
+      "models.E017",
+      Kind.ERROR,
+      "Proxy model '%s' contains model fields: '%s'. A proxy has no table of its own; declare the"
+          + " field on %s, or remove proxy = true to make %s a multi-table child with a table."),
+  PROXY_WITH_TABLE_OPTION(
+      "migrata.E085",
+      Kind.ERROR,
+      "Proxy model %s cannot set %s: a proxy has no table of its own and uses the one of %s."
+          + " Remove it from %s, or declare it on %s."),
+  CHILD_WITH_PRIMARY_KEY(
+      "migrata.E086",
+      Kind.ERROR,
+      "Field '%s' of %s sets primaryKey = true, but %s extends the model %s (multi-table"
+          + " inheritance), whose link %s is the primary key of its table. Remove primaryKey ="
+          + " true, or make %s a plain @Model that does not extend %s."),
+  FIELD_CLASHES_WITH_PARENT(
+      "models.E006",
+      Kind.ERROR,
+      "The field '%s' of %s clashes with the field '%s' from model '%s', which %s extends"
+          + " (multi-table inheritance: the parent's fields are read through its table). Rename"
+          + " the field of %s."),
+  GENERATED_UNKNOWN_FIELD(
+      "migrata.E087",
+      Kind.ERROR,
+      "The expression of the generated field '%s' on %s refers to {%s}, which is not a field of"
+          + " %s. Write a field's Java name in braces; known fields: %s."),
+  GENERATED_WITH_OPTION(
+      "migrata.E088",
+      Kind.ERROR,
+      "The generated field '%s' on %s cannot set %s: the database computes its value"
+          + " (Django's GeneratedField). Remove %s."),
+  GENERATED_BAD_REFERENCE(
+      "migrata.E089",
+      Kind.ERROR,
+      "The expression of the generated field '%s' on %s %s. Refer only to plain columns of %s"
+          + " with {field}."),
+  GENERATED_VIRTUAL_ON_POSTGRESQL(
+      "fields.E221",
+      Kind.ERROR,
+      "PostgreSQL does not support non-persisted GeneratedFields: the generated field '%s' on %s"
+          + " sets persisted = false, and app '%s' lists postgresql in @App(backends). Set"
+          + " persisted = true (STORED), or take postgresql out of the app's backends."),
+  GENERATED_VIRTUAL_NOT_PORTABLE(
+      "migrata.W059",
+      Kind.WARNING,
+      "The generated field '%s' on %s sets persisted = false (VIRTUAL), which PostgreSQL does not"
+          + " support: migrating app '%s' on PostgreSQL fails. Set persisted = true, or declare"
+          + " @App(backends = {\"mysql\", \"sqlite\"}) if the app never runs on PostgreSQL."),
+  GENERATED_RECREATED(
+      "migrata.W060",
+      Kind.WARNING,
+      "The generated field '%s' on %s changes its %s, which no database alters in place (Django:"
+          + " \"Modifying GeneratedFields is not supported\"): the migration removes the column"
+          + " and adds it again, computing every row anew.");
 
   private final String code;
   private final Kind kind;

@@ -37,8 +37,9 @@ final class ProjectChecks {
     Map<String, String> owners = new TreeMap<>();
     for (ModelDeclaration d : all) {
       ModelState m = d.state();
-      if (!m.managed()) {
-        continue; // Django skips unmanaged models: they may share a table on purpose.
+      if (!m.migrates()) {
+        // Django skips unmanaged models (they may share a table on purpose) and proxies (no table).
+        continue;
       }
       String other = owners.putIfAbsent(lower(m.tableName()), label(m));
       if (other != null) {

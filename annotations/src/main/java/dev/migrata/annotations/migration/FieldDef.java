@@ -100,4 +100,18 @@ public @interface FieldDef {
    * app's default auto field when the join table was created).
    */
   String joinAutoField() default "";
+
+  /**
+   * The one-to-one key of a multi-table child to its parent ({@code <parent>_ptr}, Django's {@code
+   * parent_link=True}).
+   */
+  boolean parentLink() default false;
+
+  /**
+   * A generated column's SQL expression, field names in braces (Django's {@code GeneratedField}).
+   */
+  String generated() default "";
+
+  /** A generated column: {@code STORED} (true) or {@code VIRTUAL} (Django's {@code db_persist}). */
+  boolean persisted() default true;
 }

@@ -142,6 +142,15 @@ public @interface Op {
   /** CreateCollation, RemoveCollation: false for a nondeterministic (ICU) collation. */
   boolean deterministic() default true;
 
+  /**
+   * CreateModel: the model's {@code @Model} parents as {@code app.model} (Django's {@code bases}):
+   * a multi-table child's parent, or a proxy's.
+   */
+  String[] bases() default {};
+
+  /** CreateModel: a proxy model, state only, no table (Django's {@code proxy = True}). */
+  boolean proxy() default false;
+
   /** Where an operation acts; see {@link #scope()}. */
   enum Scope {
     BOTH,

@@ -22,7 +22,7 @@ public record AddConstraint(String model, ConstraintState constraint) implements
   @Override
   public void databaseForwards(String app, SchemaEditor editor, ProjectState from, ProjectState to) {
     ModelState m = to.require(app, model);
-    if (m.managed()) {
+    if (m.migrates()) {
       editor.addConstraint(to, m, constraint);
     }
   }
@@ -31,7 +31,7 @@ public record AddConstraint(String model, ConstraintState constraint) implements
   public void databaseBackwards(
       String app, SchemaEditor editor, ProjectState from, ProjectState to) {
     ModelState m = from.require(app, model);
-    if (m.managed()) {
+    if (m.migrates()) {
       editor.removeConstraint(from, m, constraint);
     }
   }

@@ -24,7 +24,7 @@ public record AddField(String model, FieldState field, boolean preserveDefault)
   @Override
   public void databaseForwards(String app, SchemaEditor editor, ProjectState from, ProjectState to) {
     ModelState target = to.require(app, model);
-    if (target.managed()) {
+    if (target.migrates()) {
       editor.addField(to, from.require(app, model), field);
     }
   }
@@ -33,7 +33,7 @@ public record AddField(String model, FieldState field, boolean preserveDefault)
   public void databaseBackwards(
       String app, SchemaEditor editor, ProjectState from, ProjectState to) {
     ModelState current = from.require(app, model);
-    if (current.managed()) {
+    if (current.migrates()) {
       editor.removeField(from, current, current.field(field.name()));
     }
   }

@@ -23,7 +23,7 @@ public record AddIndex(String model, IndexState index) implements Operation {
   @Override
   public void databaseForwards(String app, SchemaEditor editor, ProjectState from, ProjectState to) {
     ModelState m = to.require(app, model);
-    if (m.managed()) {
+    if (m.migrates()) {
       editor.addIndex(to, m, index);
     }
   }
@@ -32,7 +32,7 @@ public record AddIndex(String model, IndexState index) implements Operation {
   public void databaseBackwards(
       String app, SchemaEditor editor, ProjectState from, ProjectState to) {
     ModelState m = from.require(app, model);
-    if (m.managed()) {
+    if (m.migrates()) {
       editor.removeIndex(from, m, index);
     }
   }

@@ -24,7 +24,7 @@ public record AddIndexConcurrently(String model, IndexState index)
   public void databaseForwards(
       String app, SchemaEditor editor, ProjectState from, ProjectState to) {
     ModelState m = to.require(app, model);
-    if (m.managed()) {
+    if (m.migrates()) {
       editor.addIndexConcurrently(to, m, index);
     }
   }
@@ -33,7 +33,7 @@ public record AddIndexConcurrently(String model, IndexState index)
   public void databaseBackwards(
       String app, SchemaEditor editor, ProjectState from, ProjectState to) {
     ModelState m = from.require(app, model);
-    if (m.managed()) {
+    if (m.migrates()) {
       editor.removeIndexConcurrently(from, m, index);
     }
   }

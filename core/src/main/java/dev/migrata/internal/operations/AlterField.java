@@ -31,7 +31,7 @@ public record AlterField(String model, FieldState field, boolean preserveDefault
   public void databaseForwards(String app, SchemaEditor editor, ProjectState from, ProjectState to) {
     ModelState before = from.require(app, model);
     ModelState after = to.require(app, model);
-    if (after.managed()) {
+    if (after.migrates()) {
       editor.alterField(from, before, before.field(field.name()), to, after, field);
     }
   }
@@ -41,7 +41,7 @@ public record AlterField(String model, FieldState field, boolean preserveDefault
       String app, SchemaEditor editor, ProjectState from, ProjectState to) {
     ModelState current = from.require(app, model);
     ModelState earlier = to.require(app, model);
-    if (earlier.managed()) {
+    if (earlier.migrates()) {
       editor.alterField(
           from, current, current.field(field.name()), to, earlier, earlier.field(field.name()));
     }

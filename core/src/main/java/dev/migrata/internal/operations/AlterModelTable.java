@@ -17,7 +17,7 @@ public record AlterModelTable(String model, String table) implements Operation {
   public void databaseForwards(String app, SchemaEditor editor, ProjectState from, ProjectState to) {
     ModelState before = from.require(app, model);
     ModelState after = to.require(app, model);
-    if (after.managed()) {
+    if (after.migrates()) {
       editor.alterDbTable(to, after, before.tableName(), after.tableName());
       for (FieldState f : before.fields().values()) {
         if (f.isAutoManyToMany() && after.field(f.name()) != null) {

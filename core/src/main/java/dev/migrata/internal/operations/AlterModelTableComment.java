@@ -16,7 +16,7 @@ public record AlterModelTableComment(String model, String comment) implements Op
   public void databaseForwards(String app, SchemaEditor editor, ProjectState from, ProjectState to) {
     ModelState before = from.require(app, model);
     ModelState after = to.require(app, model);
-    if (after.managed()) {
+    if (after.migrates()) {
       editor.alterTableComment(after, before.comment(), after.comment());
     }
   }

@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * Creates a model and its table, with its indexes and constraints; its ORM-only options (verbose
- * names, ordering) go to the state only.
+ * names, ordering) go to the state only. A multi-table child names its parent in {@code bases}; a
+ * proxy model ({@code proxy}) is state only, as Django's.
  */
 public record CreateModel(
     String name,
@@ -25,7 +26,9 @@ public record CreateModel(
     String table,
     String comment,
     boolean managed,
-    ModelOptions options)
+    ModelOptions options,
+    List<String> bases,
+    boolean proxy)
     implements Operation {
 
   public CreateModel {
@@ -33,6 +36,20 @@ public record CreateModel(
     indexes = List.copyOf(indexes);
     constraints = List.copyOf(constraints);
     options = options == null ? ModelOptions.NONE : options;
+    bases = bases == null ? List.of() : List.copyOf(bases);
+  }
+
+  /** A model without {@code @Model} parents. */
+  public CreateModel(
+      String name,
+      List<FieldState> fields,
+      List<IndexState> indexes,
+      List<ConstraintState> constraints,
+      String table,
+      String comment,
+      boolean managed,
+      ModelOptions options) {
+    this(name, fields, indexes, constraints, table, comment, managed, options, List.of(), false);
   }
 
   /** A model without ORM-only options. */
@@ -43,8 +60,42 @@ public record CreateModel(
       List<ConstraintState> constraints,
       String table,
       String comment,
+      boolean managed,
+      List<String> bases,
+      boolean proxy) {
+    this(
+        name,
+        fields,
+        indexes,
+        constraints,
+        table,
+        comment,
+        managed,
+        ModelOptions.NONE,
+        bases,
+        proxy);
+  }
+
+  /** A model without ORM-only options or {@code @Model} parents. */
+  public CreateModel(
+      String name,
+      List<FieldState> fields,
+      List<IndexState> indexes,
+      List<ConstraintState> constraints,
+      String table,
+      String comment,
       boolean managed) {
-    this(name, fields, indexes, constraints, table, comment, managed, ModelOptions.NONE);
+    this(
+        name,
+        fields,
+        indexes,
+        constraints,
+        table,
+        comment,
+        managed,
+        ModelOptions.NONE,
+        List.of(),
+        false);
   }
 
   public static CreateModel of(ModelState model) {
@@ -56,7 +107,9 @@ public record CreateModel(
         model.table(),
         model.comment(),
         model.managed(),
-        model.options());
+        model.options(),
+        model.bases(),
+        model.proxy());
   }
 
   public ModelState toModelState(String app) {
@@ -64,7 +117,8 @@ public record CreateModel(
     for (FieldState f : fields) {
       map.put(f.name(), f);
     }
-    return new ModelState(app, name, map, indexes, constraints, table, comment, managed, options);
+    return new ModelState(
+        app, name, map, indexes, constraints, table, comment, managed, options, bases, proxy);
   }
 
   @Override
@@ -73,9 +127,10 @@ public record CreateModel(
   }
 
   @Override
-  public void databaseForwards(String app, SchemaEditor editor, ProjectState from, ProjectState to) {
+  public void databaseForwards(
+      String app, SchemaEditor editor, ProjectState from, ProjectState to) {
     ModelState model = to.require(app, name);
-    if (model.managed()) {
+    if (model.migrates()) {
       editor.createModel(to, model);
     }
   }
@@ -84,14 +139,14 @@ public record CreateModel(
   public void databaseBackwards(
       String app, SchemaEditor editor, ProjectState from, ProjectState to) {
     ModelState model = from.require(app, name);
-    if (model.managed()) {
+    if (model.migrates()) {
       editor.deleteModel(from, model);
     }
   }
 
   @Override
   public String describe() {
-    return "Create model " + name;
+    return (proxy ? "Create proxy model " : "Create model ") + name;
   }
 
   @Override
@@ -101,7 +156,8 @@ public record CreateModel(
 
   @Override
   public Deconstructed deconstruct() {
-    return OpKind.CREATE_MODEL.form()
+    return OpKind.CREATE_MODEL
+        .form()
         .put("name", name)
         .children("fields", fields.stream().map(FieldState::deconstruct).toList())
         .children("indexes", indexes.stream().map(IndexState::deconstruct).toList())
@@ -110,6 +166,8 @@ public record CreateModel(
         .string("comment", comment)
         .bool("managed", managed, true)
         .apply(options::writeTo)
+        .strings("bases", bases)
+        .bool("proxy", proxy, false)
         .build();
   }
 
@@ -117,6 +175,11 @@ public record CreateModel(
   public boolean referencesModel(String model, String app) {
     if (Reductions.same(model, name)) {
       return true;
+    }
+    for (String base : bases) {
+      if (base.equalsIgnoreCase(app + "." + model)) {
+        return true;
+      }
     }
     for (FieldState f : fields) {
       if (Reductions.fieldReferences(f, app, model, null)) {
@@ -129,12 +192,13 @@ public record CreateModel(
   /**
    * Django 5.2's CreateModel.reduce: a later DeleteModel cancels it; a rename, an option, field,
    * index or constraint operation on the same model folds into it. The fold replays the other
-   * operation's own {@code stateForwards} on this model alone, so the result describes exactly
-   * the state the two operations did.
+   * operation's own {@code stateForwards} on this model alone, so the result describes exactly the
+   * state the two operations did.
    */
   @Override
   public Reduction reduce(Operation other, String app) {
-    if (other instanceof DeleteModel d && Reductions.same(d.name(), name)) {
+    // Django keeps a proxy's create and delete (a proxy may stand in for a concrete model).
+    if (other instanceof DeleteModel d && Reductions.same(d.name(), name) && !proxy) {
       return Reduction.replace();
     }
     String target = null;

@@ -17,7 +17,7 @@ public record DeleteModel(String name) implements Operation {
   @Override
   public void databaseForwards(String app, SchemaEditor editor, ProjectState from, ProjectState to) {
     ModelState model = from.require(app, name);
-    if (model.managed()) {
+    if (model.migrates()) {
       editor.deleteModel(from, model);
     }
   }
@@ -26,7 +26,7 @@ public record DeleteModel(String name) implements Operation {
   public void databaseBackwards(
       String app, SchemaEditor editor, ProjectState from, ProjectState to) {
     ModelState model = to.require(app, name);
-    if (model.managed()) {
+    if (model.migrates()) {
       editor.createModel(to, model);
     }
   }

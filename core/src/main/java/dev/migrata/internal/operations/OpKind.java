@@ -32,7 +32,9 @@ public enum OpKind {
           optional("managed"),
           optional("verboseName"),
           optional("verboseNamePlural"),
-          optional("ordering")),
+          optional("ordering"),
+          optional("bases"),
+          optional("proxy")),
       op ->
           new CreateModel(
               op.required("name"),
@@ -42,7 +44,9 @@ public enum OpKind {
               op.optional("table"),
               op.optional("comment"),
               op.bool("managed", true),
-              op.modelOptions())),
+              op.modelOptions(),
+              op.strings("bases"),
+              op.bool("proxy", false))),
   DELETE_MODEL(
       DeleteModel.class, List.of(required("name")), op -> new DeleteModel(op.required("name"))),
   RENAME_MODEL(

@@ -25,7 +25,7 @@ public record RemoveConstraint(String model, String name) implements Operation {
   @Override
   public void databaseForwards(String app, SchemaEditor editor, ProjectState from, ProjectState to) {
     ModelState m = from.require(app, model);
-    if (m.managed()) {
+    if (m.migrates()) {
       editor.removeConstraint(from, m, m.constraint(name));
     }
   }
@@ -34,7 +34,7 @@ public record RemoveConstraint(String model, String name) implements Operation {
   public void databaseBackwards(
       String app, SchemaEditor editor, ProjectState from, ProjectState to) {
     ModelState m = to.require(app, model);
-    if (m.managed()) {
+    if (m.migrates()) {
       editor.addConstraint(to, m, m.constraint(name));
     }
   }

@@ -21,7 +21,7 @@ public record RemoveField(String model, String name) implements Operation {
   @Override
   public void databaseForwards(String app, SchemaEditor editor, ProjectState from, ProjectState to) {
     ModelState before = from.require(app, model);
-    if (before.managed()) {
+    if (before.migrates()) {
       editor.removeField(from, before, before.field(name));
     }
   }
@@ -30,7 +30,7 @@ public record RemoveField(String model, String name) implements Operation {
   public void databaseBackwards(
       String app, SchemaEditor editor, ProjectState from, ProjectState to) {
     ModelState before = to.require(app, model);
-    if (before.managed()) {
+    if (before.migrates()) {
       editor.addField(to, from.require(app, model), before.field(name));
     }
   }

@@ -22,7 +22,7 @@ public record RemoveIndexConcurrently(String model, String name)
   public void databaseForwards(
       String app, SchemaEditor editor, ProjectState from, ProjectState to) {
     ModelState m = from.require(app, model);
-    if (m.managed()) {
+    if (m.migrates()) {
       editor.removeIndexConcurrently(from, m, m.index(name));
     }
   }
@@ -31,7 +31,7 @@ public record RemoveIndexConcurrently(String model, String name)
   public void databaseBackwards(
       String app, SchemaEditor editor, ProjectState from, ProjectState to) {
     ModelState m = to.require(app, model);
-    if (m.managed()) {
+    if (m.migrates()) {
       editor.addIndexConcurrently(to, m, m.index(name));
     }
   }

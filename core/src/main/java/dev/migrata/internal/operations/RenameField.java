@@ -2,6 +2,7 @@ package dev.migrata.internal.operations;
 
 import dev.migrata.internal.state.Deconstructed;
 import dev.migrata.internal.state.FieldState;
+import dev.migrata.internal.state.GeneratedExpression;
 import dev.migrata.internal.state.ModelState;
 import dev.migrata.internal.state.Names;
 import dev.migrata.internal.state.ProjectState;
@@ -20,8 +21,27 @@ public record RenameField(String model, String oldName, String newName) implemen
       throw new IllegalStateException(
           "No field '" + oldName + "' on model '" + model + "' of app '" + app + "' to rename.");
     }
-    state.put(m.replaceField(old.name(), old.withName(newName)).renameFieldReferences(oldName, newName));
+    ModelState renamed =
+        m.replaceField(old.name(), old.withName(newName)).renameFieldReferences(oldName, newName);
+    state.put(renameInGeneratedColumns(renamed));
     repointToFields(app, state);
+  }
+
+  /**
+   * Generated columns naming the field follow it, as the databases rename the column inside their
+   * expressions; the model then matches the expression its class now spells.
+   */
+  private ModelState renameInGeneratedColumns(ModelState m) {
+    ModelState updated = m;
+    for (FieldState f : m.fields().values()) {
+      if (f.isGenerated() && GeneratedExpression.references(f.generated()).contains(oldName)) {
+        String expression = GeneratedExpression.rename(f.generated(), oldName, newName);
+        updated =
+            updated.replaceField(
+                f.name(), f.toBuilder().generated(expression, f.persisted()).build());
+      }
+    }
+    return updated;
   }
 
   /** Relations naming the field as their {@code toField} follow it, as Django's rename_field. */
@@ -44,7 +64,7 @@ public record RenameField(String model, String oldName, String newName) implemen
   public void databaseForwards(String app, SchemaEditor editor, ProjectState from, ProjectState to) {
     ModelState before = from.require(app, model);
     ModelState after = to.require(app, model);
-    if (after.managed()) {
+    if (after.migrates()) {
       editor.alterField(from, before, before.field(oldName), to, after, after.field(newName));
     }
   }
@@ -54,7 +74,7 @@ public record RenameField(String model, String oldName, String newName) implemen
       String app, SchemaEditor editor, ProjectState from, ProjectState to) {
     ModelState current = from.require(app, model);
     ModelState earlier = to.require(app, model);
-    if (earlier.managed()) {
+    if (earlier.migrates()) {
       editor.alterField(from, current, current.field(newName), to, earlier, earlier.field(oldName));
     }
   }

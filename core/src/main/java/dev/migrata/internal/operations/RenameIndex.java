@@ -24,7 +24,7 @@ public record RenameIndex(String model, String oldName, String newName) implemen
   @Override
   public void databaseForwards(String app, SchemaEditor editor, ProjectState from, ProjectState to) {
     ModelState m = to.require(app, model);
-    if (m.managed()) {
+    if (m.migrates()) {
       editor.renameIndex(to, m, from.require(app, model).index(oldName), m.index(newName));
     }
   }
@@ -33,7 +33,7 @@ public record RenameIndex(String model, String oldName, String newName) implemen
   public void databaseBackwards(
       String app, SchemaEditor editor, ProjectState from, ProjectState to) {
     ModelState m = to.require(app, model);
-    if (m.managed()) {
+    if (m.migrates()) {
       editor.renameIndex(to, m, from.require(app, model).index(newName), m.index(oldName));
     }
   }

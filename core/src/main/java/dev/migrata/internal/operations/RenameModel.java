@@ -5,6 +5,7 @@ import dev.migrata.internal.state.FieldState;
 import dev.migrata.internal.state.ModelState;
 import dev.migrata.internal.state.ProjectState;
 import dev.migrata.schema.SchemaEditor;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -37,6 +38,13 @@ public record RenameModel(String oldName, String newName) implements Operation {
           updated = updated.replaceField(f.name(), b.build());
         }
       }
+      if (other.bases().stream().anyMatch(oldRef::equalsIgnoreCase)) {
+        // Django leaves a child's bases naming the old parent (and then cannot render it); the
+        // child follows its parent here, as its to= does.
+        List<String> bases =
+            other.bases().stream().map(b -> b.equalsIgnoreCase(oldRef) ? newRef : b).toList();
+        updated = updated.withInheritance(bases, other.proxy());
+      }
       if (updated != other) {
         state.put(updated);
       }
@@ -47,7 +55,7 @@ public record RenameModel(String oldName, String newName) implements Operation {
   public void databaseForwards(String app, SchemaEditor editor, ProjectState from, ProjectState to) {
     ModelState before = from.require(app, oldName);
     ModelState after = to.require(app, newName);
-    if (after.managed()) {
+    if (after.migrates()) {
       editor.alterDbTable(to, after, before.tableName(), after.tableName());
     }
     alterJoinTables(app, editor, from, to, oldName, newName);
@@ -64,7 +72,7 @@ public record RenameModel(String oldName, String newName) implements Operation {
     for (ModelState before : from.models()) {
       boolean renamed = ProjectState.key(before.app(), before.name()).equals(oldRef);
       ModelState after = renamed ? to.model(newRef) : to.model(before.app(), before.name());
-      if (after == null || !after.managed()) {
+      if (after == null || !after.migrates()) {
         continue;
       }
       for (FieldState f : before.fields().values()) {
@@ -84,7 +92,7 @@ public record RenameModel(String oldName, String newName) implements Operation {
       String app, SchemaEditor editor, ProjectState from, ProjectState to) {
     ModelState after = from.require(app, newName);
     ModelState before = to.require(app, oldName);
-    if (before.managed()) {
+    if (before.migrates()) {
       editor.alterDbTable(to, before, after.tableName(), before.tableName());
     }
     alterJoinTables(app, editor, from, to, newName, oldName);

@@ -14,10 +14,10 @@ import java.util.Locale;
 import java.util.function.Predicate;
 
 /**
- * A left reduction moves the merged operation in front of the operations between the pair. When
- * the later one of the pair renames a model or a field, those operations were written against the
- * old name, and after the move they would name something that no longer exists (Django's ticket
- * #32263: a squash of {@code CreateModel(Author)}, {@code CreateModel(Book, fk to author)}, {@code
+ * A left reduction moves the merged operation in front of the operations between the pair. When the
+ * later one of the pair renames a model or a field, those operations were written against the old
+ * name, and after the move they would name something that no longer exists (Django's ticket #32263:
+ * a squash of {@code CreateModel(Author)}, {@code CreateModel(Book, fk to author)}, {@code
  * RenameModel(Author, Writer)} leaves Book pointing at {@code author}). They are re-pointed at the
  * new name here; an operation that refers to the old name in a way that cannot be rewritten makes
  * the fold refused instead.
@@ -31,7 +31,8 @@ final class MovedReferences {
    */
   static List<Operation> repoint(List<Operation> between, Operation later, String app) {
     if (later instanceof RenameModel r) {
-      return map(between, op -> op.referencesModel(r.oldName(), app), op -> repointModel(op, app, r));
+      return map(
+          between, op -> op.referencesModel(r.oldName(), app), op -> repointModel(op, app, r));
     }
     if (later instanceof RenameField r) {
       return map(
@@ -86,9 +87,7 @@ final class MovedReferences {
     return rewriteFields(
         op,
         f ->
-            f.isRelation()
-                    && target.equals(lower(f.to()))
-                    && rename.oldName().equals(f.toField())
+            f.isRelation() && target.equals(lower(f.to())) && rename.oldName().equals(f.toField())
                 ? f.toBuilder().toField(rename.newName()).build()
                 : f);
   }
@@ -102,7 +101,16 @@ final class MovedReferences {
     if (op instanceof CreateModel c) {
       List<FieldState> fields = c.fields().stream().map(rewrite::apply).toList();
       return new CreateModel(
-          c.name(), fields, c.indexes(), c.constraints(), c.table(), c.comment(), c.managed());
+          c.name(),
+          fields,
+          c.indexes(),
+          c.constraints(),
+          c.table(),
+          c.comment(),
+          c.managed(),
+          c.options(),
+          c.bases(),
+          c.proxy());
     }
     if (op instanceof AddField a) {
       return new AddField(a.model(), rewrite.apply(a.field()), a.preserveDefault());

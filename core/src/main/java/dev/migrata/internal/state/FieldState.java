@@ -25,6 +25,12 @@ import java.util.List;
  *     separates), in declaration order
  * @param joinAutoField many-to-many: the id type of the automatic join table when it is not
  *     BigAutoField (the app's default auto field when the field was added), else {@code null}
+ * @param parentLink the one-to-one key of a multi-table child to its parent (Django's {@code
+ *     parent_link=True}, auto-created as {@code <parent>_ptr})
+ * @param generated a generated column's SQL expression, field names in braces ({@code {price} *
+ *     {quantity}}), or {@code null} (Django's {@code GeneratedField})
+ * @param persisted for a generated column: {@code STORED} rather than {@code VIRTUAL} (Django's
+ *     {@code db_persist})
  */
 public record FieldState(
     String name,
@@ -51,7 +57,10 @@ public record FieldState(
     String defaultMethod,
     List<String> args,
     OrmOptions orm,
-    String joinAutoField) {
+    String joinAutoField,
+    boolean parentLink,
+    String generated,
+    boolean persisted) {
 
   public FieldState {
     choices = choices == null ? List.of() : List.copyOf(choices);
@@ -131,7 +140,15 @@ public record FieldState(
     b.args = args;
     b.orm = orm;
     b.joinAutoField = joinAutoField;
+    b.parentLink = parentLink;
+    b.generated = generated;
+    b.persisted = persisted;
     return b;
+  }
+
+  /** A generated column (Django's {@code GeneratedField}): the database computes its value. */
+  public boolean isGenerated() {
+    return generated != null;
   }
 
   /** Whether this is a custom field type (a class implementing {@code CustomFieldType}). */
@@ -224,6 +241,10 @@ public record FieldState(
         .strings("args", args)
         .apply(orm::writeTo)
         .string("joinAutoField", joinAutoField)
+        .bool("parentLink", parentLink, false)
+        .string("generated", generated)
+        // Always written with a generated column, as Django writes db_persist; never without.
+        .bool("persisted", persisted, generated == null ? persisted : !persisted)
         .build();
   }
 
@@ -254,6 +275,9 @@ public record FieldState(
     b.args = d.strings("args");
     b.orm = OrmOptions.readFrom(d);
     b.joinAutoField = emptyToNull(d.string("joinAutoField", null));
+    b.parentLink = d.bool("parentLink", false);
+    b.generated = emptyToNull(d.string("generated", null));
+    b.persisted = b.generated != null && d.bool("persisted", true);
     return b.build();
   }
 
@@ -298,6 +322,9 @@ public record FieldState(
     private List<String> args = List.of();
     private OrmOptions orm = OrmOptions.NONE;
     private String joinAutoField;
+    private boolean parentLink;
+    private String generated;
+    private boolean persisted;
 
     private Builder(String name, String type) {
       this.name = name;
@@ -425,6 +452,18 @@ public record FieldState(
       return this;
     }
 
+    public Builder parentLink(boolean v) {
+      parentLink = v;
+      return this;
+    }
+
+    /** A generated column: its expression and whether it is stored. */
+    public Builder generated(String expression, boolean stored) {
+      generated = expression;
+      persisted = expression != null && stored;
+      return this;
+    }
+
     public FieldState build() {
       return new FieldState(
           name,
@@ -451,7 +490,10 @@ public record FieldState(
           defaultMethod,
           args,
           orm,
-          joinAutoField);
+          joinAutoField,
+          parentLink,
+          generated,
+          persisted);
     }
   }
 }

@@ -17,6 +17,9 @@ import java.util.function.UnaryOperator;
  * @param comment the table comment, or {@code null}
  * @param managed {@code false} for models whose table Migrata does not create or alter
  * @param options the options only the ORM uses (verbose names, ordering); never {@code null}
+ * @param bases the {@code @Model} parents as {@code app.model} (lowercased), as Django's {@code
+ *     bases}: a multi-table child's parent or a proxy's; empty for a plain model
+ * @param proxy a proxy model (Django's {@code proxy = True}): state only, no table
  */
 public record ModelState(
     String app,
@@ -27,16 +30,70 @@ public record ModelState(
     String table,
     String comment,
     boolean managed,
-    ModelOptions options) {
+    ModelOptions options,
+    List<String> bases,
+    boolean proxy) {
 
   public ModelState {
     fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     indexes = List.copyOf(indexes);
     constraints = List.copyOf(constraints);
     options = options == null ? ModelOptions.NONE : options;
+    bases = bases == null ? List.of() : List.copyOf(bases);
   }
 
-  /** The state before ORM-only options existed (kept for callers that set none). */
+  /** A model without {@code @Model} parents (kept for callers that set only ORM options). */
+  public ModelState(
+      String app,
+      String name,
+      Map<String, FieldState> fields,
+      List<IndexState> indexes,
+      List<ConstraintState> constraints,
+      String table,
+      String comment,
+      boolean managed,
+      ModelOptions options) {
+    this(
+        app,
+        name,
+        fields,
+        indexes,
+        constraints,
+        table,
+        comment,
+        managed,
+        options,
+        List.of(),
+        false);
+  }
+
+  /** A model without ORM-only options (kept for callers that set only parents and proxy). */
+  public ModelState(
+      String app,
+      String name,
+      Map<String, FieldState> fields,
+      List<IndexState> indexes,
+      List<ConstraintState> constraints,
+      String table,
+      String comment,
+      boolean managed,
+      List<String> bases,
+      boolean proxy) {
+    this(
+        app,
+        name,
+        fields,
+        indexes,
+        constraints,
+        table,
+        comment,
+        managed,
+        ModelOptions.NONE,
+        bases,
+        proxy);
+  }
+
+  /** The state before ORM-only options and {@code @Model} parents existed. */
   public ModelState(
       String app,
       String name,
@@ -46,7 +103,42 @@ public record ModelState(
       String table,
       String comment,
       boolean managed) {
-    this(app, name, fields, indexes, constraints, table, comment, managed, ModelOptions.NONE);
+    this(
+        app,
+        name,
+        fields,
+        indexes,
+        constraints,
+        table,
+        comment,
+        managed,
+        ModelOptions.NONE,
+        List.of(),
+        false);
+  }
+
+  /**
+   * Whether Migrata creates and alters this model's table: Django's {@code can_migrate}, false for
+   * unmanaged and proxy models.
+   */
+  public boolean migrates() {
+    return managed && !proxy;
+  }
+
+  /** The same model with other parents and proxy flag. */
+  public ModelState withInheritance(List<String> newBases, boolean newProxy) {
+    return new ModelState(
+        app,
+        name,
+        fields,
+        indexes,
+        constraints,
+        table,
+        comment,
+        managed,
+        options,
+        newBases,
+        newProxy);
   }
 
   public static ModelState of(String app, String name, Collection<FieldState> fields) {
@@ -103,42 +195,42 @@ public record ModelState(
 
   public ModelState withName(String newName) {
     return new ModelState(
-        app, newName, fields, indexes, constraints, table, comment, managed, options);
+        app, newName, fields, indexes, constraints, table, comment, managed, options, bases, proxy);
   }
 
   public ModelState withTable(String newTable) {
     return new ModelState(
-        app, name, fields, indexes, constraints, newTable, comment, managed, options);
+        app, name, fields, indexes, constraints, newTable, comment, managed, options, bases, proxy);
   }
 
   public ModelState withComment(String newComment) {
     return new ModelState(
-        app, name, fields, indexes, constraints, table, newComment, managed, options);
+        app, name, fields, indexes, constraints, table, newComment, managed, options, bases, proxy);
   }
 
   public ModelState withManaged(boolean newManaged) {
     return new ModelState(
-        app, name, fields, indexes, constraints, table, comment, newManaged, options);
+        app, name, fields, indexes, constraints, table, comment, newManaged, options, bases, proxy);
   }
 
   public ModelState withIndexes(List<IndexState> newIndexes) {
     return new ModelState(
-        app, name, fields, newIndexes, constraints, table, comment, managed, options);
+        app, name, fields, newIndexes, constraints, table, comment, managed, options, bases, proxy);
   }
 
   public ModelState withConstraints(List<ConstraintState> newConstraints) {
     return new ModelState(
-        app, name, fields, indexes, newConstraints, table, comment, managed, options);
+        app, name, fields, indexes, newConstraints, table, comment, managed, options, bases, proxy);
   }
 
   public ModelState withFields(Map<String, FieldState> newFields) {
     return new ModelState(
-        app, name, newFields, indexes, constraints, table, comment, managed, options);
+        app, name, newFields, indexes, constraints, table, comment, managed, options, bases, proxy);
   }
 
   public ModelState withOptions(ModelOptions newOptions) {
     return new ModelState(
-        app, name, fields, indexes, constraints, table, comment, managed, newOptions);
+        app, name, fields, indexes, constraints, table, comment, managed, newOptions, bases, proxy);
   }
 
   /** Adds {@code field} at the end. */

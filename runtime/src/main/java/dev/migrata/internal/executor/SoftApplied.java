@@ -40,7 +40,7 @@ final class SoftApplied {
       for (Operation op : m.operations()) {
         if (op instanceof CreateModel create) {
           ModelState model = after.model(m.app(), create.name());
-          if (model == null || !model.managed()) {
+          if (model == null || !model.migrates()) {
             continue;
           }
           if (!backend.tableExists(connection, model.tableName())) {
@@ -49,7 +49,7 @@ final class SoftApplied {
           found = true;
         } else if (op instanceof AddField add) {
           ModelState model = after.model(m.app(), add.model());
-          if (model == null || !model.managed()) {
+          if (model == null || !model.migrates()) {
             continue;
           }
           FieldState field = model.field(add.field().name());

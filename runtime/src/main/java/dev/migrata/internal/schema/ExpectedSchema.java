@@ -37,7 +37,7 @@ final class ExpectedSchema {
   Map<String, TableShape> tables(ProjectState state) {
     Map<String, TableShape> out = new LinkedHashMap<>();
     for (ModelState model : state.models()) {
-      if (!model.managed()) {
+      if (!model.migrates()) {
         continue;
       }
       out.put(model.tableName(), table(state, model));
@@ -61,7 +61,7 @@ final class ExpectedSchema {
     List<String> primaryKey = new ArrayList<>();
     for (FieldState f : Fields.columnFields(model)) {
       String column = f.columnName();
-      cols.add(new TableShape.Column(column, columns.type(state, f), f.nullable()));
+      cols.add(new TableShape.Column(column, columns.type(state, f), columns.createdNullable(f)));
       if (f.primaryKey()) {
         primaryKey.add(column);
       }
@@ -84,7 +84,12 @@ final class ExpectedSchema {
       }
     }
     for (IndexState index : model.indexes()) {
-      if (creates(index.condition())) {
+      // Not compared: expression indexes (introspection sees no columns to match them by) and,
+      // where they are written, indexes with operator classes (read as PostgreSQL's own _like
+      // indexes, which are skipped).
+      if (constraints.creates(index)
+          && index.expressions().isEmpty()
+          && (index.opclasses().isEmpty() || !constraints.writesOpclasses())) {
         indexes.add(
             new TableShape.Index(
                 index.name(),
@@ -98,7 +103,7 @@ final class ExpectedSchema {
     for (ConstraintState c : model.constraints()) {
       if (c.isCheck()) {
         checks.add(c.name());
-      } else if (creates(c.condition())) {
+      } else if (constraints.creates(c) && c.expressions().isEmpty()) {
         indexes.add(
             new TableShape.Index(
                 columns.constraintName(model, c),
@@ -109,11 +114,6 @@ final class ExpectedSchema {
       }
     }
     return new TableShape(model.tableName(), cols, primaryKey, indexes, keys, checks);
-  }
-
-  /** Django skips partial indexes and constraints on backends without them (MySQL). */
-  private boolean creates(String condition) {
-    return condition == null || features.supportsPartialIndexes();
   }
 
   /** The columns of field references, without the {@code -} of a descending one. */

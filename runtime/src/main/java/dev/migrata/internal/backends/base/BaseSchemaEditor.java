@@ -128,7 +128,7 @@ public abstract class BaseSchemaEditor extends EditorCore implements SchemaEdito
             "column",
             quoteName(field.columnName()),
             "definition",
-            columns.definition(state, field, true)));
+            columns.definition(state, model.withField(field), field, true)));
     if (quoting.effectiveDefault(state, field) != null && field.dbDefault() == null) {
       String column = quoteName(field.columnName());
       execute(
@@ -211,7 +211,32 @@ public abstract class BaseSchemaEditor extends EditorCore implements SchemaEdito
               + fromModel.name()
               + "' in place; remove it and add it again.");
     }
+    refuseGeneratedChange(toModel, oldField, newField);
     alterFieldInPlace(fromState, fromModel, oldField, toState, toModel, newField);
+  }
+
+  /**
+   * Django's {@code alter_field} refuses to change a generated column's expression or persistence,
+   * or to turn a column into one or out of one: no backend alters that in place.
+   */
+  private static void refuseGeneratedChange(
+      ModelState model, FieldState oldField, FieldState newField) {
+    boolean changed =
+        oldField.isGenerated() != newField.isGenerated()
+            || (newField.isGenerated()
+                && (!oldField.generated().equals(newField.generated())
+                    || oldField.persisted() != newField.persisted()));
+    if (changed) {
+      throw new IllegalStateException(
+          "Modifying GeneratedFields is not supported - the field "
+              + model.app()
+              + "."
+              + model.name()
+              + "."
+              + newField.name()
+              + " must be removed and re-added with the new definition (a RemoveField, then"
+              + " an AddField).");
+    }
   }
 
   /** Django's {@code _alter_field}: one column changes; its database objects follow. */

@@ -6,6 +6,7 @@ import dev.migrata.fields.CustomFieldTypes;
 import dev.migrata.internal.state.ConstraintState;
 import dev.migrata.internal.state.FieldState;
 import dev.migrata.internal.state.FieldType;
+import dev.migrata.internal.state.GeneratedExpression;
 import dev.migrata.internal.state.ModelState;
 import dev.migrata.internal.state.Names;
 import dev.migrata.internal.state.ProjectState;
@@ -95,6 +96,11 @@ public final class ColumnSql {
         throw new IllegalStateException(
             "Field '" + field.name() + "' refers to a missing field of '" + field.to() + "'.");
       }
+      if (Fields.isForeignKey(target)) {
+        // A key that is itself a relation (a multi-table child's <parent>_ptr): Django's
+        // rel_db_type follows it to the column it finally refers to.
+        return type(state, target);
+      }
       return relType(target);
     }
     return ownType(field);
@@ -106,6 +112,18 @@ public final class ColumnSql {
    * foreign key and the inline comment where the backend has them.
    */
   public String definition(ProjectState state, FieldState field, boolean includeDefault) {
+    return definition(state, null, field, includeDefault);
+  }
+
+  /**
+   * As {@link #definition(ProjectState, FieldState, boolean)}, for a field of {@code model}: a
+   * generated column's expression names the model's columns, so it needs the model.
+   */
+  public String definition(
+      ProjectState state, ModelState model, FieldState field, boolean includeDefault) {
+    if (field.isGenerated()) {
+      return generatedDefinition(state, model, field);
+    }
     List<String> parts = new ArrayList<>();
     parts.add(type(state, field));
     if (field.dbDefault() != null) {
@@ -139,6 +157,78 @@ public final class ColumnSql {
     return String.join(" ", parts);
   }
 
+  /**
+   * A generated column: type, {@code GENERATED ALWAYS AS (...) STORED|VIRTUAL}, then nullability
+   * and keys as for any column; never a default (Django's GeneratedField has none).
+   */
+  private String generatedDefinition(ProjectState state, ModelState model, FieldState field) {
+    if (model == null) {
+      throw new IllegalStateException(
+          "The generated column '" + field.name() + "' needs its model to render.");
+    }
+    if (!field.persisted() && !sql.virtualGeneratedColumns) {
+      throw new IllegalStateException(
+          "[fields.E221] "
+              + quoting.vendor()
+              + " does not support non-persisted GeneratedFields:"
+              + " the generated field '"
+              + field.name()
+              + "' of '"
+              + model.name()
+              + "' is VIRTUAL. Make it persisted (STORED) in a new migration.");
+    }
+    List<String> parts = new ArrayList<>();
+    parts.add(type(state, field));
+    parts.add(
+        format(
+            sql.generatedColumn,
+            "expression",
+            generatedExpression(model, field),
+            "persistency",
+            field.persisted() ? "STORED" : "VIRTUAL"));
+    if (sql.generatedColumnNullability) {
+      parts.add(field.nullable() ? "NULL" : "NOT NULL");
+    }
+    if (field.primaryKey()) {
+      parts.add("PRIMARY KEY");
+    } else if (Fields.isUnique(field)) {
+      parts.add("UNIQUE");
+    }
+    if (sql.inlineColumnComment != null && field.comment() != null) {
+      parts.add(format(sql.inlineColumnComment, "comment", quoting.string(field.comment())));
+    }
+    return String.join(" ", parts);
+  }
+
+  /**
+   * Whether the column as created admits NULL: a generated column is declared without NOT NULL
+   * where the backend refuses nullability on one (MySQL, MariaDB), so the database reports it
+   * nullable.
+   */
+  public boolean createdNullable(FieldState field) {
+    return field.nullable() || (field.isGenerated() && !sql.generatedColumnNullability);
+  }
+
+  /** The expression with each {@code {field}} as the field's quoted column in {@code model}. */
+  public String generatedExpression(ModelState model, FieldState field) {
+    return GeneratedExpression.render(
+        field.generated(),
+        name -> {
+          FieldState ref = model.field(name);
+          if (ref == null) {
+            throw new IllegalStateException(
+                "The generated column '"
+                    + field.name()
+                    + "' of '"
+                    + model.name()
+                    + "' refers to {"
+                    + name
+                    + "}, which is not one of its fields.");
+          }
+          return quoting.name(ref.columnName());
+        });
+  }
+
   private String inlineForeignKey(ProjectState state, FieldState field) {
     ModelState target = Fields.targetModel(state, field);
     return format(
@@ -163,7 +253,7 @@ public final class ColumnSql {
   public String table(ProjectState state, ModelState model, String table) {
     List<String> definitions = new ArrayList<>();
     for (FieldState f : Fields.columnFields(model)) {
-      definitions.add(quoting.name(f.columnName()) + " " + definition(state, f, false));
+      definitions.add(quoting.name(f.columnName()) + " " + definition(state, model, f, false));
     }
     for (ConstraintState c : model.constraints()) {
       String inline = inlineConstraint(model, c);

@@ -40,6 +40,11 @@ public final class ConstraintSql {
     return indexes.creates(index);
   }
 
+  /** Whether the backend writes an index's operator classes (PostgreSQL; others drop them). */
+  public boolean writesOpclasses() {
+    return IndexFeatures.of(quoting.vendor(), features.serverVersion()).opclasses();
+  }
+
   /** Whether the backend creates {@code c} (Django's _unique_supported). */
   public boolean creates(ConstraintState c) {
     return indexes.creates(c);

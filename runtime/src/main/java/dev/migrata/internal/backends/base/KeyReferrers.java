@@ -56,7 +56,7 @@ public final class KeyReferrers {
       Set<String> seen) {
     String targetKey = ProjectState.key(target.app(), target.name());
     for (ModelState m : toState.models()) {
-      if (!m.managed()) {
+      if (!m.migrates()) {
         continue;
       }
       List<ModelState> holders = new ArrayList<>();

@@ -33,6 +33,15 @@ public final class SqlTemplates {
   public String constraint = "CONSTRAINT {name} {constraint}";
   public String uniqueConstraint = "UNIQUE{nullsDistinct} ({columns}){deferrable}";
   public String createConstraint = "ALTER TABLE {table} ADD CONSTRAINT {name} {constraint}";
+  /** A generated column, after its type (Django's {@code _column_generated_sql}). */
+  public String generatedColumn = "GENERATED ALWAYS AS ({expression}) {persistency}";
+
+  /** Whether the backend has VIRTUAL generated columns (PostgreSQL has only STORED, Django 5.2). */
+  public boolean virtualGeneratedColumns = true;
+
+  /** Whether a generated column states {@code NULL}/{@code NOT NULL}; MariaDB refuses both. */
+  public boolean generatedColumnNullability = true;
+
   public String deleteConstraint = "ALTER TABLE {table} DROP CONSTRAINT {name}";
   public String deleteCheck = "ALTER TABLE {table} DROP CONSTRAINT {name}";
   public String deleteUnique = "ALTER TABLE {table} DROP CONSTRAINT {name}";

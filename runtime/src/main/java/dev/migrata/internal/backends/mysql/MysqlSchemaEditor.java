@@ -127,6 +127,10 @@ public final class MysqlSchemaEditor extends InPlaceSchemaEditor {
     // COMMENT = NULL is a syntax error; an empty comment is none (as Django writes).
     sql.noComment = "''";
     sql.inlineColumnComment = "COMMENT {comment}";
+    // MariaDB's generated columns take no NULL / NOT NULL ("You have an error in your SQL
+    // syntax"); MySQL's take both.
+    sql.generatedColumnNullability =
+        !features.serverVersion().toLowerCase(java.util.Locale.ROOT).contains("mariadb");
     return sql;
   }
 
@@ -163,6 +167,34 @@ public final class MysqlSchemaEditor extends InPlaceSchemaEditor {
     String v = features.serverVersion();
     return v != null && v.toLowerCase(Locale.ROOT).contains("mariadb");
   }
+
+  /**
+   * A generated column's other options (nullability, type, comment) change by restating the whole
+   * column, expression included: a {@code MODIFY} with only the type would make it a plain column.
+   */
+  @Override
+  protected void alterFieldInPlace(
+      ProjectState fromState,
+      ModelState fromModel,
+      FieldState oldField,
+      ProjectState toState,
+      ModelState toModel,
+      FieldState newField) {
+    if (!newField.isGenerated()) {
+      super.alterFieldInPlace(fromState, fromModel, oldField, toState, toModel, newField);
+      return;
+    }
+    execute(
+        format(
+            SQL_CHANGE_GENERATED,
+            "table", quoteName(toModel.tableName()),
+            "oldColumn", quoteName(oldField.columnName()),
+            "newColumn", quoteName(newField.columnName()),
+            "definition", columns.definition(toState, toModel, newField, false)));
+  }
+
+  private static final String SQL_CHANGE_GENERATED =
+      "ALTER TABLE {table} CHANGE {oldColumn} {newColumn} {definition}";
 
   /**
    * Django's {@code _create_missing_fk_index}: InnoDB lets a foreign key use any index that starts

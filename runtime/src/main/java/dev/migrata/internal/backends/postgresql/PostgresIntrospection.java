@@ -45,9 +45,13 @@ final class PostgresIntrospection extends Introspection {
           + " pg_get_indexdef(x.indexrelid) LIKE '%pattern_ops%',"
           + " (SELECT string_agg(a.attname, chr(1) ORDER BY k.ord)"
           + " FROM unnest(x.indkey::int2[]) WITH ORDINALITY k(attnum, ord)"
-          + " JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = k.attnum)"
+          + " JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = k.attnum"
+          // Key columns only: a covering index's INCLUDE columns are not part of its key.
+          + " WHERE k.ord <= x.indnkeyatts)"
           + " FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid"
-          + " WHERE x.indrelid = to_regclass(?) AND NOT x.indisprimary ORDER BY 1";
+          // Expression indexes (an attnum 0) are not compared (see ExpectedSchema).
+          + " WHERE x.indrelid = to_regclass(?) AND NOT x.indisprimary"
+          + " AND NOT (0 = ANY(x.indkey::int2[])) ORDER BY 1";
 
   private static final String SQL_FOREIGN_KEYS =
       "SELECT c.conname, a.attname, t.relname, fa.attname, CASE c.confdeltype"

@@ -88,6 +88,8 @@ public final class PostgresSchemaEditor extends InPlaceSchemaEditor {
     sql.deleteIndex = "DROP INDEX IF EXISTS {name}";
     sql.columnComment = "COMMENT ON COLUMN {table}.{column} IS {comment}";
     sql.renameConstraint = "ALTER TABLE {table} RENAME CONSTRAINT {oldName} TO {newName}";
+    // Django 5.2: supports_virtual_generated_columns is False on PostgreSQL (fields.E221).
+    sql.virtualGeneratedColumns = false;
     return sql;
   }
 

@@ -23,7 +23,10 @@ final class SqliteIntrospection extends Introspection {
           + " ESCAPE '\\' ORDER BY name";
 
   private static final String SQL_COLUMNS =
-      "SELECT name, type, \"notnull\", pk FROM pragma_table_info(?) ORDER BY cid";
+      // table_xinfo lists generated columns too (hidden 2 and 3); 1 is a virtual table's hidden
+      // one.
+      "SELECT name, type, \"notnull\", pk FROM pragma_table_xinfo(?) WHERE hidden <> 1 ORDER BY"
+          + " cid";
 
   /** The primary key's own index (origin {@code pk}) is the key, not an index. */
   private static final String SQL_INDEXES =
@@ -73,13 +76,12 @@ final class SqliteIntrospection extends Introspection {
     }
     List<TableShape.Index> indexes = new ArrayList<>();
     for (List<String> r : rows(connection, SQL_INDEXES, table)) {
+      List<String> indexColumns = strings(connection, SQL_INDEX_COLUMNS, r.get(0));
+      if (indexColumns.contains(null)) {
+        continue; // an expression index: not compared (see ExpectedSchema)
+      }
       indexes.add(
-          new TableShape.Index(
-              r.get(0),
-              strings(connection, SQL_INDEX_COLUMNS, r.get(0)),
-              truthy(r.get(1)),
-              truthy(r.get(2)),
-              false));
+          new TableShape.Index(r.get(0), indexColumns, truthy(r.get(1)), truthy(r.get(2)), false));
     }
     List<TableShape.ForeignKey> keys = new ArrayList<>();
     for (List<String> r : rows(connection, SQL_FOREIGN_KEYS, table)) {

@@ -192,6 +192,9 @@ public final class SqliteSchemaEditor extends BaseSchemaEditor {
     List<String> targets = new ArrayList<>();
     List<String> selects = new ArrayList<>();
     for (FieldState f : Fields.columnFields(newModel)) {
+      if (f.isGenerated()) {
+        continue; // the database computes it; INSERT may not name it
+      }
       String expression;
       if (created != null && f.name().equals(created.name())) {
         if (created.dbDefault() != null) {
@@ -275,7 +278,9 @@ public final class SqliteSchemaEditor extends BaseSchemaEditor {
         || field.defaultValue() != null
         || field.defaultMethod() != null
         || OrmOptions.nowMethod(field) != null
-        || !addableInPlace(field)) {
+        || !addableInPlace(field)
+        // SQLite cannot ADD a STORED generated column (Django rebuilds the table too).
+        || (field.isGenerated() && field.persisted())) {
       remakeTable(state, oldModel, newModel, field, null, null);
       return;
     }
@@ -288,7 +293,7 @@ public final class SqliteSchemaEditor extends BaseSchemaEditor {
             "column",
             quoteName(field.columnName()),
             "definition",
-            columns.definition(s, field, false)));
+            columns.definition(s, newModel, field, false)));
     deferFieldExtras(s, newModel, field);
   }
 
@@ -364,8 +369,8 @@ public final class SqliteSchemaEditor extends BaseSchemaEditor {
     boolean pureRename =
         !oldField.columnName().equals(newField.columnName())
             && columns
-                .definition(fromState, oldField, false)
-                .equals(columns.definition(toState, newField, false))
+                .definition(fromState, fromModel, oldField, false)
+                .equals(columns.definition(toState, toModel, newField, false))
             && !Fields.isForeignKey(oldField)
             && !Fields.isForeignKey(newField);
     if (pureRename) {

@@ -33,7 +33,8 @@ class ShopAppTest {
               "partners.0002_initial",
               "partners.0003_alter_supplier_table_comment_customer_favourites_and_more",
               "products.0002_bundle_bundleitem_product_description_and_more",
-              "products.0003_remove_bundleitem_products_bu_bundle__70ca37_uniq_and_more");
+              "products.0003_remove_bundleitem_products_bu_bundle__70ca37_uniq_and_more",
+              "venues.0001_initial");
       if (kind != Db.Kind.SQLITE) {
         // Renamed by 0003 to the name Django gives the unique_together.
         assertThat(db.indexes("products_bundleitem"))
