@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * integers, non-identifier choices and the {@code unique_together} of a post's slug.
  */
 class BlogSchemaTest {
-  private static final Timestamp NOON = Timestamp.valueOf("2026-01-02 12:00:00");
+  static final Timestamp NOON = Timestamp.valueOf("2026-01-02 12:00:00");
 
   @ParameterizedTest
   @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
@@ -118,7 +118,17 @@ class BlogSchemaTest {
     return row;
   }
 
+  /** A post row as of the latest step. */
   static Map<String, Object> post(Object authorId, String slug, int views) {
+    Map<String, Object> row = step1Post(authorId, slug);
+    row.put("views", views);
+    row.put("reading_minutes", 0);
+    return row;
+  }
+
+  /** A post row as of 0001_initial. */
+  static Map<String, Object> step1Post(Object authorId, String slug) {
+    int views = 0;
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("title", slug);
     row.put("slug", slug);

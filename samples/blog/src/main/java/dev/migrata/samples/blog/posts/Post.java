@@ -28,7 +28,7 @@ public class Post {
       maxLength = 7,
       defaultValue = "",
       blank = true,
-      choices = {"=Unspecified", "en=English", "pt-br=Brazilian Portuguese"})
+      choices = {"=Unspecified", "en=English", "fr=French", "pt-br=Brazilian Portuguese"})
   String language;
 
   @Field(type = "TextField", blank = true, defaultValue = "")
@@ -37,6 +37,10 @@ public class Post {
   /** Django's PositiveIntegerField: CHECK ("views" >= 0), UNSIGNED on MariaDB. */
   @Field(type = "PositiveIntegerField", defaultValue = "0", editable = false)
   int views;
+
+  /** Added in 0002: Django's PositiveSmallIntegerField, existing posts get 0. */
+  @Field(type = "PositiveSmallIntegerField", defaultValue = "0", verboseName = "reading time")
+  short readingMinutes;
 
   @Field(nullable = true, blank = true)
   Instant published;
