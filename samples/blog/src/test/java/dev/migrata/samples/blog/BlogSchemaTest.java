@@ -110,7 +110,15 @@ class BlogSchemaTest {
     return (db.vendor().equals("postgresql") ? "character varying(" : "varchar(") + length + ")";
   }
 
+  /** An author row as of the latest step. */
   static Map<String, Object> author(String slug) {
+    Map<String, Object> row = step1Author(slug);
+    row.put("bio", "");
+    return row;
+  }
+
+  /** An author row as of accounts 0001_initial. */
+  static Map<String, Object> step1Author(String slug) {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("name", slug.toUpperCase());
     row.put("email", slug + "@example.org");

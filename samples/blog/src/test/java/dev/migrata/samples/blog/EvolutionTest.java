@@ -16,13 +16,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class EvolutionTest {
   private static final String STEP_2 = "0002_post_reading_minutes_alter_post_language_comment";
+  private static final String STEP_3 = "0003_alter_post_options_alter_post_status";
 
   @ParameterizedTest
   @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
   void step2GivesExistingPostsZeroReadingMinutesAndAddsComments(String server) {
     try (MigrationTester tester = MigrationTester.create(server)) {
       tester.migrateTo("posts", "0001");
-      Object ada = tester.insert("accounts_author", BlogSchemaTest.author("ada"));
+      Object ada = tester.insert("accounts_author", BlogSchemaTest.step1Author("ada"));
       tester.insert("posts_post", BlogSchemaTest.step1Post(ada, "first"));
 
       tester.migrateTo("posts", "0002");
@@ -59,26 +60,7 @@ class EvolutionTest {
   void aChangeOfChoicesIsAnAlterFieldThatRunsNoSql(String server) {
     try (MigrationTester tester = MigrationTester.create(server)) {
       String sql = tester.migrata().sqlMigrate("posts", STEP_2, false);
-      // The statements under the operation's "-- Alter field language on post" heading, up to
-      // the next operation's heading (SQLite's rebuild for the AddField before it names every
-      // column, language too, so only this block is looked at).
-      List<String> lines = Arrays.asList(sql.split("\n"));
-      int heading =
-          lines.indexOf(
-              lines.stream()
-                  .filter(line -> line.equalsIgnoreCase("-- Alter field language on post"))
-                  .findFirst()
-                  .orElseThrow(() -> new AssertionError("No AlterField heading in:\n" + sql)));
-      List<String> block = new ArrayList<>();
-      for (String line : lines.subList(heading + 1, lines.size())) {
-        if (line.startsWith("-- ") && !line.equals("-- (no-op)")) {
-          break;
-        }
-        if (!line.equals("--")) {
-          block.add(line);
-        }
-      }
-      assertThat(block).as(sql).containsExactly("-- (no-op)");
+      assertThat(block(sql, "-- Alter field language on post")).containsExactly("-- (no-op)");
     }
   }
 
@@ -89,26 +71,81 @@ class EvolutionTest {
       tester.migrate();
       Object ada = tester.insert("accounts_author", BlogSchemaTest.author("ada"));
       Object post = tester.insert("posts_post", BlogSchemaTest.post(ada, "first", 0));
-      tester.insert(
-          "posts_comment",
-          Map.of(
-              "post_id",
-              post,
-              "name",
-              "Bob",
-              "email",
-              "",
-              "body",
-              "Nice.",
-              "approved",
-              false,
-              "created",
-              BlogSchemaTest.NOON));
+      tester.insert("posts_comment", comment(post));
       assertThat(tester.rows("posts_comment")).hasSize(1);
 
       tester.migrateTo("posts", "0001");
       assertThat(tester.schema().tables()).doesNotContain("posts_comment");
       assertThat(tester.rows("posts_post")).hasSize(1);
     }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
+  void step3GivesExistingAuthorsAnEmptyBio(String server) {
+    try (MigrationTester tester = MigrationTester.create(server)) {
+      tester.migrateTo("accounts", "0001");
+      tester.insert("accounts_author", BlogSchemaTest.step1Author("ada"));
+
+      tester.migrateTo("accounts", "0002");
+      assertThat(tester.query("SELECT bio FROM accounts_author"))
+          .singleElement()
+          .satisfies(row -> assertThat(row.get("bio")).isEqualTo(""));
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
+  void newModelOptionsAndANewChoiceLabelRunNoSql(String server) {
+    try (MigrationTester tester = MigrationTester.create(server)) {
+      String sql = tester.migrata().sqlMigrate("posts", STEP_3, false);
+      assertThat(block(sql, "-- Change Meta options on post")).containsExactly("-- (no-op)");
+      assertThat(block(sql, "-- Alter field status on post")).containsExactly("-- (no-op)");
+    }
+  }
+
+  /**
+   * The statements under one operation's heading in {@code sqlmigrate}'s output, up to the next
+   * operation's heading (SQLite's rebuild for an AddField names every column, so only the block of
+   * the operation looked at counts).
+   */
+  private static List<String> block(String sql, String heading) {
+    List<String> lines = Arrays.asList(sql.split("\\n"));
+    int at = -1;
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).equalsIgnoreCase(heading)) {
+        at = i;
+      }
+    }
+    if (at < 0) {
+      throw new AssertionError("No \"" + heading + "\" in:\n" + sql);
+    }
+    // A transaction's end is not the operation's.
+    List<String> block = new ArrayList<>();
+    for (String line : lines.subList(at + 1, lines.size())) {
+      if (line.startsWith("-- ") && !line.equals("-- (no-op)")) {
+        break;
+      }
+      if (!line.equals("--") && !line.equals("COMMIT;")) {
+        block.add(line);
+      }
+    }
+    return block;
+  }
+
+  private static Map<String, Object> comment(Object post) {
+    return Map.of(
+        "post_id",
+        post,
+        "name",
+        "Bob",
+        "email",
+        "",
+        "body",
+        "Nice.",
+        "approved",
+        false,
+        "created",
+        BlogSchemaTest.NOON);
   }
 }

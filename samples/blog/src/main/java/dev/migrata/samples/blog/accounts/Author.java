@@ -23,4 +23,8 @@ public class Author {
   /** Django's URLField: varchar(200); blank in forms. */
   @Field(type = "URLField", nullable = true, blank = true)
   String website;
+
+  /** Added in step 3: a blank-able text; existing authors get the empty string. */
+  @Field(type = "TextField", blank = true, defaultValue = "")
+  String bio;
 }

@@ -11,7 +11,10 @@ import java.time.Instant;
 import java.util.Set;
 
 /** A blog post: a slug unique per author (Django's {@code unique_together}). */
-@Model(ordering = {"-published", "title"})
+@Model(
+    verboseName = "blog post",
+    verboseNamePlural = "blog posts",
+    ordering = {"-published", "title"})
 @Unique(fields = {"author", "slug"})
 public class Post {
   @Field(maxLength = 200, verboseName = "title")

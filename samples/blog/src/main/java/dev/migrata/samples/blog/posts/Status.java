@@ -6,7 +6,7 @@ import dev.migrata.annotations.ChoiceValue;
 public enum Status {
   @ChoiceValue(value = "draft", label = "Draft")
   DRAFT,
-  @ChoiceValue(value = "in-review", label = "In review")
+  @ChoiceValue(value = "in-review", label = "Awaiting review")
   IN_REVIEW,
   @ChoiceValue(value = "published", label = "Published")
   PUBLISHED
