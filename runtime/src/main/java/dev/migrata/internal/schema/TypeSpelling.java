@@ -32,6 +32,13 @@ final class TypeSpelling {
     String t = type.toLowerCase(Locale.ROOT).strip().replaceAll("\\s+", " ");
     t = t.replaceAll(" ?\\( ?", "(").replaceAll(" ?\\)", ")").replaceAll(" ?, ?", ",");
     t = t.replace(" auto_increment", "").replace(" without time zone", "");
+    // A positive integer is "integer UNSIGNED" to the editor and "int(10) unsigned" to MariaDB:
+    // spell the base type alone, then put the attribute back.
+    String unsigned = "";
+    if (t.endsWith(" unsigned")) {
+      unsigned = " unsigned";
+      t = t.substring(0, t.length() - unsigned.length());
+    }
     if (!t.equals("tinyint(1)")) {
       // MariaDB's display widths say nothing about the range.
       t = t.replaceAll("^(tinyint|smallint|mediumint|int|integer|bigint)\\(\\d+\\)", "$1");
@@ -43,6 +50,6 @@ final class TypeSpelling {
     if (vendor.equals("mysql") && t.equals("json")) {
       t = "longtext";
     }
-    return t;
+    return t + unsigned;
   }
 }

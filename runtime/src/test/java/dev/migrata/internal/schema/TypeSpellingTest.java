@@ -37,6 +37,15 @@ class TypeSpellingTest {
   }
 
   @Test
+  void mariadbUnsignedIntegersMatchTheEditorsPositiveIntegers() {
+    assertThat(same("integer UNSIGNED", "int(10) unsigned", "mysql")).isTrue();
+    assertThat(same("smallint UNSIGNED", "smallint(5) unsigned", "mysql")).isTrue();
+    assertThat(same("bigint UNSIGNED", "bigint(20) unsigned", "mysql")).isTrue();
+    assertThat(same("integer", "int(10) unsigned", "mysql")).isFalse();
+    assertThat(same("integer UNSIGNED", "bigint(20) unsigned", "mysql")).isFalse();
+  }
+
+  @Test
   void sqliteTypesCompareAsDeclaredIgnoringCase() {
     assertThat(same("BLOB", "blob", "sqlite")).isTrue();
     assertThat(same("varchar(20)", "varchar(30)", "sqlite")).isFalse();
