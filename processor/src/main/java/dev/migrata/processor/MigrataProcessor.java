@@ -25,9 +25,9 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
 /**
- * Migrata's javac processor. It only wires the pipeline (see {@link MakeMigrations}); each step
- * is a small class named for its role. Every app is planned once per compile, in the first round
- * that shows it; the index is written when processing is over.
+ * Migrata's javac processor. It only wires the pipeline (see {@link MakeMigrations}); each step is
+ * a small class named for its role. Every app is planned once per compile, in the first round that
+ * shows it; the index is written when processing is over.
  */
 @AutoService(Processor.class)
 public final class MigrataProcessor extends AbstractProcessor {
@@ -41,11 +41,15 @@ public final class MigrataProcessor extends AbstractProcessor {
   private IndexWriter index;
   private static final long STALE_AHEAD_MILLIS = 5_000;
   private final Set<String> processedApps = new TreeSet<>();
+
   /** Apps held back until javac resolves their models, by label. */
   private final Map<String, AppInfo> deferred = new TreeMap<>();
+
   private String deferredReason;
+
   /** The user's sources of this compile: where the source root is when an app has no model. */
   private final List<Element> userSources = new ArrayList<>();
+
   private final Map<String, List<MigrationDefinition>> indexed = new TreeMap<>();
 
   @Override
@@ -59,7 +63,12 @@ public final class MigrataProcessor extends AbstractProcessor {
       reporter.report(Problem.OPTION_NOT_BOOLEAN, null, name, value, name, name, name);
     }
     apps = new AppResolver(elements, reporter);
-    models = new ModelReader(elements, env.getTypeUtils(), apps, reporter);
+    JpaNaming naming = JpaNaming.of(env.getOptions().get(JpaNaming.OPTION));
+    if (naming == null) {
+      reporter.report(Problem.JPA_NAMING_UNKNOWN, null, env.getOptions().get(JpaNaming.OPTION));
+      naming = JpaNaming.SPRING;
+    }
+    models = new ModelReader(elements, env.getTypeUtils(), apps, reporter, naming);
     sourceRoots = new SourceRootLocator(env, options);
     planner =
         new MakeMigrations(
@@ -82,7 +91,7 @@ public final class MigrataProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(ModelReader.MODEL, MigrationReader.MIGRATION, AppResolver.APP);
+    return Set.of(ModelReader.MODEL, MigrationReader.MIGRATION, AppResolver.APP, Jpa.ENTITY);
   }
 
   @Override
@@ -219,8 +228,8 @@ public final class MigrataProcessor extends AbstractProcessor {
   }
 
   /**
-   * Where to look for the source root: the app's models; when it has none left (its last model
-   * was deleted), its package-info, its migrations, then any other source of this compile.
+   * Where to look for the source root: the app's models; when it has none left (its last model was
+   * deleted), its package-info, its migrations, then any other source of this compile.
    */
   private List<Element> rootCandidates(MigrationToWrite m) {
     List<Element> result = new ArrayList<>();

@@ -55,8 +55,14 @@ final class ModelReader {
   private final DeclarationChecks shapes;
   private final ProjectChecks projectChecks;
   private final OrmOptionsReader ormOptions;
+  private final JpaModelReader jpa;
 
   ModelReader(Elements elements, Types types, AppResolver apps, Reporter reporter) {
+    this(elements, types, apps, reporter, JpaNaming.SPRING);
+  }
+
+  ModelReader(
+      Elements elements, Types types, AppResolver apps, Reporter reporter, JpaNaming naming) {
     this.elements = elements;
     this.reporter = reporter;
     this.fieldReader = new FieldReader(elements, apps, reporter);
@@ -65,6 +71,7 @@ final class ModelReader {
     this.shapes = new DeclarationChecks(reporter);
     this.projectChecks = new ProjectChecks(reporter);
     this.ormOptions = new OrmOptionsReader(reporter);
+    this.jpa = new JpaModelReader(elements, types, apps, reporter, naming);
   }
 
   /** Every {@code @Model} of the app's package, sorted by name. */
@@ -87,7 +94,14 @@ final class ModelReader {
     }
     types.sort((a, b) -> a.getSimpleName().toString().compareTo(b.getSimpleName().toString()));
     for (TypeElement type : types) {
-      models.add(readModel(app, type));
+      if (Mirrors.find(type, MODEL) == null) {
+        for (ModelDeclaration entity : jpa.read(app, type)) {
+          checks.check(entity);
+          models.add(entity);
+        }
+      } else {
+        models.add(readModel(app, type));
+      }
     }
     return models;
   }
@@ -105,8 +119,9 @@ final class ModelReader {
     projectChecks.check(apps);
   }
 
+  /** A {@code @Model} class or a JPA {@code @Entity}. */
   static boolean isModel(Element e) {
-    return e instanceof TypeElement t && Mirrors.find(t, MODEL) != null;
+    return e instanceof TypeElement t && (Mirrors.find(t, MODEL) != null || Jpa.isEntity(t));
   }
 
   private ModelDeclaration readModel(AppInfo app, TypeElement type) {

@@ -22,7 +22,8 @@ record Options(
   static final String NAME = "migrata.name";
   static final String CONFIRM_REMOVE = "migrata.confirmRemove";
 
-  static final Set<String> ALL = Set.of(CHECK, DRY_RUN, MERGE, SOURCE_ROOT, NAME, CONFIRM_REMOVE);
+  static final Set<String> ALL =
+      Set.of(CHECK, DRY_RUN, MERGE, SOURCE_ROOT, NAME, CONFIRM_REMOVE, JpaNaming.OPTION);
 
   static Options from(Map<String, String> options) {
     return new Options(
