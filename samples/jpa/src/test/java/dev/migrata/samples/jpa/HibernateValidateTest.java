@@ -56,6 +56,7 @@ class HibernateValidateTest {
               assertThat(shelf.books).extracting(b -> b.title).containsExactly("Dune");
               Review review = s.createSelectionQuery("from Review", Review.class).getSingleResult();
               assertThat(review.stars).isEqualTo(new Stars(5));
+              assertThat(review.text).isEqualTo("Classic.");
               PurchaseOrder order =
                   s.createSelectionQuery("from PurchaseOrder", PurchaseOrder.class)
                       .getSingleResult();
@@ -107,7 +108,7 @@ class HibernateValidateTest {
           Review review = new Review();
           review.book = book;
           review.stars = new Stars(5);
-          review.body = "Classic.";
+          review.text = "Classic.";
           s.persist(review);
           Customer customer = new Customer();
           customer.fullName = "Ada Reader";

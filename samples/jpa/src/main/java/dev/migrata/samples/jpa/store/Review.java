@@ -1,5 +1,6 @@
 package dev.migrata.samples.jpa.store;
 
+import dev.migrata.annotations.RenamedFrom;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.ManyToOne;
@@ -12,5 +13,7 @@ public class Review extends BaseEntity {
   @Convert(converter = StarsConverter.class)
   public Stars stars;
 
-  public String body;
+  /** Renamed from {@code body}: the second migration is a RenameField, the column follows. */
+  @RenamedFrom("body")
+  public String text;
 }
