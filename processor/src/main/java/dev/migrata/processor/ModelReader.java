@@ -94,7 +94,11 @@ final class ModelReader {
     }
     types.sort((a, b) -> a.getSimpleName().toString().compareTo(b.getSimpleName().toString()));
     for (TypeElement type : types) {
-      if (Mirrors.find(type, MODEL) == null) {
+      AnnotationMirror model = Mirrors.find(type, MODEL);
+      if (Jpa.isEntity(type) && model != null && !bool(model, "managed")) {
+        continue; // A JPA view of a table another model owns (as the Spring Boot sample's).
+      }
+      if (Jpa.isEntity(type)) {
         for (ModelDeclaration entity : jpa.read(app, type)) {
           checks.check(entity);
           models.add(entity);
