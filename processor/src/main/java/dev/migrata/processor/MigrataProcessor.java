@@ -25,9 +25,9 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
 /**
- * Migrata's javac processor. It only wires the pipeline (see {@link MakeMigrations}); each step
- * is a small class named for its role. Every app is planned once per compile, in the first round
- * that shows it; the index is written when processing is over.
+ * Migrata's javac processor. It only wires the pipeline (see {@link MakeMigrations}); each step is
+ * a small class named for its role. Every app is planned once per compile, in the first round that
+ * shows it; the index is written when processing is over.
  */
 @AutoService(Processor.class)
 public final class MigrataProcessor extends AbstractProcessor {
@@ -64,7 +64,12 @@ public final class MigrataProcessor extends AbstractProcessor {
       reporter.report(Problem.OPTION_NOT_BOOLEAN, null, name, value, name, name, name);
     }
     apps = new AppResolver(elements, reporter, AutoFields.project(env.getOptions(), reporter));
-    models = new ModelReader(elements, env.getTypeUtils(), apps, reporter);
+    JpaNaming naming = JpaNaming.of(env.getOptions().get(JpaNaming.OPTION));
+    if (naming == null) {
+      reporter.report(Problem.JPA_NAMING_UNKNOWN, null, env.getOptions().get(JpaNaming.OPTION));
+      naming = JpaNaming.SPRING;
+    }
+    models = new ModelReader(elements, env.getTypeUtils(), apps, reporter, naming);
     sourceRoots = new SourceRootLocator(env, options);
     planner =
         new MakeMigrations(
@@ -92,7 +97,7 @@ public final class MigrataProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(ModelReader.MODEL, MigrationReader.MIGRATION, AppResolver.APP);
+    return Set.of(ModelReader.MODEL, MigrationReader.MIGRATION, AppResolver.APP, Jpa.ENTITY);
   }
 
   @Override
@@ -182,8 +187,7 @@ public final class MigrataProcessor extends AbstractProcessor {
           app.label(), SafetySettings.of(app, processingEnv.getElementUtils(), options, reporter));
     }
     List<MigrationToWrite> planned =
-        ZeroDowntime.rewrite(
-            plan.migrations(), plan.history().state(), settings, options.name());
+        ZeroDowntime.rewrite(plan.migrations(), plan.history().state(), settings, options.name());
     safety.check(plan.history(), planned, migrationSources(), settings);
     return planned;
   }
@@ -264,8 +268,8 @@ public final class MigrataProcessor extends AbstractProcessor {
   }
 
   /**
-   * Where to look for the source root: the app's models; when it has none left (its last model
-   * was deleted), its package-info, its migrations, then any other source of this compile.
+   * Where to look for the source root: the app's models; when it has none left (its last model was
+   * deleted), its package-info, its migrations, then any other source of this compile.
    */
   private List<Element> rootCandidates(MigrationToWrite m) {
     List<Element> result = new ArrayList<>();

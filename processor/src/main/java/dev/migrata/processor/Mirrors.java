@@ -27,6 +27,9 @@ final class Mirrors {
 
   /** The explicitly written value of {@code member}, or null. */
   static AnnotationValue value(AnnotationMirror mirror, String member) {
+    if (mirror == null) {
+      return null; // A JPA attribute may have no annotation at all.
+    }
     for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e :
         mirror.getElementValues().entrySet()) {
       if (e.getKey().getSimpleName().contentEquals(member)) {

@@ -61,8 +61,14 @@ final class ModelReader {
   private final IndexDetails details;
   private final Inheritance inheritance;
   private final GeneratedFields generated;
+  private final JpaModelReader jpa;
 
   ModelReader(Elements elements, Types types, AppResolver apps, Reporter reporter) {
+    this(elements, types, apps, reporter, JpaNaming.SPRING);
+  }
+
+  ModelReader(
+      Elements elements, Types types, AppResolver apps, Reporter reporter, JpaNaming naming) {
     this.elements = elements;
     this.reporter = reporter;
     this.fieldReader = new FieldReader(elements, apps, reporter);
@@ -74,6 +80,7 @@ final class ModelReader {
     this.details = new IndexDetails(reporter);
     this.inheritance = new Inheritance(elements, apps, reporter);
     this.generated = new GeneratedFields(elements, reporter);
+    this.jpa = new JpaModelReader(elements, types, apps, reporter, naming);
   }
 
   /** Every {@code @Model} of the app's package, sorted by name. */
@@ -96,7 +103,18 @@ final class ModelReader {
     }
     types.sort((a, b) -> a.getSimpleName().toString().compareTo(b.getSimpleName().toString()));
     for (TypeElement type : types) {
-      models.add(readModel(app, type));
+      AnnotationMirror model = Mirrors.find(type, MODEL);
+      if (Jpa.isEntity(type) && model != null && !bool(model, "managed")) {
+        continue; // A JPA view of a table another model owns (as the Spring Boot sample's).
+      }
+      if (Jpa.isEntity(type)) {
+        for (ModelDeclaration entity : jpa.read(app, type)) {
+          checks.check(entity);
+          models.add(entity);
+        }
+      } else {
+        models.add(readModel(app, type));
+      }
     }
     return models;
   }
@@ -114,8 +132,9 @@ final class ModelReader {
     projectChecks.check(apps);
   }
 
+  /** A {@code @Model} class or a JPA {@code @Entity}. */
   static boolean isModel(Element e) {
-    return e instanceof TypeElement t && Mirrors.find(t, MODEL) != null;
+    return e instanceof TypeElement t && (Mirrors.find(t, MODEL) != null || Jpa.isEntity(t));
   }
 
   private ModelDeclaration readModel(AppInfo app, TypeElement type) {

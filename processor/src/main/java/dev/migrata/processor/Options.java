@@ -39,7 +39,8 @@ record Options(
           CONFIRM_REMOVE,
           AutoFields.OPTION,
           SAFETY,
-          ZERO_DOWNTIME);
+          ZERO_DOWNTIME,
+          JpaNaming.OPTION);
 
   static Options from(Map<String, String> options) {
     return new Options(

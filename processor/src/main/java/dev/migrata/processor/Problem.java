@@ -656,7 +656,72 @@ enum Problem {
       Kind.WARNING,
       "The generated field '%s' on %s changes its %s, which no database alters in place (Django:"
           + " \"Modifying GeneratedFields is not supported\"): the migration removes the column"
-          + " and adds it again, computing every row anew.");
+          + " and adds it again, computing every row anew."),
+  // Issue 11, JPA entities as models: E100-E119 and W070-W079 are this change's.
+  JPA_USER_TYPE(
+      "migrata.E100",
+      Kind.ERROR,
+      "The attribute '%s' of the entity %s has a Hibernate @Type (a UserType), whose column type"
+          + " Migrata cannot know. Use an AttributeConverter (@Convert) to a basic type instead, or"
+          + " mark the attribute @Transient and add its column with a RunSql migration."),
+  JPA_UNKNOWN_CONVERTER(
+      "migrata.E101",
+      Kind.ERROR,
+      "The converter of the attribute '%s' of the entity %s is no AttributeConverter<X, Y> with a"
+          + " declared database type Y, so its column type is unknown. Name a class that implements"
+          + " jakarta.persistence.AttributeConverter with both type arguments."),
+  JPA_UNKNOWN_TYPE(
+      "migrata.E102",
+      Kind.ERROR,
+      "The attribute '%s' of the entity %s has the type %s, which has no column type. Use a basic"
+          + " type (String, a number, a date or time, an enum, byte[]), an @Embeddable, a relation,"
+          + " a @Convert with an AttributeConverter, or mark it @Transient."),
+  JPA_GENERATION_UNSUPPORTED(
+      "migrata.E103",
+      Kind.ERROR,
+      "The id '%s' of the entity %s is generated with GenerationType.%s, which needs a sequence or"
+          + " a generator table that Migrata does not create yet. Use"
+          + " @GeneratedValue(strategy = GenerationType.IDENTITY) (an identity column), or assign"
+          + " the id yourself."),
+  JPA_TARGET_NOT_ENTITY(
+      "migrata.E104",
+      Kind.ERROR,
+      "The relation '%s' of the entity %s points to %s, which is no @Entity or @Model. Point it to"
+          + " an entity (use targetEntity for an interface type), or mark it @Transient."),
+  JPA_ENTITY_INHERITANCE(
+      "migrata.E105",
+      Kind.ERROR,
+      "The entity %s extends the entity %s: entity inheritance (@Inheritance) is not read yet. Make"
+          + " the parent a @MappedSuperclass, or give the child its own table by composition."),
+  JPA_ELEMENT_COLLECTION(
+      "migrata.E106",
+      Kind.ERROR,
+      "The attribute '%s' of the entity %s is an @ElementCollection, whose collection table is not"
+          + " read yet. Map the elements as an entity with a @ManyToOne to %2$s instead, or mark"
+          + " the attribute @Transient and create the table with a RunSql migration."),
+  JPA_UNKNOWN_INDEX_COLUMN(
+      "migrata.E107",
+      Kind.ERROR,
+      "The column '%s' of an index or unique constraint in @Table of the entity %s is none of its"
+          + " columns (%s). Name the column as it is in the table (columnList lists columns, not"
+          + " attributes)."),
+  JPA_NAMING_UNKNOWN(
+      "migrata.E108",
+      Kind.ERROR,
+      "The option -Amigrata.jpa.naming=%s is unknown. Use spring (Spring Boot's default,"
+          + " snake_case) or jpa (Hibernate's default, names as written)."),
+  JPA_FORMULA(
+      "migrata.W070",
+      Kind.WARNING,
+      "The attribute '%s' of the entity %s is a @Formula: Hibernate computes it with SQL, so it"
+          + " has no column and Migrata creates none. Nothing to do, unless you meant a column:"
+          + " then remove @Formula."),
+  JPA_COLUMN_DEFINITION_IGNORED(
+      "migrata.W071",
+      Kind.WARNING,
+      "The columnDefinition of the attribute '%s' of the entity %s is SQL for one database;"
+          + " Migrata types the column from its Java type (%s) on every backend. Remove"
+          + " columnDefinition, or use length, precision and scale.");
 
   private final String code;
   private final Kind kind;

@@ -1,5 +1,6 @@
 package dev.migrata.samples.boot.jpa;
 
+import dev.migrata.annotations.Model;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -9,6 +10,7 @@ import jakarta.persistence.Table;
 
 /** The JPA view of {@link dev.migrata.samples.boot.shelf.Author}'s table; it creates nothing. */
 @Entity
+@Model(managed = false)
 @Table(name = "shelf_author")
 public class AuthorEntity {
   @Id

@@ -1,5 +1,6 @@
 package dev.migrata.samples.boot.jpa;
 
+import dev.migrata.annotations.Model;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -13,6 +14,7 @@ import java.time.LocalDate;
 
 /** The JPA view of {@link dev.migrata.samples.boot.shelf.Book}'s table; it creates nothing. */
 @Entity
+@Model(managed = false)
 @Table(name = "shelf_book")
 public class BookEntity {
   @Id

@@ -1,0 +1,486 @@
+package dev.migrata.processor;
+
+import static dev.migrata.processor.AnnotationValues.bool;
+import static dev.migrata.processor.AnnotationValues.emptyToNull;
+import static dev.migrata.processor.AnnotationValues.string;
+
+import dev.migrata.internal.state.ConstraintState;
+import dev.migrata.internal.state.FieldState;
+import dev.migrata.internal.state.FieldType;
+import dev.migrata.internal.state.IndexState;
+import dev.migrata.internal.state.ModelState;
+import dev.migrata.internal.state.Names;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Reads a JPA {@code @Entity} as a model: every persistent field is a column (JPA's default, unlike
+ * {@code @Model}), {@code @MappedSuperclass} fields first, {@code @Embedded} values flattened,
+ * to-one relations as foreign keys, and each owned many-to-many (or unidirectional one-to-many) as
+ * a join model of its own, named and shaped as Hibernate expects the join table.
+ */
+final class JpaModelReader {
+  private final Elements elements;
+  private final AppResolver apps;
+  private final Reporter reporter;
+  private final JpaNaming naming;
+  private final JpaColumnReader columns;
+
+  JpaModelReader(
+      Elements elements, Types types, AppResolver apps, Reporter reporter, JpaNaming naming) {
+    this.elements = elements;
+    this.apps = apps;
+    this.reporter = reporter;
+    this.naming = naming;
+    this.columns = new JpaColumnReader(types, reporter);
+  }
+
+  /** The entity's model, then the join models it owns. */
+  List<ModelDeclaration> read(AppInfo app, TypeElement type) {
+    AnnotationMirror entity = Mirrors.find(type, Jpa.ENTITY);
+    String name = type.getSimpleName().toString();
+    Map<String, FieldState> fields = new LinkedHashMap<>();
+    Map<String, ModelDeclaration.FieldDeclaration> declarations = new LinkedHashMap<>();
+    List<VariableElement> joins = new ArrayList<>();
+    for (VariableElement field : persistentFields(type)) {
+      if (isToMany(field)) {
+        joins.add(field);
+        continue;
+      }
+      for (Map.Entry<String, FieldState> read : readField(field, name).entrySet()) {
+        fields.put(read.getKey(), implicitColumn(read.getValue()));
+        declarations.put(
+            read.getKey(),
+            new ModelDeclaration.FieldDeclaration(field, mirrorOf(field), renamedFrom(field)));
+      }
+    }
+    ModelState state =
+        new ModelState(
+            app.label(), name, fields, List.of(), List.of(), tableName(type), null, true);
+    AnnotationMirror table = Mirrors.find(type, Jpa.TABLE);
+    if (table != null) {
+      state = state.withIndexes(indexes(type, table, state)).withConstraints(uniques(table, state));
+    }
+    List<ModelDeclaration> result = new ArrayList<>();
+    result.add(new ModelDeclaration(app, state, type, entity, renamedFrom(type), declarations));
+    for (VariableElement join : joins) {
+      ModelDeclaration model = joinModel(app, type, state, join);
+      if (model != null) {
+        result.add(model);
+      }
+    }
+    return result;
+  }
+
+  /**
+   * The field without its column name when Migrata derives the same one: a {@code @RenamedFrom}
+   * then renames the column with the attribute, as Hibernate's implicit name changes with it.
+   */
+  private static FieldState implicitColumn(FieldState field) {
+    if (field.column() == null) {
+      return field;
+    }
+    FieldState derived = field.toBuilder().column(null).build();
+    return derived.columnName().equals(field.column()) ? derived : field;
+  }
+
+  /** The physical table of an entity: {@code @Table(name)}, else the entity name. */
+  String tableName(TypeElement type) {
+    String explicit = emptyToNull(string(Mirrors.find(type, Jpa.TABLE), "name"));
+    if (explicit != null) {
+      return naming.physical(explicit);
+    }
+    String entityName = emptyToNull(string(Mirrors.find(type, Jpa.ENTITY), "name"));
+    return naming.physical(entityName != null ? entityName : type.getSimpleName().toString());
+  }
+
+  /** Fields of {@code @MappedSuperclass} parents first, then the class's, minus the transient. */
+  private List<VariableElement> persistentFields(TypeElement type) {
+    List<TypeElement> chain = new ArrayList<>();
+    chain.add(type);
+    TypeElement parent = Jpa.typeElement(type.getSuperclass());
+    while (parent != null && Jpa.has(parent, Jpa.MAPPED_SUPERCLASS)) {
+      chain.add(0, parent);
+      parent = Jpa.typeElement(parent.getSuperclass());
+    }
+    if (parent != null && Jpa.isEntity(parent)) {
+      reporter.report(Problem.JPA_ENTITY_INHERITANCE, type, type.getSimpleName(), parent);
+    }
+    List<VariableElement> result = new ArrayList<>();
+    for (TypeElement t : chain) {
+      result.addAll(ownFields(t));
+    }
+    return result;
+  }
+
+  private static List<VariableElement> ownFields(TypeElement type) {
+    List<VariableElement> result = new ArrayList<>();
+    for (Element e : type.getEnclosedElements()) {
+      if (e.getKind() != ElementKind.FIELD
+          || e.getModifiers().contains(Modifier.STATIC)
+          || e.getModifiers().contains(Modifier.TRANSIENT)
+          || Jpa.has(e, Jpa.TRANSIENT)) {
+        continue;
+      }
+      result.add((VariableElement) e);
+    }
+    return result;
+  }
+
+  private static boolean isToMany(VariableElement field) {
+    return Jpa.has(field, Jpa.MANY_TO_MANY) || Jpa.has(field, Jpa.ONE_TO_MANY);
+  }
+
+  /** The columns of one attribute by state name: one, or several for an embedded value. */
+  private Map<String, FieldState> readField(VariableElement field, String model) {
+    Map<String, FieldState> result = new LinkedHashMap<>();
+    String name = field.getSimpleName().toString();
+    if (Jpa.has(field, Jpa.FORMULA)) {
+      reporter.report(Problem.JPA_FORMULA, field, name, model);
+      return result;
+    }
+    if (Jpa.has(field, Jpa.ELEMENT_COLLECTION)) {
+      reporter.report(Problem.JPA_ELEMENT_COLLECTION, field, name, model);
+      return result;
+    }
+    AnnotationMirror toOne = Jpa.find(field, Jpa.MANY_TO_ONE);
+    AnnotationMirror oneToOne = Jpa.find(field, Jpa.ONE_TO_ONE);
+    if (oneToOne != null && !string(oneToOne, "mappedBy").isEmpty()) {
+      return result; // The other side holds the key.
+    }
+    if (toOne != null || oneToOne != null) {
+      FieldState fk = toOne(field, name, model, toOne != null ? toOne : oneToOne, toOne == null);
+      if (fk != null) {
+        result.put(name, fk);
+      }
+      return result;
+    }
+    TypeElement embeddable = Jpa.typeElement(field.asType());
+    if (Jpa.has(field, Jpa.EMBEDDED)
+        || (embeddable != null && Jpa.has(embeddable, Jpa.EMBEDDABLE))) {
+      Map<String, AnnotationMirror> overrides = overrides(field);
+      for (VariableElement part : ownFields(embeddable)) {
+        String partName = part.getSimpleName().toString();
+        AnnotationMirror column = overrides.getOrDefault(partName, Jpa.find(part, Jpa.COLUMN));
+        FieldState state =
+            columns.read(part, name + "_" + partName, model, columnName(part, column), column);
+        if (state != null) {
+          result.put(state.name(), state);
+        }
+      }
+      return result;
+    }
+    AnnotationMirror column = Jpa.find(field, Jpa.COLUMN);
+    FieldState state = columns.read(field, name, model, columnName(field, column), column);
+    if (state != null) {
+      result.put(name, state);
+    }
+    return result;
+  }
+
+  private String columnName(VariableElement field, AnnotationMirror column) {
+    String explicit = JpaColumnReader.explicitName(column);
+    return naming.physical(explicit != null ? explicit : field.getSimpleName().toString());
+  }
+
+  /** {@code @AttributeOverride(name, column)} of an embedded attribute, by attribute name. */
+  private static Map<String, AnnotationMirror> overrides(VariableElement field) {
+    Map<String, AnnotationMirror> result = new LinkedHashMap<>();
+    for (AnnotationMirror o : AnnotationValues.repeated(field, Jpa.ATTRIBUTE_OVERRIDE)) {
+      AnnotationValue column = Mirrors.value(o, "column");
+      if (column != null && column.getValue() instanceof AnnotationMirror c) {
+        result.put(string(o, "name"), c);
+      }
+    }
+    List<AnnotationMirror> plural = new ArrayList<>();
+    AnnotationMirror container = Mirrors.find(field, Jpa.PKG + "AttributeOverrides");
+    if (container != null && Mirrors.value(container, "value") != null) {
+      for (Object item : (List<?>) Mirrors.value(container, "value").getValue()) {
+        plural.add((AnnotationMirror) ((AnnotationValue) item).getValue());
+      }
+    }
+    for (AnnotationMirror o : plural) {
+      AnnotationValue column = Mirrors.value(o, "column");
+      if (column != null && column.getValue() instanceof AnnotationMirror c) {
+        result.put(string(o, "name"), c);
+      }
+    }
+    return result;
+  }
+
+  /** A {@code @ManyToOne} or owning {@code @OneToOne} as a foreign key, or null. */
+  private FieldState toOne(
+      VariableElement field, String name, String model, AnnotationMirror relation, boolean unique) {
+    TypeElement target = target(field, field.asType(), name, model, relation);
+    if (target == null) {
+      return null;
+    }
+    AnnotationMirror join = Jpa.find(field, Jpa.JOIN_COLUMN);
+    String explicit = emptyToNull(string(join, "name"));
+    String column = naming.physical(explicit != null ? explicit : name + "_" + idColumn(target));
+    boolean nullable = bool(relation, "optional") && (join == null || bool(join, "nullable"));
+    if (Jpa.has(field, Jpa.ID)) {
+      nullable = false;
+    }
+    return FieldState.builder(
+            name, unique ? FieldType.ONE_TO_ONE.djangoName() : FieldType.FOREIGN_KEY.djangoName())
+        .column(column)
+        .nullable(nullable)
+        .primaryKey(Jpa.has(field, Jpa.ID))
+        .index(false)
+        .to(key(target))
+        .onDelete("DO_NOTHING")
+        .build();
+  }
+
+  /**
+   * The join table of an owned {@code @ManyToMany} or a unidirectional {@code @OneToMany}: a model
+   * with a key to each side under the columns Hibernate names. Django's join tables add an {@code
+   * id} (Hibernate never writes it; the database fills it).
+   */
+  private ModelDeclaration joinModel(
+      AppInfo app, TypeElement owner, ModelState ownerState, VariableElement field) {
+    String name = field.getSimpleName().toString();
+    AnnotationMirror relation = Jpa.find(field, Jpa.MANY_TO_MANY);
+    boolean manyToMany = relation != null;
+    if (relation == null) {
+      relation = Jpa.find(field, Jpa.ONE_TO_MANY);
+    }
+    if (!string(relation, "mappedBy").isEmpty()) {
+      return null; // The other side owns it.
+    }
+    TypeMirror type = field.asType();
+    TypeMirror element =
+        type instanceof DeclaredType d && d.getTypeArguments().size() == 1
+            ? d.getTypeArguments().get(0)
+            : null;
+    TypeElement target = target(field, element, name, ownerState.name(), relation);
+    if (target == null) {
+      return null;
+    }
+    AnnotationMirror joinTable = Jpa.find(field, Jpa.JOIN_TABLE);
+    String explicitTable = emptyToNull(string(joinTable, "name"));
+    String table =
+        explicitTable != null
+            ? naming.physical(explicitTable)
+            : naming.joinTable(logicalTable(owner), logicalTable(target), name);
+    String ownerColumn =
+        joinColumn(joinTable, "joinColumns", logicalEntity(owner) + "_" + idColumn(owner));
+    String targetColumn =
+        joinColumn(joinTable, "inverseJoinColumns", name + "_" + idColumn(target));
+    String ownerKey = Names.snakeCase(owner.getSimpleName().toString());
+    String targetKey = "target";
+    Map<String, FieldState> fields = new LinkedHashMap<>();
+    fields.put("id", FieldState.autoId());
+    fields.put(
+        ownerKey,
+        FieldState.builder(ownerKey, FieldType.FOREIGN_KEY.djangoName())
+            .column(ownerColumn)
+            .index(false)
+            .to(key(owner))
+            .onDelete("DO_NOTHING")
+            .build());
+    fields.put(
+        targetKey,
+        FieldState.builder(targetKey, FieldType.FOREIGN_KEY.djangoName())
+            .column(targetColumn)
+            .unique(!manyToMany)
+            .index(false)
+            .to(key(target))
+            .onDelete("DO_NOTHING")
+            .build());
+    String modelName = owner.getSimpleName() + capitalize(name);
+    ModelState state =
+        new ModelState(app.label(), modelName, fields, List.of(), List.of(), table, null, true);
+    Map<String, ModelDeclaration.FieldDeclaration> declarations = new LinkedHashMap<>();
+    for (String f : fields.keySet()) {
+      declarations.put(f, new ModelDeclaration.FieldDeclaration(field, relation, null));
+    }
+    return new ModelDeclaration(app, state, owner, relation, null, declarations);
+  }
+
+  private String joinColumn(AnnotationMirror joinTable, String member, String implicit) {
+    AnnotationValue value = joinTable == null ? null : Mirrors.value(joinTable, member);
+    if (value != null && value.getValue() instanceof List<?> items && !items.isEmpty()) {
+      AnnotationMirror first = (AnnotationMirror) ((AnnotationValue) items.get(0)).getValue();
+      String explicit = emptyToNull(string(first, "name"));
+      if (explicit != null) {
+        return naming.physical(explicit);
+      }
+    }
+    return naming.physical(implicit);
+  }
+
+  /** The entity name, as JPA's implicit names use it. */
+  private static String logicalEntity(TypeElement type) {
+    String explicit = emptyToNull(string(Mirrors.find(type, Jpa.ENTITY), "name"));
+    return explicit != null ? explicit : type.getSimpleName().toString();
+  }
+
+  private static String logicalTable(TypeElement type) {
+    String explicit = emptyToNull(string(Mirrors.find(type, Jpa.TABLE), "name"));
+    return explicit != null ? explicit : logicalEntity(type);
+  }
+
+  /** The column of the {@code @Id} of an entity (its mapped superclasses included). */
+  private String idColumn(TypeElement entity) {
+    TypeElement t = entity;
+    while (t != null) {
+      for (VariableElement f : ownFields(t)) {
+        if (Jpa.has(f, Jpa.ID)) {
+          return columnName(f, Jpa.find(f, Jpa.COLUMN));
+        }
+      }
+      t = Jpa.typeElement(t.getSuperclass());
+    }
+    return "id";
+  }
+
+  private TypeElement target(
+      VariableElement field,
+      TypeMirror type,
+      String name,
+      String model,
+      AnnotationMirror relation) {
+    AnnotationValue explicit = Mirrors.value(relation, "targetEntity");
+    if (explicit != null
+        && explicit.getValue() instanceof TypeMirror t
+        && t.getKind() == TypeKind.DECLARED
+        && !((TypeElement) ((DeclaredType) t).asElement())
+            .getQualifiedName()
+            .contentEquals("void")) {
+      type = t;
+    }
+    TypeElement target = type == null ? null : Jpa.typeElement(type);
+    if (target == null || !ModelReader.isModel(target)) {
+      reporter.report(Problem.JPA_TARGET_NOT_ENTITY, field, relation, null, name, model, type);
+      return null;
+    }
+    return target;
+  }
+
+  private String key(TypeElement target) {
+    AppInfo app = apps.forPackage(elements.getPackageOf(target));
+    return app.label() + "." + target.getSimpleName().toString().toLowerCase(Locale.ROOT);
+  }
+
+  private List<IndexState> indexes(TypeElement type, AnnotationMirror table, ModelState model) {
+    List<IndexState> result = new ArrayList<>();
+    for (AnnotationMirror index : nested(table, "indexes")) {
+      List<String> fields = fieldsOf(type, index, string(index, "columnList"), model);
+      if (fields == null) {
+        continue;
+      }
+      String name = emptyToNull(string(index, "name"));
+      if (name == null) {
+        List<String> cols =
+            fields.stream().map(f -> f.replace("-", "")).map(model::columnOf).toList();
+        name = Names.indexName(model.tableName(), cols, "idx");
+      }
+      result.add(new IndexState(name, fields, bool(index, "unique"), null));
+    }
+    return result;
+  }
+
+  private List<ConstraintState> uniques(AnnotationMirror table, ModelState model) {
+    List<ConstraintState> result = new ArrayList<>();
+    for (AnnotationMirror unique : nested(table, "uniqueConstraints")) {
+      List<String> columnNames = AnnotationValues.strings(unique, "columnNames");
+      List<String> fields = fieldsOf(null, unique, String.join(",", columnNames), model);
+      if (fields == null) {
+        continue;
+      }
+      String name = emptyToNull(string(unique, "name"));
+      if (name == null) {
+        name =
+            Names.uniqueTogetherName(
+                model.tableName(),
+                columnNames.stream().map(c -> naming.physical(c.trim())).toList());
+      }
+      result.add(ConstraintState.unique(name, fields, null));
+    }
+    return result;
+  }
+
+  /**
+   * The state fields of a JPA column list ({@code "title, published_on DESC"}), descending ones
+   * with a leading {@code -}; null when a column is unknown (reported).
+   */
+  private List<String> fieldsOf(
+      TypeElement type, AnnotationMirror at, String columnList, ModelState model) {
+    Map<String, String> byColumn = new LinkedHashMap<>();
+    model.fields().values().forEach(f -> byColumn.put(f.columnName(), f.name()));
+    List<String> result = new ArrayList<>();
+    for (String part : columnList.split(",")) {
+      String[] words = part.trim().split("\\s+");
+      String column = naming.physical(words[0]);
+      String field = byColumn.get(column);
+      if (field == null) {
+        reporter.report(
+            Problem.JPA_UNKNOWN_INDEX_COLUMN,
+            type,
+            at,
+            null,
+            words[0],
+            model.name(),
+            String.join(", ", byColumn.keySet()));
+        return null;
+      }
+      boolean desc = words.length > 1 && words[1].equalsIgnoreCase("desc");
+      result.add(desc ? "-" + field : field);
+    }
+    return result;
+  }
+
+  private static List<AnnotationMirror> nested(AnnotationMirror mirror, String member) {
+    AnnotationValue v = Mirrors.value(mirror, member);
+    List<AnnotationMirror> result = new ArrayList<>();
+    if (v != null && v.getValue() instanceof List<?> items) {
+      for (Object item : items) {
+        result.add((AnnotationMirror) ((AnnotationValue) item).getValue());
+      }
+    }
+    return result;
+  }
+
+  private static String renamedFrom(Element e) {
+    return emptyToNull(string(Mirrors.find(e, Jpa.RENAMED_FROM), "value"));
+  }
+
+  /** The annotation a diagnostic about the attribute belongs on: its rename, column or relation. */
+  private static AnnotationMirror mirrorOf(VariableElement field) {
+    for (String a :
+        List.of(
+            Jpa.RENAMED_FROM,
+            Jpa.COLUMN,
+            Jpa.JOIN_COLUMN,
+            Jpa.MANY_TO_ONE,
+            Jpa.ONE_TO_ONE,
+            Jpa.ID)) {
+      AnnotationMirror m = Mirrors.find(field, a);
+      if (m != null) {
+        return m;
+      }
+    }
+    return null;
+  }
+
+  private static String capitalize(String s) {
+    return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+}

@@ -1,0 +1,7 @@
+package dev.migrata.samples.jpa.store;
+
+public enum BookFormat {
+  HARDCOVER,
+  PAPERBACK,
+  EBOOK
+}

@@ -1,0 +1,7 @@
+package dev.migrata.samples.jpa.store;
+
+public enum BookStatus {
+  DRAFT,
+  IN_PRINT,
+  OUT_OF_PRINT
+}

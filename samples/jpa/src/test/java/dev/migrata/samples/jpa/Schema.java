@@ -1,0 +1,104 @@
+package dev.migrata.samples.jpa;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * A database schema as lines that compare across two databases of one backend: columns (type, size,
+ * nullability), primary keys, foreign keys and unique column sets, each without the names the two
+ * tools choose differently (constraint and index names).
+ */
+final class Schema {
+  private Schema() {}
+
+  static TreeSet<String> of(String url) throws SQLException {
+    TreeSet<String> lines = new TreeSet<>();
+    try (Connection c = DriverManager.getConnection(url)) {
+      DatabaseMetaData md = c.getMetaData();
+      String catalog = c.getCatalog();
+      String schema = md.getDatabaseProductName().startsWith("PostgreSQL") ? "public" : null;
+      for (String table : tables(md, catalog, schema)) {
+        try (ResultSet rs = md.getColumns(catalog, schema, table, "%")) {
+          while (rs.next()) {
+            String type = rs.getString("TYPE_NAME").toLowerCase(Locale.ROOT);
+            String size = sized(type) ? "(" + rs.getInt("COLUMN_SIZE") + ")" : "";
+            if (type.equals("numeric") || type.equals("decimal")) {
+              size = "(" + rs.getInt("COLUMN_SIZE") + "," + rs.getInt("DECIMAL_DIGITS") + ")";
+            }
+            String nullable =
+                rs.getInt("NULLABLE") == DatabaseMetaData.columnNoNulls ? " not null" : "";
+            lines.add(table + "." + rs.getString("COLUMN_NAME") + " " + type + size + nullable);
+          }
+        }
+        List<String> pk = new ArrayList<>();
+        try (ResultSet rs = md.getPrimaryKeys(catalog, schema, table)) {
+          Map<Integer, String> ordered = new TreeMap<>();
+          while (rs.next()) {
+            ordered.put(rs.getInt("KEY_SEQ"), rs.getString("COLUMN_NAME"));
+          }
+          pk.addAll(ordered.values());
+        }
+        lines.add(table + " primary key " + pk);
+        try (ResultSet rs = md.getImportedKeys(catalog, schema, table)) {
+          while (rs.next()) {
+            lines.add(
+                table
+                    + "."
+                    + rs.getString("FKCOLUMN_NAME")
+                    + " references "
+                    + rs.getString("PKTABLE_NAME")
+                    + "."
+                    + rs.getString("PKCOLUMN_NAME"));
+          }
+        }
+        Map<String, TreeSet<String>> indexes = new TreeMap<>();
+        Map<String, Boolean> unique = new TreeMap<>();
+        try (ResultSet rs = md.getIndexInfo(catalog, schema, table, false, false)) {
+          while (rs.next()) {
+            String name = rs.getString("INDEX_NAME");
+            if (name == null || rs.getString("COLUMN_NAME") == null) {
+              continue;
+            }
+            indexes.computeIfAbsent(name, n -> new TreeSet<>()).add(rs.getString("COLUMN_NAME"));
+            unique.put(name, !rs.getBoolean("NON_UNIQUE"));
+          }
+        }
+        for (Map.Entry<String, TreeSet<String>> e : indexes.entrySet()) {
+          if (unique.get(e.getKey())
+              && List.copyOf(e.getValue()).equals(new TreeSet<>(pk).stream().toList())) {
+            continue; // the primary key's own index
+          }
+          lines.add(table + (unique.get(e.getKey()) ? " unique " : " index ") + e.getValue());
+        }
+      }
+    }
+    return lines;
+  }
+
+  private static boolean sized(String type) {
+    return type.contains("char") || type.equals("varbinary");
+  }
+
+  private static List<String> tables(DatabaseMetaData md, String catalog, String schema)
+      throws SQLException {
+    List<String> result = new ArrayList<>();
+    try (ResultSet rs = md.getTables(catalog, schema, "%", new String[] {"TABLE"})) {
+      while (rs.next()) {
+        String name = rs.getString("TABLE_NAME");
+        if (!name.startsWith("migrata_") && !name.startsWith("audit_")) {
+          result.add(name);
+        }
+      }
+    }
+    return result;
+  }
+}
