@@ -25,6 +25,10 @@ import org.apache.maven.plugin.MojoFailureException;
  * lines, so {@code -q} keeps it); its {@code Error:} lines become the build failure.
  */
 final class CliRun {
+  /** The runtime's SLF4J loggers, {@code dev.migrata.<name>}. */
+  private static final List<String> RUNTIME_LOGGERS =
+      List.of("executor", "history", "lock", "progress", "schema", "sql");
+
   /** Django's output; the goal reads it where it needs to (check). */
   final String out;
 
@@ -57,6 +61,17 @@ final class CliRun {
     // itself, once (what Main.main sets for the command line).
     if (System.getProperty("mariadb.logging.disable") == null) {
       System.setProperty("mariadb.logging.disable", "true");
+    }
+    // The runtime logs through SLF4J, which in a plugin is Maven's own logger: its [INFO] lines
+    // would break into the CLI's (what the CLI's slf4j-nop keeps out of its own output). Maven's
+    // simple logger reads a logger's level from this property when the logger is made; -D or
+    // MAVEN_OPTS still choose another level.
+    // (The runtime's loggers only: the goals' own Maven log lines stay.)
+    for (String logger : RUNTIME_LOGGERS) {
+      String key = "org.slf4j.simpleLogger.log.dev.migrata." + logger;
+      if (System.getProperty(key) == null) {
+        System.setProperty(key, "warn");
+      }
     }
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
