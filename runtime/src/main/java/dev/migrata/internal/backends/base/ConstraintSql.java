@@ -21,18 +21,15 @@ public final class ConstraintSql {
   private final ColumnSql columns;
   private final Features features;
   private final IndexSql indexes;
+  private final IndexFeatures indexFeatures;
 
   public ConstraintSql(SqlTemplates sql, Quoting quoting, ColumnSql columns, Features features) {
     this.sql = sql;
     this.quoting = quoting;
     this.columns = columns;
     this.features = features;
-    this.indexes =
-        new IndexSql(
-            sql,
-            quoting,
-            IndexFeatures.of(quoting.vendor(), features.serverVersion()),
-            features.supportsPartialIndexes());
+    this.indexFeatures = IndexFeatures.of(quoting.vendor(), features.serverVersion());
+    this.indexes = new IndexSql(sql, quoting, indexFeatures, features.supportsPartialIndexes());
   }
 
   /** Whether the backend creates the model index {@code index} (Django's add_index). */
@@ -42,7 +39,7 @@ public final class ConstraintSql {
 
   /** Whether the backend writes an index's operator classes (PostgreSQL; others drop them). */
   public boolean writesOpclasses() {
-    return IndexFeatures.of(quoting.vendor(), features.serverVersion()).opclasses();
+    return indexFeatures.opclasses();
   }
 
   /** Whether the backend creates {@code c} (Django's _unique_supported). */
