@@ -56,7 +56,21 @@ final class JpaColumnReader {
       String model,
       String columnName,
       AnnotationMirror column) {
-    TypeMirror type = field.asType();
+    return read(field, field.asType(), name, model, columnName, column);
+  }
+
+  /**
+   * The column of {@code field} typed as {@code declared} rather than the field's own type: the
+   * element of an {@code @ElementCollection}, whose {@code @Column} and converter the field holds.
+   */
+  FieldState read(
+      VariableElement field,
+      TypeMirror declared,
+      String name,
+      String model,
+      String columnName,
+      AnnotationMirror column) {
+    TypeMirror type = declared;
     if (Jpa.has(field, Jpa.HIBERNATE_TYPE)) {
       reporter.report(Problem.JPA_USER_TYPE, field, name, model);
       return null;
@@ -96,7 +110,7 @@ final class JpaColumnReader {
         scale = positive(column, "scale", DEFAULT_SCALE);
       }
     }
-    boolean primitive = field.asType().getKind().isPrimitive();
+    boolean primitive = declared.getKind().isPrimitive();
     AnnotationMirror basic = Jpa.find(field, Jpa.BASIC);
     boolean optional = basic == null || bool(basic, "optional");
     boolean nullable = (column == null || bool(column, "nullable")) && !primitive && optional;

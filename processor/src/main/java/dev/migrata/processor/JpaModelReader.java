@@ -40,6 +40,9 @@ final class JpaModelReader {
   private final Reporter reporter;
   private final JpaNaming naming;
   private final JpaColumnReader columns;
+  private final JpaInheritance inheritance;
+  private final JpaElementCollections collections;
+  private final JpaRelations relations;
 
   JpaModelReader(
       Elements elements, Types types, AppResolver apps, Reporter reporter, JpaNaming naming) {
@@ -48,25 +51,48 @@ final class JpaModelReader {
     this.reporter = reporter;
     this.naming = naming;
     this.columns = new JpaColumnReader(types, reporter);
+    this.inheritance = new JpaInheritance(elements, reporter);
+    this.relations = new JpaRelations(reporter, inheritance);
+    this.collections =
+        new JpaElementCollections(reporter, naming, columns, this::key, this::idColumn);
   }
 
-  /** The entity's model, then the join models it owns. */
+  /** The entity's model, then the join and collection models it owns. */
   List<ModelDeclaration> read(AppInfo app, TypeElement type) {
     AnnotationMirror entity = Mirrors.find(type, Jpa.ENTITY);
     String name = type.getSimpleName().toString();
+    JpaInheritance.Strategy strategy = inheritance.strategy(type);
+    inheritance.check(type, strategy);
+    if (!inheritance.hasTable(type)) {
+      return List.of(); // A single-table subclass (its root reads it) or an abstract union root.
+    }
     Map<String, FieldState> fields = new LinkedHashMap<>();
     Map<String, ModelDeclaration.FieldDeclaration> declarations = new LinkedHashMap<>();
-    List<VariableElement> joins = new ArrayList<>();
-    for (VariableElement field : persistentFields(type)) {
-      if (isToMany(field)) {
-        joins.add(field);
-        continue;
-      }
-      for (Map.Entry<String, FieldState> read : readField(field, name).entrySet()) {
-        fields.put(read.getKey(), implicitColumn(read.getValue()));
-        declarations.put(
-            read.getKey(),
-            new ModelDeclaration.FieldDeclaration(field, mirrorOf(field), renamedFrom(field)));
+    List<Map.Entry<TypeElement, VariableElement>> owned = new ArrayList<>();
+    TypeElement parent = JpaInheritance.parent(type);
+    if (strategy == JpaInheritance.Strategy.JOINED && parent != null) {
+      FieldState link = joinedKey(type, parent);
+      fields.put(link.name(), link);
+      VariableElement id = idField(parent);
+      declarations.put(
+          link.name(), new ModelDeclaration.FieldDeclaration(id, Jpa.find(type, Jpa.ENTITY), null));
+    }
+    List<VariableElement> own =
+        strategy == JpaInheritance.Strategy.TABLE_PER_CLASS
+            ? hierarchyFields(type)
+            : persistentFields(type);
+    readFields(type, name, own, false, fields, declarations, owned);
+    if (strategy == JpaInheritance.Strategy.SINGLE_TABLE
+        || (strategy == JpaInheritance.Strategy.JOINED
+            && parent == null
+            && JpaInheritance.discriminator(type) != null)) {
+      FieldState discriminator = discriminator(type);
+      fields.putIfAbsent(discriminator.name(), implicitColumn(discriminator));
+    }
+    if (strategy == JpaInheritance.Strategy.SINGLE_TABLE) {
+      // Hibernate forces every column of a subclass nullable: other classes' rows leave it empty.
+      for (TypeElement sub : inheritance.descendants(type)) {
+        readFields(sub, name, persistentFields(sub), true, fields, declarations, owned);
       }
     }
     ModelState state =
@@ -78,8 +104,12 @@ final class JpaModelReader {
     }
     List<ModelDeclaration> result = new ArrayList<>();
     result.add(new ModelDeclaration(app, state, type, entity, renamedFrom(type), declarations));
-    for (VariableElement join : joins) {
-      ModelDeclaration model = joinModel(app, type, state, join);
+    for (Map.Entry<TypeElement, VariableElement> e : owned) {
+      TypeElement owner = strategy == JpaInheritance.Strategy.SINGLE_TABLE ? e.getKey() : type;
+      ModelDeclaration model =
+          Jpa.has(e.getValue(), Jpa.ELEMENT_COLLECTION)
+              ? collections.read(app, owner, logicalEntity(owner), e.getValue())
+              : joinModel(app, owner, state, e.getValue());
       if (model != null) {
         result.add(model);
       }
@@ -88,10 +118,84 @@ final class JpaModelReader {
   }
 
   /**
+   * The columns of {@code declared} (fields of {@code owner}) into {@code fields}; to-many
+   * relations and element collections into {@code owned}, for their own models. A {@code @MapsId}
+   * relation is the key, so the {@code @Id} it maps has no column of its own.
+   */
+  private void readFields(
+      TypeElement owner,
+      String model,
+      List<VariableElement> declared,
+      boolean nullable,
+      Map<String, FieldState> fields,
+      Map<String, ModelDeclaration.FieldDeclaration> declarations,
+      List<Map.Entry<TypeElement, VariableElement>> owned) {
+    boolean mapsId = declared.stream().anyMatch(f -> Jpa.has(f, Jpa.MAPS_ID));
+    for (VariableElement field : declared) {
+      if (isToMany(field) || Jpa.has(field, Jpa.ELEMENT_COLLECTION)) {
+        owned.add(Map.entry(owner, field));
+        continue;
+      }
+      if (mapsId && Jpa.has(field, Jpa.ID) && !Jpa.has(field, Jpa.MAPS_ID)) {
+        continue;
+      }
+      for (Map.Entry<String, FieldState> read : readField(field, model).entrySet()) {
+        FieldState state = implicitColumn(read.getValue());
+        if (nullable) {
+          state = state.toBuilder().nullable(true).build();
+        }
+        if (fields.putIfAbsent(read.getKey(), state) == null) {
+          declarations.put(
+              read.getKey(),
+              new ModelDeclaration.FieldDeclaration(field, mirrorOf(field), renamedFrom(field)));
+        }
+      }
+    }
+  }
+
+  /**
+   * The key of a joined subclass's table: a one-to-one to the parent's row under the parent's key
+   * column ({@code @PrimaryKeyJoinColumn(name)} wins), named as the parent's key attribute.
+   */
+  private FieldState joinedKey(TypeElement type, TypeElement parent) {
+    VariableElement id = idField(parent);
+    String parentKey = id == null ? "id" : id.getSimpleName().toString();
+    return FieldState.builder(parentKey, FieldType.ONE_TO_ONE.djangoName())
+        .column(idColumn(type))
+        .primaryKey(true)
+        .index(false)
+        .to(key(parent))
+        .onDelete("DO_NOTHING")
+        .build();
+  }
+
+  /**
+   * Hibernate's discriminator column: {@code @DiscriminatorColumn(name)} or {@code DTYPE} (through
+   * the naming strategy: Spring's makes it {@code dtype}), a {@code varchar(31)} unless told
+   * otherwise, never null.
+   */
+  private FieldState discriminator(TypeElement root) {
+    AnnotationMirror d = JpaInheritance.discriminator(root);
+    String column = naming.physical(JpaInheritance.discriminatorName(d));
+    String type = JpaInheritance.discriminatorType(d);
+    FieldState.Builder b =
+        switch (type) {
+          case "INTEGER" -> FieldState.builder(column.toLowerCase(Locale.ROOT), "IntegerField");
+          case "CHAR" ->
+              FieldState.builder(column.toLowerCase(Locale.ROOT), FieldType.CHAR.djangoName())
+                  .maxLength(1);
+          default ->
+              FieldState.builder(column.toLowerCase(Locale.ROOT), FieldType.CHAR.djangoName())
+                  .maxLength(JpaInheritance.discriminatorLength(d));
+        };
+    return b.column(column).build();
+  }
+
+  /**
    * The field without its column name when Migrata derives the same one: a {@code @RenamedFrom}
    * then renames the column with the attribute, as Hibernate's implicit name changes with it.
    */
-  private static FieldState implicitColumn(FieldState field) {
+  static FieldState implicitColumn(FieldState field) {
     if (field.column() == null) {
       return field;
     }
@@ -109,17 +213,17 @@ final class JpaModelReader {
     return naming.physical(entityName != null ? entityName : type.getSimpleName().toString());
   }
 
-  /** Fields of {@code @MappedSuperclass} parents first, then the class's, minus the transient. */
-  private List<VariableElement> persistentFields(TypeElement type) {
+  /**
+   * Fields of {@code @MappedSuperclass} parents first, then the class's, minus the transient; up to
+   * (not including) an entity parent.
+   */
+  private static List<VariableElement> persistentFields(TypeElement type) {
     List<TypeElement> chain = new ArrayList<>();
     chain.add(type);
     TypeElement parent = Jpa.typeElement(type.getSuperclass());
     while (parent != null && Jpa.has(parent, Jpa.MAPPED_SUPERCLASS)) {
       chain.add(0, parent);
       parent = Jpa.typeElement(parent.getSuperclass());
-    }
-    if (parent != null && Jpa.isEntity(parent)) {
-      reporter.report(Problem.JPA_ENTITY_INHERITANCE, type, type.getSimpleName(), parent);
     }
     List<VariableElement> result = new ArrayList<>();
     for (TypeElement t : chain) {
@@ -128,7 +232,16 @@ final class JpaModelReader {
     return result;
   }
 
-  private static List<VariableElement> ownFields(TypeElement type) {
+  /** The persistent fields of the whole hierarchy above and in {@code type}, the root's first. */
+  private static List<VariableElement> hierarchyFields(TypeElement type) {
+    List<VariableElement> result = new ArrayList<>();
+    for (TypeElement t = type; t != null; t = JpaInheritance.parent(t)) {
+      result.addAll(0, persistentFields(t));
+    }
+    return result;
+  }
+
+  static List<VariableElement> ownFields(TypeElement type) {
     List<VariableElement> result = new ArrayList<>();
     for (Element e : type.getEnclosedElements()) {
       if (e.getKind() != ElementKind.FIELD
@@ -152,10 +265,6 @@ final class JpaModelReader {
     String name = field.getSimpleName().toString();
     if (Jpa.has(field, Jpa.FORMULA)) {
       reporter.report(Problem.JPA_FORMULA, field, name, model);
-      return result;
-    }
-    if (Jpa.has(field, Jpa.ELEMENT_COLLECTION)) {
-      reporter.report(Problem.JPA_ELEMENT_COLLECTION, field, name, model);
       return result;
     }
     AnnotationMirror toOne = Jpa.find(field, Jpa.MANY_TO_ONE);
@@ -231,21 +340,39 @@ final class JpaModelReader {
       return null;
     }
     AnnotationMirror join = Jpa.find(field, Jpa.JOIN_COLUMN);
-    String explicit = emptyToNull(string(join, "name"));
-    String column = naming.physical(explicit != null ? explicit : name + "_" + idColumn(target));
+    relations.checkToOne(field, join, name, model);
     boolean nullable = bool(relation, "optional") && (join == null || bool(join, "nullable"));
-    if (Jpa.has(field, Jpa.ID)) {
+    // @MapsId: the foreign key is the primary key, and the @Id it maps has no column of its own.
+    boolean key = Jpa.has(field, Jpa.ID) || Jpa.has(field, Jpa.MAPS_ID);
+    if (key) {
       nullable = false;
     }
     return FieldState.builder(
             name, unique ? FieldType.ONE_TO_ONE.djangoName() : FieldType.FOREIGN_KEY.djangoName())
-        .column(column)
+        .column(toOneColumn(field))
         .nullable(nullable)
-        .primaryKey(Jpa.has(field, Jpa.ID))
+        .primaryKey(key)
         .index(false)
         .to(key(target))
         .onDelete("DO_NOTHING")
         .build();
+  }
+
+  /** The column of a to-one relation: {@code @JoinColumn(name)}, else {@code <attribute>_<id>}. */
+  private String toOneColumn(VariableElement field) {
+    String explicit = emptyToNull(string(Jpa.find(field, Jpa.JOIN_COLUMN), "name"));
+    if (explicit != null) {
+      return naming.physical(explicit);
+    }
+    TypeElement target = Jpa.typeElement(field.asType());
+    AnnotationMirror relation = Jpa.find(field, Jpa.MANY_TO_ONE);
+    relation = relation != null ? relation : Jpa.find(field, Jpa.ONE_TO_ONE);
+    AnnotationValue explicitTarget = Mirrors.value(relation, "targetEntity");
+    if (explicitTarget != null && explicitTarget.getValue() instanceof TypeMirror t) {
+      target = Jpa.typeElement(t);
+    }
+    String id = target == null ? "id" : idColumn(target);
+    return naming.physical(field.getSimpleName() + "_" + id);
   }
 
   /**
@@ -279,8 +406,13 @@ final class JpaModelReader {
         explicitTable != null
             ? naming.physical(explicitTable)
             : naming.joinTable(logicalTable(owner), logicalTable(target), name);
+    // JPA names the owner's column after the inverse attribute of a bidirectional many-to-many.
+    String inverse = manyToMany ? relations.inverseAttribute(target, name) : null;
     String ownerColumn =
-        joinColumn(joinTable, "joinColumns", logicalEntity(owner) + "_" + idColumn(owner));
+        joinColumn(
+            joinTable,
+            "joinColumns",
+            (inverse != null ? inverse : logicalEntity(owner)) + "_" + idColumn(owner));
     String targetColumn =
         joinColumn(joinTable, "inverseJoinColumns", name + "_" + idColumn(target));
     String ownerKey = Names.snakeCase(owner.getSimpleName().toString());
@@ -332,23 +464,46 @@ final class JpaModelReader {
     return explicit != null ? explicit : type.getSimpleName().toString();
   }
 
-  private static String logicalTable(TypeElement type) {
+  private String logicalTable(TypeElement entity) {
+    TypeElement type = inheritance.tableOwner(entity);
     String explicit = emptyToNull(string(Mirrors.find(type, Jpa.TABLE), "name"));
     return explicit != null ? explicit : logicalEntity(type);
   }
 
-  /** The column of the {@code @Id} of an entity (its mapped superclasses included). */
+  /**
+   * The key column of an entity: its {@code @Id}'s (mapped superclasses included); a joined
+   * subclass's is its {@code @PrimaryKeyJoinColumn}, else its parent's.
+   */
   private String idColumn(TypeElement entity) {
-    TypeElement t = entity;
-    while (t != null) {
+    TypeElement parent = JpaInheritance.parent(entity);
+    if (parent != null && inheritance.strategy(entity) == JpaInheritance.Strategy.JOINED) {
+      String explicit = JpaInheritance.primaryKeyJoinColumn(entity);
+      return explicit != null ? naming.physical(explicit) : idColumn(parent);
+    }
+    VariableElement id = idField(entity);
+    if (id == null) {
+      return "id";
+    }
+    if (Jpa.has(id, Jpa.MAPS_ID) && !entity.equals(Jpa.typeElement(id.asType()))) {
+      return toOneColumn(id);
+    }
+    return columnName(id, Jpa.find(id, Jpa.COLUMN));
+  }
+
+  /** The field that is the key of an entity: a {@code @MapsId} relation, else its {@code @Id}. */
+  private static VariableElement idField(TypeElement entity) {
+    VariableElement id = null;
+    for (TypeElement t = entity; t != null; t = Jpa.typeElement(t.getSuperclass())) {
       for (VariableElement f : ownFields(t)) {
-        if (Jpa.has(f, Jpa.ID)) {
-          return columnName(f, Jpa.find(f, Jpa.COLUMN));
+        if (Jpa.has(f, Jpa.MAPS_ID)) {
+          return f;
+        }
+        if (id == null && Jpa.has(f, Jpa.ID)) {
+          id = f;
         }
       }
-      t = Jpa.typeElement(t.getSuperclass());
     }
-    return "id";
+    return id;
   }
 
   private TypeElement target(
@@ -371,10 +526,11 @@ final class JpaModelReader {
       reporter.report(Problem.JPA_TARGET_NOT_ENTITY, field, relation, null, name, model, type);
       return null;
     }
-    return target;
+    return relations.checkTarget(field, relation, target, name, model) ? target : null;
   }
 
-  private String key(TypeElement target) {
+  private String key(TypeElement entity) {
+    TypeElement target = inheritance.tableOwner(entity);
     AppInfo app = apps.forPackage(elements.getPackageOf(target));
     return app.label() + "." + target.getSimpleName().toString().toLowerCase(Locale.ROOT);
   }

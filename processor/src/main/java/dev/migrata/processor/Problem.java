@@ -691,14 +691,17 @@ enum Problem {
   JPA_ENTITY_INHERITANCE(
       "migrata.E105",
       Kind.ERROR,
-      "The entity %s extends the entity %s: entity inheritance (@Inheritance) is not read yet. Make"
-          + " the parent a @MappedSuperclass, or give the child its own table by composition."),
+      "The entity %s extends %s of a SINGLE_TABLE hierarchy from another package: its columns"
+          + " belong to the root's table, which the root's app (package %s) creates from the"
+          + " entities of its own package only. Move the subclass to that package, or use"
+          + " @Inheritance(strategy = InheritanceType.JOINED) on the root."),
   JPA_ELEMENT_COLLECTION(
       "migrata.E106",
       Kind.ERROR,
-      "The attribute '%s' of the entity %s is an @ElementCollection, whose collection table is not"
-          + " read yet. Map the elements as an entity with a @ManyToOne to %2$s instead, or mark"
-          + " the attribute @Transient and create the table with a RunSql migration."),
+      "The attribute '%s' of the entity %s is an @ElementCollection of %s: Migrata reads"
+          + " collections (Set, List) of a basic type or an @Embeddable, not maps nor entities."
+          + " Map the elements as an entity with a @ManyToOne to %2$s instead (or a @OneToMany"
+          + " for entities), or mark the attribute @Transient and create the table with RunSql."),
   JPA_UNKNOWN_INDEX_COLUMN(
       "migrata.E107",
       Kind.ERROR,
@@ -721,7 +724,33 @@ enum Problem {
       Kind.WARNING,
       "The columnDefinition of the attribute '%s' of the entity %s is SQL for one database;"
           + " Migrata types the column from its Java type (%s) on every backend. Remove"
-          + " columnDefinition, or use length, precision and scale.");
+          + " columnDefinition, or use length, precision and scale."),
+  // Issue 11, entity inheritance and relation details: E113-E117, W074-W075.
+  JPA_TABLE_PER_CLASS_IDENTITY(
+      "migrata.E113",
+      Kind.ERROR,
+      "The id '%s' of %s, the root of a TABLE_PER_CLASS hierarchy, is an identity column:"
+          + " Hibernate refuses identity keys there, as every table of the hierarchy needs ids that"
+          + " are unique across all of them. Assign the ids yourself (drop @GeneratedValue), or"
+          + " use InheritanceType.JOINED or SINGLE_TABLE."),
+  JPA_TARGET_WITHOUT_TABLE(
+      "migrata.E114",
+      Kind.ERROR,
+      "The relation '%s' of the entity %s points to %s, the abstract root of a TABLE_PER_CLASS"
+          + " hierarchy, which has no table a foreign key could reference. Point it to a concrete"
+          + " subclass, or use InheritanceType.JOINED or SINGLE_TABLE on the root."),
+  JPA_MAPS_ID_PART(
+      "migrata.E115",
+      Kind.ERROR,
+      "The relation '%s' of the entity %s is @MapsId(\"%s\"), a part of a composite key, which"
+          + " Migrata does not read. Use @MapsId without a value over a single @Id, or map the key"
+          + " part as a basic column."),
+  JPA_FOREIGN_KEY_NAME_IGNORED(
+      "migrata.W074",
+      Kind.WARNING,
+      "The foreign key name '%s' of the relation '%s' of the entity %s is ignored: Migrata names"
+          + " foreign key constraints as Django does (..._fk_...). Nothing to do, unless code"
+          + " relies on the name: then remove foreignKey and rename it with a RunSql migration.");
 
   private final String code;
   private final Kind kind;

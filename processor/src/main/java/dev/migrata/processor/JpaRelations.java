@@ -1,0 +1,95 @@
+package dev.migrata.processor;
+
+import static dev.migrata.processor.AnnotationValues.emptyToNull;
+import static dev.migrata.processor.AnnotationValues.string;
+
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+
+/**
+ * The details of JPA relations that the column reading does not need: the inverse side of a
+ * bidirectional many-to-many (which names the owner's join column), and what Migrata cannot honour
+ * ({@code @ForeignKey(name)}, a {@code @MapsId} of a composite key part, a key to an abstract
+ * table-per-class root).
+ */
+final class JpaRelations {
+  private final Reporter reporter;
+  private final JpaInheritance inheritance;
+
+  JpaRelations(Reporter reporter, JpaInheritance inheritance) {
+    this.reporter = reporter;
+    this.inheritance = inheritance;
+  }
+
+  /** Reports what of a to-one's {@code @JoinColumn} and {@code @MapsId} is not read. */
+  void checkToOne(VariableElement field, AnnotationMirror join, String name, String model) {
+    AnnotationValue foreignKey = Mirrors.value(join, "foreignKey");
+    if (foreignKey != null
+        && foreignKey.getValue() instanceof AnnotationMirror fk
+        && emptyToNull(string(fk, "name")) != null) {
+      reporter.report(
+          Problem.JPA_FOREIGN_KEY_NAME_IGNORED,
+          field,
+          join,
+          foreignKey,
+          string(fk, "name"),
+          name,
+          model);
+    }
+    AnnotationMirror mapsId = Jpa.find(field, Jpa.MAPS_ID);
+    if (mapsId != null && emptyToNull(string(mapsId, "value")) != null) {
+      reporter.report(
+          Problem.JPA_MAPS_ID_PART,
+          field,
+          mapsId,
+          Mirrors.value(mapsId, "value"),
+          name,
+          model,
+          string(mapsId, "value"));
+    }
+  }
+
+  /**
+   * False (reported) when {@code target} has no table to reference: an abstract root of a {@code
+   * TABLE_PER_CLASS} hierarchy, whose rows live in its subclasses' tables.
+   */
+  boolean checkTarget(
+      VariableElement field,
+      AnnotationMirror relation,
+      TypeElement target,
+      String name,
+      String model) {
+    if (!Jpa.isEntity(target)
+        || inheritance.strategy(target) != JpaInheritance.Strategy.TABLE_PER_CLASS
+        || inheritance.hasTable(target)) {
+      return true;
+    }
+    reporter.report(
+        Problem.JPA_TARGET_WITHOUT_TABLE,
+        field,
+        relation,
+        null,
+        name,
+        model,
+        target.getSimpleName());
+    return false;
+  }
+
+  /**
+   * The attribute of {@code target} that is the inverse ({@code mappedBy = attribute}) of a
+   * many-to-many, or null for a unidirectional one.
+   */
+  String inverseAttribute(TypeElement target, String attribute) {
+    for (TypeElement t = target; t != null; t = Jpa.typeElement(t.getSuperclass())) {
+      for (VariableElement f : JpaModelReader.ownFields(t)) {
+        AnnotationMirror m = Jpa.find(f, Jpa.MANY_TO_MANY);
+        if (m != null && string(m, "mappedBy").equals(attribute)) {
+          return f.getSimpleName().toString();
+        }
+      }
+    }
+    return null;
+  }
+}
