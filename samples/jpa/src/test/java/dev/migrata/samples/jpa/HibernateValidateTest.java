@@ -71,6 +71,17 @@ class HibernateValidateTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(Db.Kind.class)
+  void hibernateReadsTheHierarchiesAndCollectionsMigrataCreated(Db.Kind kind) throws Exception {
+    try (Db db = Db.create(kind, dir)) {
+      db.configure().load().migrate();
+      try (SessionFactory hibernate = Hibernates.open(db, "validate")) {
+        HrGraph.assertReadBack(hibernate, HrGraph.persist(hibernate));
+      }
+    }
+  }
+
   /** Every entity once, linked; returns the book's id. */
   static Long persistGraph(SessionFactory hibernate) {
     return hibernate.fromTransaction(

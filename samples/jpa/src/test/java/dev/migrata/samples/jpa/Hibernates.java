@@ -36,6 +36,7 @@ final class Hibernates {
   static SessionFactory open(Db db, String ddlAuto) {
     Configuration c = new Configuration();
     ENTITIES.forEach(c::addAnnotatedClass);
+    HrGraph.ENTITIES.forEach(c::addAnnotatedClass);
     c.setProperty("hibernate.connection.url", db.url);
     c.setProperty("hibernate.hbm2ddl.auto", ddlAuto);
     c.setProperty(
