@@ -4,8 +4,11 @@ import static dev.migrata.processor.AnnotationValues.emptyToNull;
 import static dev.migrata.processor.AnnotationValues.enumName;
 import static dev.migrata.processor.AnnotationValues.string;
 
+import dev.migrata.internal.state.FieldState;
+import dev.migrata.internal.state.FieldType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -186,5 +189,39 @@ final class JpaInheritance {
   /** The explicit {@code @PrimaryKeyJoinColumn(name)} of a joined subclass, or null. */
   static String primaryKeyJoinColumn(TypeElement child) {
     return emptyToNull(string(Jpa.find(child, PRIMARY_KEY_JOIN_COLUMN), "name"));
+  }
+
+  /**
+   * The key of a joined subclass's table: a one-to-one to the parent's row, named as the parent's
+   * key attribute, in the parent's key column ({@code @PrimaryKeyJoinColumn(name)} wins).
+   */
+  static FieldState joinedKey(String name, String column, String parent) {
+    return FieldState.builder(name, FieldType.ONE_TO_ONE.djangoName())
+        .column(column)
+        .primaryKey(true)
+        .index(false)
+        .to(parent)
+        .onDelete("DO_NOTHING")
+        .build();
+  }
+
+  /**
+   * Hibernate's discriminator column: {@code @DiscriminatorColumn(name)} or {@code DTYPE} (through
+   * the naming strategy: Spring's makes it {@code dtype}), a {@code varchar(31)} unless told
+   * otherwise, never null.
+   */
+  static FieldState discriminator(TypeElement root, JpaNaming naming) {
+    AnnotationMirror d = discriminator(root);
+    String column = naming.physical(discriminatorName(d));
+    String name = column.toLowerCase(Locale.ROOT);
+    FieldState.Builder b =
+        switch (discriminatorType(d)) {
+          case "INTEGER" -> FieldState.builder(name, FieldType.INTEGER.djangoName());
+          case "CHAR" -> FieldState.builder(name, FieldType.CHAR.djangoName()).maxLength(1);
+          default ->
+              FieldState.builder(name, FieldType.CHAR.djangoName())
+                  .maxLength(discriminatorLength(d));
+        };
+    return b.column(column).build();
   }
 }

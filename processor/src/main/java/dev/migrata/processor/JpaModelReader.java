@@ -13,7 +13,6 @@ import dev.migrata.internal.state.Names;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -43,6 +42,7 @@ final class JpaModelReader {
   private final JpaInheritance inheritance;
   private final JpaElementCollections collections;
   private final JpaRelations relations;
+  private final JpaKeys keys;
 
   JpaModelReader(
       Elements elements, Types types, AppResolver apps, Reporter reporter, JpaNaming naming) {
@@ -53,8 +53,9 @@ final class JpaModelReader {
     this.columns = new JpaColumnReader(types, reporter);
     this.inheritance = new JpaInheritance(elements, reporter);
     this.relations = new JpaRelations(reporter, inheritance);
+    this.keys = new JpaKeys(elements, apps, naming, inheritance);
     this.collections =
-        new JpaElementCollections(reporter, naming, columns, this::key, this::idColumn);
+        new JpaElementCollections(reporter, naming, columns, keys::key, keys::idColumn);
   }
 
   /** The entity's model, then the join and collection models it owns. */
@@ -71,9 +72,13 @@ final class JpaModelReader {
     List<Map.Entry<TypeElement, VariableElement>> owned = new ArrayList<>();
     TypeElement parent = JpaInheritance.parent(type);
     if (strategy == JpaInheritance.Strategy.JOINED && parent != null) {
-      FieldState link = joinedKey(type, parent);
+      VariableElement id = JpaKeys.idField(parent);
+      FieldState link =
+          JpaInheritance.joinedKey(
+              id == null ? "id" : id.getSimpleName().toString(),
+              keys.idColumn(type),
+              keys.key(parent));
       fields.put(link.name(), link);
-      VariableElement id = idField(parent);
       declarations.put(
           link.name(), new ModelDeclaration.FieldDeclaration(id, Jpa.find(type, Jpa.ENTITY), null));
     }
@@ -86,11 +91,11 @@ final class JpaModelReader {
         || (strategy == JpaInheritance.Strategy.JOINED
             && parent == null
             && JpaInheritance.discriminator(type) != null)) {
-      FieldState discriminator = discriminator(type);
+      FieldState discriminator = JpaInheritance.discriminator(type, naming);
       fields.putIfAbsent(discriminator.name(), implicitColumn(discriminator));
     }
     if (strategy == JpaInheritance.Strategy.SINGLE_TABLE) {
-      // Hibernate forces every column of a subclass nullable: other classes' rows leave it empty.
+      // A subclass's columns are nullable: the rows of the other classes leave them empty.
       for (TypeElement sub : inheritance.descendants(type)) {
         readFields(sub, name, persistentFields(sub), true, fields, declarations, owned);
       }
@@ -151,44 +156,6 @@ final class JpaModelReader {
         }
       }
     }
-  }
-
-  /**
-   * The key of a joined subclass's table: a one-to-one to the parent's row under the parent's key
-   * column ({@code @PrimaryKeyJoinColumn(name)} wins), named as the parent's key attribute.
-   */
-  private FieldState joinedKey(TypeElement type, TypeElement parent) {
-    VariableElement id = idField(parent);
-    String parentKey = id == null ? "id" : id.getSimpleName().toString();
-    return FieldState.builder(parentKey, FieldType.ONE_TO_ONE.djangoName())
-        .column(idColumn(type))
-        .primaryKey(true)
-        .index(false)
-        .to(key(parent))
-        .onDelete("DO_NOTHING")
-        .build();
-  }
-
-  /**
-   * Hibernate's discriminator column: {@code @DiscriminatorColumn(name)} or {@code DTYPE} (through
-   * the naming strategy: Spring's makes it {@code dtype}), a {@code varchar(31)} unless told
-   * otherwise, never null.
-   */
-  private FieldState discriminator(TypeElement root) {
-    AnnotationMirror d = JpaInheritance.discriminator(root);
-    String column = naming.physical(JpaInheritance.discriminatorName(d));
-    String type = JpaInheritance.discriminatorType(d);
-    FieldState.Builder b =
-        switch (type) {
-          case "INTEGER" -> FieldState.builder(column.toLowerCase(Locale.ROOT), "IntegerField");
-          case "CHAR" ->
-              FieldState.builder(column.toLowerCase(Locale.ROOT), FieldType.CHAR.djangoName())
-                  .maxLength(1);
-          default ->
-              FieldState.builder(column.toLowerCase(Locale.ROOT), FieldType.CHAR.djangoName())
-                  .maxLength(JpaInheritance.discriminatorLength(d));
-        };
-    return b.column(column).build();
   }
 
   /**
@@ -349,30 +316,13 @@ final class JpaModelReader {
     }
     return FieldState.builder(
             name, unique ? FieldType.ONE_TO_ONE.djangoName() : FieldType.FOREIGN_KEY.djangoName())
-        .column(toOneColumn(field))
+        .column(keys.toOneColumn(field))
         .nullable(nullable)
         .primaryKey(key)
         .index(false)
-        .to(key(target))
+        .to(keys.key(target))
         .onDelete("DO_NOTHING")
         .build();
-  }
-
-  /** The column of a to-one relation: {@code @JoinColumn(name)}, else {@code <attribute>_<id>}. */
-  private String toOneColumn(VariableElement field) {
-    String explicit = emptyToNull(string(Jpa.find(field, Jpa.JOIN_COLUMN), "name"));
-    if (explicit != null) {
-      return naming.physical(explicit);
-    }
-    TypeElement target = Jpa.typeElement(field.asType());
-    AnnotationMirror relation = Jpa.find(field, Jpa.MANY_TO_ONE);
-    relation = relation != null ? relation : Jpa.find(field, Jpa.ONE_TO_ONE);
-    AnnotationValue explicitTarget = Mirrors.value(relation, "targetEntity");
-    if (explicitTarget != null && explicitTarget.getValue() instanceof TypeMirror t) {
-      target = Jpa.typeElement(t);
-    }
-    String id = target == null ? "id" : idColumn(target);
-    return naming.physical(field.getSimpleName() + "_" + id);
   }
 
   /**
@@ -412,9 +362,9 @@ final class JpaModelReader {
         joinColumn(
             joinTable,
             "joinColumns",
-            (inverse != null ? inverse : logicalEntity(owner)) + "_" + idColumn(owner));
+            (inverse != null ? inverse : logicalEntity(owner)) + "_" + keys.idColumn(owner));
     String targetColumn =
-        joinColumn(joinTable, "inverseJoinColumns", name + "_" + idColumn(target));
+        joinColumn(joinTable, "inverseJoinColumns", name + "_" + keys.idColumn(target));
     String ownerKey = Names.snakeCase(owner.getSimpleName().toString());
     String targetKey = "target";
     Map<String, FieldState> fields = new LinkedHashMap<>();
@@ -424,7 +374,7 @@ final class JpaModelReader {
         FieldState.builder(ownerKey, FieldType.FOREIGN_KEY.djangoName())
             .column(ownerColumn)
             .index(false)
-            .to(key(owner))
+            .to(keys.key(owner))
             .onDelete("DO_NOTHING")
             .build());
     fields.put(
@@ -433,7 +383,7 @@ final class JpaModelReader {
             .column(targetColumn)
             .unique(!manyToMany)
             .index(false)
-            .to(key(target))
+            .to(keys.key(target))
             .onDelete("DO_NOTHING")
             .build());
     String modelName = owner.getSimpleName() + capitalize(name);
@@ -470,42 +420,6 @@ final class JpaModelReader {
     return explicit != null ? explicit : logicalEntity(type);
   }
 
-  /**
-   * The key column of an entity: its {@code @Id}'s (mapped superclasses included); a joined
-   * subclass's is its {@code @PrimaryKeyJoinColumn}, else its parent's.
-   */
-  private String idColumn(TypeElement entity) {
-    TypeElement parent = JpaInheritance.parent(entity);
-    if (parent != null && inheritance.strategy(entity) == JpaInheritance.Strategy.JOINED) {
-      String explicit = JpaInheritance.primaryKeyJoinColumn(entity);
-      return explicit != null ? naming.physical(explicit) : idColumn(parent);
-    }
-    VariableElement id = idField(entity);
-    if (id == null) {
-      return "id";
-    }
-    if (Jpa.has(id, Jpa.MAPS_ID) && !entity.equals(Jpa.typeElement(id.asType()))) {
-      return toOneColumn(id);
-    }
-    return columnName(id, Jpa.find(id, Jpa.COLUMN));
-  }
-
-  /** The field that is the key of an entity: a {@code @MapsId} relation, else its {@code @Id}. */
-  private static VariableElement idField(TypeElement entity) {
-    VariableElement id = null;
-    for (TypeElement t = entity; t != null; t = Jpa.typeElement(t.getSuperclass())) {
-      for (VariableElement f : ownFields(t)) {
-        if (Jpa.has(f, Jpa.MAPS_ID)) {
-          return f;
-        }
-        if (id == null && Jpa.has(f, Jpa.ID)) {
-          id = f;
-        }
-      }
-    }
-    return id;
-  }
-
   private TypeElement target(
       VariableElement field,
       TypeMirror type,
@@ -527,12 +441,6 @@ final class JpaModelReader {
       return null;
     }
     return relations.checkTarget(field, relation, target, name, model) ? target : null;
-  }
-
-  private String key(TypeElement entity) {
-    TypeElement target = inheritance.tableOwner(entity);
-    AppInfo app = apps.forPackage(elements.getPackageOf(target));
-    return app.label() + "." + target.getSimpleName().toString().toLowerCase(Locale.ROOT);
   }
 
   private List<IndexState> indexes(TypeElement type, AnnotationMirror table, ModelState model) {

@@ -132,6 +132,35 @@ class JpaInheritanceTest {
     Golden.assertMatches("jpa/" + second + ".java", written(root, MIGRATIONS, second));
   }
 
+  @Test
+  void discriminatorColumnFollowsTheNamingAndItsAnnotation() throws Exception {
+    JavaFileObject animal =
+        entity(
+            "Animal",
+            "@Entity public class Animal { @Id Long id; }\n"
+                + "@Entity class Dog extends Animal { String bark; }\n");
+    Compilation jpa = compile(dir("jpa"), List.of("-Amigrata.jpa.naming=jpa"), animal);
+    assertThat(jpa).succeeded();
+    assertThat(flat(written(root.resolve("jpa"), MIGRATIONS, "M0001_initial")))
+        .contains("name = \"dtype\", type = \"CharField\", column = \"DTYPE\", maxLength = 31")
+        .contains("name = \"bark\", type = \"CharField\", nullable = true");
+    JavaFileObject coded =
+        entity(
+            "Animal",
+            "@Entity @DiscriminatorColumn(name = \"KindCode\","
+                + " discriminatorType = DiscriminatorType.INTEGER)\n"
+                + "public class Animal { @Id Long id; }\n"
+                + "@Entity class Dog extends Animal { String bark; }\n");
+    assertThat(compile(dir("spring"), coded)).succeeded();
+    assertThat(flat(written(root.resolve("spring"), MIGRATIONS, "M0001_initial")))
+        .contains("name = \"kind_code\", type = \"IntegerField\")");
+  }
+
+  /** The migration text on one line, so asserts do not depend on the writer's line breaks. */
+  private static String flat(String text) {
+    return text.replaceAll("\\s+", " ").replace("( ", "(").replace(" )", ")");
+  }
+
   /** A fresh source root for one compile of the test. */
   private Path dir(String name) throws Exception {
     return Files.createDirectories(root.resolve(name));
