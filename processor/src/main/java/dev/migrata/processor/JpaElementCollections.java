@@ -32,6 +32,7 @@ import javax.lang.model.type.TypeMirror;
 final class JpaElementCollections {
   static final String COLLECTION_TABLE = Jpa.PKG + "CollectionTable";
   static final String ORDER_COLUMN = Jpa.PKG + "OrderColumn";
+  static final String MAP_KEY_COLUMN = Jpa.PKG + "MapKeyColumn";
 
   private final Reporter reporter;
   private final JpaNaming naming;
@@ -63,7 +64,10 @@ final class JpaElementCollections {
     AnnotationMirror collection = Jpa.find(field, Jpa.ELEMENT_COLLECTION);
     TypeMirror element = elementType(field);
     TypeElement elementClass = Jpa.typeElement(element);
-    if (element == null || (elementClass != null && Jpa.isEntity(elementClass))) {
+    TypeMirror mapKey = mapKeyType(field);
+    boolean basicKey =
+        mapKey == null || (JavaTypes.builtInType(mapKey) != null && !JavaTypes.isEnum(mapKey));
+    if (element == null || !basicKey || (elementClass != null && Jpa.isEntity(elementClass))) {
       reporter.report(
           Problem.JPA_ELEMENT_COLLECTION, field, collection, null, name, model, field.asType());
       return null;
@@ -98,6 +102,23 @@ final class JpaElementCollections {
           columns.read(field, element, name, model, columnName(field, column), column);
       if (state != null) {
         fields.put(name, JpaModelReader.implicitColumn(state));
+      }
+    }
+    if (mapKey != null) {
+      // @MapKeyColumn has @Column's members; the key is part of Hibernate's key, never null.
+      AnnotationMirror keyColumn = Jpa.find(field, MAP_KEY_COLUMN);
+      String explicit = JpaColumnReader.explicitName(keyColumn);
+      String keyName = name + "Key";
+      FieldState key =
+          columns.read(
+              field,
+              mapKey,
+              keyName,
+              model,
+              naming.physical(explicit != null ? explicit : name + "_KEY"),
+              keyColumn);
+      if (key != null) {
+        fields.put(keyName, key.toBuilder().nullable(false).build());
       }
     }
     AnnotationMirror order = Jpa.find(field, ORDER_COLUMN);
@@ -138,11 +159,27 @@ final class JpaElementCollections {
     return naming.physical(explicit != null ? explicit : field.getSimpleName().toString());
   }
 
-  /** The element type: the one type argument of a collection, or null. */
+  /** The element type: the one type argument of a collection, a map's value type, or null. */
   private static TypeMirror elementType(VariableElement field) {
-    return field.asType() instanceof DeclaredType d && d.getTypeArguments().size() == 1
-        ? d.getTypeArguments().get(0)
+    if (!(field.asType() instanceof DeclaredType d)) {
+      return null;
+    }
+    int arguments = d.getTypeArguments().size();
+    return arguments == 1 || (arguments == 2 && mapKeyType(field) != null)
+        ? d.getTypeArguments().get(arguments - 1)
         : null;
+  }
+
+  /** The key type of a {@code java.util} map, or null. */
+  private static TypeMirror mapKeyType(VariableElement field) {
+    if (field.asType() instanceof DeclaredType d
+        && d.getTypeArguments().size() == 2
+        && d.asElement() instanceof TypeElement t
+        && t.getQualifiedName().toString().startsWith("java.util.")
+        && t.getSimpleName().toString().endsWith("Map")) {
+      return d.getTypeArguments().get(0);
+    }
+    return null;
   }
 
   private static List<VariableElement> parts(TypeElement embeddable) {

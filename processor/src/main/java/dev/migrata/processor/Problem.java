@@ -699,7 +699,8 @@ enum Problem {
       "migrata.E106",
       Kind.ERROR,
       "The attribute '%s' of the entity %s is an @ElementCollection of %s: Migrata reads"
-          + " collections (Set, List) of a basic type or an @Embeddable, not maps nor entities."
+          + " collections and maps of a basic type or an @Embeddable, with map keys of a basic"
+          + " type other than an enum; not entities, nor enum, embeddable or entity keys."
           + " Map the elements as an entity with a @ManyToOne to %2$s instead (or a @OneToMany"
           + " for entities), or mark the attribute @Transient and create the table with RunSql."),
   JPA_UNKNOWN_INDEX_COLUMN(

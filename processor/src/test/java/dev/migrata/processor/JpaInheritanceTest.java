@@ -156,6 +156,26 @@ class JpaInheritanceTest {
         .contains("name = \"kind_code\", type = \"IntegerField\")");
   }
 
+  @Test
+  void mapCollectionsHaveAKeyColumn() throws Exception {
+    JavaFileObject e =
+        entity(
+            "Sheet",
+            "@Entity\npublic class Sheet {\n"
+                + "  @Id Long id;\n"
+                + "  @ElementCollection Map<String, Integer> cells;\n"
+                + "  @ElementCollection @MapKeyColumn(name = \"lang\", length = 5)\n"
+                + "  Map<String, String> titles;\n"
+                + "}\n");
+    assertThat(compile(dir("map"), e)).succeeded();
+    assertThat(flat(written(root.resolve("map"), MIGRATIONS, "M0001_initial")))
+        .contains("table = \"sheet_cells\"")
+        .contains("name = \"cells\", type = \"IntegerField\", nullable = true")
+        .contains("name = \"cellsKey\", type = \"CharField\", column = \"cells_key\",")
+        .contains("name = \"titlesKey\", type = \"CharField\", column = \"lang\", maxLength = 5")
+        .contains("column = \"sheet_id\"");
+  }
+
   /** The migration text on one line, so asserts do not depend on the writer's line breaks. */
   private static String flat(String text) {
     return text.replaceAll("\\s+", " ").replace("( ", "(").replace(" )", ")");
@@ -182,13 +202,13 @@ class JpaInheritanceTest {
   }
 
   @Test
-  void mapCollectionsAreRefused() throws Exception {
+  void mapsWithEnumKeysAreRefused() throws Exception {
     JavaFileObject e =
         entity(
             "Sheet",
             "@Entity\npublic class Sheet {\n"
                 + "  @Id Long id;\n"
-                + "  @ElementCollection Map<String, String> cells;\n"
+                + "  @ElementCollection Map<java.time.DayOfWeek, String> cells;\n"
                 + "}\n");
     assertThat(compile(dir("e106"), e)).hadErrorContaining("[migrata.E106]").inFile(e).onLine(7);
   }
