@@ -49,6 +49,7 @@ final class HrGraph {
           ada.title = "Engineer";
           ada.skills.addAll(List.of("java", "sql"));
           ada.phones.add(new Phone("work", "+1 555 0100"));
+          ada.links.put("git", "https://example.com/ada");
           s.persist(ada);
           Contractor bob = new Contractor();
           bob.name = "Bob";
@@ -96,6 +97,7 @@ final class HrGraph {
           assertThat(ada.title).isEqualTo("Engineer");
           assertThat(ada.skills).containsExactly("java", "sql");
           assertThat(ada.phones).containsExactly(new Phone("work", "+1 555 0100"));
+          assertThat(ada.links).containsEntry("git", "https://example.com/ada").hasSize(1);
           assertThat(ada.projects).extracting(p -> p.name).containsExactly("Migrata");
           List<Person> people =
               s.createSelectionQuery("from Person order by name", Person.class).getResultList();

@@ -29,6 +29,7 @@ class SchemaComparisonTest {
           "project_members primary key [id]",
           "employee_phones primary key [id]",
           "employee_skills primary key [id]",
+          "employee_links primary key [id]",
           "person.title varchar(40)");
   private static final List<String> EVERY_BACKEND_THEIRS =
       List.of(
@@ -37,6 +38,7 @@ class SchemaComparisonTest {
           "project_members primary key [members_id, projects_id]",
           "employee_phones primary key [owner_id, kind, number]",
           "employee_skills primary key [skills_order, employee_id]",
+          "employee_links primary key [employee_id, site]",
           "person.title varchar(40) not null");
 
   private static final List<String> PG_OURS =
@@ -48,6 +50,7 @@ class SchemaComparisonTest {
               "project_members.id int8 not null",
               "employee_phones.id int8 not null",
               "employee_skills.id int8 not null",
+              "employee_links.id int8 not null",
               // Django's varchar_pattern_ops "_like" index of unique and key varchar columns.
               "sick_leave index [ref]",
               "vacation index [ref]",
@@ -65,10 +68,12 @@ class SchemaComparisonTest {
               "project_members.id bigint not null",
               "employee_phones.id bigint not null",
               "employee_skills.id bigint not null",
+              "employee_links.id bigint not null",
               // MariaDB indexes a foreign key that no key starts with.
               "book_tags index [tags_id]",
               "project_members index [members_id]",
               "employee_phones index [owner_id]",
+              "employee_links index [employee_id]",
               // Django's types: smallint for an ordinal, varchar for a string enum, bool.
               "book.format smallint",
               "book.status varchar(20) not null",
