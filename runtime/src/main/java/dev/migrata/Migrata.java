@@ -471,7 +471,9 @@ public final class Migrata {
    * The SQL {@code migrate} would run for one migration on this backend, as Django's sqlmigrate:
    * {@code BEGIN;} and {@code COMMIT;} around it where the migration is atomic, a {@code --} header
    * per operation, {@code -- (no-op)} for operations without SQL. Empty when the migration has no
-   * operations.
+   * operations. As migrate runs them: PostgreSQL's {@code lock_timeout} ({@link
+   * Configuration#ddlLockTimeout}) and MySQL's online DDL clauses ({@link
+   * Configuration#mysqlOnlineDdl}, the app's and the migration's own setting).
    */
   public String sqlMigrate(String app, String name, boolean backwards) {
     return connections.with(
@@ -482,6 +484,7 @@ public final class Migrata {
           MigrationDefinition m = loader.byPrefix(app, name);
           return new SqlCollector(loader, backend, connection)
               .onlineDdl(ddl.onlineDdl())
+              .lockRetry(ddl.lockRetry())
               .script(m, backwards);
         });
   }

@@ -64,7 +64,11 @@ final class MigrationTransaction {
     return this;
   }
 
-  /** MySQL's online DDL clauses on schema statements (ignored by other backends). */
+  /**
+   * MySQL's online DDL clauses on schema statements by configuration (ignored by other backends); a
+   * migration's own or its app's setting decides with it ({@link
+   * MigrationDefinition#mysqlOnlineDdl(boolean)}).
+   */
   MigrationTransaction onlineDdl(boolean online) {
     this.onlineDdl = online;
     return this;
@@ -94,7 +98,7 @@ final class MigrationTransaction {
   private void runOnce(MigrationDefinition m, boolean backwards, EditorWork work, SqlWork record) {
     BaseSchemaEditor editor = backend.editor(connection, false);
     editor.lockRetry(lockRetry);
-    editor.onlineDdl(onlineDdl);
+    editor.onlineDdl(m.mysqlOnlineDdl(onlineDdl));
     Progress progress = new Progress();
     boolean transactional = m.atomic() && editor.features().canRollbackDdl();
     int phase = 0; // 0 operations, 1 deferred statements, 2 history row
