@@ -11,6 +11,7 @@ import dev.migrata.internal.migration.MigrationKey;
 import dev.migrata.internal.operations.ExecutionContext;
 import dev.migrata.internal.operations.NotInTransaction;
 import dev.migrata.internal.operations.Operation;
+import dev.migrata.internal.operations.RowBatches;
 import dev.migrata.internal.operations.RowProgress;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -41,6 +42,7 @@ final class MigrationTransaction {
   private RowProgress rowProgress = RowProgress.NONE;
   private LockRetry lockRetry = LockRetry.NONE;
   private boolean onlineDdl;
+  private int backfillBatchSize = RowBatches.DEFAULT_SIZE;
 
   MigrationTransaction(
       MigrationGraph graph, Backend backend, Connection connection, ClassLoader classLoader) {
@@ -71,6 +73,12 @@ final class MigrationTransaction {
    */
   MigrationTransaction onlineDdl(boolean online) {
     this.onlineDdl = online;
+    return this;
+  }
+
+  /** Rows per batch of the row API; a non-atomic migration commits each batch on its own. */
+  MigrationTransaction backfillBatchSize(int size) {
+    this.backfillBatchSize = size;
     return this;
   }
 
@@ -150,6 +158,7 @@ final class MigrationTransaction {
         .migration(m.key(), m.className())
         .classLoader(classLoader)
         .rowProgress(rowProgress)
+        .rowBatches(new BatchCommits(connection, backfillBatchSize, !m.atomic(), lockRetry))
         .visibleApps(
             () -> {
               Set<String> apps = new HashSet<>();
