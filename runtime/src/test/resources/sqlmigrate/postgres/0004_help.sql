@@ -1,5 +1,4 @@
 BEGIN;
-SET LOCAL lock_timeout = '10000ms';
 --
 -- Alter field rating on book
 --

@@ -59,14 +59,19 @@ public final class SqlCollector {
     MigrationTransaction.refuseNotInTransaction(m);
     List<String> lines = new ArrayList<>();
     boolean atomic = atomic(m);
-    boolean lockTimeout = "postgresql".equals(backend.vendor()) && lockRetry.limitsLocks();
+    List<String> sql = collectSql(m, backwards);
+    // Only where a statement runs: a script of no-ops stays Django's (BEGIN, comments, COMMIT).
+    boolean lockTimeout =
+        "postgresql".equals(backend.vendor())
+            && lockRetry.limitsLocks()
+            && sql.stream().anyMatch(line -> !line.startsWith("--"));
     if (atomic) {
       lines.add("BEGIN;");
     }
     if (lockTimeout) {
       lines.add(LockTimeouts.setSql(lockRetry, atomic) + ";");
     }
-    lines.addAll(collectSql(m, backwards));
+    lines.addAll(sql);
     if (lockTimeout && !atomic) {
       lines.add(LockTimeouts.RESET + ";");
     }
