@@ -203,6 +203,21 @@ public final class Migrata {
     }
 
     /**
+     * Rows per batch of a RunJava backfill through the row API ({@code Query.update}, {@code
+     * delete}, {@code forEach}; 1000 by default). In a non-atomic migration each batch commits on
+     * its own, so a long backfill holds no row lock for long, its progress is visible to other
+     * connections, and a failure keeps the batches done; an atomic migration keeps one transaction.
+     */
+    public Configuration backfillBatchSize(int size) {
+      if (size < 1) {
+        throw new MigrataException(
+            ErrorCode.CONFIGURATION, "The backfill batch size must be positive; got " + size + ".");
+      }
+      ddl = ddl.withBatchSize(size);
+      return this;
+    }
+
+    /**
      * Reads the migration index. Without one on the class path this fails ({@link
      * ErrorCode#NO_INDEX}): the processor did not run, and "no migrations" would be a lie.
      */
@@ -327,6 +342,7 @@ public final class Migrata {
               .classLoader(classLoader)
               .lockRetry(ddl.lockRetry())
               .onlineDdl(ddl.onlineDdl())
+              .backfillBatchSize(ddl.batchSize())
               .beforeEachMigration(lock::verify)
               .migrate(steps, fake, fakeInitial, listener);
           return steps;
@@ -471,7 +487,9 @@ public final class Migrata {
    * The SQL {@code migrate} would run for one migration on this backend, as Django's sqlmigrate:
    * {@code BEGIN;} and {@code COMMIT;} around it where the migration is atomic, a {@code --} header
    * per operation, {@code -- (no-op)} for operations without SQL. Empty when the migration has no
-   * operations.
+   * operations. As migrate runs them: PostgreSQL's {@code lock_timeout} ({@link
+   * Configuration#ddlLockTimeout}) and MySQL's online DDL clauses ({@link
+   * Configuration#mysqlOnlineDdl}, the app's and the migration's own setting).
    */
   public String sqlMigrate(String app, String name, boolean backwards) {
     return connections.with(
@@ -482,6 +500,7 @@ public final class Migrata {
           MigrationDefinition m = loader.byPrefix(app, name);
           return new SqlCollector(loader, backend, connection)
               .onlineDdl(ddl.onlineDdl())
+              .lockRetry(ddl.lockRetry())
               .script(m, backwards);
         });
   }

@@ -29,6 +29,17 @@ public interface MigrationListener {
   default void progress(MigrationKey migration, String description, long rows, Duration running) {}
 
   /**
+   * {@link #progress(MigrationKey, String, long, Duration)} with the {@code total} of rows the work
+   * has (a RunJava backfill in a non-atomic migration counts them first), -1 when unknown; in a
+   * non-atomic migration the {@code rows} reported are committed. By default it calls the
+   * four-argument form, so a listener implements either.
+   */
+  default void progress(
+      MigrationKey migration, String description, long rows, long total, Duration running) {
+    progress(migration, description, rows, running);
+  }
+
+  /**
    * Another run holds the migration lock; this one waits up to the lock timeout. {@code holder}
    * says what the database knows of it (a PostgreSQL pid, a MySQL connection id, a lock file).
    */

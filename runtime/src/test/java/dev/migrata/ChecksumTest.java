@@ -5,13 +5,17 @@ import static dev.migrata.Fixtures.migration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.migrata.internal.migration.Json;
 import dev.migrata.internal.migration.MigrationDefinition;
 import dev.migrata.internal.migration.MigrationIndex;
 import dev.migrata.internal.operations.AddField;
 import dev.migrata.internal.operations.RunSql;
+import dev.migrata.internal.state.Deconstructed;
 import dev.migrata.internal.state.FieldState;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -129,5 +133,42 @@ class ChecksumTest extends OnEveryBackend {
     assertThat(db.history()).hasSize(3);
     // From now on, an edit of the rows filled in is noticed.
     assertThat(db.configure(edited()).load().plan().changedMigrations()).hasSize(1);
+  }
+
+  /** {@code m} with {@code @Op(safetyAssured = reason)} on each operation, as a person adds it. */
+  static MigrationDefinition assured(MigrationDefinition m, String reason) {
+    List<Deconstructed> ops = new ArrayList<>();
+    for (Deconstructed op : m.deconstructedOperations()) {
+      Map<String, Object> values = new LinkedHashMap<>(op.values());
+      values.put("safetyAssured", reason);
+      ops.add(new Deconstructed(op.type(), values));
+    }
+    return new MigrationDefinition(
+        m.key(),
+        m.className(),
+        m.dependencies(),
+        m.replaces(),
+        m.runBefore(),
+        m.initial(),
+        m.atomic(),
+        () -> ops,
+        Json.writeDeconstructed(ops));
+  }
+
+  @Test
+  void aSafetyReasonAddedAfterApplyingIsNoChange() throws Exception {
+    db.configure(library()).load().migrate("library", "0002_book_rating");
+    List<MigrationDefinition> withReason = new ArrayList<>(library());
+    withReason.set(1, assured(withReason.get(1), "a small table, checked by hand"));
+    withReason.add(next());
+    // As the index holds it: the processor's stored checksum, the reason in the operations' JSON.
+    List<MigrationDefinition> indexed =
+        MigrationIndex.read(MigrationIndex.write(withReason), "test index");
+    assertThat(indexed.get(1).operationsJson()).contains("safetyAssured");
+
+    Migrata m = db.configure(indexed).load();
+    assertThat(m.plan().changedMigrations()).isEmpty();
+    assertThat(m.migrate()).hasSize(2);
+    assertThat(db.history()).last().isEqualTo("library.0004_more");
   }
 }

@@ -1,4 +1,5 @@
 BEGIN;
+SET LOCAL lock_timeout = '10000ms';
 --
 -- Create model Author
 --

@@ -39,4 +39,13 @@ public @interface App {
    * {@code -Amigrata.zeroDowntime=true} turns it on for every app.
    */
   boolean zeroDowntime() default false;
+
+  /**
+   * MySQL and MariaDB: run the schema statements of the app's migrations with {@code
+   * ALGORITHM=INSTANT} or {@code ALGORITHM=INPLACE, LOCK=NONE} where the server supports that
+   * operation, so that it refuses a change it could only make by copying the table under a lock.
+   * The runtime's {@code mysqlOnlineDdl(true)} (CLI {@code --online-ddl}) turns it on for every
+   * app; a migration's own {@code @Migration(mysqlOnlineDdl = ...)} wins over both.
+   */
+  boolean mysqlOnlineDdl() default false;
 }

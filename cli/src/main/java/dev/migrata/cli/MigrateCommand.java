@@ -90,6 +90,14 @@ final class MigrateCommand extends BaseCommand {
   boolean onlineDdl;
 
   @Option(
+      names = "--batch-size",
+      paramLabel = "N",
+      description =
+          "Rows per batch of a RunJava backfill through the row API; a non-atomic migration"
+              + " commits each batch on its own (default: 1000).")
+  Integer batchSize;
+
+  @Option(
       names = "--fake-initial",
       description = "Records an initial migration without running it when its tables exist.")
   boolean fakeInitial;
@@ -205,6 +213,9 @@ final class MigrateCommand extends BaseCommand {
 
   private void ddlOptions(Migrata.Configuration configuration) {
     configuration.mysqlOnlineDdl(onlineDdl);
+    if (batchSize != null) {
+      configuration.backfillBatchSize(batchSize);
+    }
     if (ddlLockTimeout != null) {
       if (ddlLockTimeout < 0 || ddlLockTimeout.isNaN()) {
         throw new MigrataException(
@@ -346,9 +357,11 @@ final class MigrateCommand extends BaseCommand {
      * operation runs, with the rows done where the operation counts them.
      */
     @Override
-    public void progress(MigrationKey migration, String description, long rows, Duration running) {
+    public void progress(
+        MigrationKey migration, String description, long rows, long total, Duration running) {
       if (verbosity > 0) {
-        String done = rows < 0 ? "" : ", " + rows + " rows done";
+        String of = total < 0 ? "" : " of " + total;
+        String done = rows < 0 ? "" : ", " + rows + of + " rows done";
         context.printProgress(
             String.format(
                 Locale.ROOT,

@@ -1,6 +1,10 @@
 package dev.migrata.cli;
 
+import dev.migrata.ErrorCode;
+import dev.migrata.Migrata;
+import dev.migrata.MigrataException;
 import dev.migrata.MigrationListener;
+import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,17 +31,30 @@ final class SqlMigrateCommand extends BaseCommand {
               + " migrate --online-ddl adds.")
   boolean onlineDdl;
 
+  @Option(
+      names = "--ddl-lock-timeout",
+      paramLabel = "SECONDS",
+      description =
+          "PostgreSQL: the lock_timeout that migrate --ddl-lock-timeout sets, shown as it runs"
+              + " (default: 10, 0 for none).")
+  Double ddlLockTimeout;
+
   SqlMigrateCommand(Context context) {
     super(context);
   }
 
   @Override
   Integer execute() {
-    String sql =
-        configuration(MigrationListener.NONE)
-            .mysqlOnlineDdl(onlineDdl)
-            .load()
-            .sqlMigrate(app, migration, backwards);
+    Migrata.Configuration configuration =
+        configuration(MigrationListener.NONE).mysqlOnlineDdl(onlineDdl);
+    if (ddlLockTimeout != null) {
+      if (ddlLockTimeout < 0 || ddlLockTimeout.isNaN()) {
+        throw new MigrataException(
+            ErrorCode.CONFIGURATION, "--ddl-lock-timeout must be zero or more seconds.");
+      }
+      configuration.ddlLockTimeout(Duration.ofMillis(Math.round(ddlLockTimeout * 1000)));
+    }
+    String sql = configuration.load().sqlMigrate(app, migration, backwards);
     if (sql.isEmpty()) {
       context.err.println("No operations found.");
     } else {

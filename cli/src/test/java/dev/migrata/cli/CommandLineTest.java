@@ -45,8 +45,8 @@ class CommandLineTest extends CliTestBase {
         .isEqualTo(
             lines(
                 "Usage: migrata sqlmigrate [-h] [--backwards] [--online-ddl] [-cp=PATHS]",
-                "                          [--password=PASSWORD] [--url=URL] [--user=USER]",
-                "                          [-v=N] APP MIGRATION",
+                "                          [--ddl-lock-timeout=SECONDS] [--password=PASSWORD]",
+                "                          [--url=URL] [--user=USER] [-v=N] APP MIGRATION",
                 "Prints the SQL of one migration.",
                 "      APP                   The app of the migration.",
                 "      MIGRATION             The migration's name or a unique prefix of it",
@@ -56,6 +56,10 @@ class CommandLineTest extends CliTestBase {
                 "                            The application's classes and jars (separated by",
                 "                              the platform's path separator; dir/* for every",
                 "                              jar in dir), where its migrations are found.",
+                "      --ddl-lock-timeout=SECONDS",
+                "                            PostgreSQL: the lock_timeout that migrate",
+                "                              --ddl-lock-timeout sets, shown as it runs",
+                "                              (default: 10, 0 for none).",
                 "  -h, --help                Shows this help and exits.",
                 "      --online-ddl          MySQL/MariaDB: show the ALGORITHM=INSTANT /",
                 "                              ALGORITHM=INPLACE, LOCK=NONE clauses that migrate",

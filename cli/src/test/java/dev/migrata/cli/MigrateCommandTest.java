@@ -87,6 +87,25 @@ class MigrateCommandTest extends CliTestBase {
   }
 
   @Test
+  void batchSizeIsAcceptedAndChecked() throws Exception {
+    assertThat(run("migrate", "--url", db.url, "--batch-size", "0")).isEqualTo(1);
+    assertThat(err).isEqualTo("Error: The backfill batch size must be positive; got 0.\n");
+    assertThat(run("migrate", "--url", db.url, "--batch-size", "250")).isZero();
+    assertThat(db.history()).hasSize(4);
+  }
+
+  @Test
+  void sqlmigrateChecksItsDdlLockTimeout() throws Exception {
+    assertThat(run("sqlmigrate", "library", "0003", "--url", db.url, "--ddl-lock-timeout", "-1"))
+        .isEqualTo(1);
+    assertThat(err).isEqualTo("Error: --ddl-lock-timeout must be zero or more seconds.\n");
+    // SQLite has no lock_timeout: the script is as without the option.
+    assertThat(run("sqlmigrate", "library", "0003", "--url", db.url, "--ddl-lock-timeout", "3"))
+        .isZero();
+    assertThat(out).doesNotContain("lock_timeout");
+  }
+
+  @Test
   void pruneDeletesTheAppsRowsOfMigrationsThatNoLongerExist() throws Exception {
     run("migrate", "--url", db.url);
     record("library", "0099_gone");

@@ -1,5 +1,6 @@
 package dev.migrata.data;
 
+import dev.migrata.internal.operations.ExecutionContext;
 import dev.migrata.internal.state.FieldState;
 import dev.migrata.internal.state.FieldType;
 import dev.migrata.internal.state.ModelState;
@@ -22,16 +23,16 @@ import java.util.function.Consumer;
 
 /**
  * A model as the migration history knows it at one point, with a small row API in portable SQL
- * (quoted identifiers, {@code ?} parameters, {@code LIMIT}), so a data migration runs unchanged
- * on SQLite, PostgreSQL and MySQL/MariaDB. Fields are Java field names; only fields with a
- * column (not many-to-many) are visible.
+ * (quoted identifiers, {@code ?} parameters, {@code LIMIT}), so a data migration runs unchanged on
+ * SQLite, PostgreSQL and MySQL/MariaDB. Fields are Java field names; only fields with a column (not
+ * many-to-many) are visible.
  */
 public final class HistoricalModel {
   /** {@code field = value}, or {@code field IS NULL}. */
   record Condition(FieldState field, Object value) {}
 
   /** A statement parameter: the value, bound as its field's column holds it. */
-  private record Param(FieldState field, Object value) {}
+  record Param(FieldState field, Object value) {}
 
   private final ModelState model;
   private final HistoricalModels apps;
@@ -78,14 +79,21 @@ public final class HistoricalModel {
     FieldState field = columns.get(name);
     if (field == null) {
       throw new IllegalArgumentException(
-          "Model " + model.app() + "." + model.name() + " has no field '" + name
-              + "' at this point of the migration history; its fields are " + fields() + ".");
+          "Model "
+              + model.app()
+              + "."
+              + model.name()
+              + " has no field '"
+              + name
+              + "' at this point of the migration history; its fields are "
+              + fields()
+              + ".");
     }
     return field;
   }
 
   /** The type of the column: a relation's is that of the field it points at. */
-  private FieldType columnType(FieldState field) {
+  FieldType columnType(FieldState field) {
     FieldState f = field;
     for (int hops = 0; f != null && hops < 10; hops++) {
       FieldType type = f.fieldType();
@@ -126,9 +134,15 @@ public final class HistoricalModel {
     FieldState f = model.field(field);
     if (f == null) {
       throw new IllegalArgumentException(
-          "Model " + model.app() + "." + model.name() + " has no field '" + field
+          "Model "
+              + model.app()
+              + "."
+              + model.name()
+              + " has no field '"
+              + field
               + "' at this point of the migration history; its fields are "
-              + model.fields().keySet() + ".");
+              + model.fields().keySet()
+              + ".");
     }
     OrmOptions o = f.orm();
     String verbose =
@@ -174,7 +188,8 @@ public final class HistoricalModel {
     if (names.isEmpty()) {
       sql.setLength(0);
       // MySQL has no DEFAULT VALUES; an empty column list means the same there.
-      sql.append("INSERT INTO ").append(q(table()))
+      sql.append("INSERT INTO ")
+          .append(q(table()))
           .append("mysql".equals(apps.vendor()) ? " () VALUES ()" : " DEFAULT VALUES");
     }
     try (PreparedStatement ps =
@@ -226,12 +241,12 @@ public final class HistoricalModel {
 
   /** Updates the row with primary key {@code pk}; returns how many rows changed (0 or 1). */
   public int update(Object pk, Map<String, Object> values) {
-    return update(List.of(new Condition(field(primaryKey()), pk)), values);
+    return update(List.of(new Condition(field(primaryKey()), pk)), values, false);
   }
 
   /** Deletes the row with primary key {@code pk}; returns how many rows went (0 or 1). */
   public int delete(Object pk) {
-    return delete(List.of(new Condition(field(primaryKey()), pk)));
+    return delete(List.of(new Condition(field(primaryKey()), pk)), false);
   }
 
   // ---------------------------------------------------------------- SQL
@@ -248,76 +263,39 @@ public final class HistoricalModel {
     }
   }
 
+  /** Keyset pages on the primary key, committed batch by batch when non-atomic. */
   void forEachBatch(List<Condition> conditions, int batchSize, Consumer<List<Row>> action) {
-    if (batchSize < 1) {
-      throw new IllegalArgumentException("batchSize must be positive, not " + batchSize + ".");
-    }
-    FieldState pkField = field(primaryKey());
-    String pkColumn = pkField.columnName();
-    StringBuilder select = new StringBuilder("SELECT ");
-    int i = 0;
-    for (FieldState f : columns.values()) {
-      select.append(i++ == 0 ? "" : ", ").append(q(f.columnName()));
-    }
-    select.append(" FROM ").append(q(table()));
-    Object last = null;
-    while (true) {
-      List<Param> params = new ArrayList<>();
-      String where = where(conditions, params);
-      if (last != null) {
-        where += (where.isEmpty() ? " WHERE " : " AND ") + q(pkColumn) + " > ?";
-        params.add(new Param(pkField, last));
-      }
-      String sql = select + where + " ORDER BY " + q(pkColumn) + " LIMIT " + batchSize;
-      List<Row> batch = new ArrayList<>();
-      try (PreparedStatement ps = prepare(sql, params);
-          ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          Map<String, Object> row = new LinkedHashMap<>();
-          int c = 1;
-          for (FieldState f : columns.values()) {
-            row.put(f.name(), codec.read(rs, c++, f, columnType(f)));
-          }
-          batch.add(new Row(row, primaryKey));
-        }
-      } catch (SQLException e) {
-        throw failed(sql, e);
-      }
-      if (batch.isEmpty()) {
-        return;
-      }
-      last = batch.get(batch.size() - 1).pk();
-      action.accept(batch);
-      apps.context().rowProgress().rowsDone("rows of " + table() + " in batches", batch.size());
-      if (batch.size() < batchSize) {
-        return;
-      }
-    }
+    new KeysetBatches(this).forEach(conditions, batchSize, action);
   }
 
-  int update(List<Condition> conditions, Map<String, Object> values) {
+  /** With {@code batched}, in committed batches where the migration is non-atomic. */
+  int update(List<Condition> conditions, Map<String, Object> values, boolean batched) {
     if (values.isEmpty()) {
       return 0;
     }
-    List<Param> params = new ArrayList<>();
-    StringBuilder sql = new StringBuilder("UPDATE ").append(q(table())).append(" SET ");
-    int i = 0;
-    for (Map.Entry<String, Object> e : values.entrySet()) {
-      FieldState f = field(e.getKey());
-      sql.append(i++ == 0 ? "" : ", ").append(q(f.columnName())).append(" = ?");
-      params.add(new Param(f, e.getValue()));
-    }
-    sql.append(where(conditions, params));
-    return executeUpdate(sql.toString(), params);
+    return new KeysetBatches(this)
+        .write(
+            conditions,
+            batched,
+            "updated",
+            params -> {
+              StringBuilder sql = new StringBuilder("UPDATE ").append(q(table())).append(" SET ");
+              int i = 0;
+              for (Map.Entry<String, Object> e : values.entrySet()) {
+                FieldState f = field(e.getKey());
+                sql.append(i++ == 0 ? "" : ", ").append(q(f.columnName())).append(" = ?");
+                params.add(new Param(f, e.getValue()));
+              }
+              return sql.toString();
+            });
   }
 
-  int delete(List<Condition> conditions) {
-    List<Param> params = new ArrayList<>();
-    String sql = "DELETE FROM " + q(table()) + where(conditions, params);
-    return executeUpdate(sql, params);
+  int delete(List<Condition> conditions, boolean batched) {
+    return new KeysetBatches(this)
+        .write(conditions, batched, "deleted", params -> "DELETE FROM " + q(table()));
   }
 
-  private int executeUpdate(String sql, List<Param> params) {
+  int executeUpdate(String sql, List<Param> params) {
     try (PreparedStatement ps = prepare(sql, params)) {
       return ps.executeUpdate();
     } catch (SQLException e) {
@@ -325,7 +303,7 @@ public final class HistoricalModel {
     }
   }
 
-  private String where(List<Condition> conditions, List<Param> params) {
+  String where(List<Condition> conditions, List<Param> params) {
     StringBuilder sql = new StringBuilder();
     for (Condition c : conditions) {
       sql.append(sql.length() == 0 ? " WHERE " : " AND ").append(q(c.field().columnName()));
@@ -339,7 +317,7 @@ public final class HistoricalModel {
     return sql.toString();
   }
 
-  private PreparedStatement prepare(String sql, List<Param> params) throws SQLException {
+  PreparedStatement prepare(String sql, List<Param> params) throws SQLException {
     PreparedStatement ps = connection().prepareStatement(sql);
     for (int i = 0; i < params.size(); i++) {
       bind(ps, i + 1, params.get(i));
@@ -352,9 +330,21 @@ public final class HistoricalModel {
       codec.bind(ps, index, param.field(), columnType(param.field()), param.value());
     } catch (RuntimeException e) {
       throw new IllegalArgumentException(
-          "Cannot store " + param.value() + " (" + param.value().getClass().getSimpleName()
-              + ") in field '" + param.field().name() + "' of " + model.app() + "."
-              + model.name() + " (" + param.field().type() + "): " + e.getMessage(), e);
+          "Cannot store "
+              + param.value()
+              + " ("
+              + param.value().getClass().getSimpleName()
+              + ") in field '"
+              + param.field().name()
+              + "' of "
+              + model.app()
+              + "."
+              + model.name()
+              + " ("
+              + param.field().type()
+              + "): "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -366,11 +356,29 @@ public final class HistoricalModel {
     return c;
   }
 
-  private String q(String identifier) {
+  /** The fields with a column, in declaration order. */
+  Iterable<FieldState> columnFields() {
+    return columns.values();
+  }
+
+  /** Column {@code index} of {@code rs} as {@code field}'s Java value. */
+  Object read(ResultSet rs, int index, FieldState field) throws SQLException {
+    return codec.read(rs, index, field, columnType(field));
+  }
+
+  boolean hasPrimaryKey() {
+    return primaryKey != null;
+  }
+
+  ExecutionContext context() {
+    return apps.context();
+  }
+
+  String q(String identifier) {
     return apps.context().quote(identifier);
   }
 
-  private static RuntimeException failed(String sql, SQLException e) {
+  static RuntimeException failed(String sql, SQLException e) {
     return new IllegalStateException(e.getMessage() + " [" + sql + "]", e);
   }
 

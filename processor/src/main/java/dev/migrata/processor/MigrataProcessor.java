@@ -53,6 +53,9 @@ public final class MigrataProcessor extends AbstractProcessor {
 
   private final Map<String, List<MigrationDefinition>> indexed = new TreeMap<>();
 
+  /** The apps of this compile that say {@code @App(mysqlOnlineDdl = true)}. */
+  private final Set<String> onlineDdlApps = new TreeSet<>();
+
   @Override
   public synchronized void init(ProcessingEnvironment env) {
     super.init(env);
@@ -150,6 +153,11 @@ public final class MigrataProcessor extends AbstractProcessor {
     deferred.clear();
     deferredReason = null;
     processedApps.addAll(candidates.keySet());
+    for (AppInfo app : candidates.values()) {
+      if (IndexWriter.asksOnlineDdl(app, processingEnv.getElementUtils())) {
+        onlineDdlApps.add(app.label());
+      }
+    }
     List<AppInfo> targets = new ArrayList<>(candidates.values());
     MakeMigrations.Plan plan = planner.plan(targets);
     plan.existing().forEach((app, list) -> indexed.put(app, new ArrayList<>(list)));
@@ -327,7 +335,7 @@ public final class MigrataProcessor extends AbstractProcessor {
     }
     files.processingOver();
     if (!indexed.isEmpty() && !reporter.hasErrors()) {
-      index.write(indexed);
+      index.write(indexed, onlineDdlApps);
     }
   }
 

@@ -134,8 +134,9 @@ class DataMigrationTest extends OnEveryBackend {
             .ops(new RunJava("fails", null, null, false)));
     assertThatThrownBy(() -> migrata(db, migrations).migrate())
         .hasMessageContaining("Applying library.0004_fails failed at operation 1 (Raw Java operation): boom");
+    // On MariaDB too: an atomic migration's RunJava has a transaction of its own there.
     assertThat(db.rows("SELECT COUNT(*) FROM library_author WHERE name = 'Zed'"))
-        .containsExactly(db.kind == Db.Kind.MARIADB ? "1" : "0");
+        .containsExactly("0");
     assertThat(db.history()).hasSize(3);
   }
 

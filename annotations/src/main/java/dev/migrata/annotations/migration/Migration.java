@@ -34,5 +34,12 @@ public @interface Migration {
   /** Apply the whole migration in one transaction where the backend can roll back DDL. */
   boolean atomic() default true;
 
+  /**
+   * MySQL and MariaDB: whether this migration's schema statements carry online DDL clauses ({@link
+   * OnlineDdl}); by default as the app ({@code @App(mysqlOnlineDdl)}) or the configuration says.
+   * Not part of the migration's checksum: it changes how the statements run, not what they do.
+   */
+  OnlineDdl mysqlOnlineDdl() default OnlineDdl.DEFAULT;
+
   Op[] operations() default {};
 }

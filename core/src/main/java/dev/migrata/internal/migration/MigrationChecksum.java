@@ -1,11 +1,14 @@
 package dev.migrata.internal.migration;
 
+import dev.migrata.internal.state.Deconstructed;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a history row remembers of the migration it records, so that a migration edited after it was
@@ -13,13 +16,19 @@ import java.util.List;
  * their canonical form (the index's JSON, not the Java source: formatting, comments and Javadoc do
  * not count), its dependencies, replaces, run-before, and its {@code initial} and {@code atomic}
  * flags — not its class name. A {@code RunJava} operation counts by its method names, not their
- * bodies (bytecode changes with the compiler); a squash by its own operations.
+ * bodies (bytecode changes with the compiler); a squash by its own operations. An operation's
+ * {@code safetyAssured} reason is left out: it only silences the compile-time lint, so recording
+ * why an applied operation is safe is no edit of what it does. Whether MySQL's online DDL applies
+ * is not part of it either (it says how the statements run, not what they change).
  *
  * <p>Stored as {@code v1:<whole>:<op>,<op>,...}: a 64-bit hash of everything, then a 32-bit hash
  * per operation, so the check names the operation that changed.
  */
 public final class MigrationChecksum {
   static final String VERSION = "v1";
+
+  /** {@code @Op(safetyAssured)}: a note for the lint, not part of what the operation does. */
+  private static final String SAFETY_ASSURED = "safetyAssured";
 
   private MigrationChecksum() {}
 
@@ -33,15 +42,40 @@ public final class MigrationChecksum {
       }
       text.append('\n');
     }
-    text.append(m.operationsJson());
+    text.append(operationsJson(m));
     return hex(text.toString(), 8);
+  }
+
+  /**
+   * The operations' canonical JSON without {@code safetyAssured}: the index's text as it is where
+   * no operation has one (nothing to decode), else the decoded operations written again without it.
+   */
+  private static String operationsJson(MigrationDefinition m) {
+    String json = m.operationsJson();
+    if (!json.contains("\"" + SAFETY_ASSURED + "\"")) {
+      return json;
+    }
+    List<Deconstructed> ops = new ArrayList<>();
+    for (Deconstructed op : m.deconstructedOperations()) {
+      ops.add(withoutSafetyAssured(op));
+    }
+    return Json.writeDeconstructed(ops);
+  }
+
+  private static Deconstructed withoutSafetyAssured(Deconstructed op) {
+    if (!op.has(SAFETY_ASSURED)) {
+      return op;
+    }
+    Map<String, Object> values = new LinkedHashMap<>(op.values());
+    values.remove(SAFETY_ASSURED);
+    return new Deconstructed(op.type(), values);
   }
 
   /** The history row's value: the whole hash and one per operation (decodes the operations). */
   public static String of(MigrationDefinition m) {
     List<String> ops = new ArrayList<>();
-    for (var op : m.deconstructedOperations()) {
-      ops.add(hex(Json.writeDeconstructed(List.of(op)), 4));
+    for (Deconstructed op : m.deconstructedOperations()) {
+      ops.add(hex(Json.writeDeconstructed(List.of(withoutSafetyAssured(op))), 4));
     }
     return VERSION + ":" + m.checksum() + ":" + String.join(",", ops);
   }

@@ -25,6 +25,12 @@ public final class MigrationDefinition {
   private List<Operation> operations;
   private String checksum;
 
+  /** The migration's own {@code mysqlOnlineDdl}: {@code null} for {@code DEFAULT}. */
+  private Boolean onlineDdl;
+
+  /** Whether its app says {@code @App(mysqlOnlineDdl = true)} (carried by the index). */
+  private boolean appOnlineDdl;
+
   public MigrationDefinition(
       MigrationKey key,
       String className,
@@ -99,6 +105,34 @@ public final class MigrationDefinition {
     return atomic;
   }
 
+  /**
+   * The migration's own {@code @Migration(mysqlOnlineDdl)}: {@code TRUE} for {@code ON}, {@code
+   * FALSE} for {@code OFF}, {@code null} for {@code DEFAULT}.
+   */
+  public Boolean ownOnlineDdl() {
+    return onlineDdl;
+  }
+
+  /** Whether the migration's app asks for MySQL's online DDL ({@code @App(mysqlOnlineDdl)}). */
+  public boolean appOnlineDdl() {
+    return appOnlineDdl;
+  }
+
+  /**
+   * Whether MySQL's and MariaDB's online DDL clauses apply to this migration when the runtime's
+   * configuration says {@code configured}: the migration's own setting wins; else the app's or the
+   * configuration's turns them on.
+   */
+  public boolean mysqlOnlineDdl(boolean configured) {
+    return onlineDdl != null ? onlineDdl : appOnlineDdl || configured;
+  }
+
+  /** Sets both from the index (its flags) or the {@code @Migration} annotation. */
+  synchronized void onlineDdl(Boolean own, boolean app) {
+    this.onlineDdl = own;
+    this.appOnlineDdl = app;
+  }
+
   /** The operations' annotation form. */
   public List<Deconstructed> deconstructedOperations() {
     return operationSource.get();
@@ -150,6 +184,7 @@ public final class MigrationDefinition {
         .children("runBefore", runBefore.stream().map(MigrationDefinition::dep).toList())
         .bool("initial", initial, false)
         .bool("atomic", atomic, true)
+        .string("mysqlOnlineDdl", onlineDdl == null ? null : onlineDdl ? "ON" : "OFF")
         .children("operations", operationSource.get())
         .build();
   }
@@ -160,15 +195,20 @@ public final class MigrationDefinition {
    */
   public static MigrationDefinition reconstruct(Deconstructed d, String className) {
     List<Deconstructed> operations = d.children("operations");
-    return new MigrationDefinition(
-        new MigrationKey(d.string("app", ""), d.string("name", "")),
-        className,
-        keys(d.children("dependencies")),
-        keys(d.children("replaces")),
-        keys(d.children("runBefore")),
-        d.bool("initial", false),
-        d.bool("atomic", true),
-        () -> operations);
+    MigrationDefinition m =
+        new MigrationDefinition(
+            new MigrationKey(d.string("app", ""), d.string("name", "")),
+            className,
+            keys(d.children("dependencies")),
+            keys(d.children("replaces")),
+            keys(d.children("runBefore")),
+            d.bool("initial", false),
+            d.bool("atomic", true),
+            () -> operations);
+    String online = d.string("mysqlOnlineDdl", "DEFAULT");
+    m.onlineDdl(
+        online.equals("ON") ? Boolean.TRUE : online.equals("OFF") ? Boolean.FALSE : null, false);
+    return m;
   }
 
   private static List<MigrationKey> keys(List<Deconstructed> deps) {

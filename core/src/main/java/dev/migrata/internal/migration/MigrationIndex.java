@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -15,10 +16,12 @@ import java.util.function.Supplier;
  * finds every migration without scanning the classpath or loading migration classes.
  *
  * <p>One line per migration, tab-separated: app, name, class, flags ({@code i} initial, {@code n}
- * non-atomic), dependencies, replaces, run-before (each {@code app:name} joined by {@code ,}), the
- * migration's checksum ({@link MigrationChecksum}'s whole hash, so an up-to-date check compares
- * names and stored hashes and hashes nothing), then the operations as JSON, decoded only when the
- * migration is planned. Version 1 indexes (no checksum column) stay readable.
+ * non-atomic; MySQL's online DDL: {@code o} on and {@code c} off by the migration's own setting,
+ * {@code a} on by its app's, which older readers ignore), dependencies, replaces, run-before (each
+ * {@code app:name} joined by {@code ,}), the migration's checksum ({@link MigrationChecksum}'s
+ * whole hash, so an up-to-date check compares names and stored hashes and hashes nothing), then the
+ * operations as JSON, decoded only when the migration is planned. Version 1 indexes (no checksum
+ * column) stay readable.
  */
 public final class MigrationIndex {
   public static final String RESOURCE = "META-INF/migrata/index";
@@ -29,9 +32,22 @@ public final class MigrationIndex {
 
   /** The index text for {@code migrations}, one line each, in the given order. */
   public static String write(List<MigrationDefinition> migrations) {
+    return write(migrations, Set.of());
+  }
+
+  /**
+   * The index text for {@code migrations}; those of {@code onlineDdlApps} (apps that say
+   * {@code @App(mysqlOnlineDdl = true)}) are marked so.
+   */
+  public static String write(List<MigrationDefinition> migrations, Set<String> onlineDdlApps) {
     StringBuilder out = new StringBuilder(HEADER).append('\n');
     for (MigrationDefinition m : migrations) {
-      String flags = (m.initial() ? "i" : "") + (m.atomic() ? "" : "n");
+      Boolean own = m.ownOnlineDdl();
+      String flags =
+          (m.initial() ? "i" : "")
+              + (m.atomic() ? "" : "n")
+              + (own == null ? "" : own ? "o" : "c")
+              + (m.appOnlineDdl() || onlineDdlApps.contains(m.app()) ? "a" : "");
       out.append(m.app())
           .append('\t')
           .append(m.name())
@@ -92,6 +108,9 @@ public final class MigrationIndex {
       if (!v1) {
         m.presetChecksum(parts[7]);
       }
+      String flags = parts[3];
+      boolean on = flags.indexOf('o') >= 0;
+      m.onlineDdl(on || flags.indexOf('c') >= 0 ? on : null, flags.indexOf('a') >= 0);
       result.add(m);
     }
     return result;

@@ -27,6 +27,7 @@ public final class ExecutionContext {
   private final Supplier<Set<String>> visibleApps;
   private final Function<String, String> latestMigration;
   private final RowProgress rowProgress;
+  private final RowBatches rowBatches;
 
   private ExecutionContext(Builder b) {
     this.vendor = b.vendor;
@@ -38,6 +39,7 @@ public final class ExecutionContext {
     this.visibleApps = b.visibleApps;
     this.latestMigration = b.latestMigration;
     this.rowProgress = b.rowProgress;
+    this.rowBatches = b.rowBatches;
   }
 
   public static Builder builder() {
@@ -86,6 +88,11 @@ public final class ExecutionContext {
     return rowProgress;
   }
 
+  /** How the row API groups its writes into transactions (committed batches when non-atomic). */
+  public RowBatches rowBatches() {
+    return rowBatches;
+  }
+
   /** Collects the context. */
   public static final class Builder {
     private String vendor;
@@ -97,6 +104,7 @@ public final class ExecutionContext {
     private Supplier<Set<String>> visibleApps = Set::of;
     private Function<String, String> latestMigration = app -> null;
     private RowProgress rowProgress = RowProgress.NONE;
+    private RowBatches rowBatches = RowBatches.NONE;
 
     public Builder vendor(String v) {
       vendor = v;
@@ -138,6 +146,11 @@ public final class ExecutionContext {
 
     public Builder rowProgress(RowProgress progress) {
       rowProgress = progress == null ? RowProgress.NONE : progress;
+      return this;
+    }
+
+    public Builder rowBatches(RowBatches batches) {
+      rowBatches = batches == null ? RowBatches.NONE : batches;
       return this;
     }
 

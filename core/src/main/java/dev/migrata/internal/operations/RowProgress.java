@@ -11,4 +11,12 @@ public interface RowProgress {
 
   /** {@code rows} more rows of {@code work} (e.g. {@code "copying rows of library_book"}) done. */
   void rowsDone(String work, long rows);
+
+  /**
+   * {@code rows} more rows of {@code work} done, of {@code total} the work has in all (counted
+   * before it started; -1 when unknown).
+   */
+  default void rowsDone(String work, long rows, long total) {
+    rowsDone(work, rows);
+  }
 }

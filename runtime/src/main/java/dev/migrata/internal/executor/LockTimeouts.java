@@ -8,23 +8,28 @@ import java.sql.Statement;
 /**
  * PostgreSQL's {@code lock_timeout} for one migration: {@code SET LOCAL} inside its transaction
  * (the commit or rollback ends it), or a session {@code SET} reset afterwards where it runs outside
- * one. Not part of sqlmigrate's script: it is configuration, not the migration.
+ * one. sqlmigrate's script shows the same statements ({@link SqlCollector}).
  */
 final class LockTimeouts {
+  static final String RESET = "RESET lock_timeout";
+
   private LockTimeouts() {}
+
+  /** The statement that sets the timeout: {@code SET LOCAL} inside a transaction. */
+  static String setSql(LockRetry retry, boolean transactional) {
+    return (transactional ? "SET LOCAL" : "SET") + " lock_timeout = " + retry.lockTimeoutSql();
+  }
 
   static void set(Connection connection, LockRetry retry, boolean transactional)
       throws SQLException {
     if (retry.limitsLocks()) {
-      run(
-          connection,
-          (transactional ? "SET LOCAL" : "SET") + " lock_timeout = " + retry.lockTimeoutSql());
+      run(connection, setSql(retry, transactional));
     }
   }
 
   static void reset(Connection connection, LockRetry retry) throws SQLException {
     if (retry.limitsLocks()) {
-      run(connection, "RESET lock_timeout");
+      run(connection, RESET);
     }
   }
 

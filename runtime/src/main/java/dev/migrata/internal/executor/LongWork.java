@@ -46,6 +46,7 @@ final class LongWork implements RowProgress, AutoCloseable {
   private long startNanos;
   private long lastReportNanos;
   private long rows = -1;
+  private long total = -1;
   private String work;
 
   LongWork(Duration interval, MigrationListener listener) {
@@ -65,6 +66,7 @@ final class LongWork implements RowProgress, AutoCloseable {
     this.startNanos = System.nanoTime();
     this.lastReportNanos = startNanos;
     this.rows = -1;
+    this.total = -1;
     this.work = null;
     startTimer();
   }
@@ -78,12 +80,22 @@ final class LongWork implements RowProgress, AutoCloseable {
 
   @Override
   public void rowsDone(String work, long count) {
+    rowsDone(work, count, -1);
+  }
+
+  /** With a known {@code total}, the count starts again when the work changes (a new backfill). */
+  @Override
+  public void rowsDone(String work, long count, long total) {
     boolean due;
     synchronized (this) {
       if (migration == null) {
         return; // counted outside an operation (sqlmigrate's editor has no run)
       }
+      if (total >= 0 && !work.equals(this.work)) {
+        rows = -1;
+      }
       this.work = work;
+      this.total = total;
       rows = Math.max(rows, 0) + count;
       due = System.nanoTime() - lastReportNanos >= interval.toNanos();
     }
@@ -108,6 +120,7 @@ final class LongWork implements RowProgress, AutoCloseable {
     String op;
     String what;
     long done;
+    long all;
     Duration running;
     synchronized (this) {
       if (migration == null) {
@@ -119,14 +132,16 @@ final class LongWork implements RowProgress, AutoCloseable {
       op = description;
       what = work;
       done = rows;
+      all = total;
       running = Duration.ofNanos(now - startNanos);
     }
     if (log.isInfoEnabled()) {
-      String rowsPart = done < 0 ? "" : ", " + done + " " + what + " done";
+      String of = all < 0 ? " " : " of " + all + " ";
+      String rowsPart = done < 0 ? "" : ", " + done + of + what + " done";
       log.info("{}: {} still running after {}s{}", key, op, running.toSeconds(), rowsPart);
     }
     try {
-      listener.progress(key, op, done, running);
+      listener.progress(key, op, done, all, running);
     } catch (RuntimeException e) {
       // A listener's failure must not fail the migration it only watches.
       log.warn("The migration listener failed on a progress report: {}", e.toString());

@@ -5,11 +5,14 @@ import dev.migrata.MigrataException;
 import dev.migrata.MigrationListener;
 import dev.migrata.PlannedMigration;
 import dev.migrata.internal.backends.Backend;
+import dev.migrata.internal.backends.base.BaseSchemaEditor;
 import dev.migrata.internal.backends.base.LockRetry;
 import dev.migrata.internal.loader.MigrationLoader;
 import dev.migrata.internal.migration.MigrationDefinition;
 import dev.migrata.internal.migration.MigrationKey;
 import dev.migrata.internal.operations.Operation;
+import dev.migrata.internal.operations.RowBatches;
+import dev.migrata.internal.operations.RunJava;
 import dev.migrata.internal.recorder.InterruptedRun;
 import dev.migrata.internal.recorder.MigrationRecorder;
 import dev.migrata.internal.state.ProjectState;
@@ -53,6 +56,7 @@ public final class MigrationExecutor {
 
   private LockRetry lockRetry = LockRetry.NONE;
   private boolean onlineDdl;
+  private int backfillBatchSize = RowBatches.DEFAULT_SIZE;
   private MigrationListener listener = MigrationListener.NONE;
 
   public MigrationExecutor(
@@ -101,6 +105,18 @@ public final class MigrationExecutor {
   /** MySQL and MariaDB: online DDL clauses on schema statements (see {@code OnlineDdl}). */
   public MigrationExecutor onlineDdl(boolean online) {
     this.onlineDdl = online;
+    return this;
+  }
+
+  /**
+   * Rows per batch of RunJava's row API (1000 by default); a non-atomic migration commits each
+   * batch on its own.
+   */
+  public MigrationExecutor backfillBatchSize(int size) {
+    if (size < 1) {
+      throw new IllegalArgumentException("The backfill batch size must be positive: " + size);
+    }
+    this.backfillBatchSize = size;
     return this;
   }
 
@@ -317,7 +333,11 @@ public final class MigrationExecutor {
                             editor,
                             index,
                             op,
-                            () -> op.databaseForwards(m.app(), editor, before, after)));
+                            ownTransaction(
+                                m,
+                                editor,
+                                op,
+                                () -> op.databaseForwards(m.app(), editor, before, after))));
                 if (!transactional && i + 1 < ops.size()) {
                   InterruptedRun now =
                       new InterruptedRun(m.key(), i + 1, ops.size(), editor.hasDeferred());
@@ -399,12 +419,23 @@ public final class MigrationExecutor {
                           editor,
                           at,
                           op,
-                          () ->
-                              op.databaseBackwards(
-                                  m.app(), editor, states.get(at + 1), states.get(at))));
+                          ownTransaction(
+                              m,
+                              editor,
+                              op,
+                              () ->
+                                  op.databaseBackwards(
+                                      m.app(), editor, states.get(at + 1), states.get(at)))));
             }
           });
     }
+  }
+
+  /** A RunJava's own transaction where an atomic migration has none ({@link BatchCommits}). */
+  private Runnable ownTransaction(
+      MigrationDefinition m, BaseSchemaEditor editor, Operation op, Runnable body) {
+    boolean needed = op instanceof RunJava && m.atomic() && !editor.features().canRollbackDdl();
+    return needed ? BatchCommits.inOwnTransaction(connection, body) : body;
   }
 
   /**
@@ -480,6 +511,7 @@ public final class MigrationExecutor {
         .rowProgress(longWork)
         .lockRetry(retry)
         .onlineDdl(onlineDdl)
+        .backfillBatchSize(backfillBatchSize)
         .run(m, backwards, work, record);
   }
 

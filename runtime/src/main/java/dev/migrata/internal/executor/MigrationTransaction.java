@@ -11,6 +11,7 @@ import dev.migrata.internal.migration.MigrationKey;
 import dev.migrata.internal.operations.ExecutionContext;
 import dev.migrata.internal.operations.NotInTransaction;
 import dev.migrata.internal.operations.Operation;
+import dev.migrata.internal.operations.RowBatches;
 import dev.migrata.internal.operations.RowProgress;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -41,6 +42,7 @@ final class MigrationTransaction {
   private RowProgress rowProgress = RowProgress.NONE;
   private LockRetry lockRetry = LockRetry.NONE;
   private boolean onlineDdl;
+  private int backfillBatchSize = RowBatches.DEFAULT_SIZE;
 
   MigrationTransaction(
       MigrationGraph graph, Backend backend, Connection connection, ClassLoader classLoader) {
@@ -64,9 +66,19 @@ final class MigrationTransaction {
     return this;
   }
 
-  /** MySQL's online DDL clauses on schema statements (ignored by other backends). */
+  /**
+   * MySQL's online DDL clauses on schema statements by configuration (ignored by other backends); a
+   * migration's own or its app's setting decides with it ({@link
+   * MigrationDefinition#mysqlOnlineDdl(boolean)}).
+   */
   MigrationTransaction onlineDdl(boolean online) {
     this.onlineDdl = online;
+    return this;
+  }
+
+  /** Rows per batch of the row API; a non-atomic migration commits each batch on its own. */
+  MigrationTransaction backfillBatchSize(int size) {
+    this.backfillBatchSize = size;
     return this;
   }
 
@@ -94,7 +106,7 @@ final class MigrationTransaction {
   private void runOnce(MigrationDefinition m, boolean backwards, EditorWork work, SqlWork record) {
     BaseSchemaEditor editor = backend.editor(connection, false);
     editor.lockRetry(lockRetry);
-    editor.onlineDdl(onlineDdl);
+    editor.onlineDdl(m.mysqlOnlineDdl(onlineDdl));
     Progress progress = new Progress();
     boolean transactional = m.atomic() && editor.features().canRollbackDdl();
     int phase = 0; // 0 operations, 1 deferred statements, 2 history row
@@ -146,6 +158,7 @@ final class MigrationTransaction {
         .migration(m.key(), m.className())
         .classLoader(classLoader)
         .rowProgress(rowProgress)
+        .rowBatches(new BatchCommits(connection, backfillBatchSize, !m.atomic(), lockRetry))
         .visibleApps(
             () -> {
               Set<String> apps = new HashSet<>();

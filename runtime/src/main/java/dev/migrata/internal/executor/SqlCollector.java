@@ -3,6 +3,7 @@ package dev.migrata.internal.executor;
 import dev.migrata.PlannedMigration;
 import dev.migrata.internal.backends.Backend;
 import dev.migrata.internal.backends.base.BaseSchemaEditor;
+import dev.migrata.internal.backends.base.LockRetry;
 import dev.migrata.internal.loader.MigrationLoader;
 import dev.migrata.internal.migration.MigrationDefinition;
 import dev.migrata.internal.operations.Operation;
@@ -19,6 +20,7 @@ public final class SqlCollector {
   private final Backend backend;
   private final Connection connection;
   private boolean onlineDdl;
+  private LockRetry lockRetry = LockRetry.NONE;
 
   public SqlCollector(MigrationLoader loader, Backend backend, Connection connection) {
     this.loader = loader;
@@ -26,15 +28,29 @@ public final class SqlCollector {
     this.connection = connection;
   }
 
-  /** MySQL and MariaDB: show the online DDL clauses migrate would add. */
+  /**
+   * MySQL and MariaDB: show the online DDL clauses migrate would add by configuration (a
+   * migration's own or its app's setting decides with it, as in migrate).
+   */
   public SqlCollector onlineDdl(boolean online) {
     this.onlineDdl = online;
     return this;
   }
 
   /**
+   * PostgreSQL: show the {@code lock_timeout} migrate sets with this policy ({@link LockTimeouts});
+   * ignored on other backends, as migrate ignores it there.
+   */
+  public SqlCollector lockRetry(LockRetry retry) {
+    this.lockRetry = retry == null ? LockRetry.NONE : retry;
+    return this;
+  }
+
+  /**
    * The script of one migration: {@code BEGIN;} and {@code COMMIT;} around it where the backend
-   * runs it atomically, a {@code --} header per operation; empty without operations.
+   * runs it atomically, a {@code --} header per operation; empty without operations. On PostgreSQL,
+   * the {@code lock_timeout} migrate sets is there as migrate runs it: {@code SET LOCAL} after
+   * {@code BEGIN}, or a session {@code SET} first and its {@code RESET} last.
    */
   public String script(MigrationDefinition m, boolean backwards) {
     if (m.operations().isEmpty()) {
@@ -43,10 +59,22 @@ public final class SqlCollector {
     MigrationTransaction.refuseNotInTransaction(m);
     List<String> lines = new ArrayList<>();
     boolean atomic = atomic(m);
+    List<String> sql = collectSql(m, backwards);
+    // Only where a statement runs: a script of no-ops stays Django's (BEGIN, comments, COMMIT).
+    boolean lockTimeout =
+        "postgresql".equals(backend.vendor())
+            && lockRetry.limitsLocks()
+            && sql.stream().anyMatch(line -> !line.startsWith("--"));
     if (atomic) {
       lines.add("BEGIN;");
     }
-    lines.addAll(collectSql(m, backwards));
+    if (lockTimeout) {
+      lines.add(LockTimeouts.setSql(lockRetry, atomic) + ";");
+    }
+    lines.addAll(sql);
+    if (lockTimeout && !atomic) {
+      lines.add(LockTimeouts.RESET + ";");
+    }
     if (atomic) {
       lines.add("COMMIT;");
     }
@@ -60,7 +88,7 @@ public final class SqlCollector {
   List<String> collectSql(MigrationDefinition m, boolean backwards) {
     ProjectState before = loader.projectState(List.of(m.key()), false);
     BaseSchemaEditor editor = backend.editor(connection, true);
-    editor.onlineDdl(onlineDdl);
+    editor.onlineDdl(m.mysqlOnlineDdl(onlineDdl));
     List<Operation> ops = m.operations();
     List<ProjectState> states = new ArrayList<>();
     ProjectState state = before;

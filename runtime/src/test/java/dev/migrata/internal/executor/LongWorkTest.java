@@ -86,6 +86,30 @@ class LongWorkTest {
   }
 
   @Test
+  void aBackfillReportsItsTotalAndCountsEachBackfillApart() {
+    Captured log = new Captured();
+    List<String> told = new ArrayList<>();
+    MigrationListener listener =
+        new MigrationListener() {
+          @Override
+          public void progress(
+              MigrationKey migration, String description, long rows, long total, Duration d) {
+            told.add(rows + "/" + total);
+          }
+        };
+    try (LongWork work = new LongWork(Duration.ZERO, listener, log)) {
+      work.started(KEY, "Raw Java operation");
+      work.rowsDone("rows of library_book updated in batches", 1_000, 1_500);
+      work.rowsDone("rows of library_book updated in batches", 500, 1_500);
+      work.rowsDone("rows of library_author deleted in batches", 20, 20);
+      work.finished();
+    }
+    assertThat(told).containsExactly("1000/1500", "1500/1500", "20/20");
+    assertThat(log.lines.get(1))
+        .endsWith(", 1500 of 1500 rows of library_book updated in batches done");
+  }
+
+  @Test
   void anOperationThatCountsNoRowsIsReportedByTheTimerTick() {
     Captured log = new Captured();
     List<Long> told = new ArrayList<>();
