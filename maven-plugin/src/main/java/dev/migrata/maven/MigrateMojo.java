@@ -54,6 +54,22 @@ public class MigrateMojo extends MigrataMojo {
   @Parameter(property = "migrata.lockTimeout")
   Long lockTimeout;
 
+  /** PostgreSQL: seconds one DDL statement may wait for its table lock (the CLI's default: 10). */
+  @Parameter(property = "migrata.ddlLockTimeout")
+  Long ddlLockTimeout;
+
+  /** PostgreSQL: retries after a DDL lock timeout (the CLI's default: 3). */
+  @Parameter(property = "migrata.ddlRetries")
+  Integer ddlRetries;
+
+  /** MySQL/MariaDB: ALGORITHM=INSTANT or INPLACE, LOCK=NONE where the server supports it. */
+  @Parameter(property = "migrata.onlineDdl", defaultValue = "false")
+  boolean onlineDdl;
+
+  /** Rows per committed batch of a RunJava backfill in a non-atomic migration (default 1000). */
+  @Parameter(property = "migrata.batchSize")
+  Integer batchSize;
+
   @Override
   void run() throws MojoExecutionException, MojoFailureException {
     if (target != null && app == null) {
@@ -61,6 +77,18 @@ public class MigrateMojo extends MigrataMojo {
           "migrata.target needs migrata.app: the target is a migration of one app"
               + " (-Dmigrata.app=APP -Dmigrata.target=MIGRATION).");
     }
+    List<String> args = arguments();
+    args.addAll(commonOptions());
+    CliRun run = CliRun.start(args, runtimeClassPath(), outputDirectory(), environment);
+    // The checks exit 1 without an error line: their answer is the exit code.
+    if (run.exitCode == 1 && run.error().isEmpty() && (check || checkSchema)) {
+      throw new MojoFailureException(checkSchema ? SCHEMA_DIFFERS : UNAPPLIED);
+    }
+    run.failOnError();
+  }
+
+  /** The CLI's {@code migrate} arguments for this goal's parameters (without the connection). */
+  List<String> arguments() {
     List<String> args = new ArrayList<>(List.of("migrate"));
     if (app != null) {
       args.add(app);
@@ -78,12 +106,17 @@ public class MigrateMojo extends MigrataMojo {
       args.add("--lock-timeout");
       args.add(String.valueOf(lockTimeout));
     }
-    args.addAll(commonOptions());
-    CliRun run = CliRun.start(args, runtimeClassPath(), outputDirectory(), environment);
-    // The checks exit 1 without an error line: their answer is the exit code.
-    if (run.exitCode == 1 && run.error().isEmpty() && (check || checkSchema)) {
-      throw new MojoFailureException(checkSchema ? SCHEMA_DIFFERS : UNAPPLIED);
+    add(args, onlineDdl, "--online-ddl");
+    addValue(args, "--ddl-lock-timeout", ddlLockTimeout);
+    addValue(args, "--ddl-retries", ddlRetries);
+    addValue(args, "--batch-size", batchSize);
+    return args;
+  }
+
+  private static void addValue(List<String> args, String option, Number value) {
+    if (value != null) {
+      args.add(option);
+      args.add(String.valueOf(value));
     }
-    run.failOnError();
   }
 }

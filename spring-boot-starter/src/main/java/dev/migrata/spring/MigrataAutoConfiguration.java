@@ -51,6 +51,11 @@ public final class MigrataAutoConfiguration {
                 properties, migrataDataSource.getIfAvailable(), dataSource.getIfUnique()))
         .classLoader(resourceLoader.getClassLoader())
         .lockTimeout(properties.getLockTimeout())
+        .ddlLockTimeout(properties.getDdlLockTimeout())
+        .ddlRetries(properties.getDdlRetries())
+        .ddlRetryBackoff(properties.getDdlRetryBackoff())
+        .mysqlOnlineDdl(properties.isMysqlOnlineDdl())
+        .backfillBatchSize(properties.getBackfillBatchSize())
         .listener(new MigrataLog())
         .load();
   }

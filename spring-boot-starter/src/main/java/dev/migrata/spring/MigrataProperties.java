@@ -37,6 +37,30 @@ public class MigrataProperties {
    */
   private boolean fakeInitial;
 
+  /**
+   * PostgreSQL: how long one DDL statement may wait for its table lock (lock_timeout) before it is
+   * rolled back and retried; 0 leaves the server's setting.
+   */
+  private Duration ddlLockTimeout = Duration.ofSeconds(10);
+
+  /** PostgreSQL: how often a migration or statement that hit the DDL lock timeout is retried. */
+  private int ddlRetries = 3;
+
+  /** PostgreSQL: the pause before the first DDL retry, doubled for each further one. */
+  private Duration ddlRetryBackoff = Duration.ofSeconds(1);
+
+  /**
+   * MySQL and MariaDB: ALTER TABLE with ALGORITHM=INSTANT or INPLACE, LOCK=NONE where the server
+   * supports it, so the server refuses a change it would do by copying the table under a lock.
+   */
+  private boolean mysqlOnlineDdl;
+
+  /**
+   * Rows per batch of a RunJava backfill through the row API; in a non-atomic migration each batch
+   * commits on its own.
+   */
+  private int backfillBatchSize = 1000;
+
   public boolean isEnabled() {
     return enabled;
   }
@@ -91,5 +115,45 @@ public class MigrataProperties {
 
   public void setFakeInitial(boolean fakeInitial) {
     this.fakeInitial = fakeInitial;
+  }
+
+  public Duration getDdlLockTimeout() {
+    return ddlLockTimeout;
+  }
+
+  public void setDdlLockTimeout(Duration ddlLockTimeout) {
+    this.ddlLockTimeout = ddlLockTimeout;
+  }
+
+  public int getDdlRetries() {
+    return ddlRetries;
+  }
+
+  public void setDdlRetries(int ddlRetries) {
+    this.ddlRetries = ddlRetries;
+  }
+
+  public Duration getDdlRetryBackoff() {
+    return ddlRetryBackoff;
+  }
+
+  public void setDdlRetryBackoff(Duration ddlRetryBackoff) {
+    this.ddlRetryBackoff = ddlRetryBackoff;
+  }
+
+  public boolean isMysqlOnlineDdl() {
+    return mysqlOnlineDdl;
+  }
+
+  public void setMysqlOnlineDdl(boolean mysqlOnlineDdl) {
+    this.mysqlOnlineDdl = mysqlOnlineDdl;
+  }
+
+  public int getBackfillBatchSize() {
+    return backfillBatchSize;
+  }
+
+  public void setBackfillBatchSize(int backfillBatchSize) {
+    this.backfillBatchSize = backfillBatchSize;
   }
 }

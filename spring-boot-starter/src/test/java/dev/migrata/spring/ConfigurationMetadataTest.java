@@ -24,7 +24,19 @@ class ConfigurationMetadataTest {
       json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
     for (String property :
-        List.of("enabled", "url", "user", "password", "target", "lock-timeout", "fake-initial")) {
+        List.of(
+            "enabled",
+            "url",
+            "user",
+            "password",
+            "target",
+            "lock-timeout",
+            "fake-initial",
+            "ddl-lock-timeout",
+            "ddl-retries",
+            "ddl-retry-backoff",
+            "mysql-online-ddl",
+            "backfill-batch-size")) {
       int at = json.indexOf("\"name\": \"migrata." + property + "\"");
       assertThat(at).as(property).isPositive();
       String entry = json.substring(at, json.indexOf('}', at));

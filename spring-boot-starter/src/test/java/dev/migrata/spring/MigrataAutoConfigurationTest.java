@@ -240,6 +240,41 @@ class MigrataAutoConfigurationTest {
             });
   }
 
+  @Test
+  void zeroDowntimeSettingsBindAndReachTheFacade() {
+    runner()
+        .withBean(DataSource.class, this::appDb)
+        .withPropertyValues(
+            "migrata.ddl-lock-timeout=2s",
+            "migrata.ddl-retries=5",
+            "migrata.ddl-retry-backoff=250ms",
+            "migrata.mysql-online-ddl=true",
+            "migrata.backfill-batch-size=500")
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              MigrataProperties p = context.getBean(MigrataProperties.class);
+              assertThat(p.getDdlLockTimeout()).hasSeconds(2);
+              assertThat(p.getDdlRetries()).isEqualTo(5);
+              assertThat(p.getDdlRetryBackoff()).hasMillis(250);
+              assertThat(p.isMysqlOnlineDdl()).isTrue();
+              assertThat(p.getBackfillBatchSize()).isEqualTo(500);
+            });
+  }
+
+  @Test
+  void aBadBackfillBatchSizeFailsTheStartWithTheFacadesMessage() {
+    runner()
+        .withBean(DataSource.class, this::appDb)
+        .withPropertyValues("migrata.backfill-batch-size=0")
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("The backfill batch size must be positive; got 0."));
+  }
+
   /** Queries the schema while it is constructed, as a repository or a cache warmer would. */
   static final class NoteCounter {
     final int count;
