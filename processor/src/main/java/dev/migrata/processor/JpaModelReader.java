@@ -40,6 +40,7 @@ final class JpaModelReader {
   private final Reporter reporter;
   private final JpaNaming naming;
   private final JpaColumnReader columns;
+  private final JpaTableExtras extras;
 
   JpaModelReader(
       Elements elements, Types types, AppResolver apps, Reporter reporter, JpaNaming naming) {
@@ -48,6 +49,7 @@ final class JpaModelReader {
     this.reporter = reporter;
     this.naming = naming;
     this.columns = new JpaColumnReader(types, reporter);
+    this.extras = new JpaTableExtras(reporter);
   }
 
   /** The entity's model, then the join models it owns. */
@@ -57,7 +59,8 @@ final class JpaModelReader {
     Map<String, FieldState> fields = new LinkedHashMap<>();
     Map<String, ModelDeclaration.FieldDeclaration> declarations = new LinkedHashMap<>();
     List<VariableElement> joins = new ArrayList<>();
-    for (VariableElement field : persistentFields(type)) {
+    List<VariableElement> attributes = persistentFields(type);
+    for (VariableElement field : attributes) {
       if (isToMany(field)) {
         joins.add(field);
         continue;
@@ -76,6 +79,7 @@ final class JpaModelReader {
     if (table != null) {
       state = state.withIndexes(indexes(type, table, state)).withConstraints(uniques(table, state));
     }
+    state = extras.apply(type, state, attributes);
     List<ModelDeclaration> result = new ArrayList<>();
     result.add(new ModelDeclaration(app, state, type, entity, renamedFrom(type), declarations));
     for (VariableElement join : joins) {
