@@ -18,8 +18,6 @@ import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
-import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
@@ -41,6 +39,7 @@ final class JpaModelReader {
   private final JpaNaming naming;
   private final JpaColumnReader columns;
   private final JpaTableExtras extras;
+  private final JpaAccess access;
 
   JpaModelReader(
       Elements elements, Types types, AppResolver apps, Reporter reporter, JpaNaming naming) {
@@ -50,6 +49,7 @@ final class JpaModelReader {
     this.naming = naming;
     this.columns = new JpaColumnReader(types, reporter);
     this.extras = new JpaTableExtras(reporter);
+    this.access = new JpaAccess(elements, reporter);
   }
 
   /** The entity's model, then the join models it owns. */
@@ -126,24 +126,16 @@ final class JpaModelReader {
       reporter.report(Problem.JPA_ENTITY_INHERITANCE, type, type.getSimpleName(), parent);
     }
     List<VariableElement> result = new ArrayList<>();
+    boolean property = JpaAccess.property(type);
     for (TypeElement t : chain) {
-      result.addAll(ownFields(t));
+      result.addAll(access.attributes(t, property, true));
     }
     return result;
   }
 
-  private static List<VariableElement> ownFields(TypeElement type) {
-    List<VariableElement> result = new ArrayList<>();
-    for (Element e : type.getEnclosedElements()) {
-      if (e.getKind() != ElementKind.FIELD
-          || e.getModifiers().contains(Modifier.STATIC)
-          || e.getModifiers().contains(Modifier.TRANSIENT)
-          || Jpa.has(e, Jpa.TRANSIENT)) {
-        continue;
-      }
-      result.add((VariableElement) e);
-    }
-    return result;
+  /** The persistent attributes {@code type} declares (fields, or getters under property access). */
+  private List<VariableElement> ownFields(TypeElement type, boolean property) {
+    return access.attributes(type, property, false);
   }
 
   private static boolean isToMany(VariableElement field) {
@@ -178,7 +170,7 @@ final class JpaModelReader {
     if (Jpa.has(field, Jpa.EMBEDDED)
         || (embeddable != null && Jpa.has(embeddable, Jpa.EMBEDDABLE))) {
       Map<String, AnnotationMirror> overrides = overrides(field);
-      for (VariableElement part : ownFields(embeddable)) {
+      for (VariableElement part : ownFields(embeddable, field instanceof JpaProperty)) {
         String partName = part.getSimpleName().toString();
         AnnotationMirror column = overrides.getOrDefault(partName, Jpa.find(part, Jpa.COLUMN));
         FieldState state =
@@ -345,7 +337,7 @@ final class JpaModelReader {
   private String idColumn(TypeElement entity) {
     TypeElement t = entity;
     while (t != null) {
-      for (VariableElement f : ownFields(t)) {
+      for (VariableElement f : ownFields(t, JpaAccess.property(entity))) {
         if (Jpa.has(f, Jpa.ID)) {
           return columnName(f, Jpa.find(f, Jpa.COLUMN));
         }
