@@ -9,7 +9,8 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "customers")
 public class Customer extends BaseEntity {
-  @Column(nullable = false, length = 120)
+  /** Was 120 long: the third migration widens it. */
+  @Column(nullable = false, length = 160)
   public String fullName;
 
   public Boolean active = Boolean.TRUE;
