@@ -136,6 +136,28 @@ class JpaIncrementalBuildTest {
     assertThat(read(project, MIGRATIONS + "/M0001_initial.java")).isEqualTo(initial);
   }
 
+  @Test
+  void anUnresolvedAnnotationOnAnEntityWritesNothing() {
+    // @JoinColumn not imported: read without it, the key would take its implicit column.
+    writeIn(
+        project,
+        SRC + "Purchase.java",
+        "package com.example.store;\n"
+            + "import jakarta.persistence.*;\n"
+            + "@Entity public class Purchase {\n"
+            + "  @Id private Long id;\n"
+            + "  @ManyToOne @Join(name = \"buyer\") private Customer customer;\n"
+            + "}\n");
+    Result failed = javac(project, sources(SRC + "Customer.java", SRC + "Purchase.java"));
+    assertThat(failed.success()).isFalse();
+    assertThat(failed.messages(Diagnostic.Kind.ERROR)).contains("cannot find symbol");
+    assertThat(failed.messages(Diagnostic.Kind.NOTE))
+        .contains(
+            "[migrata.I003] Migrata wrote no migration for app 'store' because the annotation"
+                + " @Join on Purchase.customer does not resolve");
+    assertThat(Compiling.files(project.resolve("src"), "com.example.store.migrations")).isEmpty();
+  }
+
   private List<Path> sources(String... relative) {
     List<Path> result = new ArrayList<>();
     for (String r : relative) {
