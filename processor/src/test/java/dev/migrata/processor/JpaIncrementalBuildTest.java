@@ -60,6 +60,20 @@ class JpaIncrementalBuildTest {
             + "  private Customer customer;\n"
             + "  @Column(precision = 10, scale = 2) private java.math.BigDecimal total;\n"
             + "}\n");
+    writeIn(
+        project,
+        SRC + "Coupon.java",
+        "package com.example.store;\n"
+            + "import jakarta.persistence.*;\n"
+            + "@Entity\n"
+            + "public class Coupon {\n"
+            + "  private String code;\n"
+            + "  private int percent;\n"
+            + "  @Id @Column(length = 16) public String getCode() { return code; }\n"
+            + "  public void setCode(String v) { code = v; }\n"
+            + "  @Column(name = \"pct\") public int getPercent() { return percent; }\n"
+            + "  public void setPercent(int v) { percent = v; }\n"
+            + "}\n");
     writeIn(project, SRC + "Service.java", service(""));
   }
 
@@ -74,13 +88,21 @@ class JpaIncrementalBuildTest {
   @Test
   void recompilingAnotherSourceAgainstTheEntitiesClassFilesPlansNothing() {
     Result full =
-        javac(project, sources(SRC + "Customer.java", SRC + "Purchase.java", SRC + "Service.java"));
+        javac(
+            project,
+            sources(
+                SRC + "Coupon.java",
+                SRC + "Customer.java",
+                SRC + "Purchase.java",
+                SRC + "Service.java"));
     assertThat(full.success()).as(full.messages(Diagnostic.Kind.ERROR)).isTrue();
     assertThat(Compiling.files(project.resolve("src"), "com.example.store.migrations"))
         .containsExactly("M0001_initial.java");
     String initial = read(project, MIGRATIONS + "/M0001_initial.java");
+    // Coupon's columns are its getters' (property access), read again from Coupon.class below.
+    assertThat(initial).contains("column = \"pct\"");
 
-    // Purchase.java alone, touched: Customer comes from Customer.class.
+    // Purchase.java alone, touched: Customer and Coupon come from their class files.
     writeIn(project, SRC + "Purchase.java", read(project, SRC + "Purchase.java"));
     Result partial = javac(project, sources(SRC + "Purchase.java"));
     assertThat(partial.success()).as(partial.messages(Diagnostic.Kind.ERROR)).isTrue();
@@ -92,7 +114,11 @@ class JpaIncrementalBuildTest {
 
   @Test
   void withTheSourcePathAsMavenPassesIt() {
-    assertThat(javac(project, sources(SRC + "Customer.java", SRC + "Purchase.java")).success())
+    assertThat(
+            javac(
+                    project,
+                    sources(SRC + "Coupon.java", SRC + "Customer.java", SRC + "Purchase.java"))
+                .success())
         .isTrue();
     String initial = read(project, MIGRATIONS + "/M0001_initial.java");
     writeIn(project, SRC + "Purchase.java", read(project, SRC + "Purchase.java"));
@@ -110,7 +136,11 @@ class JpaIncrementalBuildTest {
 
   @Test
   void anEntityKnownOnlyByItsClassFile() throws Exception {
-    assertThat(javac(project, sources(SRC + "Customer.java", SRC + "Purchase.java")).success())
+    assertThat(
+            javac(
+                    project,
+                    sources(SRC + "Coupon.java", SRC + "Customer.java", SRC + "Purchase.java"))
+                .success())
         .isTrue();
     String initial = read(project, MIGRATIONS + "/M0001_initial.java");
     Files.delete(project.resolve(SRC + "Customer.java"));
@@ -125,7 +155,8 @@ class JpaIncrementalBuildTest {
   @Test
   void eclipseCompilerRecompilingOneEntity() {
     EndToEndTest.Result full =
-        EcjCompileTest.ecj(project, sources(SRC + "Customer.java", SRC + "Purchase.java"));
+        EcjCompileTest.ecj(
+            project, sources(SRC + "Coupon.java", SRC + "Customer.java", SRC + "Purchase.java"));
     assertThat(full.success()).as(full.messages(Diagnostic.Kind.ERROR)).isTrue();
     String initial = read(project, MIGRATIONS + "/M0001_initial.java");
     writeIn(project, SRC + "Purchase.java", read(project, SRC + "Purchase.java"));
@@ -148,7 +179,8 @@ class JpaIncrementalBuildTest {
             + "  @Id private Long id;\n"
             + "  @ManyToOne @Join(name = \"buyer\") private Customer customer;\n"
             + "}\n");
-    Result failed = javac(project, sources(SRC + "Customer.java", SRC + "Purchase.java"));
+    Result failed =
+        javac(project, sources(SRC + "Coupon.java", SRC + "Customer.java", SRC + "Purchase.java"));
     assertThat(failed.success()).isFalse();
     assertThat(failed.messages(Diagnostic.Kind.ERROR)).contains("cannot find symbol");
     assertThat(failed.messages(Diagnostic.Kind.NOTE))
