@@ -69,7 +69,7 @@ final class UnresolvedAnnotations {
     for (AnnotationTree a : modifiers.getAnnotations()) {
       TreePath annotation = new TreePath(path, a);
       TypeMirror type = t.getTypeMirror(new TreePath(annotation, a.getAnnotationType()));
-      if (type == null || type.getKind() == TypeKind.ERROR) {
+      if (type != null && type.getKind() == TypeKind.ERROR) {
         return "the annotation @" + a.getAnnotationType() + " on " + where;
       }
     }
