@@ -63,6 +63,8 @@ class JpaPropertyAccessTest {
     Compilation c = compile(root, entity("Writer", WRITER), entity("Article", ARTICLE));
     assertThat(c).succeeded();
     assertThat(c).hadWarningCount(0);
+    Golden.assertMatches(
+        "jpa/property_access_0001.java", written(root, MIGRATIONS, "M0001_initial"));
     String m = flat(written(root, MIGRATIONS, "M0001_initial"));
     assertThat(m)
         .contains("@FieldDef(name = \"id\", type = \"BigAutoField\", primaryKey = true)")

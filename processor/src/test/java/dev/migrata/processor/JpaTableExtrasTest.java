@@ -94,6 +94,8 @@ class JpaTableExtrasTest {
   void checksDefaultsAndComments() {
     Compilation c = compileWithHibernate(root, entity("Product", PRODUCT));
     assertThat(c).succeeded();
+    Golden.assertMatches(
+        "jpa/hibernate_extras_0001.java", written(root, MIGRATIONS, "M0001_initial"));
     String m = flat(written(root, MIGRATIONS, "M0001_initial"));
     String table = JpaTableExtras.checkName("product", null, "price <= list_price");
     String column = JpaTableExtras.checkName("product", "price", "price >= 0");
