@@ -300,6 +300,10 @@ final class ColumnValues {
       return t.atOffset(ZoneOffset.UTC);
     }
     String text = value.toString().trim();
+    if (EPOCH_MILLIS.matcher(text).matches()) {
+      // Hibernate's SQLite dialect (and the SQLite JDBC driver) store an instant as epoch millis.
+      return Instant.ofEpochMilli(Long.parseLong(text)).atOffset(ZoneOffset.UTC);
+    }
     var parsed = READ_DATE_TIME.parse(text);
     LocalDateTime local = LocalDateTime.from(parsed);
     if (!parsed.isSupported(ChronoField.OFFSET_SECONDS)) {
@@ -308,6 +312,8 @@ final class ColumnValues {
     ZoneOffset offset = ZoneOffset.ofTotalSeconds(parsed.get(ChronoField.OFFSET_SECONDS));
     return local.atOffset(offset).withOffsetSameInstant(ZoneOffset.UTC);
   }
+
+  private static final Pattern EPOCH_MILLIS = Pattern.compile("-?\\d{9,}");
 
   private static long micros(Duration d) {
     return Math.addExact(Math.multiplyExact(d.getSeconds(), 1_000_000L), d.getNano() / 1000);

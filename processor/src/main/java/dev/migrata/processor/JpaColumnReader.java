@@ -40,10 +40,12 @@ final class JpaColumnReader {
 
   private final Types types;
   private final Reporter reporter;
+  private final JpaTableExtras extras;
 
   JpaColumnReader(Types types, Reporter reporter) {
     this.types = types;
     this.reporter = reporter;
+    this.extras = new JpaTableExtras(reporter);
   }
 
   /**
@@ -132,15 +134,17 @@ final class JpaColumnReader {
           model,
           fieldType);
     }
-    return FieldState.builder(name, fieldType)
-        .column(columnName)
-        .nullable(nullable)
-        .unique(!id && bool(column, "unique"))
-        .primaryKey(id)
-        .maxLength(maxLength)
-        .precision(precision)
-        .scale(scale)
-        .build();
+    FieldState state =
+        FieldState.builder(name, fieldType)
+            .column(columnName)
+            .nullable(nullable)
+            .unique(!id && bool(column, "unique"))
+            .primaryKey(id)
+            .maxLength(maxLength)
+            .precision(precision)
+            .scale(scale)
+            .build();
+    return extras.column(field, column, state, model);
   }
 
   /** {@code @GeneratedValue(IDENTITY)} makes an auto column; an assigned key keeps its type. */

@@ -59,10 +59,10 @@ final class JpaKeys {
   }
 
   /** The field that is the key of an entity: a {@code @MapsId} relation, else its {@code @Id}. */
-  static VariableElement idField(TypeElement entity) {
+  VariableElement idField(TypeElement entity) {
     VariableElement id = null;
     for (TypeElement t = entity; t != null; t = Jpa.typeElement(t.getSuperclass())) {
-      for (VariableElement f : JpaModelReader.ownFields(t)) {
+      for (VariableElement f : JpaAccess.declared(elements, t)) {
         if (Jpa.has(f, Jpa.MAPS_ID)) {
           return f;
         }

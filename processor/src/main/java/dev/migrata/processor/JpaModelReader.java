@@ -17,8 +17,6 @@ import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
-import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
@@ -43,6 +41,8 @@ final class JpaModelReader {
   private final JpaElementCollections collections;
   private final JpaRelations relations;
   private final JpaKeys keys;
+  private final JpaTableExtras extras;
+  private final JpaAccess access;
 
   JpaModelReader(
       Elements elements, Types types, AppResolver apps, Reporter reporter, JpaNaming naming) {
@@ -52,10 +52,12 @@ final class JpaModelReader {
     this.naming = naming;
     this.columns = new JpaColumnReader(types, reporter);
     this.inheritance = new JpaInheritance(elements, reporter);
-    this.relations = new JpaRelations(reporter, inheritance);
+    this.relations = new JpaRelations(elements, reporter, inheritance);
     this.keys = new JpaKeys(elements, apps, naming, inheritance);
     this.collections =
         new JpaElementCollections(reporter, naming, columns, keys::key, keys::idColumn);
+    this.extras = new JpaTableExtras(reporter);
+    this.access = new JpaAccess(elements, reporter);
   }
 
   /** The entity's model, then the join and collection models it owns. */
@@ -72,7 +74,7 @@ final class JpaModelReader {
     List<Map.Entry<TypeElement, VariableElement>> owned = new ArrayList<>();
     TypeElement parent = JpaInheritance.parent(type);
     if (strategy == JpaInheritance.Strategy.JOINED && parent != null) {
-      VariableElement id = JpaKeys.idField(parent);
+      VariableElement id = keys.idField(parent);
       FieldState link =
           JpaInheritance.joinedKey(
               id == null ? "id" : id.getSimpleName().toString(),
@@ -86,6 +88,7 @@ final class JpaModelReader {
         strategy == JpaInheritance.Strategy.TABLE_PER_CLASS
             ? hierarchyFields(type)
             : persistentFields(type);
+    List<VariableElement> attributes = new ArrayList<>(own);
     readFields(type, name, own, false, fields, declarations, owned);
     if (strategy == JpaInheritance.Strategy.SINGLE_TABLE
         || (strategy == JpaInheritance.Strategy.JOINED
@@ -97,7 +100,9 @@ final class JpaModelReader {
     if (strategy == JpaInheritance.Strategy.SINGLE_TABLE) {
       // A subclass's columns are nullable: the rows of the other classes leave them empty.
       for (TypeElement sub : inheritance.descendants(type)) {
-        readFields(sub, name, persistentFields(sub), true, fields, declarations, owned);
+        List<VariableElement> subFields = persistentFields(sub);
+        attributes.addAll(subFields);
+        readFields(sub, name, subFields, true, fields, declarations, owned);
       }
     }
     ModelState state =
@@ -107,6 +112,7 @@ final class JpaModelReader {
     if (table != null) {
       state = state.withIndexes(indexes(type, table, state)).withConstraints(uniques(table, state));
     }
+    state = extras.apply(type, state, attributes);
     List<ModelDeclaration> result = new ArrayList<>();
     result.add(new ModelDeclaration(app, state, type, entity, renamedFrom(type), declarations));
     for (Map.Entry<TypeElement, VariableElement> e : owned) {
@@ -184,7 +190,7 @@ final class JpaModelReader {
    * Fields of {@code @MappedSuperclass} parents first, then the class's, minus the transient; up to
    * (not including) an entity parent.
    */
-  private static List<VariableElement> persistentFields(TypeElement type) {
+  private List<VariableElement> persistentFields(TypeElement type) {
     List<TypeElement> chain = new ArrayList<>();
     chain.add(type);
     TypeElement parent = Jpa.typeElement(type.getSuperclass());
@@ -193,14 +199,15 @@ final class JpaModelReader {
       parent = Jpa.typeElement(parent.getSuperclass());
     }
     List<VariableElement> result = new ArrayList<>();
+    boolean property = JpaAccess.property(type);
     for (TypeElement t : chain) {
-      result.addAll(ownFields(t));
+      result.addAll(access.attributes(t, property, true));
     }
     return result;
   }
 
   /** The persistent fields of the whole hierarchy above and in {@code type}, the root's first. */
-  private static List<VariableElement> hierarchyFields(TypeElement type) {
+  private List<VariableElement> hierarchyFields(TypeElement type) {
     List<VariableElement> result = new ArrayList<>();
     for (TypeElement t = type; t != null; t = JpaInheritance.parent(t)) {
       result.addAll(0, persistentFields(t));
@@ -208,18 +215,9 @@ final class JpaModelReader {
     return result;
   }
 
-  static List<VariableElement> ownFields(TypeElement type) {
-    List<VariableElement> result = new ArrayList<>();
-    for (Element e : type.getEnclosedElements()) {
-      if (e.getKind() != ElementKind.FIELD
-          || e.getModifiers().contains(Modifier.STATIC)
-          || e.getModifiers().contains(Modifier.TRANSIENT)
-          || Jpa.has(e, Jpa.TRANSIENT)) {
-        continue;
-      }
-      result.add((VariableElement) e);
-    }
-    return result;
+  /** The persistent attributes {@code type} declares (fields, or getters under property access). */
+  private List<VariableElement> ownFields(TypeElement type, boolean property) {
+    return access.attributes(type, property, false);
   }
 
   private static boolean isToMany(VariableElement field) {
@@ -250,7 +248,7 @@ final class JpaModelReader {
     if (Jpa.has(field, Jpa.EMBEDDED)
         || (embeddable != null && Jpa.has(embeddable, Jpa.EMBEDDABLE))) {
       Map<String, AnnotationMirror> overrides = overrides(field);
-      for (VariableElement part : ownFields(embeddable)) {
+      for (VariableElement part : ownFields(embeddable, field instanceof JpaProperty)) {
         String partName = part.getSimpleName().toString();
         AnnotationMirror column = overrides.getOrDefault(partName, Jpa.find(part, Jpa.COLUMN));
         FieldState state =

@@ -7,6 +7,7 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.Elements;
 
 /**
  * The details of JPA relations that the column reading does not need: the inverse side of a
@@ -15,10 +16,12 @@ import javax.lang.model.element.VariableElement;
  * table-per-class root).
  */
 final class JpaRelations {
+  private final Elements elements;
   private final Reporter reporter;
   private final JpaInheritance inheritance;
 
-  JpaRelations(Reporter reporter, JpaInheritance inheritance) {
+  JpaRelations(Elements elements, Reporter reporter, JpaInheritance inheritance) {
+    this.elements = elements;
     this.reporter = reporter;
     this.inheritance = inheritance;
   }
@@ -83,7 +86,7 @@ final class JpaRelations {
    */
   String inverseAttribute(TypeElement target, String attribute) {
     for (TypeElement t = target; t != null; t = Jpa.typeElement(t.getSuperclass())) {
-      for (VariableElement f : JpaModelReader.ownFields(t)) {
+      for (VariableElement f : JpaAccess.declared(elements, t)) {
         AnnotationMirror m = Jpa.find(f, Jpa.MANY_TO_MANY);
         if (m != null && string(m, "mappedBy").equals(attribute)) {
           return f.getSimpleName().toString();

@@ -40,6 +40,7 @@ public final class MigrataProcessor extends AbstractProcessor {
   private MigrationFiles files;
   private IndexWriter index;
   private SafetyCheck safety;
+  private UnresolvedAnnotations unresolvedAnnotations;
   private static final long STALE_AHEAD_MILLIS = 5_000;
   private final Set<String> processedApps = new TreeSet<>();
 
@@ -96,6 +97,7 @@ public final class MigrataProcessor extends AbstractProcessor {
       reporter.report(Problem.SAFETY_OPTION_INVALID, null, safetyLevel);
     }
     safety = new SafetyCheck(elements, reporter, options.strictSafety());
+    unresolvedAnnotations = new UnresolvedAnnotations(env);
   }
 
   @Override
@@ -144,6 +146,11 @@ public final class MigrataProcessor extends AbstractProcessor {
     // One unresolved model holds back every app: a compile that fails writes nothing.
     for (AppInfo app : candidates.values()) {
       String missing = models.unresolved(app);
+      if (missing == null) {
+        missing =
+            unresolvedAnnotations.in(
+                processingEnv.getElementUtils().getPackageElement(app.packageName()));
+      }
       if (missing != null) {
         deferred.putAll(candidates);
         deferredReason = app.label() + "\0" + missing;

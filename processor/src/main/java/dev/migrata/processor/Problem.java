@@ -751,7 +751,31 @@ enum Problem {
       Kind.WARNING,
       "The foreign key name '%s' of the relation '%s' of the entity %s is ignored: Migrata names"
           + " foreign key constraints as Django does (..._fk_...). Nothing to do, unless code"
-          + " relies on the name: then remove foreignKey and rename it with a RunSql migration.");
+          + " relies on the name: then remove foreignKey and rename it with a RunSql migration."),
+  // Issue 11, Hibernate table extras and property access: E118-E119, W076-W077.
+  JPA_EMPTY_SQL(
+      "migrata.E118",
+      Kind.ERROR,
+      "The %s on %s of the entity %s has no SQL; Hibernate would write an empty constraint or"
+          + " default. Write the SQL expression, or remove the annotation."),
+  JPA_COMMENT_ON_IGNORED(
+      "migrata.W076",
+      Kind.WARNING,
+      "The @Comment(on = \"%s\") on %s names a secondary table or another column, which Migrata"
+          + " does not map, so no comment is written. Put the comment on the entity or attribute"
+          + " it describes, without on."),
+  JPA_PROPERTY_WITHOUT_SETTER(
+      "migrata.E119",
+      Kind.ERROR,
+      "The entity %s uses property access, but its property '%s' has the getter %s() and no"
+          + " setter %s; Hibernate cannot write it. Add the setter, or mark the getter"
+          + " @Transient."),
+  JPA_FIELD_MAPPING_IGNORED(
+      "migrata.W077",
+      Kind.WARNING,
+      "The field '%s' of the entity %s carries @%s, but the entity uses property access (%s), so"
+          + " JPA reads the getter's annotations and ignores the field's. Move @%s to the getter,"
+          + " or annotate the field @Access(AccessType.FIELD).");
 
   private final String code;
   private final Kind kind;

@@ -69,6 +69,10 @@ final class Reporter {
     if (kind == Diagnostic.Kind.ERROR) {
       errors = true;
     }
+    if (element instanceof JpaProperty property) {
+      element = property.getter(); // javac places diagnostics on its own elements only
+      mirror = mirror != null && element.getAnnotationMirrors().contains(mirror) ? mirror : null;
+    }
     if (element == null) {
       messager.printMessage(kind, message);
     } else if (mirror == null) {

@@ -5,6 +5,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,8 +15,9 @@ import java.util.TreeSet;
 
 /**
  * A database schema as lines that compare across two databases of one backend: columns (type, size,
- * nullability), primary keys, foreign keys and unique column sets, each without the names the two
- * tools choose differently (constraint and index names).
+ * nullability, default, comment), table comments, primary keys, foreign keys, unique column sets
+ * and check conditions, each without the names the two tools choose differently (constraint and
+ * index names).
  */
 final class Schema {
   private Schema() {}
@@ -25,8 +27,10 @@ final class Schema {
     try (Connection c = DriverManager.getConnection(url)) {
       DatabaseMetaData md = c.getMetaData();
       String catalog = c.getCatalog();
-      String schema = md.getDatabaseProductName().startsWith("PostgreSQL") ? "public" : null;
-      for (String table : tables(md, catalog, schema)) {
+      boolean pg = md.getDatabaseProductName().startsWith("PostgreSQL");
+      String schema = pg ? "public" : null;
+      checks(c, pg, lines);
+      for (String table : tables(md, catalog, schema, lines)) {
         try (ResultSet rs = md.getColumns(catalog, schema, table, "%")) {
           while (rs.next()) {
             String type = rs.getString("TYPE_NAME").toLowerCase(Locale.ROOT);
@@ -36,7 +40,16 @@ final class Schema {
             }
             String nullable =
                 rs.getInt("NULLABLE") == DatabaseMetaData.columnNoNulls ? " not null" : "";
-            lines.add(table + "." + rs.getString("COLUMN_NAME") + " " + type + size + nullable);
+            String column = table + "." + rs.getString("COLUMN_NAME");
+            lines.add(column + " " + type + size + nullable);
+            String columnDefault = rs.getString("COLUMN_DEF");
+            if (columnDefault != null && !columnDefault.equalsIgnoreCase("NULL")) {
+              lines.add(column + " default " + columnDefault);
+            }
+            String remarks = rs.getString("REMARKS");
+            if (remarks != null && !remarks.isEmpty()) {
+              lines.add(column + " comment " + remarks);
+            }
           }
         }
         List<String> pk = new ArrayList<>();
@@ -84,11 +97,30 @@ final class Schema {
     return lines;
   }
 
+  /** Check constraints as {@code table check (condition)}, without their names. */
+  private static void checks(Connection c, boolean pg, TreeSet<String> lines) throws SQLException {
+    String sql =
+        pg
+            ? "SELECT conrelid::regclass::text, pg_get_constraintdef(oid) FROM pg_constraint"
+                + " WHERE contype = 'c' AND connamespace = 'public'::regnamespace"
+            : "SELECT TABLE_NAME, CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS"
+                + " WHERE CONSTRAINT_SCHEMA = DATABASE()";
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
+      while (rs.next()) {
+        if (!rs.getString(1).startsWith("migrata_") && !rs.getString(1).startsWith("audit_")) {
+          lines.add(rs.getString(1) + " check " + rs.getString(2));
+        }
+      }
+    }
+  }
+
   private static boolean sized(String type) {
     return type.contains("char") || type.equals("varbinary");
   }
 
-  private static List<String> tables(DatabaseMetaData md, String catalog, String schema)
+  private static List<String> tables(
+      DatabaseMetaData md, String catalog, String schema, TreeSet<String> comments)
       throws SQLException {
     List<String> result = new ArrayList<>();
     try (ResultSet rs = md.getTables(catalog, schema, "%", new String[] {"TABLE"})) {
@@ -96,6 +128,10 @@ final class Schema {
         String name = rs.getString("TABLE_NAME");
         if (!name.startsWith("migrata_") && !name.startsWith("audit_")) {
           result.add(name);
+          String remarks = rs.getString("REMARKS");
+          if (remarks != null && !remarks.isEmpty()) {
+            comments.add(name + " comment " + remarks);
+          }
         }
       }
     }

@@ -46,7 +46,8 @@ public class Book extends BaseEntity {
   @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
   public String summary;
 
-  public int pageCount;
+  /** Was an {@code int}: the third migration widens the column to {@code bigint}. */
+  public long pageCount;
 
   @ManyToOne(optional = false)
   @JoinColumn(name = "author_id")
