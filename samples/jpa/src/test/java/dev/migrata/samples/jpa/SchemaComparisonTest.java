@@ -68,6 +68,11 @@ class SchemaComparisonTest {
               "book check CHECK (((format >= 0) AND (format <= 2)))",
               "book check CHECK (((status)::text = ANY ((ARRAY['DRAFT'::character varying,"
                   + " 'IN_PRINT'::character varying, 'OUT_OF_PRINT'::character"
+                  + " varying])::text[])))",
+              // ... and a discriminator's values and an order column's range.
+              "employee_skills check CHECK ((skills_order >= 0))",
+              "person check CHECK (((dtype)::text = ANY ((ARRAY['Person'::character varying,"
+                  + " 'Contractor'::character varying, 'Employee'::character"
                   + " varying])::text[])))"));
   private static final List<String> MARIADB_OURS =
       concat(
@@ -97,7 +102,9 @@ class SchemaComparisonTest {
               "book.status enum not null",
               "customers.active bit",
               "sick_leave.certified bit not null",
-              "book check `format` between 0 and 2"));
+              "book check `format` between 0 and 2",
+              "employee_skills check `skills_order` >= 0",
+              "person check `dtype` in ('Person','Contractor','Employee')"));
 
   private static List<String> concat(List<String> a, List<String> b) {
     List<String> all = new java.util.ArrayList<>(a);
