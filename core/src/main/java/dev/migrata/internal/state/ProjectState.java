@@ -98,6 +98,11 @@ public final class ProjectState {
     sequences.remove(app + "." + name);
   }
 
+  /** Every app's sequences, sorted by {@code app.name}. */
+  public List<SequenceState> sequences() {
+    return new ArrayList<>(new TreeMap<>(sequences).values());
+  }
+
   /** The sequences of one app, sorted by name. */
   public List<SequenceState> sequences(String app) {
     List<SequenceState> result = new ArrayList<>();
