@@ -372,7 +372,12 @@ public abstract class BaseSchemaEditor extends EditorCore implements SchemaEdito
   }
 
   private SequenceSql sequenceSql() {
-    return new SequenceSql(features, this::quoteName);
+    return new SequenceSql(features, this::quoteName, sequenceOptions());
+  }
+
+  /** What ends a {@code CREATE SEQUENCE} on this backend, as Hibernate writes it; none here. */
+  protected String sequenceOptions() {
+    return "";
   }
 
   /** A PostgreSQL-only operation on another backend: nothing runs; sqlmigrate says why. */

@@ -17,10 +17,13 @@ final class SequenceSql {
 
   private final boolean sequences;
   private final UnaryOperator<String> quote;
+  private final String options;
 
-  SequenceSql(Features features, UnaryOperator<String> quote) {
+  /** {@code options} end a {@code CREATE SEQUENCE} (MariaDB's {@code NOCACHE}), or are empty. */
+  SequenceSql(Features features, UnaryOperator<String> quote, String options) {
     this.sequences = features.supportsSequences();
     this.quote = quote;
+    this.options = options;
   }
 
   List<String> create(SequenceState s) {
@@ -32,7 +35,8 @@ final class SequenceSql {
               + " START WITH "
               + s.start()
               + " INCREMENT BY "
-              + s.increment());
+              + s.increment()
+              + options);
     }
     return List.of(
         "CREATE TABLE " + name + " (" + quote.apply(VALUE_COLUMN) + " bigint)",

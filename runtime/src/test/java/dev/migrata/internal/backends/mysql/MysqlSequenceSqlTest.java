@@ -24,7 +24,7 @@ class MysqlSequenceSqlTest {
     editor.deleteSequence(S);
     assertThat(editor.collectedSql())
         .containsExactly(
-            "CREATE SEQUENCE `invoice_seq` START WITH 1 INCREMENT BY 50;",
+            "CREATE SEQUENCE `invoice_seq` START WITH 1 INCREMENT BY 50 NOCACHE;",
             "ALTER SEQUENCE `invoice_seq` INCREMENT BY 5;",
             "DROP SEQUENCE `invoice_seq`;");
   }
