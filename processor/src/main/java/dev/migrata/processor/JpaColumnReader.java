@@ -129,7 +129,10 @@ final class JpaColumnReader {
         .build();
   }
 
-  /** {@code @GeneratedValue(IDENTITY)} makes an auto column; an assigned key keeps its type. */
+  /**
+   * {@code @GeneratedValue(IDENTITY)} makes an auto column; a key from a sequence and an assigned
+   * key keep their type.
+   */
   private String identity(VariableElement field, String name, String model, String fieldType) {
     AnnotationMirror generated = Jpa.find(field, Jpa.GENERATED_VALUE);
     if (generated == null) {
@@ -145,8 +148,12 @@ final class JpaColumnReader {
         return FieldType.AUTO.djangoName();
       }
     }
-    if ("UUID".equals(strategy) && fieldType.equals(FieldType.UUID.djangoName())) {
+    if (("UUID".equals(strategy) || "AUTO".equals(strategy))
+        && fieldType.equals(FieldType.UUID.djangoName())) {
       return fieldType;
+    }
+    if (JpaIdGeneration.drawsFromSequence(strategy, fieldType)) {
+      return fieldType; // A plain key; JpaIdGeneration reads its sequence.
     }
     reporter.report(
         Problem.JPA_GENERATION_UNSUPPORTED,

@@ -40,6 +40,7 @@ final class JpaModelReader {
   private final Reporter reporter;
   private final JpaNaming naming;
   private final JpaColumnReader columns;
+  private final JpaIdGeneration ids;
 
   JpaModelReader(
       Elements elements, Types types, AppResolver apps, Reporter reporter, JpaNaming naming) {
@@ -48,6 +49,12 @@ final class JpaModelReader {
     this.reporter = reporter;
     this.naming = naming;
     this.columns = new JpaColumnReader(types, reporter);
+    this.ids = new JpaIdGeneration(elements, reporter, naming);
+  }
+
+  /** The sequences the ids of the entities read draw from (see {@link JpaIdGeneration}). */
+  JpaIdGeneration ids() {
+    return ids;
   }
 
   /** The entity's model, then the join models it owns. */
@@ -61,6 +68,9 @@ final class JpaModelReader {
       if (isToMany(field)) {
         joins.add(field);
         continue;
+      }
+      if (Jpa.has(field, Jpa.ID)) {
+        ids.read(app.label(), type, field, logicalTable(type));
       }
       for (Map.Entry<String, FieldState> read : readField(field, name).entrySet()) {
         fields.put(read.getKey(), implicitColumn(read.getValue()));
