@@ -30,6 +30,9 @@ class SchemaComparisonTest {
           List.of(
               "book_tags.id int8 not null",
               "shelf_books.id int8 not null",
+              // The identity sequences of those ids.
+              "sequence book_tags_id_seq start 1 increment 1",
+              "sequence shelf_books_id_seq start 1 increment 1",
               // Django's varchar_pattern_ops "_like" index of unique and key varchar columns.
               "author index [email]",
               "book index [isbn]",
