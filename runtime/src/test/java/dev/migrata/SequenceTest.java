@@ -97,6 +97,30 @@ class SequenceTest extends OnEveryBackend {
   }
 
   @Test
+  void theDriftCheckReportsAMissingOrChangedSequence() throws Exception {
+    Migrata migrata = db.configure(history()).load();
+    migrata.migrate("billing", "0001_initial");
+    switch (db.kind) {
+      case POSTGRES, MARIADB -> {
+        db.exec("DROP SEQUENCE invoice_seq", "CREATE SEQUENCE invoice_seq START WITH 100");
+        db.exec("CREATE SEQUENCE stray_seq");
+        assertThat(migrata.checkSchema().stream().map(SchemaDifference::toString))
+            .containsExactly(
+                "invoice_seq: sequence increment is 1, the applied migrations describe 50",
+                "stray_seq: sequence is not in the applied migrations");
+        db.exec("DROP SEQUENCE invoice_seq");
+        assertThat(migrata.checkSchema().stream().map(SchemaDifference::toString))
+            .contains("invoice_seq: sequence is missing");
+      }
+      case SQLITE -> {
+        db.exec("DROP TABLE invoice_seq");
+        assertThat(migrata.checkSchema().stream().map(SchemaDifference::toString))
+            .containsExactly("invoice_seq: table is missing");
+      }
+    }
+  }
+
+  @Test
   void sqlMigrateShowsEachBackendsStatements() {
     Migrata migrata = db.configure(history()).load();
     String sql = migrata.sqlMigrate("billing", "0001_initial", false);
