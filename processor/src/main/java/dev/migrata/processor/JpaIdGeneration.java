@@ -130,7 +130,7 @@ final class JpaIdGeneration {
 
   /**
    * The {@code @SequenceGenerator} named {@code generator} (for none: an unnamed one beside the
-   * id), looked for where JPA lets it be declared within the entity's package; null if none.
+   * id), looked for where Hibernate finds it; null if none.
    */
   private AnnotationMirror find(VariableElement id, TypeElement entity, String generator) {
     List<Element> places = new ArrayList<>();
@@ -139,16 +139,6 @@ final class JpaIdGeneration {
       places.add(t);
     }
     places.add(elements.getPackageOf(entity));
-    if (generator != null) {
-      for (Element e : elements.getPackageOf(entity).getEnclosedElements()) {
-        if (e instanceof TypeElement t && Jpa.isEntity(t) && !places.contains(t)) {
-          places.add(t);
-          for (Element member : t.getEnclosedElements()) {
-            places.add(member);
-          }
-        }
-      }
-    }
     for (Element place : places) {
       for (AnnotationMirror m : declaredAt(place)) {
         String name = string(m, "name");

@@ -146,6 +146,44 @@ class JpaSequencesTest {
     assertThat(written(root, MIGRATIONS, "M0001_initial")).contains("\"InvoiceLine_SEQ\"");
   }
 
+  /**
+   * As Hibernate 7.4's export: {@code orders_seq start with 7 increment by 50}, {@code
+   * quote_numbers start with 1 increment by 5}, and for Memo, whose generator only another entity
+   * declares, {@code other_gen start with 1 increment by 50}.
+   */
+  @Test
+  void unnamedGeneratorsAndGeneratorsOfOtherEntities() {
+    Compilation c =
+        compile(
+            root,
+            entity(
+                "Order",
+                "@Entity @Table(name = \"orders\") public class Order { @Id"
+                    + " @GeneratedValue(strategy = GenerationType.SEQUENCE)"
+                    + " @SequenceGenerator(initialValue = 7) Long id; }"),
+            entity(
+                "Quote",
+                "@Entity public class Quote { @Id @GeneratedValue"
+                    + " @SequenceGenerator(sequenceName = \"quote_numbers\", allocationSize = 5)"
+                    + " Long id; }"),
+            entity(
+                "Memo",
+                "@Entity public class Memo { @Id @GeneratedValue(generator = \"other_gen\") Long"
+                    + " id; }"),
+            entity(
+                "Note",
+                "@Entity @SequenceGenerator(name = \"other_gen\", sequenceName = \"shared_other\","
+                    + " initialValue = 3, allocationSize = 2) public class Note { @Id"
+                    + " @GeneratedValue(generator = \"other_gen\") Long id; }"));
+    assertThat(c).succeeded();
+    String flat = written(root, MIGRATIONS, "M0001_initial").replaceAll("\\s+", " ");
+    assertThat(flat)
+        .contains("name = \"orders_seq\", start = 7, increment = 50)")
+        .contains("name = \"quote_numbers\", increment = 5)")
+        .contains("name = \"other_gen\", increment = 50)")
+        .contains("name = \"shared_other\", start = 3, increment = 2)");
+  }
+
   @Test
   void entitiesSharingAGeneratorShareOneSequence() {
     String shared =
@@ -162,8 +200,10 @@ class JpaSequencesTest {
                     + " @Id @GeneratedValue(generator = \"doc_gen\") Long id; }"),
             entity(
                 "Receipt",
-                "@Entity public class Receipt { @Id @GeneratedValue(generator = \"doc_gen\") Long"
-                    + " id; }"));
+                "@Entity "
+                    + shared
+                    + " public class Receipt {"
+                    + " @Id @GeneratedValue(generator = \"doc_gen\") Long id; }"));
     assertThat(c).succeeded();
     String text = written(root, MIGRATIONS, "M0001_initial");
     assertThat(text.split("kind = CREATE_SEQUENCE", -1)).hasSize(2);
