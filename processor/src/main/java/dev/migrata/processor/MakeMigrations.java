@@ -124,11 +124,15 @@ final class MakeMigrations {
         to.put(d.state());
         declarations.put(ProjectState.key(label, d.state().name()), d);
       }
-      for (SequenceState s : from.sequences(label)) {
-        to.removeSequence(label, s.name());
-      }
-      for (SequenceState s : models.sequences(byLabel.get(label))) {
-        to.putSequence(label, s);
+      // The entities' ids name an app's sequences; an app without entities keeps those of its
+      // history (hand-written CREATE_SEQUENCE operations), as Django keeps what it cannot see.
+      if (current.get(label).stream().anyMatch(d -> Jpa.isEntity(d.element()))) {
+        for (SequenceState s : from.sequences(label)) {
+          to.removeSequence(label, s.name());
+        }
+        for (SequenceState s : models.sequences(byLabel.get(label))) {
+          to.putSequence(label, s);
+        }
       }
     }
     Autodetector autodetector =

@@ -134,6 +134,36 @@ class JpaSequencesTest {
   }
 
   @Test
+  void aHandWrittenSequenceOfAnAppWithoutEntitiesIsKept() throws Exception {
+    JavaFileObject model =
+        source(
+            "com.example.ledger.Account",
+            "package com.example.ledger;\n"
+                + "import dev.migrata.annotations.*;\n"
+                + "@Model public class Account { @Field(maxLength = 20) String code; }");
+    assertThat(compile(root, model)).succeeded();
+    String pkg = "com.example.ledger.migrations";
+    String handWritten =
+        "package "
+            + pkg
+            + ";\n"
+            + "import dev.migrata.annotations.migration.*;\n"
+            + "@Migration(app = \"ledger\", name = \"0002_create_sequence_account_no\","
+            + " dependencies = @Dependency(app = \"ledger\", name = \"0001_initial\"),"
+            + " operations = @Op(kind = Op.Kind.CREATE_SEQUENCE, name = \"account_no\","
+            + " start = 100))\n"
+            + "public final class M0002_create_sequence_account_no {}\n";
+    Files.writeString(
+        root.resolve(pkg.replace('.', '/')).resolve("M0002_create_sequence_account_no.java"),
+        handWritten);
+    JavaFileObject sequence = migration(root, pkg, "M0002_create_sequence_account_no");
+    Compilation again = compile(root, model, migration(root, pkg, "M0001_initial"), sequence);
+    assertThat(again).succeeded();
+    assertThat(Compiling.files(root, pkg))
+        .containsExactly("M0001_initial.java", "M0002_create_sequence_account_no.java");
+  }
+
+  @Test
   void jpaNamingKeepsHibernatesSuffix() {
     Compilation c =
         compile(
