@@ -7,11 +7,12 @@ import dev.migrata.internal.state.FieldState;
 import dev.migrata.internal.state.IndexState;
 import dev.migrata.internal.state.ModelState;
 import dev.migrata.internal.state.ProjectState;
+import dev.migrata.internal.state.SequenceState;
 import java.util.List;
 
 /**
- * Turns one operation's state change into SQL for one backend. Operations call it with the
- * states before and after; the editor never sees a diff, and the autodetector never sees SQL.
+ * Turns one operation's state change into SQL for one backend. Operations call it with the states
+ * before and after; the editor never sees a diff, and the autodetector never sees SQL.
  *
  * <p>{@code state} arguments are the project state the named models live in, used to resolve
  * relations (a foreign key's target table and key type).
@@ -27,7 +28,9 @@ public interface SchemaEditor {
   /** Drops {@code field} from {@code model}'s table; {@code model} still holds the field. */
   void removeField(ProjectState state, ModelState model, FieldState field);
 
-  /** Alters a column (type, null, default, unique, index, rename) from one definition to another. */
+  /**
+   * Alters a column (type, null, default, unique, index, rename) from one definition to another.
+   */
   void alterField(
       ProjectState fromState,
       ModelState fromModel,
@@ -37,8 +40,8 @@ public interface SchemaEditor {
       FieldState newField);
 
   /**
-   * Follows a many-to-many field's join table through a change (renamed model or target, new
-   * table option). Django's {@code _alter_many_to_many}; a no-op by default.
+   * Follows a many-to-many field's join table through a change (renamed model or target, new table
+   * option). Django's {@code _alter_many_to_many}; a no-op by default.
    */
   default void alterManyToMany(
       ProjectState fromState,
@@ -105,13 +108,33 @@ public interface SchemaEditor {
     skipped("DROP COLLATION");
   }
 
-  /** Notes a PostgreSQL-only statement this backend does not run (a {@code --} line in sqlmigrate). */
+  /**
+   * {@code CREATE SEQUENCE} where the backend has sequences; elsewhere the one-row table Hibernate
+   * reads in its place ({@code next_val}, holding the start).
+   */
+  default void createSequence(SequenceState sequence) {
+    skipped("CREATE SEQUENCE");
+  }
+
+  /** Drops the sequence, or the table standing in for it. */
+  default void deleteSequence(SequenceState sequence) {
+    skipped("DROP SEQUENCE");
+  }
+
+  /** {@code ALTER SEQUENCE ... INCREMENT BY}; nothing for a table (it has no increment). */
+  default void alterSequence(SequenceState from, SequenceState to) {
+    skipped("ALTER SEQUENCE");
+  }
+
+  /**
+   * Notes a PostgreSQL-only statement this backend does not run (a {@code --} line in sqlmigrate).
+   */
   default void skipped(String statement) {}
 
   /**
-   * What this editor and the migration it runs for know: the vendor, the connection, the
-   * migration class and the apps it may see (Django's {@code schema_editor.connection}).
-   * Operations read it here rather than from thread state.
+   * What this editor and the migration it runs for know: the vendor, the connection, the migration
+   * class and the apps it may see (Django's {@code schema_editor.connection}). Operations read it
+   * here rather than from thread state.
    */
   default ExecutionContext context() {
     return ExecutionContext.NONE;

@@ -22,8 +22,8 @@ import java.util.TreeSet;
  * operation carries the dependencies Django gives it ({@link Dep}), each app's list is sorted
  * topologically ({@code _sort_migrations}), the lists are chopped into migrations so that every
  * cross-app dependency exists ({@code _build_migration_list}: two apps pointing at each other give
- * {@code 0001_initial} and {@code 0002_initial}), and each migration goes through the shared
- * {@link Optimizer} ({@code _optimize_migrations}).
+ * {@code 0001_initial} and {@code 0002_initial}), and each migration goes through the shared {@link
+ * Optimizer} ({@code _optimize_migrations}).
  *
  * <p>javac cannot ask questions, so the {@link MigrationQuestioner} answers from annotations and
  * options: renames only where {@code renamedFrom} declares them, and an unanswerable question
@@ -75,6 +75,7 @@ final class Autodetector {
     ModelChanges models = new ModelChanges(questioner, working, to, ops);
     FieldChanges fields = new FieldChanges(questioner, working, to, ops);
     IndexChanges indexes = new IndexChanges(working, to, ops);
+    SequenceChanges sequences = new SequenceChanges(from, to, ops);
     Set<String> existingApps = new TreeSet<>();
     for (ModelState m : from.models()) {
       existingApps.add(m.app());
@@ -113,6 +114,7 @@ final class Autodetector {
     models.generateCreatedModels(added);
     models.generateDeletedProxies(deletedProxies);
     models.generateCreatedProxies(addedProxies);
+    sequences.generateCreatedAndAltered(apps);
     models.generateAlteredOptions(kept);
     models.generateAlteredTableComment(kept);
     List<Pending> renamedFields = fields.createRenamedFields(kept);
@@ -131,6 +133,7 @@ final class Autodetector {
     indexes.generateAddedConstraints(kept);
     indexes.generateAlteredConstraints(kept);
     models.generateAlteredTable(kept);
+    sequences.generateDeleted(apps);
     models.checkDeletedModelsUnreferenced(deleted);
 
     ops.sortOperations();

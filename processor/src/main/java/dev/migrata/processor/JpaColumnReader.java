@@ -147,7 +147,10 @@ final class JpaColumnReader {
     return extras.column(field, column, state, model);
   }
 
-  /** {@code @GeneratedValue(IDENTITY)} makes an auto column; an assigned key keeps its type. */
+  /**
+   * {@code @GeneratedValue(IDENTITY)} makes an auto column; a key from a sequence and an assigned
+   * key keep their type.
+   */
   private String identity(VariableElement field, String name, String model, String fieldType) {
     AnnotationMirror generated = Jpa.find(field, Jpa.GENERATED_VALUE);
     if (generated == null) {
@@ -163,8 +166,12 @@ final class JpaColumnReader {
         return FieldType.AUTO.djangoName();
       }
     }
-    if ("UUID".equals(strategy) && fieldType.equals(FieldType.UUID.djangoName())) {
+    if (("UUID".equals(strategy) || "AUTO".equals(strategy))
+        && fieldType.equals(FieldType.UUID.djangoName())) {
       return fieldType;
+    }
+    if (JpaIdGeneration.drawsFromSequence(strategy, fieldType)) {
+      return fieldType; // A plain key; JpaIdGeneration reads its sequence.
     }
     reporter.report(
         Problem.JPA_GENERATION_UNSUPPORTED,

@@ -43,6 +43,7 @@ final class JpaModelReader {
   private final JpaKeys keys;
   private final JpaTableExtras extras;
   private final JpaAccess access;
+  private final JpaIdGeneration ids;
 
   JpaModelReader(
       Elements elements, Types types, AppResolver apps, Reporter reporter, JpaNaming naming) {
@@ -58,6 +59,12 @@ final class JpaModelReader {
         new JpaElementCollections(reporter, naming, columns, keys::key, keys::idColumn);
     this.extras = new JpaTableExtras(reporter);
     this.access = new JpaAccess(elements, reporter);
+    this.ids = new JpaIdGeneration(elements, reporter, naming);
+  }
+
+  /** The sequences the ids of the entities read draw from (see {@link JpaIdGeneration}). */
+  JpaIdGeneration ids() {
+    return ids;
   }
 
   /** The entity's model, then the join and collection models it owns. */
@@ -89,6 +96,11 @@ final class JpaModelReader {
             ? hierarchyFields(type)
             : persistentFields(type);
     List<VariableElement> attributes = new ArrayList<>(own);
+    for (VariableElement field : own) {
+      if (Jpa.has(field, Jpa.ID)) {
+        ids.read(app.label(), type, field, logicalTable(type));
+      }
+    }
     readFields(type, name, own, false, fields, declarations, owned);
     if (strategy == JpaInheritance.Strategy.SINGLE_TABLE
         || (strategy == JpaInheritance.Strategy.JOINED

@@ -8,6 +8,7 @@ import dev.migrata.internal.state.Deconstructed;
 import dev.migrata.internal.state.FieldState;
 import dev.migrata.internal.state.ModelState;
 import dev.migrata.internal.state.ProjectState;
+import dev.migrata.internal.state.SequenceState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -98,8 +99,7 @@ final class MakeMigrations {
         } else {
           TypeElement at = HistoryReplayer.element(found, leaves.get(leaves.size() - 1));
           List<String> names = leaves.stream().map(MigrationKey::name).toList();
-          reporter.report(
-              Problem.CONFLICTING_LEAVES, at, app.label(), String.join(" and ", names));
+          reporter.report(Problem.CONFLICTING_LEAVES, at, app.label(), String.join(" and ", names));
         }
         continue;
       }
@@ -124,8 +124,19 @@ final class MakeMigrations {
         to.put(d.state());
         declarations.put(ProjectState.key(label, d.state().name()), d);
       }
+      // The entities' ids name an app's sequences; an app without entities keeps those of its
+      // history (hand-written CREATE_SEQUENCE operations), as Django keeps what it cannot see.
+      if (current.get(label).stream().anyMatch(d -> Jpa.isEntity(d.element()))) {
+        for (SequenceState s : from.sequences(label)) {
+          to.removeSequence(label, s.name());
+        }
+        for (SequenceState s : models.sequences(byLabel.get(label))) {
+          to.putSequence(label, s);
+        }
+      }
     }
-    Autodetector autodetector = new Autodetector(new Questioner(declarations, reporter, options.confirmRemove()));
+    Autodetector autodetector =
+        new Autodetector(new Questioner(declarations, reporter, options.confirmRemove()));
     Map<String, List<Autodetector.AutoMigration>> changes;
     try {
       changes = autodetector.changes(from, to, detect);
@@ -204,5 +215,4 @@ final class MakeMigrations {
             List::of);
     return new MigrationToWrite(app, definition, List.of(), models);
   }
-
 }

@@ -11,6 +11,7 @@ import dev.migrata.internal.state.FieldState;
 import dev.migrata.internal.state.IndexState;
 import dev.migrata.internal.state.ModelState;
 import dev.migrata.internal.state.Names;
+import dev.migrata.internal.state.SequenceState;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -86,6 +87,7 @@ final class ModelReader {
   /** Every {@code @Model} of the app's package, sorted by name. */
   List<ModelDeclaration> read(AppInfo app) {
     List<ModelDeclaration> models = new ArrayList<>();
+    jpa.ids().startApp(app.label());
     PackageElement pkg = elements.getPackageElement(app.packageName());
     if (pkg == null) {
       return models;
@@ -117,6 +119,11 @@ final class ModelReader {
       }
     }
     return models;
+  }
+
+  /** The sequences the app's entities draw from, as the last {@link #read} found them. */
+  List<SequenceState> sequences(AppInfo app) {
+    return jpa.ids().sequences(app.label());
   }
 
   /**

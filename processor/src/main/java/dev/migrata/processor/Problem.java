@@ -679,10 +679,10 @@ enum Problem {
   JPA_GENERATION_UNSUPPORTED(
       "migrata.E103",
       Kind.ERROR,
-      "The id '%s' of the entity %s is generated with GenerationType.%s, which needs a sequence or"
-          + " a generator table that Migrata does not create yet. Use"
-          + " @GeneratedValue(strategy = GenerationType.IDENTITY) (an identity column), or assign"
-          + " the id yourself."),
+      "The id '%s' of the entity %s is generated with GenerationType.%s, which Migrata cannot"
+          + " create for it: TABLE needs Hibernate's generator table (hibernate_sequences), and"
+          + " SEQUENCE or AUTO need a Long, Integer or Short key (AUTO a UUID too). Use"
+          + " GenerationType.SEQUENCE or IDENTITY on a Long key, or assign the id yourself."),
   JPA_TARGET_NOT_ENTITY(
       "migrata.E104",
       Kind.ERROR,
@@ -775,7 +775,21 @@ enum Problem {
       Kind.WARNING,
       "The field '%s' of the entity %s carries @%s, but the entity uses property access (%s), so"
           + " JPA reads the getter's annotations and ignores the field's. Move @%s to the getter,"
-          + " or annotate the field @Access(AccessType.FIELD).");
+          + " or annotate the field @Access(AccessType.FIELD)."),
+  JPA_SEQUENCE_CONFLICT(
+      "migrata.E109",
+      Kind.ERROR,
+      "The id of the entity %2$s draws from the sequence '%1$s' with initialValue %3$d and"
+          + " allocationSize %4$d, but the entity %5$s declares that sequence with initialValue"
+          + " %6$d and allocationSize %7$d; one sequence has one start and one increment. Give"
+          + " both generators the same initialValue and allocationSize, or different"
+          + " sequenceNames."),
+  JPA_SEQUENCE_ALLOCATION(
+      "migrata.E110",
+      Kind.ERROR,
+      "The sequence '%s' of the entity %s has allocationSize %d: Hibernate needs 1 or more (the"
+          + " sequence's increment). Set allocationSize to 1 (no pooling) or more (50 by"
+          + " default).");
 
   private final String code;
   private final Kind kind;

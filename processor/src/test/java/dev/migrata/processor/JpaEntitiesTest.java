@@ -195,7 +195,11 @@ class JpaEntitiesTest {
         .hadErrorContaining("[migrata.E101]");
     assertThat(failing("C", "@Entity public class C { @Id Long id; Thread x; }"))
         .hadErrorContaining("[migrata.E102]");
-    assertThat(failing("D", "@Entity public class D { @Id @GeneratedValue Long id; }"))
+    assertThat(
+            failing(
+                "D",
+                "@Entity public class D { @Id @GeneratedValue(strategy = GenerationType.TABLE) Long"
+                    + " id; }"))
         .hadErrorContaining("[migrata.E103]");
     assertThat(failing("E", "@Entity public class E { @Id Long id; @ManyToOne Thread x; }"))
         .hadErrorContaining("[migrata.E104]");

@@ -24,7 +24,8 @@ public @interface Op {
 
   /**
    * CreateModel, DeleteModel, RenameModel (old name): the model's class name; RemoveIndex,
-   * RemoveConstraint, AlterConstraint: the index's or constraint's name.
+   * RemoveConstraint, AlterConstraint: the index's or constraint's name; the sequence operations:
+   * the sequence's name.
    */
   String name() default "";
 
@@ -151,6 +152,18 @@ public @interface Op {
   /** CreateModel: a proxy model, state only, no table (Django's {@code proxy = True}). */
   boolean proxy() default false;
 
+  /**
+   * CreateSequence, DeleteSequence: the sequence's first value (JPA's {@code initialValue}; 1 by
+   * default).
+   */
+  int start() default 1;
+
+  /**
+   * CreateSequence, DeleteSequence, AlterSequence: the step between values (JPA's {@code
+   * allocationSize}, which Hibernate's pooled optimizer expects as the increment; 1 by default).
+   */
+  int increment() default 1;
+
   /** Where an operation acts; see {@link #scope()}. */
   enum Scope {
     BOTH,
@@ -192,6 +205,15 @@ public @interface Op {
     /** PostgreSQL's DROP COLLATION (nothing elsewhere). */
     REMOVE_COLLATION,
     RUN_SQL,
-    RUN_JAVA
+    RUN_JAVA,
+    /**
+     * CREATE SEQUENCE {@link #name()} where the backend has sequences (PostgreSQL, MariaDB), else
+     * Hibernate's one-row table of that name (MySQL, SQLite).
+     */
+    CREATE_SEQUENCE,
+    /** DROP SEQUENCE (or the table standing in for it). */
+    DELETE_SEQUENCE,
+    /** ALTER SEQUENCE ... INCREMENT BY (nothing for a table). */
+    ALTER_SEQUENCE
   }
 }

@@ -5,6 +5,7 @@ import dev.migrata.internal.state.Deconstructed;
 import dev.migrata.internal.state.FieldState;
 import dev.migrata.internal.state.IndexState;
 import dev.migrata.internal.state.ModelOptions;
+import dev.migrata.internal.state.SequenceState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -174,7 +175,17 @@ public enum OpKind {
               op.required("method"),
               op.optional("reverseMethod"),
               op.javaClass(),
-              op.bool("elidable", false)));
+              op.bool("elidable", false))),
+  CREATE_SEQUENCE(
+      CreateSequence.class, sequenceAttributes(), op -> new CreateSequence(sequence(op))),
+  DELETE_SEQUENCE(
+      DeleteSequence.class, sequenceAttributes(), op -> new DeleteSequence(sequence(op))),
+  ALTER_SEQUENCE(
+      AlterSequence.class,
+      List.of(required("name"), optional("increment")),
+      op ->
+          new AlterSequence(
+              op.required("name"), op.integer("increment", SequenceState.DEFAULT_INCREMENT)));
 
   /** Taken by every kind ({@code safetyAssured} only silences the compile-time safety lint). */
   public static final List<String> COMMON = List.of("kind", "scope", "safetyAssured");
@@ -313,6 +324,18 @@ public enum OpKind {
         op.bool("deterministic", true));
   }
 
+  /** A sequence's name, first value and increment (1 and 1 unless given). */
+  private static List<Attribute> sequenceAttributes() {
+    return List.of(required("name"), optional("start"), optional("increment"));
+  }
+
+  private static SequenceState sequence(Reader op) {
+    return new SequenceState(
+        op.required("name"),
+        op.integer("start", SequenceState.DEFAULT_START),
+        op.integer("increment", SequenceState.DEFAULT_INCREMENT));
+  }
+
   private static Attribute required(String name) {
     return new Attribute(name, true, null);
   }
@@ -354,6 +377,10 @@ public enum OpKind {
 
     boolean bool(String key, boolean fallback) {
       return op.bool(key, fallback);
+    }
+
+    int integer(String key, int fallback) {
+      return op.integer(key, fallback);
     }
 
     List<String> strings(String key) {

@@ -8,22 +8,30 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * All models at one point of history, keyed by {@code app.model} (lowercased). Copying is a
- * shallow map copy because {@link ModelState} is immutable, so replay stays linear.
+ * All models at one point of history, keyed by {@code app.model} (lowercased). Copying is a shallow
+ * map copy because {@link ModelState} is immutable, so replay stays linear.
  */
 public final class ProjectState {
   private final Map<String, ModelState> models;
 
+  /**
+   * The sequences of every app, keyed by {@code app.name} (the physical name, case kept): few, so a
+   * copy stays cheap, and {@link SequenceState} is immutable as models are.
+   */
+  private final Map<String, SequenceState> sequences;
+
   public ProjectState() {
     this.models = new HashMap<>();
+    this.sequences = new HashMap<>();
   }
 
-  private ProjectState(Map<String, ModelState> models) {
+  private ProjectState(Map<String, ModelState> models, Map<String, SequenceState> sequences) {
     this.models = new HashMap<>(models);
+    this.sequences = new HashMap<>(sequences);
   }
 
   public ProjectState copy() {
-    return new ProjectState(models);
+    return new ProjectState(models, sequences);
   }
 
   public static String key(String app, String model) {
@@ -77,6 +85,35 @@ public final class ProjectState {
     return result;
   }
 
+  /** The sequence {@code name} of {@code app}, or null. */
+  public SequenceState sequence(String app, String name) {
+    return sequences.get(app + "." + name);
+  }
+
+  public void putSequence(String app, SequenceState sequence) {
+    sequences.put(app + "." + sequence.name(), sequence);
+  }
+
+  public void removeSequence(String app, String name) {
+    sequences.remove(app + "." + name);
+  }
+
+  /** Every app's sequences, sorted by {@code app.name}. */
+  public List<SequenceState> sequences() {
+    return new ArrayList<>(new TreeMap<>(sequences).values());
+  }
+
+  /** The sequences of one app, sorted by name. */
+  public List<SequenceState> sequences(String app) {
+    List<SequenceState> result = new ArrayList<>();
+    for (Map.Entry<String, SequenceState> e : new TreeMap<>(sequences).entrySet()) {
+      if (e.getKey().equals(app + "." + e.getValue().name())) {
+        result.add(e.getValue());
+      }
+    }
+    return result;
+  }
+
   /** The app labels that have at least one model. */
   public List<String> apps() {
     return models().stream().map(ModelState::app).distinct().sorted().toList();
@@ -84,16 +121,20 @@ public final class ProjectState {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof ProjectState other && models.equals(other.models);
+    return o instanceof ProjectState other
+        && models.equals(other.models)
+        && sequences.equals(other.sequences);
   }
 
   @Override
   public int hashCode() {
-    return models.hashCode();
+    return 31 * models.hashCode() + sequences.hashCode();
   }
 
   @Override
   public String toString() {
-    return "ProjectState" + new TreeMap<>(models).keySet();
+    return "ProjectState"
+        + new TreeMap<>(models).keySet()
+        + (sequences.isEmpty() ? "" : " sequences" + new TreeMap<>(sequences).keySet());
   }
 }

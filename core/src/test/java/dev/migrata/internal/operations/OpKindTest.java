@@ -10,6 +10,7 @@ import dev.migrata.internal.state.FieldState;
 import dev.migrata.internal.state.IndexState;
 import dev.migrata.internal.state.ModelOptions;
 import dev.migrata.internal.state.OrmOptions;
+import dev.migrata.internal.state.SequenceState;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -87,7 +88,10 @@ class OpKindTest {
           new CreateCollation(new Collation("ci", "und-u-ks-level2", "icu", false)),
           new RemoveCollation(new Collation("ci", "und-u-ks-level2", "icu", false)),
           new RunSql(List.of("SELECT 1"), List.of(""), true, List.of("sqlite")),
-          new RunJava("forwards", "backwards", "com.example.Data", true));
+          new RunJava("forwards", "backwards", "com.example.Data", true),
+          new CreateSequence(new SequenceState("invoice_seq", 100, 50)),
+          new DeleteSequence(new SequenceState("invoice_seq", 100, 50)),
+          new AlterSequence("invoice_seq", 20));
 
   @Test
   void everyKindOfTheAnnotationHasOneRowAndBack() {

@@ -11,6 +11,7 @@ import dev.migrata.internal.state.FieldState;
 import dev.migrata.internal.state.IndexState;
 import dev.migrata.internal.state.ModelState;
 import dev.migrata.internal.state.ProjectState;
+import dev.migrata.internal.state.SequenceState;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +47,27 @@ final class ExpectedSchema {
         out.put(join.tableName(), table(Fields.with(state, join), join));
       }
     }
+    if (!features.supportsSequences()) {
+      for (SequenceState sequence : state.sequences()) {
+        out.put(sequence.name(), sequenceTable(state, sequence));
+      }
+    }
     return out;
+  }
+
+  /**
+   * The table a sequence is on a backend without sequences: Hibernate's one nullable {@code
+   * next_val bigint} column, no key.
+   */
+  private TableShape sequenceTable(ProjectState state, SequenceState sequence) {
+    FieldState value = FieldState.builder("next_val", "BigIntegerField").nullable(true).build();
+    return new TableShape(
+        sequence.name(),
+        List.of(new TableShape.Column("next_val", columns.type(state, value), true)),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of());
   }
 
   /** The tables of models Migrata tracks but does not manage: they may exist, unchecked. */

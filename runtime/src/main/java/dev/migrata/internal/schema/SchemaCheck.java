@@ -7,6 +7,7 @@ import dev.migrata.internal.recorder.MigrationRecorder;
 import dev.migrata.internal.state.ProjectState;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,12 +42,19 @@ public final class SchemaCheck {
     BaseSchemaEditor editor = backend.editor(connection, true);
     Map<String, TableShape> expected = new ExpectedSchema(editor).tables(state);
     Set<String> ignored = new HashSet<>(ExpectedSchema.unmanaged(state));
-    return SchemaComparison.drift(
-        expected,
-        read(backend, connection),
-        ignored,
-        backend.vendor(),
-        editor.features().indexesForeignKeys());
+    List<SchemaDifference> out =
+        new ArrayList<>(
+            SchemaComparison.drift(
+                expected,
+                read(backend, connection),
+                ignored,
+                backend.vendor(),
+                editor.features().indexesForeignKeys()));
+    if (editor.features().supportsSequences()) {
+      out.addAll(
+          SequenceDrift.compare(state.sequences(), backend.introspection().sequences(connection)));
+    }
+    return out;
   }
 
   /**

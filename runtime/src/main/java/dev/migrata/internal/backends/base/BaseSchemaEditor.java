@@ -10,6 +10,7 @@ import dev.migrata.internal.state.IndexState;
 import dev.migrata.internal.state.ModelState;
 import dev.migrata.internal.state.OrmOptions;
 import dev.migrata.internal.state.ProjectState;
+import dev.migrata.internal.state.SequenceState;
 import dev.migrata.schema.SchemaEditor;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -351,6 +352,32 @@ public abstract class BaseSchemaEditor extends EditorCore implements SchemaEdito
             quoteName(oldIndex.name()),
             "newName",
             quoteName(newIndex.name())));
+  }
+
+  // ---------------------------------------------------------------- sequences
+
+  @Override
+  public void createSequence(SequenceState sequence) {
+    sequenceSql().create(sequence).forEach(this::execute);
+  }
+
+  @Override
+  public void deleteSequence(SequenceState sequence) {
+    sequenceSql().delete(sequence).forEach(this::execute);
+  }
+
+  @Override
+  public void alterSequence(SequenceState from, SequenceState to) {
+    sequenceSql().alter(from, to).forEach(this::execute);
+  }
+
+  private SequenceSql sequenceSql() {
+    return new SequenceSql(features, this::quoteName, sequenceOptions());
+  }
+
+  /** What ends a {@code CREATE SEQUENCE} on this backend, as Hibernate writes it; none here. */
+  protected String sequenceOptions() {
+    return "";
   }
 
   /** A PostgreSQL-only operation on another backend: nothing runs; sqlmigrate says why. */

@@ -40,6 +40,7 @@ public final class Features {
   private final boolean canCreateInlineFk;
   private final boolean indexesForeignKeys;
   private final boolean supportsTableComments;
+  private final boolean supportsSequences;
   private final int maxNameLength;
   private final LockKind lockKind;
   private final CheckDrop checkDrop;
@@ -56,6 +57,7 @@ public final class Features {
     canCreateInlineFk = b.canCreateInlineFk;
     indexesForeignKeys = b.indexesForeignKeys;
     supportsTableComments = b.supportsTableComments;
+    supportsSequences = b.supportsSequences;
     maxNameLength = b.maxNameLength;
     lockKind = b.lockKind;
     checkDrop = b.checkDrop;
@@ -120,6 +122,13 @@ public final class Features {
     return supportsTableComments;
   }
 
+  /**
+   * {@code CREATE SEQUENCE}; without it a sequence is Hibernate's one-row table (MySQL, SQLite).
+   */
+  public boolean supportsSequences() {
+    return supportsSequences;
+  }
+
   /** The longest identifier; longer names are shortened with a hash (Django: 200 if none). */
   public int maxNameLength() {
     return maxNameLength;
@@ -165,6 +174,7 @@ public final class Features {
     private boolean canCreateInlineFk = false;
     private boolean indexesForeignKeys = false;
     private boolean supportsTableComments = true;
+    private boolean supportsSequences = true;
     private int maxNameLength = 200;
     private LockKind lockKind = LockKind.NONE;
     private CheckDrop checkDrop = CheckDrop.DROP_CONSTRAINT;
@@ -223,6 +233,11 @@ public final class Features {
 
     public Builder supportsTableComments(boolean v) {
       supportsTableComments = v;
+      return this;
+    }
+
+    public Builder supportsSequences(boolean v) {
+      supportsSequences = v;
       return this;
     }
 

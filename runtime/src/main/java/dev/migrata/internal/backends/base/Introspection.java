@@ -1,6 +1,7 @@
 package dev.migrata.internal.backends.base;
 
 import dev.migrata.internal.schema.TableShape;
+import dev.migrata.internal.state.SequenceState;
 import dev.migrata.schema.SchemaException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -104,6 +105,15 @@ public class Introspection {
     }
     out.sort(null);
     return out;
+  }
+
+  /**
+   * The sequences of the connection's database that no column owns (an identity or {@code serial}
+   * column's own sequence is part of its table), sorted by name; none where the backend has no
+   * sequences (a sequence there is a table, which {@link #tableNames} lists).
+   */
+  public List<SequenceState> sequences(Connection connection) {
+    return List.of();
   }
 
   /**

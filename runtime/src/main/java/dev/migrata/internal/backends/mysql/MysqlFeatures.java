@@ -44,6 +44,8 @@ public final class MysqlFeatures {
         // Django 5.0+ uses MariaDB's uuid type from 10.7 on; MySQL has none.
         .hasNativeUuidField(mariadb && atLeast(version, 10, 7, 0))
         .indexesForeignKeys(true)
+        // CREATE SEQUENCE came with MariaDB 10.3; MySQL has none (Hibernate uses a table there).
+        .supportsSequences(mariadb && atLeast(version, 10, 3, 0))
         .maxNameLength(64)
         .lockKind(LockKind.NAMED)
         .checkDrop(mariadb ? CheckDrop.DROP_CONSTRAINT_IF_EXISTS : CheckDrop.DROP_CHECK)

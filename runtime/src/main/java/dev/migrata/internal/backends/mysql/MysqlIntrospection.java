@@ -2,6 +2,7 @@ package dev.migrata.internal.backends.mysql;
 
 import dev.migrata.internal.backends.base.Introspection;
 import dev.migrata.internal.schema.TableShape;
+import dev.migrata.internal.state.SequenceState;
 import dev.migrata.schema.SchemaException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -68,6 +69,26 @@ final class MysqlIntrospection extends Introspection {
       "SELECT constraint_name FROM information_schema.table_constraints"
           + " WHERE table_schema = DATABASE() AND table_name = ? AND constraint_type = 'CHECK'"
           + " ORDER BY 1";
+
+  private static final String SQL_SEQUENCES =
+      "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()"
+          + " AND table_type = 'SEQUENCE' ORDER BY 1";
+
+  /** MariaDB's sequences (MySQL has none): each one's start and increment from its own row. */
+  @Override
+  public List<SequenceState> sequences(Connection connection) {
+    List<SequenceState> out = new ArrayList<>();
+    for (String name : strings(connection, SQL_SEQUENCES)) {
+      List<List<String>> row =
+          rows(connection, "SELECT start_value, increment FROM `" + name.replace("`", "``") + "`");
+      out.add(
+          new SequenceState(
+              name,
+              (int) Long.parseLong(row.get(0).get(0)),
+              (int) Long.parseLong(row.get(0).get(1))));
+    }
+    return out;
+  }
 
   @Override
   public List<String> tableNames(Connection connection) {

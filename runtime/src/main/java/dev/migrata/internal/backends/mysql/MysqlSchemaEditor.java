@@ -92,6 +92,16 @@ public final class MysqlSchemaEditor extends InPlaceSchemaEditor {
     super.execute(sql, beforeRetry);
   }
 
+  /**
+   * MariaDB's sequences as Hibernate's {@code MariaDBSequenceSupport} creates them: {@code
+   * NOCACHE}, so that no server holds back a block of values (lost on restart, apart on each
+   * Galera node).
+   */
+  @Override
+  protected String sequenceOptions() {
+    return " NOCACHE";
+  }
+
   @Override
   public void execute(List<String> statements) {
     rawSql = true;

@@ -2,6 +2,7 @@ package dev.migrata.internal.backends.postgresql;
 
 import dev.migrata.internal.backends.base.Introspection;
 import dev.migrata.internal.schema.TableShape;
+import dev.migrata.internal.state.SequenceState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -65,6 +66,25 @@ final class PostgresIntrospection extends Introspection {
   private static final String SQL_CHECKS =
       "SELECT conname FROM pg_constraint WHERE conrelid = to_regclass(?) AND contype = 'c'"
           + " ORDER BY 1";
+
+  private static final String SQL_SEQUENCES =
+      "SELECT c.relname, s.seqstart, s.seqincrement FROM pg_sequence s"
+          + " JOIN pg_class c ON c.oid = s.seqrelid"
+          + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+          + " WHERE n.nspname = current_schema() AND NOT EXISTS (SELECT 1 FROM pg_depend d"
+          + " WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid"
+          + " AND d.deptype IN ('a', 'i')) ORDER BY 1";
+
+  @Override
+  public List<SequenceState> sequences(Connection connection) {
+    List<SequenceState> out = new ArrayList<>();
+    for (List<String> r : rows(connection, SQL_SEQUENCES)) {
+      out.add(
+          new SequenceState(
+              r.get(0), (int) Long.parseLong(r.get(1)), (int) Long.parseLong(r.get(2))));
+    }
+    return out;
+  }
 
   @Override
   public List<String> tableNames(Connection connection) {

@@ -13,6 +13,7 @@ final class SqliteFeatures {
           .hasNativeUuidField(false)
           .canCreateInlineFk(true)
           .supportsTableComments(false)
+          .supportsSequences(false)
           .lockKind(LockKind.FILE)
           .build();
 }

@@ -3,6 +3,9 @@ package dev.migrata.samples.jpa;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrata.Db;
+import dev.migrata.samples.jpa.billing.Invoice;
+import dev.migrata.samples.jpa.billing.InvoiceLine;
+import dev.migrata.samples.jpa.billing.Payment;
 import dev.migrata.samples.jpa.store.Address;
 import dev.migrata.samples.jpa.store.Author;
 import dev.migrata.samples.jpa.store.Book;
@@ -78,8 +81,59 @@ class HibernateValidateTest {
       db.configure().load().migrate();
       try (SessionFactory hibernate = Hibernates.open(db, "validate")) {
         HrGraph.assertReadBack(hibernate, HrGraph.persist(hibernate));
+  /**
+   * The billing app's keys come from its sequences (or, on SQLite, Hibernate's tables standing in
+   * for them): the named one starts at 1000, and Hibernate's pooled optimizer accepts each
+   * sequence's increment as its allocation size (it refuses a mismatch at startup).
+   */
+  @ParameterizedTest
+  @EnumSource(Db.Kind.class)
+  void billingKeysComeFromTheSequencesMigrataCreated(Db.Kind kind) throws Exception {
+    try (Db db = Db.create(kind, dir)) {
+      db.configure().load().migrate();
+      try (SessionFactory hibernate = Hibernates.open(db, "validate")) {
+        Long[] ids =
+            hibernate.fromTransaction(
+                s -> {
+                  Invoice first = invoice(s, "Ada", "12.50");
+                  Invoice second = invoice(s, "Grace", "99.00");
+                  InvoiceLine line = new InvoiceLine();
+                  line.invoice = first;
+                  line.description = "Analytical engine, one";
+                  line.quantity = 1;
+                  s.persist(line);
+                  Payment payment = new Payment();
+                  payment.invoice = first;
+                  payment.amount = new BigDecimal("12.50");
+                  s.persist(payment);
+                  return new Long[] {first.id, second.id, line.id};
+                });
+        assertThat(ids[0]).isEqualTo(1000L);
+        assertThat(ids[1]).isEqualTo(1001L);
+        assertThat(ids[2]).isEqualTo(1L);
+        hibernate.inTransaction(
+            s -> {
+              Invoice invoice = s.find(Invoice.class, 1000L);
+              assertThat(invoice.customer).isEqualTo("Ada");
+              assertThat(invoice.lines)
+                  .extracting(l -> l.description)
+                  .containsExactly("Analytical engine, one");
+              Payment payment =
+                  s.createSelectionQuery("from Payment", Payment.class).getSingleResult();
+              assertThat(payment.id).isEqualTo(1);
+              assertThat(payment.invoice.id).isEqualTo(1000L);
+            });
       }
     }
+  }
+
+  private static Invoice invoice(org.hibernate.Session s, String customer, String total) {
+    Invoice invoice = new Invoice();
+    invoice.customer = customer;
+    invoice.total = new BigDecimal(total);
+    invoice.issuedOn = LocalDate.of(2026, 12, 1);
+    s.persist(invoice);
+    return invoice;
   }
 
   /** Every entity once, linked; returns the book's id. */

@@ -1,6 +1,9 @@
 package dev.migrata.samples.jpa;
 
 import dev.migrata.Db;
+import dev.migrata.samples.jpa.billing.Invoice;
+import dev.migrata.samples.jpa.billing.InvoiceLine;
+import dev.migrata.samples.jpa.billing.Payment;
 import dev.migrata.samples.jpa.store.Author;
 import dev.migrata.samples.jpa.store.Book;
 import dev.migrata.samples.jpa.store.Customer;
@@ -28,7 +31,10 @@ final class Hibernates {
           PurchaseOrder.class,
           Review.class,
           Shelf.class,
-          Tag.class);
+          Tag.class,
+          Invoice.class,
+          InvoiceLine.class,
+          Payment.class);
 
   private Hibernates() {}
 

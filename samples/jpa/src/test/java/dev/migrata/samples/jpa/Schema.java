@@ -93,6 +93,7 @@ final class Schema {
           lines.add(table + (unique.get(e.getKey()) ? " unique " : " index ") + e.getValue());
         }
       }
+      sequences(c, schema != null, lines);
     }
     return lines;
   }
@@ -108,11 +109,67 @@ final class Schema {
     try (Statement st = c.createStatement();
         ResultSet rs = st.executeQuery(sql)) {
       while (rs.next()) {
-        if (!rs.getString(1).startsWith("migrata_") && !rs.getString(1).startsWith("audit_")) {
+        if (ours(rs.getString(1))) {
           lines.add(rs.getString(1) + " check " + rs.getString(2));
         }
       }
     }
+  }
+
+  /**
+   * Each sequence as {@code sequence <name> start <n> increment <n>}: PostgreSQL's {@code
+   * pg_sequences} (identity columns' own sequences included), MariaDB's sequence tables with their
+   * cache (Hibernate creates them {@code NOCACHE}).
+   */
+  private static void sequences(Connection c, boolean postgres, TreeSet<String> lines)
+      throws SQLException {
+    List<String> names = new ArrayList<>();
+    String list =
+        postgres
+            ? "SELECT sequencename, start_value, increment_by FROM pg_sequences"
+                + " WHERE schemaname = current_schema()"
+            : "SELECT table_name FROM information_schema.tables"
+                + " WHERE table_schema = DATABASE() AND table_type = 'SEQUENCE'";
+    try (var st = c.createStatement();
+        ResultSet rs = st.executeQuery(list)) {
+      while (rs.next()) {
+        if (!ours(rs.getString(1))) {
+          continue;
+        }
+        if (postgres) {
+          lines.add(
+              "sequence "
+                  + rs.getString(1)
+                  + " start "
+                  + rs.getLong(2)
+                  + " increment "
+                  + rs.getLong(3));
+        } else {
+          names.add(rs.getString(1));
+        }
+      }
+    }
+    for (String name : names) {
+      try (var st = c.createStatement();
+          ResultSet rs =
+              st.executeQuery("SELECT start_value, increment, cache_size FROM `" + name + "`")) {
+        rs.next();
+        lines.add(
+            "sequence "
+                + name
+                + " start "
+                + rs.getLong(1)
+                + " increment "
+                + rs.getLong(2)
+                + " cache "
+                + rs.getLong(3));
+      }
+    }
+  }
+
+  /** Not Migrata's history and not the {@code @Model} app's tables (Hibernate has neither). */
+  private static boolean ours(String name) {
+    return !name.startsWith("migrata_") && !name.startsWith("audit_");
   }
 
   private static boolean sized(String type) {
@@ -126,7 +183,7 @@ final class Schema {
     try (ResultSet rs = md.getTables(catalog, schema, "%", new String[] {"TABLE"})) {
       while (rs.next()) {
         String name = rs.getString("TABLE_NAME");
-        if (!name.startsWith("migrata_") && !name.startsWith("audit_")) {
+        if (ours(name)) {
           result.add(name);
           String remarks = rs.getString("REMARKS");
           if (remarks != null && !remarks.isEmpty()) {

@@ -52,6 +52,13 @@ class SchemaComparisonTest {
               "employee_phones.id int8 not null",
               "employee_skills.id int8 not null",
               "employee_links.id int8 not null",
+              // The identity sequences of those ids.
+              "sequence book_tags_id_seq start 1 increment 1",
+              "sequence shelf_books_id_seq start 1 increment 1",
+              "sequence project_members_id_seq start 1 increment 1",
+              "sequence employee_phones_id_seq start 1 increment 1",
+              "sequence employee_skills_id_seq start 1 increment 1",
+              "sequence employee_links_id_seq start 1 increment 1",
               // Django's varchar_pattern_ops "_like" index of unique and key varchar columns.
               "sick_leave index [ref]",
               "vacation index [ref]",
