@@ -2,10 +2,12 @@ package dev.migrata.internal.backends;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrata.Db;
 import dev.migrata.OnEveryBackend;
 import dev.migrata.internal.backends.base.Introspection;
 import dev.migrata.internal.backends.base.Introspection.NameKind;
 import java.sql.Connection;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** Each backend's catalog queries, on a real database. */
@@ -30,7 +32,7 @@ class IntrospectionTest extends OnEveryBackend {
       assertThat(backend.tableExists(c, "author")).isTrue();
       assertThat(in.columnExists(c, "book", "code")).isTrue();
       assertThat(in.columnExists(c, "book", "isbn")).isFalse();
-      if (kind == dev.migrata.Db.Kind.SQLITE) {
+      if (kind == Db.Kind.SQLITE) {
         // SQLite rebuilds tables with the names Django computes; it does not look them up.
         assertThat(in.constraintNames(c, "book", "code", NameKind.UNIQUE)).isEmpty();
         return;
@@ -41,6 +43,32 @@ class IntrospectionTest extends OnEveryBackend {
           .containsExactly("book_code_uniq");
       assertThat(in.constraintNames(c, "book", "title", NameKind.INDEX))
           .containsExactly("book_title_idx");
+    }
+  }
+
+  /**
+   * A table of another database of the server (MariaDB) or another schema (PostgreSQL) is not one
+   * of ours: --fake-initial and the recorder must not see it.
+   */
+  @Test
+  void onlyTheConnectionsOwnDatabaseCounts() throws Exception {
+    Assumptions.assumeTrue(kind != Db.Kind.SQLITE, "SQLite has one database per connection");
+    String elsewhere = "CREATE TABLE %s (" + db.q("isbn") + " integer)";
+    Db other = null;
+    if (kind == Db.Kind.POSTGRES) {
+      db.exec("CREATE SCHEMA elsewhere", elsewhere.formatted("elsewhere.other_only"));
+    } else {
+      other = Db.create(kind, dir);
+      other.exec(elsewhere.formatted(db.q("other_only")));
+    }
+    try (Connection c = db.open()) {
+      Introspection in = Backends.forUrl(c.getMetaData().getURL()).introspection();
+      assertThat(in.tableExists(c, "other_only")).isFalse();
+      assertThat(in.columnExists(c, "other_only", "isbn")).isFalse();
+    } finally {
+      if (other != null) {
+        other.close();
+      }
     }
   }
 }

@@ -44,9 +44,15 @@ public class Introspection {
     return message != null && message.contains("no such table");
   }
 
-  /** Whether a table exists. */
+  /**
+   * Whether a table exists in the connection's database (PostgreSQL: its current schema). Not in
+   * any database of the server: MariaDB's metadata with a null catalog looks at all of them.
+   */
   public boolean tableExists(Connection connection, String table) throws SQLException {
-    try (ResultSet rs = connection.getMetaData().getTables(null, null, table, null)) {
+    try (ResultSet rs =
+        connection
+            .getMetaData()
+            .getTables(connection.getCatalog(), connection.getSchema(), table, null)) {
       while (rs.next()) {
         if (rs.getString("TABLE_NAME").equalsIgnoreCase(table)) {
           return true;
@@ -57,13 +63,16 @@ public class Introspection {
   }
 
   /**
-   * Whether {@code table} has {@code column}; names compare case-insensitively, as MySQL on some
-   * systems folds table names.
+   * Whether {@code table} of the connection's database (PostgreSQL: its current schema) has {@code
+   * column}; names compare case-insensitively, as MySQL on some systems folds table names.
    */
   public boolean columnExists(Connection connection, String table, String column)
       throws SQLException {
     for (String candidate : new String[] {table, table.toUpperCase(Locale.ROOT)}) {
-      try (ResultSet rs = connection.getMetaData().getColumns(null, null, candidate, null)) {
+      try (ResultSet rs =
+          connection
+              .getMetaData()
+              .getColumns(connection.getCatalog(), connection.getSchema(), candidate, null)) {
         while (rs.next()) {
           if (rs.getString("TABLE_NAME").equalsIgnoreCase(table)
               && rs.getString("COLUMN_NAME").equalsIgnoreCase(column)) {

@@ -81,6 +81,10 @@ class HibernateValidateTest {
       db.configure().load().migrate();
       try (SessionFactory hibernate = Hibernates.open(db, "validate")) {
         HrGraph.assertReadBack(hibernate, HrGraph.persist(hibernate));
+      }
+    }
+  }
+
   /**
    * The billing app's keys come from its sequences (or, on SQLite, Hibernate's tables standing in
    * for them): the named one starts at 1000, and Hibernate's pooled optimizer accepts each
