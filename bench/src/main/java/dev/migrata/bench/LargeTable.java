@@ -75,8 +75,8 @@ final class LargeTable {
         Bench.REPS);
     System.out.println(
         "| backend | change | hand SQL CPU ms | Migrata CPU ms | CPU ratio | hand wall ms |"
-            + " Migrata wall ms | wall ratio |");
-    System.out.println("|---|---|---:|---:|---|---:|---:|---|");
+            + " Migrata wall ms | wall ratio | Migrata no-op CPU / wall ms |");
+    System.out.println("|---|---|---:|---:|---|---:|---:|---|---|");
     if (backends.contains("sqlite")) {
       bench.sqlite();
     }
@@ -225,6 +225,7 @@ final class LargeTable {
         fresh,
         handRun,
         migrataRun,
+        noop(cl, url),
         check,
         shape,
         null);
@@ -353,7 +354,16 @@ final class LargeTable {
                         + rows(st, "SELECT count(*), count(extra), sum(qty) FROM " + TABLE);
               }
             };
-        pairs("postgresql", v.label(), reset, handRun, migrataRun, check, shape, reset);
+        pairs(
+            "postgresql",
+            v.label(),
+            reset,
+            handRun,
+            migrataRun,
+            noop(cl, url),
+            check,
+            shape,
+            reset);
       }
     } finally {
       try (Connection c = DriverManager.getConnection(PG_ADMIN);
@@ -385,6 +395,7 @@ final class LargeTable {
       Runnable before,
       Timed hand,
       Timed migrata,
+      Timed noop,
       Check check,
       String[] shape,
       Runnable after)
@@ -395,6 +406,8 @@ final class LargeTable {
     List<Double> migWall = new ArrayList<>();
     List<Double> cpuRatio = new ArrayList<>();
     List<Double> wallRatio = new ArrayList<>();
+    List<Double> noopCpu = new ArrayList<>();
+    List<Double> noopWall = new ArrayList<>();
     for (int r = -1; r < Bench.REPS; r++) {
       double[] h = null;
       double[] m = null;
@@ -403,6 +416,12 @@ final class LargeTable {
         before.run();
         double[] t = time(handNow ? hand : migrata);
         check.after(handNow ? 0 : 1);
+        if (!handNow && r >= 0) {
+          // The same call with nothing left to do: Migrata's fixed cost, whatever the table.
+          double[] idle = time(noop);
+          noopCpu.add(idle[0]);
+          noopWall.add(idle[1]);
+        }
         if (handNow) {
           h = t;
         } else {
@@ -434,7 +453,7 @@ final class LargeTable {
     }
     System.out.printf(
         Locale.ROOT,
-        "| %s | %s | %.0f | %.0f | %s | %.0f | %.0f | %s |%n",
+        "| %s | %s | %.0f | %.0f | %s | %.0f | %.0f | %s | %.0f / %.0f |%n",
         backend,
         change,
         Bench.median(handCpu),
@@ -442,7 +461,9 @@ final class LargeTable {
         spread(cpuRatio),
         Bench.median(handWall),
         Bench.median(migWall),
-        spread(wallRatio));
+        spread(wallRatio),
+        Bench.median(noopCpu),
+        Bench.median(noopWall));
     System.err.printf(
         Locale.ROOT,
         "  [largetable %s %s] hand cpu %s wall %s | migrata cpu %s wall %s | shape %s%n",
@@ -453,6 +474,17 @@ final class LargeTable {
         Bench.fmt(migCpu),
         Bench.fmt(migWall),
         shape[1]);
+  }
+
+  /** An up-to-date {@code migrate()}: it must apply nothing. */
+  private static Timed noop(ClassLoader cl, String url) {
+    return () -> {
+      int applied =
+          Migrata.configure().jdbcUrl(url, null, null).classLoader(cl).load().migrate().size();
+      if (applied != 0) {
+        throw new IllegalStateException("the no-op migrate() applied " + applied);
+      }
+    };
   }
 
   /** CPU ms of this thread (SQLite's work runs on it) and wall ms. */
