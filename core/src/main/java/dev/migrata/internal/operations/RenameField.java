@@ -9,8 +9,8 @@ import dev.migrata.internal.state.ProjectState;
 import dev.migrata.schema.SchemaEditor;
 
 /**
- * Renames a field, and its column unless the column is explicit; indexes and constraints naming
- * the field follow it.
+ * Renames a field, and its column unless the column is explicit; indexes and constraints naming the
+ * field follow it.
  */
 public record RenameField(String model, String oldName, String newName) implements Operation {
   @Override
@@ -32,6 +32,9 @@ public record RenameField(String model, String oldName, String newName) implemen
    * expressions; the model then matches the expression its class now spells.
    */
   private ModelState renameInGeneratedColumns(ModelState m) {
+    if (!m.hasGeneratedFields()) {
+      return m; // a wide model without generated columns is not scanned on every rename
+    }
     ModelState updated = m;
     for (FieldState f : m.fields().values()) {
       if (f.isGenerated() && GeneratedExpression.references(f.generated()).contains(oldName)) {
@@ -48,6 +51,9 @@ public record RenameField(String model, String oldName, String newName) implemen
   private void repointToFields(String app, ProjectState state) {
     String target = ProjectState.key(app, model);
     for (ModelState other : state.models()) {
+      if (!other.hasRelations()) {
+        continue;
+      }
       ModelState updated = other;
       for (FieldState f : other.fields().values()) {
         if (f.isRelation() && target.equalsIgnoreCase(f.to()) && oldName.equals(f.toField())) {
@@ -61,7 +67,8 @@ public record RenameField(String model, String oldName, String newName) implemen
   }
 
   @Override
-  public void databaseForwards(String app, SchemaEditor editor, ProjectState from, ProjectState to) {
+  public void databaseForwards(
+      String app, SchemaEditor editor, ProjectState from, ProjectState to) {
     ModelState before = from.require(app, model);
     ModelState after = to.require(app, model);
     if (after.migrates()) {
@@ -91,7 +98,8 @@ public record RenameField(String model, String oldName, String newName) implemen
 
   @Override
   public Deconstructed deconstruct() {
-    return OpKind.RENAME_FIELD.form()
+    return OpKind.RENAME_FIELD
+        .form()
         .put("model", model)
         .put("oldName", oldName)
         .put("newName", newName)
@@ -122,6 +130,7 @@ public record RenameField(String model, String oldName, String newName) implemen
       return base;
     }
     return Reduction.through(
-        !(other.referencesField(model, oldName, app) || other.referencesField(model, newName, app)));
+        !(other.referencesField(model, oldName, app)
+            || other.referencesField(model, newName, app)));
   }
 }

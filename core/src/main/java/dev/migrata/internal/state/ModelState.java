@@ -35,7 +35,8 @@ public record ModelState(
     boolean proxy) {
 
   public ModelState {
-    fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    // Shared, not copied, when it already is a field map: see FieldMap for why.
+    fields = FieldMap.of(fields);
     indexes = List.copyOf(indexes);
     constraints = List.copyOf(constraints);
     options = options == null ? ModelOptions.NONE : options;
@@ -233,30 +234,35 @@ public record ModelState(
         app, name, fields, indexes, constraints, table, comment, managed, newOptions, bases, proxy);
   }
 
-  /** Adds {@code field} at the end. */
+  /** Adds {@code field} at the end (in place when a field of that name exists). */
   public ModelState withField(FieldState field) {
-    Map<String, FieldState> map = new LinkedHashMap<>(fields);
-    map.put(field.name(), field);
-    return withFields(map);
+    return withFields(fieldMap().with(field));
   }
 
   /** Replaces the field named {@code oldName} in place (it may be renamed). */
   public ModelState replaceField(String oldName, FieldState field) {
-    Map<String, FieldState> map = new LinkedHashMap<>();
-    for (Map.Entry<String, FieldState> e : fields.entrySet()) {
-      if (e.getKey().equals(oldName)) {
-        map.put(field.name(), field);
-      } else {
-        map.put(e.getKey(), e.getValue());
-      }
-    }
-    return withFields(map);
+    return withFields(fieldMap().replacing(oldName, field));
   }
 
   public ModelState withoutField(String fieldName) {
-    Map<String, FieldState> map = new LinkedHashMap<>(fields);
-    map.remove(fieldName);
-    return withFields(map);
+    return withFields(fieldMap().without(fieldName));
+  }
+
+  /**
+   * Whether any field is generated; kept up to date by every field change, so that a rename on a
+   * wide model need not scan its fields for expressions naming the renamed one.
+   */
+  public boolean hasGeneratedFields() {
+    return fieldMap().hasGenerated();
+  }
+
+  /** Whether any field is a relation (kept up to date like {@link #hasGeneratedFields}). */
+  public boolean hasRelations() {
+    return fieldMap().hasRelations();
+  }
+
+  private FieldMap fieldMap() {
+    return (FieldMap) fields;
   }
 
   /** Applies {@code rename} to every field name used by indexes and constraints. */

@@ -49,46 +49,67 @@ final class RebuildCopy {
     this.progress = progress;
   }
 
+  /**
+   * Copies in chunks of at most {@link #CHUNK_ROWS} rows. Where the rowids are dense (the usual
+   * auto-increment key) the next chunk is the next {@code CHUNK_ROWS} rowids, so a chunk costs its
+   * {@code INSERT} and nothing else; where a chunk came out sparse, the next bound is looked up
+   * ({@code LIMIT 1 OFFSET}). No {@code count(*)} first: on a table of a million rows the count and
+   * a bound query per chunk cost about 3 % of the rebuild (issue 16).
+   */
   void run(ModelState oldModel, String newTable, String copy) {
     String table = oldModel.tableName();
     String work = "rows copied into " + newTable;
     String rowid = rowidName(oldModel);
-    long total = queryLong("SELECT count(*) FROM " + quote.apply(table));
-    if (rowid == null || total <= CHUNK_ROWS) {
-      LOG.debug("Rebuilding table {} ({} rows)", table, total);
+    Long bound = rowid == null ? null : boundAfter(table, rowid, null);
+    if (bound == null) {
+      LOG.debug("Rebuilding table {} (one statement)", table);
       execute.accept(copy);
-      progress.rowsDone(work, total);
+      progress.rowsDone(work, changes());
       return;
     }
-    LOG.info("Rebuilding table {}: copying {} rows", table, total);
-    long done = 0;
+    long max = queryLongOrNull("SELECT max(" + rowid + ") FROM " + quote.apply(table));
+    LOG.info("Rebuilding table {}: copying its rows {} at a time", table, CHUNK_ROWS);
     Long after = null;
     while (true) {
-      String from = after == null ? "" : " WHERE " + rowid + " > " + after;
-      Long bound =
-          queryLongOrNull(
-              "SELECT "
-                  + rowid
-                  + " FROM "
-                  + quote.apply(table)
-                  + from
-                  + " ORDER BY "
-                  + rowid
-                  + " LIMIT 1 OFFSET "
-                  + (CHUNK_ROWS - 1));
+      boolean last = bound == null || bound >= max;
       String range =
           (after == null ? "" : rowid + " > " + after)
-              + (after != null && bound != null ? " AND " : "")
-              + (bound == null ? "" : rowid + " <= " + bound);
+              + (after != null && !last ? " AND " : "")
+              + (last ? "" : rowid + " <= " + bound);
       execute.accept(range.isEmpty() ? copy : copy + " WHERE " + range);
-      long rows = bound == null ? total - done : CHUNK_ROWS;
-      done += rows;
+      long rows = changes();
       progress.rowsDone(work, rows);
-      if (bound == null) {
+      if (last) {
         return;
       }
       after = bound;
+      // (an if, not ?:, which would unbox a null bound)
+      if (rows >= CHUNK_ROWS / 2) {
+        bound = after + CHUNK_ROWS;
+      } else {
+        bound = boundAfter(table, rowid, after);
+      }
     }
+  }
+
+  /** The rowid {@link #CHUNK_ROWS} rows after {@code after} (from the start when null), or null. */
+  private Long boundAfter(String table, String rowid, Long after) {
+    return queryLongOrNull(
+        "SELECT "
+            + rowid
+            + " FROM "
+            + quote.apply(table)
+            + (after == null ? "" : " WHERE " + rowid + " > " + after)
+            + " ORDER BY "
+            + rowid
+            + " LIMIT 1 OFFSET "
+            + (CHUNK_ROWS - 1));
+  }
+
+  /** The rows the last statement inserted. */
+  private long changes() {
+    Long n = queryLongOrNull("SELECT changes()");
+    return n == null ? 0 : n;
   }
 
   /** A name of the rowid that no column of the model hides, or null. */
@@ -103,11 +124,6 @@ final class RebuildCopy {
       }
     }
     return null;
-  }
-
-  private long queryLong(String sql) {
-    Long value = queryLongOrNull(sql);
-    return value == null ? 0 : value;
   }
 
   private Long queryLongOrNull(String sql) {
