@@ -721,7 +721,19 @@ enum Problem {
       Kind.WARNING,
       "The columnDefinition of the attribute '%s' of the entity %s is SQL for one database;"
           + " Migrata types the column from its Java type (%s) on every backend. Remove"
-          + " columnDefinition, or use length, precision and scale.");
+          + " columnDefinition, or use length, precision and scale."),
+  // Issue 10, the safe form of foreign keys, checks and NOT NULL: E073, W053-W054 are this
+  // change's.
+  ZERO_DOWNTIME_FOREIGN_KEY_ON_SQLITE(
+      "migrata.W053",
+      Kind.WARNING,
+      "The foreign key %s added to the existing table %s in %s keeps Django's form (ADD FOREIGN"
+          + " KEY, which scans the table under a lock that blocks its writes on PostgreSQL)"
+          + " although app '%s' asks for the zero-downtime form: SQLite, one of its backends,"
+          + " cannot add a foreign key to an existing column without rebuilding the table, so no"
+          + " form limited to PostgreSQL would be correct there. Declare @App(backends ="
+          + " {\"postgresql\", \"mysql\"}) if the app never runs on SQLite, or add the key in a"
+          + " quiet window.");
 
   private final String code;
   private final Kind kind;

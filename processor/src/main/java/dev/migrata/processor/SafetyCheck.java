@@ -75,13 +75,16 @@ final class SafetyCheck {
     for (MigrationToWrite m : planned) {
       SafetySettings s = settings.get(m.app().label());
       String app = m.app().label();
+      SafeFormParts parts = new SafeFormParts(app);
       for (Operation op : m.operations()) {
         if (s != null) {
           Element at = modelElement(m, SafetyRules.modelOf(op));
-          for (SafetyRules.Finding f : findings(app, m.label(), s, op, state, created)) {
+          List<SafetyRules.Finding> found = findings(app, m.label(), s, op, state, created);
+          for (SafetyRules.Finding f : parts.filter(op, "BOTH", state, found)) {
             report(f, at, null, null);
           }
         }
+        parts.ran(op);
         forwards(app, op, state, created);
       }
     }
@@ -130,6 +133,16 @@ final class SafetyCheck {
       Set<String> created) {
     AnnotationMirror migration = Mirrors.find(type, MigrationReader.MIGRATION);
     boolean assured = assured(type, key);
+    SafeFormParts parts = new SafeFormParts(key.app());
+    for (AnnotationValue value : operationValues(migration)) {
+      if (value.getValue() instanceof AnnotationMirror opMirror) {
+        Deconstructed d = MirrorDeconstructor.deconstruct(opMirror);
+        OpKind opKind = OpKind.byName(d.string("kind", ""));
+        if (opKind != null && d.string("scope", "BOTH").equals("STATE")) {
+          parts.stateOnly(opKind.reconstruct(d));
+        }
+      }
+    }
     for (AnnotationValue value : operationValues(migration)) {
       if (!(value.getValue() instanceof AnnotationMirror opMirror)) {
         continue;
@@ -151,11 +164,13 @@ final class SafetyCheck {
         silenced = true;
       }
       if (!scope.equals("STATE") && !silenced) {
-        for (SafetyRules.Finding f :
-            findings(key.app(), key.toString(), settings, op, state, created)) {
+        List<SafetyRules.Finding> found =
+            findings(key.app(), key.toString(), settings, op, state, created);
+        for (SafetyRules.Finding f : parts.filter(op, scope, state, found)) {
           report(f, type, migration, value);
         }
       }
+      parts.ran(op);
       if (!scope.equals("DATABASE")) {
         forwards(key.app(), op, state, created);
       }
@@ -213,7 +228,7 @@ final class SafetyCheck {
   }
 
   /** Where a written migration's finding goes: the model it changes, else the app's first. */
-  private static Element modelElement(MigrationToWrite m, String model) {
+  static Element modelElement(MigrationToWrite m, String model) {
     for (ModelDeclaration d : m.models()) {
       if (d.state().key().equals(model)) {
         return d.element();
