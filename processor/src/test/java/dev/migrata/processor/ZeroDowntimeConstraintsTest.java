@@ -83,7 +83,25 @@ class ZeroDowntimeConstraintsTest {
     assertThat(again).succeeded();
     assertThat(safetyWarnings(again)).isEmpty();
     assertThat(files(root, MIGRATIONS)).as("no corrective migration").isEqualTo(written);
+    // The runtime's index (and so the checksum recorded when a migration is applied) is the same
+    // whether it comes from the migration being written or from its source read back.
+    assertThat(index(again)).isEqualTo(index(c));
     return written;
+  }
+
+  private static String index(Compilation c) {
+    return c.generatedFiles().stream()
+        .filter(f -> f.getName().endsWith("META-INF/migrata/index"))
+        .map(
+            f -> {
+              try {
+                return f.getCharContent(true).toString();
+              } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            })
+        .findFirst()
+        .orElseThrow();
   }
 
   private static List<String> safetyWarnings(Compilation c) {

@@ -32,8 +32,8 @@ import dev.migrata.annotations.migration.Op;
             vendors = "postgresql"),
         @Op(
             kind = VALIDATE_CONSTRAINT,
-            model = "book",
-            name = "library_book_published_e95a41fe_notnull"),
+            name = "library_book_published_e95a41fe_notnull",
+            model = "book"),
         @Op(
             kind = ALTER_FIELD,
             model = "book",

@@ -19,8 +19,8 @@ import dev.migrata.annotations.migration.Op;
     atomic = false,
     operations = @Op(
         kind = VALIDATE_CONSTRAINT,
-        model = "book",
-        name = "library_book_editor_id_03910eb0_fk_library_author_id")
+        name = "library_book_editor_id_03910eb0_fk_library_author_id",
+        model = "book")
 )
 public final class M0003_book_validate_library_book_editor_id_03910eb0_fk_library_author_id {
 }

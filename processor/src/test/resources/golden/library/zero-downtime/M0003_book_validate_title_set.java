@@ -17,7 +17,7 @@ import dev.migrata.annotations.migration.Op;
     name = "0003_book_validate_title_set",
     dependencies = @Dependency(app = "library", name = "0002_book_title_set"),
     atomic = false,
-    operations = @Op(kind = VALIDATE_CONSTRAINT, model = "book", name = "title_set")
+    operations = @Op(kind = VALIDATE_CONSTRAINT, name = "title_set", model = "book")
 )
 public final class M0003_book_validate_title_set {
 }
