@@ -4,6 +4,7 @@ import static dev.migrata.processor.SafetySettings.Backend.MYSQL;
 import static dev.migrata.processor.SafetySettings.Backend.SQLITE;
 
 import dev.migrata.internal.operations.AddField;
+import dev.migrata.internal.operations.AlterField;
 import dev.migrata.internal.operations.Operation;
 import dev.migrata.internal.operations.RunSql;
 import dev.migrata.internal.operations.SeparateDatabaseAndState;
@@ -59,19 +60,70 @@ final class ForeignKeySafeForm {
    */
   static SafeForms.SafeForm of(
       AddField add, ModelState model, ProjectState before, SafetySettings settings) {
+    FieldState f = add.field();
+    FieldState key = key(f, before, settings);
+    if (key == null) {
+      return null;
+    }
+    Operation column =
+        new AddField(
+            add.model(), column(f, key, storedType(key.fieldType())), add.preserveDefault());
+    return of(add.model(), f, List.of(column), add, model, before, settings);
+  }
+
+  /**
+   * The safe form of {@code alter}, which makes an existing column a foreign key or points its key
+   * at another table: the database side alters the column into the plain key column (dropping an
+   * old constraint, changing type, index or nullability as the runtime's AlterField does), then
+   * adds the new constraint as {@link #of(AddField, ModelState, ProjectState, SafetySettings)}
+   * does.
+   */
+  static SafeForms.SafeForm of(
+      AlterField alter, ModelState model, ProjectState before, SafetySettings settings) {
+    FieldState f = alter.field();
+    FieldState old = model.field(f.name());
+    if (old == null
+        || !old.hasColumn()
+        || old.primaryKey()
+        || !old.columnName().equals(f.columnName())
+        || (applies(old) && java.util.Objects.equals(old.to(), f.to()))) {
+      return null;
+    }
+    FieldState key = key(f, before, settings);
+    if (key == null) {
+      return null;
+    }
+    FieldState plain = column(f, key, storedType(key.fieldType()));
+    List<Operation> database =
+        plain.equals(old)
+            ? List.of()
+            : List.of(new AlterField(alter.model(), plain, alter.preserveDefault()));
+    return of(alter.model(), f, database, alter, model, before, settings);
+  }
+
+  /** The key {@code f} refers to, when the safe form can be written for it; else {@code null}. */
+  private static FieldState key(FieldState f, ProjectState before, SafetySettings settings) {
     if (settings.targets(SQLITE)) {
       return null;
     }
-    FieldState f = add.field();
     ModelState target = before.model(f.to());
     if (target == null) {
       return null;
     }
     FieldState key = f.toField() != null ? target.field(f.toField()) : target.primaryKey();
-    FieldType stored = key == null ? null : storedType(key.fieldType());
-    if (stored == null) {
-      return null;
-    }
+    return key == null || storedType(key.fieldType()) == null ? null : key;
+  }
+
+  private static SafeForms.SafeForm of(
+      String modelName,
+      FieldState f,
+      List<Operation> columnOps,
+      Operation stateOp,
+      ModelState model,
+      ProjectState before,
+      SafetySettings settings) {
+    ModelState target = before.model(f.to());
+    FieldState key = f.toField() != null ? target.field(f.toField()) : target.primaryKey();
     String table = model.tableName();
     String column = f.columnName();
     String toTable = target.tableName();
@@ -100,8 +152,7 @@ final class ForeignKeySafeForm {
     String pgDrop =
         "ALTER TABLE " + SafeForms.quote(table) + " DROP CONSTRAINT " + SafeForms.quote(pgName);
 
-    List<Operation> database = new ArrayList<>();
-    database.add(new AddField(add.model(), column(f, key, stored), add.preserveDefault()));
+    List<Operation> database = new ArrayList<>(columnOps);
     database.add(new RunSql(List.of(pgAdd), List.of(pgDrop), false, List.of("postgresql")));
     if (settings.targets(MYSQL)) {
       String name = Names.schemaName(table, List.of(column), suffix, MYSQL_NAME_LENGTH);
@@ -121,9 +172,9 @@ final class ForeignKeySafeForm {
       String mysqlDrop = "ALTER TABLE " + backtick(table) + " DROP FOREIGN KEY " + backtick(name);
       database.add(new RunSql(List.of(mysqlAdd), List.of(mysqlDrop), false, List.of("mysql")));
     }
-    Operation validate = new ValidateConstraint(add.model(), pgName);
+    Operation validate = new ValidateConstraint(modelName, pgName);
     return new SafeForms.SafeForm(
-        List.of(new SeparateDatabaseAndState(database, List.of(add))),
+        List.of(new SeparateDatabaseAndState(database, List.of(stateOp))),
         List.of(validate),
         List.of(validate));
   }

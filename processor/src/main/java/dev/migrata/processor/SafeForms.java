@@ -71,6 +71,9 @@ final class SafeForms {
     if (op instanceof AddField a && ForeignKeySafeForm.applies(a.field())) {
       return ForeignKeySafeForm.of(a, model, before, settings);
     }
+    if (op instanceof AlterField a && ForeignKeySafeForm.applies(a.field())) {
+      return ForeignKeySafeForm.of(a, model, before, settings);
+    }
     return null;
   }
 

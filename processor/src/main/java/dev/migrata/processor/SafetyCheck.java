@@ -6,6 +6,7 @@ import dev.migrata.internal.operations.CreateModel;
 import dev.migrata.internal.operations.OpKind;
 import dev.migrata.internal.operations.Operation;
 import dev.migrata.internal.operations.RenameModel;
+import dev.migrata.internal.operations.SeparateDatabaseAndState;
 import dev.migrata.internal.state.Deconstructed;
 import dev.migrata.internal.state.ProjectState;
 import java.util.ArrayList;
@@ -77,11 +78,22 @@ final class SafetyCheck {
       String app = m.app().label();
       SafeFormParts parts = new SafeFormParts(app);
       for (Operation op : m.operations()) {
+        if (op instanceof SeparateDatabaseAndState sd) {
+          sd.stateOperations().forEach(parts::stateOnly);
+        }
+      }
+      for (Operation op : m.operations()) {
         if (s != null) {
-          Element at = modelElement(m, SafetyRules.modelOf(op));
-          List<SafetyRules.Finding> found = findings(app, m.label(), s, op, state, created);
-          for (SafetyRules.Finding f : parts.filter(op, "BOTH", state, found)) {
-            report(f, at, null, null);
+          // A SeparateDatabaseAndState is linted as its @Op lines are: the database side's.
+          List<Operation> database =
+              op instanceof SeparateDatabaseAndState sd ? sd.databaseOperations() : List.of(op);
+          String scope = op instanceof SeparateDatabaseAndState ? "DATABASE" : "BOTH";
+          for (Operation d : database) {
+            Element at = modelElement(m, SafetyRules.modelOf(d));
+            List<SafetyRules.Finding> found = findings(app, m.label(), s, d, state, created);
+            for (SafetyRules.Finding f : parts.filter(d, scope, state, found)) {
+              report(f, at, null, null);
+            }
           }
         }
         parts.ran(op);

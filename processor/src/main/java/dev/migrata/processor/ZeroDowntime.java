@@ -4,11 +4,13 @@ import dev.migrata.internal.migration.MigrationDefinition;
 import dev.migrata.internal.migration.MigrationKey;
 import dev.migrata.internal.migration.MigrationNames;
 import dev.migrata.internal.operations.AddField;
+import dev.migrata.internal.operations.AlterField;
 import dev.migrata.internal.operations.CreateModel;
 import dev.migrata.internal.operations.Operation;
 import dev.migrata.internal.operations.Operations;
 import dev.migrata.internal.operations.RenameModel;
 import dev.migrata.internal.state.Deconstructed;
+import dev.migrata.internal.state.FieldState;
 import dev.migrata.internal.state.ModelState;
 import dev.migrata.internal.state.ProjectState;
 import java.util.ArrayList;
@@ -18,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -165,7 +168,10 @@ final class ZeroDowntime {
     return m != null && m.managed();
   }
 
-  /** A foreign key on an existing table of an app that targets SQLite keeps Django's form. */
+  /**
+   * A foreign key added to (or pointed elsewhere on) an existing table of an app that targets
+   * SQLite keeps Django's form: says so.
+   */
   private static void noteSqlite(
       String app,
       Operation op,
@@ -173,16 +179,26 @@ final class ZeroDowntime {
       ProjectState state,
       SafetySettings settings,
       Reporter reporter) {
-    if (op instanceof AddField a
-        && ForeignKeySafeForm.applies(a.field())
-        && settings.targets(SafetySettings.Backend.SQLITE)
-        && reporter != null) {
-      ModelState model = state.model(app, a.model());
+    FieldState f =
+        op instanceof AddField a ? a.field() : op instanceof AlterField a ? a.field() : null;
+    String modelName = SafetyRules.modelOf(op);
+    ModelState model = state.model(app, modelName);
+    if (f == null
+        || model == null
+        || !ForeignKeySafeForm.applies(f)
+        || !settings.targets(SafetySettings.Backend.SQLITE)
+        || reporter == null) {
+      return;
+    }
+    FieldState old = model.field(f.name());
+    if (op instanceof AddField
+        || (old != null
+            && !(ForeignKeySafeForm.applies(old) && Objects.equals(old.to(), f.to())))) {
       reporter.report(
           Problem.ZERO_DOWNTIME_FOREIGN_KEY_ON_SQLITE,
-          SafetyCheck.modelElement(m, a.model()),
-          a.field().columnName(),
-          model == null ? a.model() : model.tableName(),
+          SafetyCheck.modelElement(m, modelName),
+          f.columnName(),
+          model.tableName(),
           m.label(),
           app);
     }

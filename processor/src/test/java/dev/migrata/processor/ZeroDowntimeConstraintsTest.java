@@ -62,15 +62,17 @@ class ZeroDowntimeConstraintsTest {
    */
   private List<String> writesSafely(String appAttributes, JavaFileObject book, String... expected) {
     JavaFileObject app = app(appAttributes);
-    Compilation c = compile(root, List.of(), app, author(), book, m1);
+    List<String> before = files(root, MIGRATIONS);
+    List<JavaFileObject> sources = new ArrayList<>(List.of(app, author(), book));
+    before.forEach(f -> sources.add(migration(root, MIGRATIONS, f.replace(".java", ""))));
+    Compilation c = compile(root, List.of(), sources.toArray(JavaFileObject[]::new));
     assertThat(c).succeeded();
     List<String> written = files(root, MIGRATIONS);
-    List<String> wanted = new ArrayList<>(List.of("M0001_initial.java"));
+    List<String> wanted = new ArrayList<>(before);
     for (String name : expected) {
       wanted.add(name + ".java");
     }
     assertThat(written).containsExactlyElementsOf(wanted);
-    List<JavaFileObject> sources = new ArrayList<>(List.of(app, author(), book, m1));
     for (String name : expected) {
       Golden.assertMatches(GOLDEN + name + ".java", written(root, MIGRATIONS, name));
       sources.add(migration(root, MIGRATIONS, name));
@@ -139,6 +141,28 @@ class ZeroDowntimeConstraintsTest {
         book(EDITOR_BODY),
         "M0002_book_editor",
         "M0003_book_validate_library_book_editor_id_03910eb0_fk_library_author_id");
+  }
+
+  @Test
+  void aColumnBecomingAForeignKeyGetsItsConstraintNotValid() {
+    String plain = BOOK_BODY + "  @Field(nullable = true, column = \"editor_id\") Long editor;\n";
+    assertThat(compile(root, List.of(), author(), book(plain), m1)).succeeded();
+    assertThat(files(root, MIGRATIONS))
+        .containsExactly("M0001_initial.java", "M0002_book_editor.java");
+    // Without index = false the key's index would be built as Django builds it (safety.W101).
+    String key =
+        BOOK_BODY
+            + "  @ForeignKey(onDelete = OnDelete.SET_NULL, nullable = true, index = false)"
+            + " Author editor;\n";
+    writesSafely(
+        "zeroDowntime = true, backends = {\"postgresql\", \"mysql\"}",
+        book(key),
+        "M0003_alter_book_editor",
+        "M0004_book_validate_library_book_editor_id_03910eb0_fk_library_author_id");
+    // The column already is the key's: only the constraint is added.
+    assertThat(written(root, MIGRATIONS, "M0003_alter_book_editor"))
+        .doesNotContain("kind = ALTER_FIELD,\n            scope = DATABASE")
+        .contains("scope = STATE");
   }
 
   @Test
