@@ -150,6 +150,36 @@ class ZeroDowntimeMigrateTest {
     assertThat(nullable("published")).isEqualTo("NO");
   }
 
+  @Test
+  void aColumnMadeAForeignKeyGetsItsConstraintBothWays() throws Exception {
+    compile(book("", "  @Field(nullable = true, column = \"editor_id\") Long editor;\n"));
+    assertThat(migrate()).as(out).isZero();
+    db.exec(
+        "INSERT INTO library_author (name) VALUES ('Ann')",
+        "INSERT INTO library_book (title, author_id, editor_id) VALUES ('A', 1, 1)");
+
+    String key =
+        "  @ForeignKey(onDelete = OnDelete.SET_NULL, nullable = true, index = false)"
+            + " Author editor;\n";
+    compile(book("", key));
+    assertThat(migrationFiles(project)).hasSize(3);
+    assertThat(migrate()).as(out).isZero();
+    assertThat(constraints("FOREIGN KEY")).contains(FK);
+    assertThatThrownBy(
+            () ->
+                db.exec(
+                    "INSERT INTO library_book (title, author_id, editor_id) VALUES ('B', 1, 9)"))
+        .isInstanceOf(SQLException.class);
+    compile(book("", key));
+    assertThat(migrationFiles(project)).hasSize(3);
+
+    assertThat(migrate("library", "0002")).as(out).isZero();
+    assertThat(constraints("FOREIGN KEY")).doesNotContain(FK);
+    assertThat(db.rows("SELECT editor_id FROM library_book")).containsExactly("1");
+    assertThat(migrate()).as(out).isZero();
+    assertThat(constraints("FOREIGN KEY")).contains(FK);
+  }
+
   private String nullable(String column) throws SQLException {
     return db.rows(
             "SELECT is_nullable FROM information_schema.columns WHERE table_schema = "

@@ -64,8 +64,8 @@ final class ZeroDowntime {
   }
 
   /**
-   * {@code result} with every dependency on a migration renamed in it (a migration that lost its
-   * indexes is named after what it still does) pointing at the new name.
+   * {@code result} with every dependency on a migration renamed in it (a migration that lost some
+   * operations to the non-atomic one is named after what it still does) pointing at the new name.
    */
   private static List<MigrationToWrite> renamed(
       Map<MigrationKey, MigrationKey> renames, List<MigrationToWrite> result) {
@@ -147,7 +147,7 @@ final class ZeroDowntime {
     }
     MigrationToWrite last = result.get(result.size() - 1);
     if (last.operations().isEmpty() && last.definition().dependencies().size() <= 1) {
-      // It held only indexes: it becomes the non-atomic migration, under its own name.
+      // All it held moved: it becomes the non-atomic migration, under its own name.
       result.set(result.size() - 1, nonAtomic(last, last.definition().key(), later, List.of()));
     } else {
       String name = MigrationNames.next(List.of(last.definition().name()), null, false, naming);
