@@ -205,7 +205,9 @@ final class ForeignKeySafeForm {
         FieldState.builder(f.name(), stored.djangoName())
             .column(f.columnName())
             .nullable(f.nullable())
-            .unique(f.unique())
+            // A one-to-one is unique without saying so (Django's OneToOneField); its column says
+            // it.
+            .unique(f.unique() || f.fieldType() == FieldType.ONE_TO_ONE)
             .index(f.index())
             .defaultValue(f.defaultValue())
             .dbDefault(f.dbDefault())

@@ -166,6 +166,30 @@ class ZeroDowntimeConstraintsTest {
   }
 
   @Test
+  void aOneToOneOnAPostgresqlOnlyAppHasNoMysqlVariant() {
+    String body =
+        BOOK_BODY + "  @OneToOne(onDelete = OnDelete.SET_NULL, nullable = true) Author editor;\n";
+    Compilation c =
+        compile(
+            root,
+            List.of(),
+            app("zeroDowntime = true, backends = \"postgresql\""),
+            author(),
+            book(body),
+            m1);
+    assertThat(c).succeeded();
+    String text = written(root, MIGRATIONS, "M0002_book_editor");
+    // The plain column keeps the key's uniqueness; only PostgreSQL's constraint is written.
+    assertThat(text)
+        .contains("type = \"BigIntegerField\"")
+        .contains("unique = true")
+        .contains("type = \"OneToOneField\"")
+        .contains("NOT VALID")
+        .doesNotContain("vendors = \"mysql\"");
+    assertThat(files(root, MIGRATIONS)).hasSize(3);
+  }
+
+  @Test
   void aForeignKeyKeepsDjangosFormWhenTheAppTargetsSqlite() {
     Compilation c =
         compile(root, List.of(), app("zeroDowntime = true"), author(), book(EDITOR_BODY), m1);
