@@ -180,6 +180,22 @@ final class ForeignKeySafeForm {
   }
 
   /**
+   * The plain type of the column of {@code fk}, a foreign key resolved in {@code state}, or {@code
+   * null} when it is none this form knows.
+   */
+  static FieldType storedType(FieldState fk, ProjectState state) {
+    if (!applies(fk)) {
+      return null;
+    }
+    ModelState target = state.model(fk.to());
+    FieldState key =
+        target == null
+            ? null
+            : fk.toField() != null ? target.field(fk.toField()) : target.primaryKey();
+    return key == null ? null : storedType(key.fieldType());
+  }
+
+  /**
    * The type of the column that refers to a key of type {@code key}: an auto key's integer, or the
    * key's own type (as the runtime's {@code rel_db_type}); {@code null} for the others.
    */

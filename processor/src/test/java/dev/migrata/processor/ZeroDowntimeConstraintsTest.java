@@ -166,6 +166,49 @@ class ZeroDowntimeConstraintsTest {
   }
 
   @Test
+  void aKeyPointedAtAnotherTableDropsTheOldConstraintAndAddsTheNewNotValid() {
+    JavaFileObject shelf =
+        source(
+            LIB + ".Shelf",
+            "package com.example.library;\n"
+                + "import dev.migrata.annotations.*;\n"
+                + "@Model\n"
+                + "public class Shelf {\n"
+                + "  @Field(maxLength = 50) String label;\n"
+                + "}\n");
+    String editor = "  @ForeignKey(onDelete = OnDelete.SET_NULL, nullable = true) %s editor;\n";
+    assertThat(
+            compile(
+                root, List.of(), author(), shelf, book(BOOK_BODY + editor.formatted("Author")), m1))
+        .succeeded();
+    List<JavaFileObject> sources = new ArrayList<>();
+    files(root, MIGRATIONS)
+        .forEach(f -> sources.add(migration(root, MIGRATIONS, f.replace(".java", ""))));
+    sources.addAll(
+        List.of(
+            app("zeroDowntime = true, backends = {\"postgresql\", \"mysql\"}"),
+            author(),
+            shelf,
+            book(BOOK_BODY + editor.formatted("Shelf"))));
+    Compilation c = compile(root, List.of(), sources.toArray(JavaFileObject[]::new));
+    assertThat(c).succeeded();
+    List<String> written = files(root, MIGRATIONS);
+    assertThat(written).hasSize(4);
+    String alter = written(root, MIGRATIONS, written.get(2).replace(".java", ""));
+    // The database side alters the key into its plain column (the runtime drops the old constraint,
+    // found by introspection), then adds the new one NOT VALID; the state side is Django's.
+    assertThat(alter)
+        .contains("kind = ALTER_FIELD,\n            scope = DATABASE")
+        .contains("type = \"BigIntegerField\"")
+        .contains("REFERENCES \\\"library_shelf\\\" (\\\"id\\\")")
+        .contains("NOT VALID")
+        .contains("to = \"library.shelf\"");
+    assertThat(written(root, MIGRATIONS, written.get(3).replace(".java", "")))
+        .contains("atomic = false")
+        .contains("_fk_library_shelf_id");
+  }
+
+  @Test
   void aOneToOneOnAPostgresqlOnlyAppHasNoMysqlVariant() {
     String body =
         BOOK_BODY + "  @OneToOne(onDelete = OnDelete.SET_NULL, nullable = true) Author editor;\n";
