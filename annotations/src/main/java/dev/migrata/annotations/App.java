@@ -34,9 +34,12 @@ public @interface App {
   String[] backends() default {};
 
   /**
-   * Whether the processor writes PostgreSQL's safe form of operations that lock a busy table (an
-   * index on an existing table as {@code ADD_INDEX_CONCURRENTLY} in its own non-atomic migration);
-   * {@code -Amigrata.zeroDowntime=true} turns it on for every app.
+   * Whether the processor writes PostgreSQL's safe form of operations that lock a busy table: on an
+   * existing table, an index as {@code ADD_INDEX_CONCURRENTLY}, a check as {@code
+   * ADD_CONSTRAINT_NOT_VALID}, a foreign key {@code NOT VALID} (not when the app targets SQLite)
+   * and {@code NOT NULL} through a validated check, with the scans in a following non-atomic
+   * migration (README, "The processor writes the safe form"); {@code -Amigrata.zeroDowntime=true}
+   * turns it on for every app.
    */
   boolean zeroDowntime() default false;
 

@@ -202,7 +202,8 @@ public final class MigrataProcessor extends AbstractProcessor {
           app.label(), SafetySettings.of(app, processingEnv.getElementUtils(), options, reporter));
     }
     List<MigrationToWrite> planned =
-        ZeroDowntime.rewrite(plan.migrations(), plan.history().state(), settings, options.name());
+        ZeroDowntime.rewrite(
+            plan.migrations(), plan.history().state(), settings, options.name(), reporter);
     safety.check(plan.history(), planned, migrationSources(), settings);
     return planned;
   }

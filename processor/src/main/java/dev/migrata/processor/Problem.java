@@ -789,7 +789,19 @@ enum Problem {
       Kind.ERROR,
       "The sequence '%s' of the entity %s has allocationSize %d: Hibernate needs 1 or more (the"
           + " sequence's increment). Set allocationSize to 1 (no pooling) or more (50 by"
-          + " default).");
+          + " default)."),
+  // Issue 10, the safe form of foreign keys, checks and NOT NULL: E073, W053-W054 are this
+  // change's.
+  ZERO_DOWNTIME_FOREIGN_KEY_ON_SQLITE(
+      "migrata.W053",
+      Kind.WARNING,
+      "The foreign key %s added to the existing table %s in %s keeps Django's form (ADD FOREIGN"
+          + " KEY, which scans the table under a lock that blocks its writes on PostgreSQL)"
+          + " although app '%s' asks for the zero-downtime form: SQLite, one of its backends,"
+          + " cannot add a foreign key to an existing column without rebuilding the table, so no"
+          + " form limited to PostgreSQL would be correct there. Declare @App(backends ="
+          + " {\"postgresql\", \"mysql\"}) if the app never runs on SQLite, or add the key in a"
+          + " quiet window.");
 
   private final String code;
   private final Kind kind;

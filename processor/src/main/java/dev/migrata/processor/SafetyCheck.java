@@ -6,6 +6,7 @@ import dev.migrata.internal.operations.CreateModel;
 import dev.migrata.internal.operations.OpKind;
 import dev.migrata.internal.operations.Operation;
 import dev.migrata.internal.operations.RenameModel;
+import dev.migrata.internal.operations.SeparateDatabaseAndState;
 import dev.migrata.internal.state.Deconstructed;
 import dev.migrata.internal.state.ProjectState;
 import java.util.ArrayList;
@@ -75,13 +76,27 @@ final class SafetyCheck {
     for (MigrationToWrite m : planned) {
       SafetySettings s = settings.get(m.app().label());
       String app = m.app().label();
+      SafeFormParts parts = new SafeFormParts(app);
+      for (Operation op : m.operations()) {
+        if (op instanceof SeparateDatabaseAndState sd) {
+          sd.stateOperations().forEach(parts::stateOnly);
+        }
+      }
       for (Operation op : m.operations()) {
         if (s != null) {
-          Element at = modelElement(m, SafetyRules.modelOf(op));
-          for (SafetyRules.Finding f : findings(app, m.label(), s, op, state, created)) {
-            report(f, at, null, null);
+          // A SeparateDatabaseAndState is linted as its @Op lines are: the database side's.
+          List<Operation> database =
+              op instanceof SeparateDatabaseAndState sd ? sd.databaseOperations() : List.of(op);
+          String scope = op instanceof SeparateDatabaseAndState ? "DATABASE" : "BOTH";
+          for (Operation d : database) {
+            Element at = modelElement(m, SafetyRules.modelOf(d));
+            List<SafetyRules.Finding> found = findings(app, m.label(), s, d, state, created);
+            for (SafetyRules.Finding f : parts.filter(d, scope, state, found)) {
+              report(f, at, null, null);
+            }
           }
         }
+        parts.ran(op);
         forwards(app, op, state, created);
       }
     }
@@ -130,6 +145,16 @@ final class SafetyCheck {
       Set<String> created) {
     AnnotationMirror migration = Mirrors.find(type, MigrationReader.MIGRATION);
     boolean assured = assured(type, key);
+    SafeFormParts parts = new SafeFormParts(key.app());
+    for (AnnotationValue value : operationValues(migration)) {
+      if (value.getValue() instanceof AnnotationMirror opMirror) {
+        Deconstructed d = MirrorDeconstructor.deconstruct(opMirror);
+        OpKind opKind = OpKind.byName(d.string("kind", ""));
+        if (opKind != null && d.string("scope", "BOTH").equals("STATE")) {
+          parts.stateOnly(opKind.reconstruct(d));
+        }
+      }
+    }
     for (AnnotationValue value : operationValues(migration)) {
       if (!(value.getValue() instanceof AnnotationMirror opMirror)) {
         continue;
@@ -151,11 +176,13 @@ final class SafetyCheck {
         silenced = true;
       }
       if (!scope.equals("STATE") && !silenced) {
-        for (SafetyRules.Finding f :
-            findings(key.app(), key.toString(), settings, op, state, created)) {
+        List<SafetyRules.Finding> found =
+            findings(key.app(), key.toString(), settings, op, state, created);
+        for (SafetyRules.Finding f : parts.filter(op, scope, state, found)) {
           report(f, type, migration, value);
         }
       }
+      parts.ran(op);
       if (!scope.equals("DATABASE")) {
         forwards(key.app(), op, state, created);
       }
@@ -213,7 +240,7 @@ final class SafetyCheck {
   }
 
   /** Where a written migration's finding goes: the model it changes, else the app's first. */
-  private static Element modelElement(MigrationToWrite m, String model) {
+  static Element modelElement(MigrationToWrite m, String model) {
     for (ModelDeclaration d : m.models()) {
       if (d.state().key().equals(model)) {
         return d.element();

@@ -3,12 +3,15 @@ package dev.migrata.processor;
 import dev.migrata.internal.migration.MigrationDefinition;
 import dev.migrata.internal.migration.MigrationKey;
 import dev.migrata.internal.migration.MigrationNames;
-import dev.migrata.internal.operations.AddIndex;
-import dev.migrata.internal.operations.AddIndexConcurrently;
+import dev.migrata.internal.operations.AddField;
+import dev.migrata.internal.operations.AlterField;
 import dev.migrata.internal.operations.CreateModel;
 import dev.migrata.internal.operations.Operation;
+import dev.migrata.internal.operations.Operations;
 import dev.migrata.internal.operations.RenameModel;
 import dev.migrata.internal.state.Deconstructed;
+import dev.migrata.internal.state.FieldState;
+import dev.migrata.internal.state.ModelState;
 import dev.migrata.internal.state.ProjectState;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,14 +20,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
  * {@code @App(zeroDowntime = true)}: the processor writes PostgreSQL's safe form itself, so the
- * migration file shows what will run. An index added to a table that existed before this compile's
- * migrations moves out of its migration into one more migration of the app, {@code atomic = false},
- * as {@code ADD_INDEX_CONCURRENTLY} (plain {@code CREATE INDEX} on the other backends). Indexes of
- * tables created in this compile stay where they are: nobody writes to those yet.
+ * migration file shows what will run. On a table that existed before this compile's migrations, an
+ * index, a check constraint, a foreign key and a {@code NOT NULL} get the forms {@link SafeForms}
+ * builds: what must not hold the migration's strong lock while it scans (a concurrent index build,
+ * a {@code VALIDATE CONSTRAINT}) moves into one more migration of the app, {@code atomic = false},
+ * after its other new operations. Tables created in this compile keep Django's form: nobody writes
+ * to those yet.
  */
 final class ZeroDowntime {
   private ZeroDowntime() {}
@@ -34,7 +40,8 @@ final class ZeroDowntime {
       List<MigrationToWrite> planned,
       ProjectState history,
       Map<String, SafetySettings> settings,
-      String explicitName) {
+      String explicitName,
+      Reporter reporter) {
     Map<String, List<MigrationToWrite>> byApp = new LinkedHashMap<>();
     for (MigrationToWrite m : planned) {
       byApp.computeIfAbsent(m.app().label(), a -> new ArrayList<>()).add(m);
@@ -49,15 +56,16 @@ final class ZeroDowntime {
         result.addAll(e.getValue());
       } else {
         result.addAll(
-            rewriteApp(e.getKey(), e.getValue(), history, created, explicitName, renames));
+            rewriteApp(
+                e.getKey(), e.getValue(), history, created, explicitName, renames, s, reporter));
       }
     }
     return renamed(renames, result);
   }
 
   /**
-   * {@code result} with every dependency on a migration renamed in it (a migration that lost its
-   * indexes is named after what it still does) pointing at the new name.
+   * {@code result} with every dependency on a migration renamed in it (a migration that lost some
+   * operations to the non-atomic one is named after what it still does) pointing at the new name.
    */
   private static List<MigrationToWrite> renamed(
       Map<MigrationKey, MigrationKey> renames, List<MigrationToWrite> result) {
@@ -87,24 +95,40 @@ final class ZeroDowntime {
       ProjectState history,
       Set<String> created,
       String explicitName,
-      Map<MigrationKey, MigrationKey> renames) {
+      Map<MigrationKey, MigrationKey> renames,
+      SafetySettings settings,
+      Reporter reporter) {
     List<MigrationToWrite> result = new ArrayList<>();
-    List<Operation> moved = new ArrayList<>();
+    List<Operation> later = new ArrayList<>();
+    List<Operation> naming = new ArrayList<>();
+    // The state just before each operation, so that a field's old form and a key's target are
+    // known; the other apps' new models are not in it (a key to one keeps Django's form).
+    ProjectState state = history.copy();
     for (MigrationToWrite m : migrations) {
       List<Operation> kept = new ArrayList<>();
+      List<Operation> keptNaming = new ArrayList<>();
       for (Operation op : m.operations()) {
-        if (op instanceof AddIndex a
-            && !created.contains(ProjectState.key(app, a.model()))
-            && history.model(app, a.model()) != null
-            && history.model(app, a.model()).managed()) {
-          moved.add(new AddIndexConcurrently(a.model(), a.index()));
-        } else {
+        SafeForms.SafeForm safe =
+            existing(app, op, history, created) ? SafeForms.of(app, op, state, settings) : null;
+        if (safe == null) {
           kept.add(op);
+          keptNaming.add(op);
+          if (existing(app, op, history, created)) {
+            noteSqlite(app, op, m, state, settings, reporter);
+          }
+        } else {
+          kept.addAll(safe.now());
+          if (!safe.now().isEmpty()) {
+            keptNaming.add(op);
+          }
+          later.addAll(safe.later());
+          naming.addAll(safe.naming());
         }
         track(app, List.of(op), created);
+        forwards(app, op, state);
       }
-      if (kept.size() == m.operations().size() || kept.isEmpty()) {
-        result.add(kept.isEmpty() ? with(m, m.definition().key(), kept) : m);
+      if (keptNaming.size() == m.operations().size() || kept.isEmpty()) {
+        result.add(kept.equals(m.operations()) ? m : with(m, m.definition().key(), kept));
       } else {
         // Named after what it still does, numbered after its predecessor in the app as before.
         List<String> after =
@@ -112,24 +136,81 @@ final class ZeroDowntime {
                 .filter(k -> k.app().equals(app))
                 .map(MigrationKey::name)
                 .toList();
-        String name = MigrationNames.next(after, explicitName, m.definition().initial(), kept);
+        String name =
+            MigrationNames.next(after, explicitName, m.definition().initial(), keptNaming);
         renames.put(m.definition().key(), new MigrationKey(app, name));
         result.add(with(m, new MigrationKey(app, name), kept));
       }
     }
-    if (moved.isEmpty()) {
+    if (later.isEmpty()) {
       return migrations;
     }
     MigrationToWrite last = result.get(result.size() - 1);
     if (last.operations().isEmpty() && last.definition().dependencies().size() <= 1) {
-      // It held only indexes: it becomes the non-atomic migration, under its own name.
-      result.set(result.size() - 1, nonAtomic(last, last.definition().key(), moved, List.of()));
+      // All it held moved: it becomes the non-atomic migration, under its own name.
+      result.set(result.size() - 1, nonAtomic(last, last.definition().key(), later, List.of()));
     } else {
-      String name = MigrationNames.next(List.of(last.definition().name()), null, false, moved);
+      String name = MigrationNames.next(List.of(last.definition().name()), null, false, naming);
       MigrationKey key = new MigrationKey(app, name);
-      result.add(nonAtomic(last, key, moved, List.of(last.definition().key())));
+      result.add(nonAtomic(last, key, later, List.of(last.definition().key())));
     }
     return result;
+  }
+
+  /** Whether {@code op} changes a managed table that existed before this compile's migrations. */
+  private static boolean existing(
+      String app, Operation op, ProjectState history, Set<String> created) {
+    String model = SafetyRules.modelOf(op);
+    if (model == null || created.contains(ProjectState.key(app, model))) {
+      return false;
+    }
+    ModelState m = history.model(app, model);
+    return m != null && m.managed();
+  }
+
+  /**
+   * A foreign key added to (or pointed elsewhere on) an existing table of an app that targets
+   * SQLite keeps Django's form: says so.
+   */
+  private static void noteSqlite(
+      String app,
+      Operation op,
+      MigrationToWrite m,
+      ProjectState state,
+      SafetySettings settings,
+      Reporter reporter) {
+    FieldState f =
+        op instanceof AddField a ? a.field() : op instanceof AlterField a ? a.field() : null;
+    String modelName = SafetyRules.modelOf(op);
+    ModelState model = state.model(app, modelName);
+    if (f == null
+        || model == null
+        || !ForeignKeySafeForm.applies(f)
+        || !settings.targets(SafetySettings.Backend.SQLITE)
+        || reporter == null) {
+      return;
+    }
+    FieldState old = model.field(f.name());
+    if (op instanceof AddField
+        || (old != null
+            && !(ForeignKeySafeForm.applies(old) && Objects.equals(old.to(), f.to())))) {
+      reporter.report(
+          Problem.ZERO_DOWNTIME_FOREIGN_KEY_ON_SQLITE,
+          SafetyCheck.modelElement(m, modelName),
+          f.columnName(),
+          model.tableName(),
+          m.label(),
+          app);
+    }
+  }
+
+  private static void forwards(String app, Operation op, ProjectState state) {
+    try {
+      op.stateForwards(app, state);
+    } catch (RuntimeException e) {
+      // A migration the state cannot follow is reported elsewhere; the next ones keep Django's
+      // form.
+    }
   }
 
   private static void track(String app, List<Operation> ops, Set<String> created) {
@@ -170,7 +251,7 @@ final class ZeroDowntime {
       boolean initial,
       boolean atomic,
       List<Operation> ops) {
-    List<Deconstructed> forms = ops.stream().map(Operation::deconstruct).toList();
+    List<Deconstructed> forms = Operations.deconstruct(ops);
     return new MigrationDefinition(
         key,
         m.app().migrationsPackage() + "." + MigrationNames.className(key.name()),

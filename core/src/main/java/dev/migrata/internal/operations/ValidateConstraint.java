@@ -41,6 +41,8 @@ public record ValidateConstraint(String model, String name) implements Operation
 
   @Override
   public Deconstructed deconstruct() {
-    return OpKind.VALIDATE_CONSTRAINT.form().put("model", model).put("name", name).build();
+    // In @Op's order (name before model), as the processor reads it back: the index JSON and the
+    // checksum of a written migration then equal those of its source.
+    return OpKind.VALIDATE_CONSTRAINT.form().put("name", name).put("model", model).build();
   }
 }
