@@ -50,7 +50,30 @@ public final class StartupProbe {
         ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
             .getProcessCpuTime();
     int classes = ManagementFactory.getClassLoadingMXBean().getLoadedClassCount();
+    if (Boolean.getBoolean("bench.threads")) {
+      threads();
+    }
     System.out.printf(Locale.ROOT, "%.2f %.2f %d%n", wall / 1e6, cpu / 1e6, classes);
+  }
+
+  /**
+   * Diagnostics ({@code -Dbench.threads=true}): CPU ms per JVM thread (JIT compilers, GC, main)
+   * from {@code /proc/self/task}, to stderr, summed by kind.
+   */
+  static void threads() throws java.io.IOException {
+    java.util.Map<String, Long> byKind = new java.util.TreeMap<>();
+    long tick = 10; // USER_HZ 100
+    try (var tasks = java.nio.file.Files.list(Path.of("/proc/self/task"))) {
+      for (Path t : (Iterable<Path>) tasks::iterator) {
+        String stat = java.nio.file.Files.readString(t.resolve("stat"));
+        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ms = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * tick;
+        String kind = name.replaceAll("[#0-9 ]+.*$", "").replaceAll("CompilerThre.*", "Compiler");
+        byKind.merge(kind, ms, Long::sum);
+      }
+    }
+    System.err.println("threads " + byKind);
   }
 
   /** Liquibase's update of the changelog {@code file} (its own documented API, 4.x). */

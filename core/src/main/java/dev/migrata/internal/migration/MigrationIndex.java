@@ -79,10 +79,7 @@ public final class MigrationIndex {
     int start = 0;
     int length = bytes.length;
     while (start < length) {
-      int end = start;
-      while (end < length && bytes[end] != '\n') {
-        end++;
-      }
+      int end = indexOf(bytes, (byte) '\n', start, length);
       int line = start;
       start = end + 1;
       lineNumber++;
@@ -91,10 +88,12 @@ public final class MigrationIndex {
       }
       // cut[i]: where column i ends; the last column (the JSON) runs to the end of the line.
       int column = 0;
-      for (int i = line; i < end && column < columns - 1; i++) {
-        if (bytes[i] == '\t') {
-          cut[column++] = i;
+      for (int i = line; column < columns - 1; i++) {
+        i = indexOf(bytes, (byte) '\t', i, end);
+        if (i == end) {
+          break;
         }
+        cut[column++] = i;
       }
       if (column != columns - 1) {
         throw new IllegalArgumentException(
@@ -119,6 +118,19 @@ public final class MigrationIndex {
       result.add(m);
     }
     return result;
+  }
+
+  /**
+   * The first {@code b} in {@code bytes[from..to)}, or {@code to}. A method of its own, small, so
+   * that the JIT compiles it early and cheaply: the loop runs over the whole index.
+   */
+  private static int indexOf(byte[] bytes, byte b, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (bytes[i] == b) {
+        return i;
+      }
+    }
+    return to;
   }
 
   private static String text(byte[] bytes, int from, int to) {
