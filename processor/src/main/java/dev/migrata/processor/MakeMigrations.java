@@ -37,20 +37,28 @@ final class MakeMigrations {
   private final MigrationReader migrations;
   private final HistoryReplayer replayer;
   private final DeletedMigrations deleted;
+  private final HistoryFingerprint fingerprints;
+  private final ReplayCache cache;
   private final Reporter reporter;
   private final Options options;
+  private int cacheHits;
+  private HistoryReplayer.History lastHistory;
 
   MakeMigrations(
       AppResolver apps,
       ModelReader models,
       MigrationReader migrations,
       DeletedMigrations deleted,
+      HistoryFingerprint fingerprints,
+      ReplayCache cache,
       Reporter reporter,
       Options options) {
     this.apps = apps;
     this.models = models;
     this.migrations = migrations;
     this.deleted = deleted;
+    this.fingerprints = fingerprints;
+    this.cache = cache;
     this.replayer = new HistoryReplayer(reporter);
     this.reporter = reporter;
     this.options = options;
@@ -79,10 +87,21 @@ final class MakeMigrations {
       }
     }
     Map<String, List<MigrationReader.Found>> found = new TreeMap<>();
-    for (AppInfo app : known.values()) {
-      found.put(app.label(), deleted.withoutDeleted(migrations.read(app)));
+    String fingerprint = options.replayCache() ? fingerprints.of(known.values()) : null;
+    HistoryReplayer.History history = fingerprint == null ? null : cache.load(fingerprint);
+    if (history != null) {
+      cacheHits++;
+    } else {
+      int reported = reporter.count();
+      for (AppInfo app : known.values()) {
+        found.put(app.label(), deleted.withoutDeleted(migrations.read(app)));
+      }
+      history = replayer.replay(found);
+      if (fingerprint != null && reporter.count() == reported) {
+        cache.store(fingerprint, history);
+      }
     }
-    HistoryReplayer.History history = replayer.replay(found);
+    lastHistory = history;
 
     Map<String, List<MigrationDefinition>> existing = new TreeMap<>();
     for (AppInfo app : byLabel.values()) {
@@ -98,8 +117,7 @@ final class MakeMigrations {
         } else {
           TypeElement at = HistoryReplayer.element(found, leaves.get(leaves.size() - 1));
           List<String> names = leaves.stream().map(MigrationKey::name).toList();
-          reporter.report(
-              Problem.CONFLICTING_LEAVES, at, app.label(), String.join(" and ", names));
+          reporter.report(Problem.CONFLICTING_LEAVES, at, app.label(), String.join(" and ", names));
         }
         continue;
       }
@@ -125,7 +143,8 @@ final class MakeMigrations {
         declarations.put(ProjectState.key(label, d.state().name()), d);
       }
     }
-    Autodetector autodetector = new Autodetector(new Questioner(declarations, reporter, options.confirmRemove()));
+    Autodetector autodetector =
+        new Autodetector(new Questioner(declarations, reporter, options.confirmRemove()));
     Map<String, List<Autodetector.AutoMigration>> changes;
     try {
       changes = autodetector.changes(from, to, detect);
@@ -186,6 +205,16 @@ final class MakeMigrations {
     return new Plan(planned, existing, history);
   }
 
+  /** How many plans of this compile took their history from the replay cache (for tests). */
+  int cacheHits() {
+    return cacheHits;
+  }
+
+  /** The history the last plan started from (for tests). */
+  HistoryReplayer.History lastHistory() {
+    return lastHistory;
+  }
+
   /** Django's {@code makemigrations --merge}: an empty migration depending on every leaf. */
   private MigrationToWrite merge(
       AppInfo app, List<MigrationKey> leaves, List<ModelDeclaration> models) {
@@ -204,5 +233,4 @@ final class MakeMigrations {
             List::of);
     return new MigrationToWrite(app, definition, List.of(), models);
   }
-
 }

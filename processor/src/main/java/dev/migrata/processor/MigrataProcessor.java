@@ -40,6 +40,7 @@ public final class MigrataProcessor extends AbstractProcessor {
   private MigrationFiles files;
   private IndexWriter index;
   private SafetyCheck safety;
+  private ReplayCache replayCache;
   private static final long STALE_AHEAD_MILLIS = 5_000;
   private final Set<String> processedApps = new TreeSet<>();
 
@@ -71,6 +72,7 @@ public final class MigrataProcessor extends AbstractProcessor {
     }
     models = new ModelReader(elements, env.getTypeUtils(), apps, reporter, naming);
     sourceRoots = new SourceRootLocator(env, options);
+    replayCache = new ReplayCache(env.getFiler(), reporter);
     planner =
         new MakeMigrations(
             apps,
@@ -81,6 +83,8 @@ public final class MigrataProcessor extends AbstractProcessor {
                 new MigrationChecker(elements, env.getTypeUtils(), reporter)),
             new DeletedMigrations(
                 env.getFiler(), elements, sourceRoots, () -> userSources, reporter),
+            new HistoryFingerprint(env.getFiler(), elements, sourceRoots, () -> userSources),
+            replayCache,
             reporter,
             options);
     if (options.sourceRoot() != null && !Files.isDirectory(Path.of(options.sourceRoot()))) {
@@ -329,6 +333,9 @@ public final class MigrataProcessor extends AbstractProcessor {
     if (!indexed.isEmpty() && !reporter.hasErrors()) {
       index.write(indexed);
     }
+    if (!reporter.hasErrors()) {
+      replayCache.flush();
+    }
   }
 
   /** The apps whose models, migrations or package-info this round brings. */
@@ -363,6 +370,16 @@ public final class MigrataProcessor extends AbstractProcessor {
       }
     }
     return new ArrayList<>(found.values());
+  }
+
+  /** How many plans of this compile used the replay cache (for tests). */
+  int replayCacheHits() {
+    return planner == null ? 0 : planner.cacheHits();
+  }
+
+  /** The replayed history the last plan of this compile started from (for tests). */
+  HistoryReplayer.History lastHistory() {
+    return planner == null ? null : planner.lastHistory();
   }
 
   private static Element element(MigrationToWrite m) {

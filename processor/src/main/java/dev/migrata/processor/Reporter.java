@@ -13,6 +13,7 @@ import javax.tools.Diagnostic;
 final class Reporter {
   private final Messager messager;
   private boolean errors;
+  private int count;
 
   Reporter(Messager messager) {
     this.messager = messager;
@@ -69,6 +70,7 @@ final class Reporter {
     if (kind == Diagnostic.Kind.ERROR) {
       errors = true;
     }
+    count++;
     if (element == null) {
       messager.printMessage(kind, message);
     } else if (mirror == null) {
@@ -82,5 +84,10 @@ final class Reporter {
 
   boolean hasErrors() {
     return errors;
+  }
+
+  /** How many diagnostics of any kind were reported so far. */
+  int count() {
+    return count;
   }
 }
