@@ -78,6 +78,7 @@ public final class Bench {
       case "fleet" -> new FleetBench(dir).run();
       case "startup" -> Startup.run(dir);
       case "adddefault" -> AddDefaultBench.run(dir);
+      case "procfloor" -> ProcessorFloor.run(dir);
       case "all" -> {
         processorBench(dir);
         runtimeBench(dir);
