@@ -1,8 +1,10 @@
 package dev.migrata.processor;
 
 import dev.migrata.internal.state.ProjectState;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -10,10 +12,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -26,19 +27,26 @@ import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
 /**
- * The identity of the history a compile would replay, for {@link ReplayCache}: the apps, every
- * class of their migrations packages with its class file (where, size, modification time) and its
- * source in the source root (size and time, or none), and the Migrata jars doing the replay. Built
- * from file metadata only: no class file is read, so javac never parses a migration's annotations.
- * Null means "do not trust a cache": a migration of these apps is a source of this compile, or a
- * class file cannot be located.
+ * The identity of the history a compile would replay, for {@link ReplayCache}, from file metadata
+ * only. javac's own listing of a package reads every class file in it ({@code getEnclosedElements}
+ * completes each member), which is the very cost the cache avoids, so the places that hold an app's
+ * migrations are listed here instead:
+ *
+ * <ul>
+ *   <li>the {@link #key} names the apps and the Migrata jars doing the replay (a new version
+ *       replays anew);
+ *   <li>the {@link #places} are found once, after a full read: the class output's package
+ *       directory, the source root's, and every directory or jar a migration class came from;
+ *   <li>their {@link #stat} lists every class file (and migration source) there with its size and
+ *       modification time, or a jar's own size and time: a migration added, deleted, edited or
+ *       recompiled changes it.
+ * </ul>
  */
 final class HistoryFingerprint {
   private final Filer filer;
   private final Elements elements;
   private final SourceRootLocator roots;
   private final Supplier<List<? extends Element>> userSources;
-  private final Map<String, String> archives = new HashMap<>();
 
   HistoryFingerprint(
       Filer filer,
@@ -51,103 +59,141 @@ final class HistoryFingerprint {
     this.userSources = userSources;
   }
 
-  /** The fingerprint of the history of {@code apps} (in label order), or null. */
-  String of(Collection<AppInfo> apps) {
+  /**
+   * The apps (in the given order) and the Migrata jars; null when no cache may be trusted: a
+   * migration of these apps is a source of this compile, so its class file may be out of date.
+   */
+  String key(Collection<AppInfo> apps) {
     Set<String> packages = new HashSet<>();
     apps.forEach(a -> packages.add(a.migrationsPackage()));
     for (Element e : userSources.get()) {
-      // A migration compiled from source now may differ from its class file: replay.
       if (e instanceof TypeElement
           && packages.contains(elements.getPackageOf(e).getQualifiedName().toString())) {
         return null;
       }
     }
-    Path root = roots.locate(userSources.get());
     StringBuilder out = new StringBuilder();
-    out.append("migrata ").append(jar(MigrataProcessor.class)).append('\n');
-    out.append("core ").append(jar(ProjectState.class)).append('\n');
+    out.append("migrata ").append(codeSource(MigrataProcessor.class)).append('\n');
+    out.append("core ").append(codeSource(ProjectState.class)).append('\n');
     for (AppInfo app : apps) {
       out.append("app ").append(app.label()).append(' ').append(app.migrationsPackage());
       out.append('\n');
-      PackageElement pkg = elements.getPackageElement(app.migrationsPackage());
-      if (pkg == null) {
+    }
+    return out.toString();
+  }
+
+  /**
+   * Where the migrations of {@code apps} are, once javac has read them: one line per place, or null
+   * when a class file cannot be located (then nothing is cached).
+   */
+  String places(Collection<AppInfo> apps) {
+    Set<String> places = new LinkedHashSet<>();
+    Path root = roots.locate(userSources.get());
+    for (AppInfo app : apps) {
+      String pkg = app.migrationsPackage();
+      Path out = outputDirectory(pkg);
+      if (out == null) {
+        return null;
+      }
+      places.add("dir " + out);
+      if (root != null) {
+        places.add("src " + root.resolve(pkg.replace('.', '/')));
+      }
+      PackageElement element = elements.getPackageElement(pkg);
+      if (element == null) {
         continue;
       }
-      List<String> names = new ArrayList<>();
-      for (Element e : pkg.getEnclosedElements()) {
-        if (e instanceof TypeElement type) {
-          names.add(type.getSimpleName().toString());
+      for (Element e : element.getEnclosedElements()) {
+        if (!(e instanceof TypeElement type)) {
+          continue;
         }
-      }
-      names.sort(null);
-      String dir = app.migrationsPackage().replace('.', '/');
-      for (String name : names) {
-        String classFile = classFile(app.migrationsPackage(), name);
-        if (classFile == null) {
+        String place = placeOf(pkg, type.getSimpleName() + ".class");
+        if (place == null) {
           return null;
         }
-        out.append(name).append(' ').append(classFile).append(' ');
-        out.append(root == null ? "-" : stat(root.resolve(dir).resolve(name + ".java")));
-        out.append('\n');
+        places.add(place);
+      }
+    }
+    return String.join("\n", places) + "\n";
+  }
+
+  /** The metadata of {@code places} now (see {@link #places}). */
+  static String stat(String places) {
+    StringBuilder out = new StringBuilder();
+    for (String line : places.split("\n")) {
+      out.append(line).append('\n');
+      if (line.startsWith("dir ")) {
+        list(Paths.get(line.substring(4)), ".class", out);
+      } else if (line.startsWith("src ")) {
+        list(Paths.get(line.substring(4)), ".java", out);
+      } else if (line.startsWith("jar ")) {
+        out.append(stat(Paths.get(line.substring(4)))).append('\n');
       }
     }
     return out.toString();
   }
 
-  /** Where the class file javac reads is, with its size and time; null when it is not found. */
-  private String classFile(String pkg, String simpleName) {
-    FileObject file = find(StandardLocation.CLASS_PATH, pkg, simpleName + ".class");
-    if (file == null) {
-      file = find(StandardLocation.CLASS_OUTPUT, pkg, simpleName + ".class");
+  /** Every {@code suffix} file of {@code dir}, by name, with its size and time. */
+  private static void list(Path dir, String suffix, StringBuilder out) {
+    List<String> lines = new ArrayList<>();
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+      for (Path file : files) {
+        String name = file.getFileName().toString();
+        if (name.endsWith(suffix)) {
+          lines.add(name + ' ' + stat(file));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      out.append("absent\n");
+      return;
     }
-    if (file == null) {
+    lines.sort(null);
+    lines.forEach(l -> out.append(l).append('\n'));
+  }
+
+  /** The class output's directory for {@code pkg} (it may not exist yet), or null. */
+  private Path outputDirectory(String pkg) {
+    try {
+      FileObject probe = filer.getResource(StandardLocation.CLASS_OUTPUT, pkg, "probe.class");
+      return Paths.get(probe.toUri()).toAbsolutePath().getParent();
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** {@code dir D} or {@code jar J}: where javac finds {@code pkg/relative}; null when unknown. */
+  private String placeOf(String pkg, String relative) {
+    FileObject file;
+    try {
+      file = filer.getResource(StandardLocation.CLASS_PATH, pkg, relative);
+    } catch (IOException | RuntimeException e) {
       return null;
     }
     URI uri = file.toUri();
-    if ("file".equalsIgnoreCase(uri.getScheme())) {
-      Path path = Paths.get(uri);
-      String stat = stat(path);
-      return stat.equals("-") ? null : path + " " + stat;
-    }
-    // A jar entry: the jar's own size and time stand for all its entries.
-    String text = uri.toString();
-    int bang = text.indexOf("!/");
-    if (text.startsWith("jar:") && bang > 0) {
-      return archives.computeIfAbsent(text.substring(4, bang), HistoryFingerprint::archive);
-    }
-    return text + " " + file.getLastModified();
-  }
-
-  private FileObject find(StandardLocation location, String pkg, String relative) {
     try {
-      FileObject file = filer.getResource(location, pkg, relative);
-      if (location == StandardLocation.CLASS_OUTPUT
-          && "file".equalsIgnoreCase(file.toUri().getScheme())
-          && !Files.exists(Paths.get(file.toUri()))) {
-        return null;
+      if ("file".equalsIgnoreCase(uri.getScheme())) {
+        Path path = Paths.get(uri).toAbsolutePath();
+        return Files.exists(path) ? "dir " + path.getParent() : null;
       }
-      return file;
-    } catch (Exception e) {
-      return null; // No such location or file.
-    }
-  }
-
-  private static String archive(String uri) {
-    try {
-      return uri + " " + stat(Paths.get(new URI(uri)));
+      String text = uri.toString();
+      int bang = text.indexOf("!/");
+      if (text.startsWith("jar:") && bang > 0) {
+        return "jar " + Paths.get(new URI(text.substring(4, bang)));
+      }
     } catch (URISyntaxException | RuntimeException e) {
-      return uri + " ?" + System.nanoTime(); // Unknown: never equal to a stored fingerprint.
+      return null;
     }
+    return null;
   }
 
   /** The Migrata jar (or class directory) that holds {@code type}, with its size and time. */
-  private static String jar(Class<?> type) {
+  private static String codeSource(Class<?> type) {
     try {
       CodeSource source = type.getProtectionDomain().getCodeSource();
       Path path = Paths.get(source.getLocation().toURI());
       return path + " " + stat(path);
     } catch (URISyntaxException | RuntimeException e) {
-      return "? " + System.nanoTime();
+      return "unknown " + System.nanoTime(); // Never equal to a stored key.
     }
   }
 
@@ -156,7 +202,7 @@ final class HistoryFingerprint {
     try {
       BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
       return a.size() + " " + a.lastModifiedTime().to(TimeUnit.MICROSECONDS);
-    } catch (java.io.IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       return "-";
     }
   }

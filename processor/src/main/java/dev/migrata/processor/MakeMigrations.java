@@ -87,8 +87,8 @@ final class MakeMigrations {
       }
     }
     Map<String, List<MigrationReader.Found>> found = new TreeMap<>();
-    String fingerprint = options.replayCache() ? fingerprints.of(known.values()) : null;
-    HistoryReplayer.History history = fingerprint == null ? null : cache.load(fingerprint);
+    String cacheKey = options.replayCache() ? fingerprints.key(known.values()) : null;
+    HistoryReplayer.History history = cacheKey == null ? null : cache.load(cacheKey);
     if (history != null) {
       cacheHits++;
     } else {
@@ -97,8 +97,10 @@ final class MakeMigrations {
         found.put(app.label(), deleted.withoutDeleted(migrations.read(app)));
       }
       history = replayer.replay(found);
-      if (fingerprint != null && reporter.count() == reported) {
-        cache.store(fingerprint, history);
+      String places = cacheKey == null ? null : fingerprints.places(known.values());
+      // A replay that reported something is not cached: a hit would not report it again.
+      if (places != null && reporter.count() == reported) {
+        cache.store(cacheKey, places, HistoryFingerprint.stat(places), history);
       }
     }
     lastHistory = history;

@@ -41,35 +41,46 @@ final class ReplayCache {
 
   private final Filer filer;
   private final Reporter reporter;
-  private Map<String, String> entries;
+  private List<Entry> entries;
   private boolean changed;
+
+  /**
+   * One cached history: {@code key} and {@code places} as {@link HistoryFingerprint} gave them,
+   * {@code stat} the metadata of the places when the history was read, {@code body} the history.
+   */
+  private record Entry(String key, String places, String stat, String body) {}
 
   ReplayCache(Filer filer, Reporter reporter) {
     this.filer = filer;
     this.reporter = reporter;
   }
 
-  /** The history stored under {@code fingerprint}, or null (then replay). */
-  HistoryReplayer.History load(String fingerprint) {
-    String body = entries().get(fingerprint);
-    if (body == null) {
-      return null;
+  /**
+   * The history stored under {@code key} whose places still have the metadata they had when it was
+   * stored, or null (then replay).
+   */
+  HistoryReplayer.History load(String key) {
+    for (Entry e : entries()) {
+      if (!e.key().equals(key) || !HistoryFingerprint.stat(e.places()).equals(e.stat())) {
+        continue;
+      }
+      try {
+        return decode(e.body());
+      } catch (RuntimeException ex) {
+        // A damaged entry: forget it, replay, and store the replay's result.
+        entries.remove(e);
+        changed = true;
+        return null;
+      }
     }
-    try {
-      return decode(body);
-    } catch (RuntimeException e) {
-      // A corrupted or foreign entry: forget it, replay, and store the replay's result.
-      entries.remove(fingerprint);
-      changed = true;
-      return null;
-    }
+    return null;
   }
 
   /**
-   * Keeps {@code history} under {@code fingerprint} when it reads back equal (a state the text form
-   * cannot carry is not cached at all); written by {@link #flush()}.
+   * Keeps {@code history} when it reads back equal (a state the text form cannot carry is not
+   * cached at all); written by {@link #flush()}.
    */
-  void store(String fingerprint, HistoryReplayer.History history) {
+  void store(String key, String places, String stat, HistoryReplayer.History history) {
     for (List<MigrationKey> leaves : history.leaves().values()) {
       if (leaves.size() > 1) {
         return; // Conflicting leaves are reported on the migration's class: replay each time.
@@ -87,11 +98,11 @@ final class ReplayCache {
     } catch (RuntimeException e) {
       return;
     }
-    Map<String, String> all = new LinkedHashMap<>();
-    all.put(fingerprint, body);
-    for (Map.Entry<String, String> e : entries().entrySet()) {
-      if (all.size() < MAX_ENTRIES && !e.getKey().equals(fingerprint)) {
-        all.put(e.getKey(), e.getValue());
+    List<Entry> all = new ArrayList<>();
+    all.add(new Entry(key, places, stat, body));
+    for (Entry e : entries()) {
+      if (all.size() < MAX_ENTRIES && !(e.key().equals(key) && e.places().equals(places))) {
+        all.add(e);
       }
     }
     entries = all;
@@ -104,9 +115,11 @@ final class ReplayCache {
       return;
     }
     StringBuilder out = new StringBuilder(HEADER).append('\n');
-    for (Map.Entry<String, String> e : entries.entrySet()) {
-      section(out, "key", e.getKey());
-      out.append(e.getValue());
+    for (Entry e : entries) {
+      section(out, "key", e.key());
+      section(out, "places", e.places());
+      section(out, "stat", e.stat());
+      out.append(e.body());
     }
     try {
       FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", RESOURCE);
@@ -118,13 +131,13 @@ final class ReplayCache {
     }
   }
 
-  /** The entries of the previous compile's file, by fingerprint; none when it is unreadable. */
-  private Map<String, String> entries() {
+  /** The entries of the previous compile's file; none when it is missing or unreadable. */
+  private List<Entry> entries() {
     if (entries == null) {
-      entries = new LinkedHashMap<>();
+      entries = new ArrayList<>();
       try {
         FileObject file = filer.getResource(StandardLocation.CLASS_OUTPUT, "", RESOURCE);
-        entries.putAll(parse(file.getCharContent(true).toString()));
+        entries.addAll(parse(file.getCharContent(true).toString()));
       } catch (IOException | RuntimeException e) {
         entries.clear(); // No cache yet (a clean build), or one this version does not read.
       }
@@ -132,19 +145,21 @@ final class ReplayCache {
     return entries;
   }
 
-  /** The file's entries: after the header, sections {@code key}, {@code crc32}, {@code history}. */
-  static Map<String, String> parse(String text) {
-    Map<String, String> result = new LinkedHashMap<>();
+  /** The file's entries: after the header, sections key, places, stat, crc32 and history. */
+  private static List<Entry> parse(String text) {
+    List<Entry> result = new ArrayList<>();
     if (!text.startsWith(HEADER + "\n")) {
       return result;
     }
     Sections s = new Sections(text, HEADER.length() + 1);
     while (s.more()) {
       String key = s.next("key");
+      String places = s.next("places");
+      String stat = s.next("stat");
       int start = s.at;
       s.next("crc32");
       s.next("history");
-      result.put(key, text.substring(start, s.at));
+      result.add(new Entry(key, places, stat, text.substring(start, s.at)));
     }
     return result;
   }
