@@ -4,6 +4,8 @@ import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+import javax.annotation.processing.Processor;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -185,21 +188,27 @@ final class ProcessorFloor {
     Collections.addAll(options, "-implicit:none", "-sourcepath", "");
     switch (proc) {
       case NONE -> options.add("-proc:none");
-      case NULL -> Collections.addAll(options, "-processorpath", nullProcessor);
-      case MIGRATA ->
-          Collections.addAll(
-              options, "-processorpath", Bench.processorPath(), "-Amigrata.sourceRoot=" + src);
+      case NULL -> {}
+      case MIGRATA -> options.add("-Amigrata.sourceRoot=" + src);
     }
     int before = Bench.javaFiles(src).size();
     long cpu0 = THREADS.getCurrentThreadCpuTime();
     long t0 = System.nanoTime();
     boolean ok;
     try (StandardJavaFileManager fm =
-        javac.getStandardFileManager(diags, Locale.ROOT, StandardCharsets.UTF_8)) {
-      ok =
-          javac
-              .getTask(null, fm, diags, options, null, fm.getJavaFileObjectsFromPaths(sources))
-              .call();
+            javac.getStandardFileManager(diags, Locale.ROOT, StandardCharsets.UTF_8);
+        URLClassLoader loader = processorLoader(proc)) {
+      JavaCompiler.CompilationTask task =
+          javac.getTask(null, fm, diags, options, null, fm.getJavaFileObjectsFromPaths(sources));
+      if (loader != null) {
+        String name =
+            proc == Proc.NULL ? "floor.NullProcessor" : "dev.migrata.processor.MigrataProcessor";
+        task.setProcessors(
+            List.of((Processor) loader.loadClass(name).getDeclaredConstructor().newInstance()));
+      }
+      ok = task.call();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
     }
     Time time =
         new Time((System.nanoTime() - t0) / 1e6, (THREADS.getCurrentThreadCpuTime() - cpu0) / 1e6);
@@ -218,6 +227,29 @@ final class ProcessorFloor {
       throw new IllegalStateException("the processor did not run (no index written)");
     }
     return time;
+  }
+
+  /**
+   * A fresh class loader over the processor's jars for each compile, as a build tool's processor
+   * path gets: the processor's classes are loaded and run cold every time. Its parent is the
+   * platform loader, so that neither processor comes from (nor sees) this kit's own class path;
+   * javac's {@code -processorpath} would delegate to it and find Migrata even for the floor.
+   */
+  private URLClassLoader processorLoader(Proc proc) throws IOException {
+    String path =
+        switch (proc) {
+          case NONE -> null;
+          case NULL -> nullProcessor;
+          case MIGRATA -> Bench.processorPath();
+        };
+    if (path == null) {
+      return null;
+    }
+    List<URL> urls = new ArrayList<>();
+    for (String entry : path.split(File.pathSeparator)) {
+      urls.add(Path.of(entry).toUri().toURL());
+    }
+    return new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
   }
 
   /**
