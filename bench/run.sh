@@ -6,6 +6,7 @@
 #   bench/run.sh profile 2000 wide   # one sampled processor compile
 #   bench/run.sh startup         # no-op startup vs the floor, Migrata/Flyway/Liquibase, fresh JVMs
 #   bench/run.sh fleet           # 1,000 PostgreSQL schemas: Migrata fleet vs the floor vs a Flyway loop
+#   bench/run.sh procfloor       # javac: -proc:none vs a do-nothing processor vs Migrata, full + IDE partial
 # Tunables (env JAVA_OPTS): -Dbench.reps=5 -Dbench.procNs=100,500,1000,2000
 #   -Dbench.rtNs=100,1000,5000 -Dbench.shapes=wide,narrow -Dbench.dir=/tmp/x
 # Results go to stdout (markdown) and bench/target/results-<command>.md; raw samples to stderr.

@@ -97,7 +97,8 @@ final class MakeMigrations {
         found.put(app.label(), deleted.withoutDeleted(migrations.read(app)));
       }
       history = replayer.replay(found);
-      String places = cacheKey == null ? null : fingerprints.places(known.values());
+      String places =
+          cacheKey == null || !cache.worthStoring() ? null : fingerprints.places(known.values());
       // A replay that reported something is not cached: a hit would not report it again.
       if (places != null && reporter.count() == reported) {
         cache.store(cacheKey, places, HistoryFingerprint.stat(places), history);

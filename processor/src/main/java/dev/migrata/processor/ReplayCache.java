@@ -10,7 +10,10 @@ import dev.migrata.internal.state.ModelState;
 import dev.migrata.internal.state.ProjectState;
 import java.io.IOException;
 import java.io.Writer;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,6 +111,25 @@ final class ReplayCache {
     }
     entries = all;
     changed = true;
+  }
+
+  /**
+   * Whether a history stored now may serve a later compile: the class output already holds this
+   * cache or a previous compile's index. A class output that starts empty every time (a clean
+   * build, a tool compiling into a fresh directory) would only pay for a store nobody reads.
+   */
+  boolean worthStoring() {
+    if (!entries().isEmpty()) {
+      return true;
+    }
+    try {
+      FileObject index =
+          filer.getResource(StandardLocation.CLASS_OUTPUT, "", MigrationIndex.RESOURCE);
+      URI uri = index.toUri();
+      return !"file".equalsIgnoreCase(uri.getScheme()) || Files.exists(Paths.get(uri));
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
   }
 
   /** Writes the entries when this compile changed them. */
