@@ -87,6 +87,7 @@ public final class Bench {
       case "largetable" -> LargeTable.run(dir);
       case "issue16" -> Issue16.run(dir);
       case "freshapply" -> FreshApply.run(dir);
+      case "procfloor" -> ProcessorFloor.run(dir);
       case "all" -> {
         processorBench(dir);
         runtimeBench(dir);

@@ -69,7 +69,7 @@ public final class MigrationIndex {
           .append('\t')
           .append(m.checksum())
           .append('\t')
-          .append(Json.writeDeconstructed(m.deconstructedOperations()))
+          .append(m.operationsJson())
           .append('\n');
     }
     return out.toString();
