@@ -6,8 +6,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A one-to-one relation (a unique foreign key): the field's type is the target {@link Model}; the column is {@code
- * <field>_id} referencing the target's primary key (or {@link #toField()}).
+ * A one-to-one relation (a unique foreign key): the field's type is the target {@link Model}; the
+ * column is {@code <field>_id} referencing the target's primary key (or {@link #toField()}).
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.FIELD)
