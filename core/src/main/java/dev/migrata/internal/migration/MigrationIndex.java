@@ -131,7 +131,6 @@ public final class MigrationIndex {
       if (!v1) {
         m.presetChecksum(text(bytes, cut[6] + 1, cut[7]));
       }
-      String flags = parts[3];
       boolean on = flags.indexOf('o') >= 0;
       m.onlineDdl(on || flags.indexOf('c') >= 0 ? on : null, flags.indexOf('a') >= 0);
       result.add(m);
