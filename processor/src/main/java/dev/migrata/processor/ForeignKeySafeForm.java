@@ -13,11 +13,10 @@ import dev.migrata.internal.state.FieldState;
 import dev.migrata.internal.state.FieldType;
 import dev.migrata.internal.state.ModelState;
 import dev.migrata.internal.state.Names;
+import dev.migrata.internal.state.OnDeleteSql;
 import dev.migrata.internal.state.ProjectState;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * The safe form of a foreign key (or one-to-one) added to an existing table. Django has no {@code
@@ -36,15 +35,6 @@ import java.util.Map;
  */
 final class ForeignKeySafeForm {
   private static final int MYSQL_NAME_LENGTH = 64;
-
-  /** The ON DELETE clause the runtime writes for each {@code onDelete} (ColumnSql's). */
-  private static final Map<String, String> ON_DELETE =
-      Map.of(
-          "CASCADE", " ON DELETE CASCADE",
-          "SET_NULL", " ON DELETE SET NULL",
-          "SET_DEFAULT", " ON DELETE SET DEFAULT",
-          "PROTECT", " ON DELETE RESTRICT",
-          "RESTRICT", " ON DELETE RESTRICT");
 
   private ForeignKeySafeForm() {}
 
@@ -137,9 +127,7 @@ final class ForeignKeySafeForm {
     String toTable = target.tableName();
     String toColumn = key.columnName();
     String suffix = "_fk_" + toTable + "_" + toColumn;
-    String onDelete =
-        ON_DELETE.getOrDefault(
-            f.onDelete() == null ? "" : f.onDelete().toUpperCase(Locale.ROOT), "");
+    String onDelete = OnDeleteSql.clause(f);
 
     // An explicit name is the runtime's too (at most 63 characters, which every backend keeps).
     String pgName =

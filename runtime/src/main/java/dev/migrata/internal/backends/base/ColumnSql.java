@@ -9,11 +9,10 @@ import dev.migrata.internal.state.FieldType;
 import dev.migrata.internal.state.GeneratedExpression;
 import dev.migrata.internal.state.ModelState;
 import dev.migrata.internal.state.Names;
+import dev.migrata.internal.state.OnDeleteSql;
 import dev.migrata.internal.state.ProjectState;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * Column types and definitions, and the {@code CREATE TABLE} statement (Django's {@code db_type},
@@ -21,15 +20,6 @@ import java.util.Map;
  * SqlTemplates} and {@link Quoting}.
  */
 public final class ColumnSql {
-  /** SPEC §5: Migrata has no ORM to emulate on_delete, so it reaches the database. */
-  private static final Map<String, String> ON_DELETE =
-      Map.of(
-          "CASCADE", " ON DELETE CASCADE",
-          "SET_NULL", " ON DELETE SET NULL",
-          "SET_DEFAULT", " ON DELETE SET DEFAULT",
-          "PROTECT", " ON DELETE RESTRICT",
-          "RESTRICT", " ON DELETE RESTRICT");
-
   private final DataTypes types;
   private final SqlTemplates sql;
   private final Quoting quoting;
@@ -245,8 +235,7 @@ public final class ColumnSql {
 
   /** The {@code ON DELETE} clause of a foreign key, or empty (Django's DO_NOTHING). */
   public String onDelete(FieldState field) {
-    String onDelete = field.onDelete() == null ? "" : field.onDelete().toUpperCase(Locale.ROOT);
-    return ON_DELETE.getOrDefault(onDelete, "");
+    return OnDeleteSql.clause(field);
   }
 
   /** The CREATE TABLE statement for {@code model} under the name {@code table}. */
