@@ -20,7 +20,10 @@ import org.slf4j.LoggerFactory;
  * into {@link MigrataException}s: each facade call opens one connection.
  */
 final class Connections {
-  private static final Logger LOCK = LoggerFactory.getLogger("dev.migrata.lock");
+  /** Created on first use: SLF4J's start-up (a service lookup) is not part of a no-op run's. */
+  private static final class Log {
+    static final Logger LOCK = LoggerFactory.getLogger("dev.migrata.lock");
+  }
 
   /** A source of new connections (a DataSource, or DriverManager with a URL). */
   interface Source {
@@ -42,8 +45,17 @@ final class Connections {
   private final Source source;
   private final Source dedicatedSource;
 
+  /** The URL's backend when known before connecting; else asked of each connection's metadata. */
+  private final Backend known;
+
   Connections(Source source) {
     this(source, source);
+  }
+
+  private Connections(Source source, Backend known) {
+    this.source = source;
+    this.dedicatedSource = source;
+    this.known = known;
   }
 
   /**
@@ -53,9 +65,13 @@ final class Connections {
   Connections(Source source, Source dedicated) {
     this.source = source;
     this.dedicatedSource = dedicated;
+    this.known = null;
   }
 
   static Connections forUrl(String url, String user, String password) {
+    // Known from the URL: asking the connection's DatabaseMetaData loads driver classes the
+    // floor of a no-op start-up never needs (bench/README.md).
+    Backend backend = Backends.forUrl(url);
     Driver direct = Backends.directDriver(url);
     if (direct != null) {
       Properties info = new Properties();
@@ -65,22 +81,26 @@ final class Connections {
       if (password != null) {
         info.setProperty("password", password);
       }
-      return new Connections(() -> direct.connect(url, info));
+      return new Connections(() -> direct.connect(url, info), backend);
     }
     return new Connections(
         () -> {
           registerDrivers();
           return DriverManager.getConnection(driverUrl(url), user, password);
-        });
+        },
+        backend);
   }
 
   <T> T with(Work<T> work) {
     try (Connection connection = source.get()) {
-      String url = connection.getMetaData().getURL();
-      Backend backend = Backends.forUrl(url);
+      Backend backend = known;
       if (backend == null) {
-        throw new MigrataException(
-            ErrorCode.CONFIGURATION, "No Migrata backend for the URL '" + url + "'.");
+        String url = connection.getMetaData().getURL();
+        backend = Backends.forUrl(url);
+        if (backend == null) {
+          throw new MigrataException(
+              ErrorCode.CONFIGURATION, "No Migrata backend for the URL '" + url + "'.");
+        }
       }
       backend.prepare(connection);
       return work.run(connection, backend);
@@ -113,7 +133,7 @@ final class Connections {
                   dedicated,
                   timeout,
                   holder -> {
-                    LOCK.info(
+                    Log.LOCK.info(
                         "Waiting for the migration lock, held by {} (up to {}s)",
                         holder,
                         timeout.toSeconds());

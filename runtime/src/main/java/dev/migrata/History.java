@@ -45,7 +45,12 @@ final class History {
    */
   static MigrationLoader checkedLoader(
       List<MigrationDefinition> definitions, Connection connection, MigrationRecorder recorder) {
-    Set<MigrationKey> recorded = recorder.applied(connection);
+    return checkedLoader(definitions, recorder.applied(connection));
+  }
+
+  /** {@link #checkedLoader(List, Connection, MigrationRecorder)} for a history already read. */
+  static MigrationLoader checkedLoader(
+      List<MigrationDefinition> definitions, Set<MigrationKey> recorded) {
     checkAppsKnown(definitions, recorded);
     MigrationLoader loader = new MigrationLoader(definitions, recorded, true);
     loader.checkConsistentHistory();

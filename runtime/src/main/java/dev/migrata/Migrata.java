@@ -266,9 +266,22 @@ public final class Migrata {
 
   // ---------------------------------------------------------------- plan and migrate
 
-  /** Applies every app's migrations; returns what ran, in order. */
+  /**
+   * Applies every app's migrations; returns what ran, in order. An up-to-date database costs one
+   * history read compared by names ({@link UpToDate}): no graph, no plan, nothing decoded.
+   */
   public List<PlannedMigration> migrate() {
-    return migrate(plan(), false);
+    MigrationPlan plan =
+        connections.with(
+            (connection, backend) -> {
+              MigrationRecorder recorder = new MigrationRecorder(backend);
+              Set<MigrationKey> recorded = recorder.applied(connection);
+              if (UpToDate.check(definitions, recorded, recorder.checksums())) {
+                return null;
+              }
+              return plan(recorder, recorded, null, null);
+            });
+    return plan == null ? List.of() : migrate(plan, false);
   }
 
   /**
@@ -289,17 +302,23 @@ public final class Migrata {
     return connections.with(
         (connection, backend) -> {
           MigrationRecorder recorder = new MigrationRecorder(backend);
-          MigrationLoader loader = History.checkedLoader(definitions, connection, recorder);
-          Targets.Resolved resolved = Targets.resolve(loader, app, target);
-          MigrationPlanner planner = new MigrationPlanner(loader);
-          return new MigrationPlan(
-              resolved.targets(),
-              resolved.header(),
-              planner.migrationPlan(resolved.targets(), false),
-              planner.hasUnrecordedSquash(),
-              History.unknown(definitions, loader.recorded()),
-              History.changed(loader, recorder.checksums()));
+          return plan(recorder, recorder.applied(connection), app, target);
         });
+  }
+
+  /** The plan against {@code recorded}, the history {@code recorder} has just read. */
+  private MigrationPlan plan(
+      MigrationRecorder recorder, Set<MigrationKey> recorded, String app, String target) {
+    MigrationLoader loader = History.checkedLoader(definitions, recorded);
+    Targets.Resolved resolved = Targets.resolve(loader, app, target);
+    MigrationPlanner planner = new MigrationPlanner(loader);
+    return new MigrationPlan(
+        resolved.targets(),
+        resolved.header(),
+        planner.migrationPlan(resolved.targets(), false),
+        planner.hasUnrecordedSquash(),
+        History.unknown(definitions, loader.recorded()),
+        History.changed(loader, recorder.checksums()));
   }
 
   /**

@@ -65,6 +65,11 @@ public final class Bench {
             ? Files.createDirectories(Path.of(System.getProperty("bench.dir")))
             : Files.createTempDirectory("migrata-bench");
     header();
+    run(cmd, args, dir);
+  }
+
+  /** One command of {@link #main}; {@code issue16} calls others through it. */
+  static void run(String cmd, String[] args, Path dir) throws Exception {
     switch (cmd) {
       case "processor" -> processorBench(dir);
       case "runtime" -> runtimeBench(dir);
@@ -80,6 +85,9 @@ public final class Bench {
       case "adddefault" -> AddDefaultBench.run(dir);
       case "widereplay" -> WideReplay.run();
       case "largetable" -> LargeTable.run(dir);
+      case "issue16" -> Issue16.run(dir);
+      case "freshapply" -> FreshApply.run(dir);
+      case "procfloor" -> ProcessorFloor.run(dir);
       case "all" -> {
         processorBench(dir);
         runtimeBench(dir);

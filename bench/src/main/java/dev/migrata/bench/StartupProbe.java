@@ -25,9 +25,30 @@ public final class StartupProbe {
     if (mode.equals("floor")) {
       floor(url, expectedRows);
     } else if (mode.equals("migrata")) {
-      int applied = Migrata.configure().jdbcUrl(url, null, null).load().migrate().size();
-      if (applied != 0) {
-        throw new IllegalStateException("not a no-op: applied " + applied);
+      // Every class asked of the index's loader is recorded: a no-op must ask for no migration's.
+      ClassLoader app = StartupProbe.class.getClassLoader();
+      java.util.List<String> asked = new java.util.ArrayList<>();
+      ClassLoader recording =
+          new ClassLoader(app) {
+            @Override
+            protected Class<?> loadClass(String name, boolean resolve)
+                throws ClassNotFoundException {
+              if (name.startsWith("bench.")) {
+                asked.add(name);
+              }
+              return super.loadClass(name, resolve);
+            }
+          };
+      int applied =
+          Migrata.configure()
+              .jdbcUrl(url, null, null)
+              .classLoader(recording)
+              .load()
+              .migrate()
+              .size();
+      if (applied != 0 || !asked.isEmpty()) {
+        throw new IllegalStateException(
+            "not a no-op: applied " + applied + ", migration classes asked for: " + asked);
       }
     } else if (mode.equals("flyway")) {
       int applied =
@@ -42,6 +63,24 @@ public final class StartupProbe {
       }
     } else if (mode.equals("liquibase")) {
       liquibase(url, Path.of(args[3]));
+    } else if (mode.equals("fresh-migrata")) {
+      int applied = Migrata.configure().jdbcUrl(url, null, null).load().migrate().size();
+      if (applied != expectedRows) {
+        throw new IllegalStateException("applied " + applied + " of " + expectedRows);
+      }
+    } else if (mode.equals("fresh-flyway")) {
+      int applied =
+          org.flywaydb.core.Flyway.configure()
+              .dataSource(url, null, null)
+              .locations("filesystem:" + args[3])
+              .load()
+              .migrate()
+              .migrationsExecuted;
+      if (applied != expectedRows) {
+        throw new IllegalStateException("Flyway applied " + applied + " of " + expectedRows);
+      }
+    } else if (mode.equals("fresh-liquibase")) {
+      liquibase(url, Path.of(args[3]));
     } else {
       throw new IllegalArgumentException(mode);
     }
@@ -50,7 +89,36 @@ public final class StartupProbe {
         ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
             .getProcessCpuTime();
     int classes = ManagementFactory.getClassLoadingMXBean().getLoadedClassCount();
+    if (mode.equals("fresh-liquibase")) {
+      int rows = rows(url, "SELECT COUNT(*) FROM DATABASECHANGELOG");
+      if (rows != expectedRows) {
+        throw new IllegalStateException("Liquibase ran " + rows + " of " + expectedRows);
+      }
+    }
+    if (Boolean.getBoolean("bench.threads")) {
+      threads();
+    }
     System.out.printf(Locale.ROOT, "%.2f %.2f %d%n", wall / 1e6, cpu / 1e6, classes);
+  }
+
+  /**
+   * Diagnostics ({@code -Dbench.threads=true}): CPU ms per JVM thread (JIT compilers, GC, main)
+   * from {@code /proc/self/task}, to stderr, summed by kind.
+   */
+  static void threads() throws java.io.IOException {
+    java.util.Map<String, Long> byKind = new java.util.TreeMap<>();
+    long tick = 10; // USER_HZ 100
+    try (var tasks = java.nio.file.Files.list(Path.of("/proc/self/task"))) {
+      for (Path t : (Iterable<Path>) tasks::iterator) {
+        String stat = java.nio.file.Files.readString(t.resolve("stat"));
+        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ms = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * tick;
+        String kind = name.replaceAll("[#0-9 ]+.*$", "").replaceAll("CompilerThre.*", "Compiler");
+        byKind.merge(kind, ms, Long::sum);
+      }
+    }
+    System.err.println("threads " + byKind);
   }
 
   /** Liquibase's update of the changelog {@code file} (its own documented API, 4.x). */
@@ -65,6 +133,16 @@ public final class StartupProbe {
                     .findCorrectDatabaseImplementation(
                         new liquibase.database.jvm.JdbcConnection(c)))) {
       lb.update("");
+    }
+  }
+
+  /** One integer that {@code sql} selects (after the timed call: not part of the figure). */
+  static int rows(String url, String sql) throws Exception {
+    try (Connection c = java.sql.DriverManager.getConnection(url);
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getInt(1);
     }
   }
 

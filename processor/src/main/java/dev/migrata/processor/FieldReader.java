@@ -313,6 +313,33 @@ final class FieldReader {
         return null;
       }
     }
+    // An annotations jar older than dbConstraint has no such member: the constraint stays.
+    boolean dbConstraint =
+        Mirrors.valueWithDefault(relation, "dbConstraint") == null
+            || bool(relation, "dbConstraint");
+    String constraintName = emptyToNull(string(relation, "constraintName"));
+    if (constraintName != null && !dbConstraint) {
+      reporter.report(
+          Problem.CONSTRAINT_NAME_WITHOUT_CONSTRAINT,
+          element,
+          relation,
+          Mirrors.value(relation, "constraintName"),
+          name,
+          model,
+          constraintName);
+      return null;
+    }
+    if (constraintName != null
+        && !ForeignKeyNames.fits(
+            reporter,
+            element,
+            relation,
+            Mirrors.value(relation, "constraintName"),
+            constraintName,
+            name,
+            model)) {
+      return null;
+    }
     String renamedFrom = emptyToNull(string(relation, "renamedFrom"));
     if (renamedFrom == null && field != null) {
       renamedFrom = emptyToNull(string(field, "renamedFrom"));
@@ -332,7 +359,9 @@ final class FieldReader {
             .to(to)
             .toField(emptyToNull(string(relation, "toField")))
             .onDelete(onDelete)
-            .relatedName(emptyToNull(string(relation, "relatedName")));
+            .relatedName(emptyToNull(string(relation, "relatedName")))
+            .dbConstraint(dbConstraint)
+            .constraintName(constraintName);
     if (field != null) {
       b.defaultValue(defaultValue(field))
           .defaultMethod(emptyToNull(string(field, "defaultMethod")))

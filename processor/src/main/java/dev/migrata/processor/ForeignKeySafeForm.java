@@ -48,9 +48,17 @@ final class ForeignKeySafeForm {
 
   private ForeignKeySafeForm() {}
 
-  /** Whether {@code f} is a field with a foreign key constraint of its own. */
+  /** Whether {@code f} is a foreign key or one-to-one field (a key column). */
   static boolean applies(FieldState f) {
     return f.fieldType() == FieldType.FOREIGN_KEY || f.fieldType() == FieldType.ONE_TO_ONE;
+  }
+
+  /**
+   * Whether {@code f} is a key column with a foreign key constraint ({@code dbConstraint}): without
+   * one, adding it scans nothing and needs no safe form.
+   */
+  static boolean constrains(FieldState f) {
+    return applies(f) && f.dbConstraint();
   }
 
   /**
@@ -133,8 +141,11 @@ final class ForeignKeySafeForm {
         ON_DELETE.getOrDefault(
             f.onDelete() == null ? "" : f.onDelete().toUpperCase(Locale.ROOT), "");
 
+    // An explicit name is the runtime's too (at most 63 characters, which every backend keeps).
     String pgName =
-        Names.schemaName(table, List.of(column), suffix, SafeForms.POSTGRES_NAME_LENGTH);
+        f.constraintName() != null
+            ? f.constraintName()
+            : Names.schemaName(table, List.of(column), suffix, SafeForms.POSTGRES_NAME_LENGTH);
     String pgAdd =
         "ALTER TABLE "
             + SafeForms.quote(table)
@@ -155,7 +166,10 @@ final class ForeignKeySafeForm {
     List<Operation> database = new ArrayList<>(columnOps);
     database.add(new RunSql(List.of(pgAdd), List.of(pgDrop), false, List.of("postgresql")));
     if (settings.targets(MYSQL)) {
-      String name = Names.schemaName(table, List.of(column), suffix, MYSQL_NAME_LENGTH);
+      String name =
+          f.constraintName() != null
+              ? f.constraintName()
+              : Names.schemaName(table, List.of(column), suffix, MYSQL_NAME_LENGTH);
       String mysqlAdd =
           "ALTER TABLE "
               + backtick(table)

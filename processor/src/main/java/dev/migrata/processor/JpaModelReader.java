@@ -317,22 +317,24 @@ final class JpaModelReader {
       return null;
     }
     AnnotationMirror join = Jpa.find(field, Jpa.JOIN_COLUMN);
-    relations.checkToOne(field, join, name, model);
+    relations.checkToOne(field, name, model);
     boolean nullable = bool(relation, "optional") && (join == null || bool(join, "nullable"));
     // @MapsId: the foreign key is the primary key, and the @Id it maps has no column of its own.
     boolean key = Jpa.has(field, Jpa.ID) || Jpa.has(field, Jpa.MAPS_ID);
     if (key) {
       nullable = false;
     }
-    return FieldState.builder(
-            name, unique ? FieldType.ONE_TO_ONE.djangoName() : FieldType.FOREIGN_KEY.djangoName())
-        .column(keys.toOneColumn(field))
-        .nullable(nullable)
-        .primaryKey(key)
-        .index(false)
-        .to(keys.key(target))
-        .onDelete("DO_NOTHING")
-        .build();
+    FieldState.Builder fk =
+        FieldState.builder(
+                name,
+                unique ? FieldType.ONE_TO_ONE.djangoName() : FieldType.FOREIGN_KEY.djangoName())
+            .column(keys.toOneColumn(field))
+            .nullable(nullable)
+            .primaryKey(key)
+            .index(false)
+            .to(keys.key(target))
+            .onDelete("DO_NOTHING");
+    return relations.readForeignKey(field, join, name, model, fk) ? fk.build() : null;
   }
 
   /**

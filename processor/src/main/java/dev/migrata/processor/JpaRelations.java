@@ -3,6 +3,7 @@ package dev.migrata.processor;
 import static dev.migrata.processor.AnnotationValues.emptyToNull;
 import static dev.migrata.processor.AnnotationValues.string;
 
+import dev.migrata.internal.state.FieldState;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.TypeElement;
@@ -10,10 +11,10 @@ import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.Elements;
 
 /**
- * The details of JPA relations that the column reading does not need: the inverse side of a
- * bidirectional many-to-many (which names the owner's join column), and what Migrata cannot honour
- * ({@code @ForeignKey(name)}, a {@code @MapsId} of a composite key part, a key to an abstract
- * table-per-class root).
+ * The details of JPA relations that the column reading does not need: a to-one's foreign key
+ * constraint ({@code @ForeignKey(value, name)}), the inverse side of a bidirectional many-to-many
+ * (which names the owner's join column), and what Migrata cannot honour (a {@code @MapsId} of a
+ * composite key part, a key to an abstract table-per-class root).
  */
 final class JpaRelations {
   private final Elements elements;
@@ -26,21 +27,49 @@ final class JpaRelations {
     this.inheritance = inheritance;
   }
 
-  /** Reports what of a to-one's {@code @JoinColumn} and {@code @MapsId} is not read. */
-  void checkToOne(VariableElement field, AnnotationMirror join, String name, String model) {
+  /**
+   * Reads {@code @JoinColumn(foreignKey = @ForeignKey(value, name))} into {@code fk}: {@code
+   * NO_CONSTRAINT} is Django's {@code db_constraint=False}, a name is the constraint's name (as
+   * Hibernate's export names it). False (reported) when the name cannot be kept.
+   */
+  boolean readForeignKey(
+      VariableElement field,
+      AnnotationMirror join,
+      String name,
+      String model,
+      FieldState.Builder fk) {
     AnnotationValue foreignKey = Mirrors.value(join, "foreignKey");
-    if (foreignKey != null
-        && foreignKey.getValue() instanceof AnnotationMirror fk
-        && emptyToNull(string(fk, "name")) != null) {
-      reporter.report(
-          Problem.JPA_FOREIGN_KEY_NAME_IGNORED,
-          field,
-          join,
-          foreignKey,
-          string(fk, "name"),
-          name,
-          model);
+    if (foreignKey == null || !(foreignKey.getValue() instanceof AnnotationMirror mode)) {
+      return true;
     }
+    String constraintName = emptyToNull(string(mode, "name"));
+    AnnotationValue nameValue = Mirrors.value(mode, "name");
+    if ("NO_CONSTRAINT".equals(string(mode, "value"))) {
+      fk.dbConstraint(false);
+      if (constraintName != null) {
+        reporter.report(
+            Problem.JPA_FOREIGN_KEY_NAME_WITHOUT_CONSTRAINT,
+            field,
+            mode,
+            nameValue,
+            constraintName,
+            name,
+            model);
+      }
+      return true;
+    }
+    if (constraintName == null) {
+      return true;
+    }
+    if (!ForeignKeyNames.fits(reporter, field, mode, nameValue, constraintName, name, model)) {
+      return false;
+    }
+    fk.constraintName(constraintName);
+    return true;
+  }
+
+  /** Reports a {@code @MapsId} of a composite key part, which Migrata does not read. */
+  void checkToOne(VariableElement field, String name, String model) {
     AnnotationMirror mapsId = Jpa.find(field, Jpa.MAPS_ID);
     if (mapsId != null && emptyToNull(string(mapsId, "value")) != null) {
       reporter.report(

@@ -38,20 +38,28 @@ final class MakeMigrations {
   private final MigrationReader migrations;
   private final HistoryReplayer replayer;
   private final DeletedMigrations deleted;
+  private final HistoryFingerprint fingerprints;
+  private final ReplayCache cache;
   private final Reporter reporter;
   private final Options options;
+  private int cacheHits;
+  private HistoryReplayer.History lastHistory;
 
   MakeMigrations(
       AppResolver apps,
       ModelReader models,
       MigrationReader migrations,
       DeletedMigrations deleted,
+      HistoryFingerprint fingerprints,
+      ReplayCache cache,
       Reporter reporter,
       Options options) {
     this.apps = apps;
     this.models = models;
     this.migrations = migrations;
     this.deleted = deleted;
+    this.fingerprints = fingerprints;
+    this.cache = cache;
     this.replayer = new HistoryReplayer(reporter);
     this.reporter = reporter;
     this.options = options;
@@ -80,10 +88,24 @@ final class MakeMigrations {
       }
     }
     Map<String, List<MigrationReader.Found>> found = new TreeMap<>();
-    for (AppInfo app : known.values()) {
-      found.put(app.label(), deleted.withoutDeleted(migrations.read(app)));
+    String cacheKey = options.replayCache() ? fingerprints.key(known.values()) : null;
+    HistoryReplayer.History history = cacheKey == null ? null : cache.load(cacheKey);
+    if (history != null) {
+      cacheHits++;
+    } else {
+      int reported = reporter.count();
+      for (AppInfo app : known.values()) {
+        found.put(app.label(), deleted.withoutDeleted(migrations.read(app)));
+      }
+      history = replayer.replay(found);
+      String places =
+          cacheKey == null || !cache.worthStoring() ? null : fingerprints.places(known.values());
+      // A replay that reported something is not cached: a hit would not report it again.
+      if (places != null && reporter.count() == reported) {
+        cache.store(cacheKey, places, HistoryFingerprint.stat(places), history);
+      }
     }
-    HistoryReplayer.History history = replayer.replay(found);
+    lastHistory = history;
 
     Map<String, List<MigrationDefinition>> existing = new TreeMap<>();
     for (AppInfo app : byLabel.values()) {
@@ -195,6 +217,16 @@ final class MakeMigrations {
       }
     }
     return new Plan(planned, existing, history);
+  }
+
+  /** How many plans of this compile took their history from the replay cache (for tests). */
+  int cacheHits() {
+    return cacheHits;
+  }
+
+  /** The history the last plan started from (for tests). */
+  HistoryReplayer.History lastHistory() {
+    return lastHistory;
   }
 
   /** Django's {@code makemigrations --merge}: an empty migration depending on every leaf. */

@@ -41,6 +41,7 @@ public final class MigrataProcessor extends AbstractProcessor {
   private IndexWriter index;
   private SafetyCheck safety;
   private UnresolvedAnnotations unresolvedAnnotations;
+  private ReplayCache replayCache;
   private static final long STALE_AHEAD_MILLIS = 5_000;
   private final Set<String> processedApps = new TreeSet<>();
 
@@ -75,6 +76,7 @@ public final class MigrataProcessor extends AbstractProcessor {
     }
     models = new ModelReader(elements, env.getTypeUtils(), apps, reporter, naming);
     sourceRoots = new SourceRootLocator(env, options);
+    replayCache = new ReplayCache(env.getFiler(), reporter);
     planner =
         new MakeMigrations(
             apps,
@@ -85,6 +87,8 @@ public final class MigrataProcessor extends AbstractProcessor {
                 new MigrationChecker(elements, env.getTypeUtils(), reporter)),
             new DeletedMigrations(
                 env.getFiler(), elements, sourceRoots, () -> userSources, reporter),
+            new HistoryFingerprint(env.getFiler(), elements, sourceRoots, () -> userSources),
+            replayCache,
             reporter,
             options);
     if (options.sourceRoot() != null && !Files.isDirectory(Path.of(options.sourceRoot()))) {
@@ -345,6 +349,9 @@ public final class MigrataProcessor extends AbstractProcessor {
     if (!indexed.isEmpty() && !reporter.hasErrors()) {
       index.write(indexed, onlineDdlApps);
     }
+    if (!reporter.hasErrors()) {
+      replayCache.flush();
+    }
   }
 
   /** The apps whose models, migrations or package-info this round brings. */
@@ -379,6 +386,16 @@ public final class MigrataProcessor extends AbstractProcessor {
       }
     }
     return new ArrayList<>(found.values());
+  }
+
+  /** How many plans of this compile used the replay cache (for tests). */
+  int replayCacheHits() {
+    return planner == null ? 0 : planner.cacheHits();
+  }
+
+  /** The replayed history the last plan of this compile started from (for tests). */
+  HistoryReplayer.History lastHistory() {
+    return planner == null ? null : planner.lastHistory();
   }
 
   private static Element element(MigrationToWrite m) {

@@ -16,7 +16,8 @@ record Options(
     String name,
     Set<String> confirmRemove,
     boolean strictSafety,
-    boolean zeroDowntime) {
+    boolean zeroDowntime,
+    boolean replayCache) {
   static final String CHECK = "migrata.check";
   static final String DRY_RUN = "migrata.dryRun";
   static final String MERGE = "migrata.merge";
@@ -25,6 +26,7 @@ record Options(
   static final String CONFIRM_REMOVE = "migrata.confirmRemove";
   static final String SAFETY = "migrata.safety";
   static final String ZERO_DOWNTIME = "migrata.zeroDowntime";
+  static final String REPLAY_CACHE = "migrata.replayCache";
 
   /** The values of {@link #SAFETY}: the lint warns (the default) or fails the compile. */
   static final List<String> SAFETY_LEVELS = List.of("warn", "strict");
@@ -40,7 +42,8 @@ record Options(
           AutoFields.OPTION,
           SAFETY,
           ZERO_DOWNTIME,
-          JpaNaming.OPTION);
+          JpaNaming.OPTION,
+          REPLAY_CACHE);
 
   static Options from(Map<String, String> options) {
     return new Options(
@@ -51,7 +54,8 @@ record Options(
         blankToNull(options.get(NAME)),
         list(options.get(CONFIRM_REMOVE)),
         "strict".equalsIgnoreCase(String.valueOf(options.get(SAFETY)).trim()),
-        flag(options, ZERO_DOWNTIME));
+        flag(options, ZERO_DOWNTIME),
+        !"false".equalsIgnoreCase(String.valueOf(options.get(REPLAY_CACHE)).trim()));
   }
 
   /**
@@ -74,7 +78,7 @@ record Options(
    */
   static List<String> invalidFlags(Map<String, String> options) {
     List<String> invalid = new ArrayList<>();
-    for (String name : List.of(CHECK, DRY_RUN, MERGE, ZERO_DOWNTIME)) {
+    for (String name : List.of(CHECK, DRY_RUN, MERGE, ZERO_DOWNTIME, REPLAY_CACHE)) {
       String value = options.get(name);
       if (value != null
           && !value.isBlank()

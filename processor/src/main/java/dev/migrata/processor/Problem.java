@@ -726,7 +726,7 @@ enum Problem {
       "The columnDefinition of the attribute '%s' of the entity %s is SQL for one database;"
           + " Migrata types the column from its Java type (%s) on every backend. Remove"
           + " columnDefinition, or use length, precision and scale."),
-  // Issue 11, entity inheritance and relation details: E113-E117, W074-W075.
+  // Issue 11, entity inheritance and relation details: E113-E115.
   JPA_TABLE_PER_CLASS_IDENTITY(
       "migrata.E113",
       Kind.ERROR,
@@ -746,12 +746,6 @@ enum Problem {
       "The relation '%s' of the entity %s is @MapsId(\"%s\"), a part of a composite key, which"
           + " Migrata does not read. Use @MapsId without a value over a single @Id, or map the key"
           + " part as a basic column."),
-  JPA_FOREIGN_KEY_NAME_IGNORED(
-      "migrata.W074",
-      Kind.WARNING,
-      "The foreign key name '%s' of the relation '%s' of the entity %s is ignored: Migrata names"
-          + " foreign key constraints as Django does (..._fk_...). Nothing to do, unless code"
-          + " relies on the name: then remove foreignKey and rename it with a RunSql migration."),
   // Issue 11, Hibernate table extras and property access: E118-E119, W076-W077.
   JPA_EMPTY_SQL(
       "migrata.E118",
@@ -801,7 +795,26 @@ enum Problem {
           + " cannot add a foreign key to an existing column without rebuilding the table, so no"
           + " form limited to PostgreSQL would be correct there. Declare @App(backends ="
           + " {\"postgresql\", \"mysql\"}) if the app never runs on SQLite, or add the key in a"
-          + " quiet window.");
+          + " quiet window."),
+  // Issue 11, foreign key constraint names and db_constraint: E116-E117, W075.
+  CONSTRAINT_NAME_WITHOUT_CONSTRAINT(
+      "migrata.E116",
+      Kind.ERROR,
+      "The relation '%s' of %s has constraintName \"%s\" but dbConstraint = false: there is no"
+          + " foreign key constraint to name. Remove constraintName, or remove dbConstraint ="
+          + " false."),
+  CONSTRAINT_NAME_TOO_LONG(
+      "migrata.E117",
+      Kind.ERROR,
+      "The foreign key name '%s' of the relation '%s' of %s has %d characters; PostgreSQL keeps"
+          + " 63 and MySQL refuses more than 64, so the database would hold another name than the"
+          + " migration. Use a name of at most 63 characters."),
+  JPA_FOREIGN_KEY_NAME_WITHOUT_CONSTRAINT(
+      "migrata.W075",
+      Kind.WARNING,
+      "The foreign key name '%s' of the relation '%s' of the entity %s is ignored: the relation is"
+          + " ConstraintMode.NO_CONSTRAINT, so there is no constraint to name (Hibernate ignores it"
+          + " too). Remove name, or the NO_CONSTRAINT mode.");
 
   private final String code;
   private final Kind kind;

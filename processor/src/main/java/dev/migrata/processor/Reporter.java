@@ -13,6 +13,7 @@ import javax.tools.Diagnostic;
 final class Reporter {
   private final Messager messager;
   private boolean errors;
+  private int count;
 
   Reporter(Messager messager) {
     this.messager = messager;
@@ -73,6 +74,7 @@ final class Reporter {
       element = property.getter(); // javac places diagnostics on its own elements only
       mirror = mirror != null && element.getAnnotationMirrors().contains(mirror) ? mirror : null;
     }
+    count++;
     if (element == null) {
       messager.printMessage(kind, message);
     } else if (mirror == null) {
@@ -86,5 +88,10 @@ final class Reporter {
 
   boolean hasErrors() {
     return errors;
+  }
+
+  /** How many diagnostics of any kind were reported so far. */
+  int count() {
+    return count;
   }
 }

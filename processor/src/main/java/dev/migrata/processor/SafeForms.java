@@ -68,10 +68,10 @@ final class SafeForms {
     if (op instanceof AlterField a && setsNotNull(model.field(a.field().name()), a.field())) {
       return notNull(model, a);
     }
-    if (op instanceof AddField a && ForeignKeySafeForm.applies(a.field())) {
+    if (op instanceof AddField a && ForeignKeySafeForm.constrains(a.field())) {
       return ForeignKeySafeForm.of(a, model, before, settings);
     }
-    if (op instanceof AlterField a && ForeignKeySafeForm.applies(a.field())) {
+    if (op instanceof AlterField a && ForeignKeySafeForm.constrains(a.field())) {
       return ForeignKeySafeForm.of(a, model, before, settings);
     }
     return null;

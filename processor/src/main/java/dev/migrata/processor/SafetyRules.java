@@ -149,12 +149,14 @@ final class SafetyRules {
     if (!f.hasColumn()) {
       return;
     }
-    if (f.isRelation()) {
+    // A relation without a constraint (dbConstraint = false) is a plain indexed column here.
+    boolean constrained = f.isRelation() && f.dbConstraint();
+    if (constrained) {
       foreignKey(found, table, f, before);
     }
     if (f.unique() && !f.primaryKey()) {
       unique(found, table, "of the column " + f.columnName());
-    } else if (f.index() && !f.isRelation()) {
+    } else if (f.index() && !constrained) {
       index(found, table, "of the column " + f.columnName());
     }
     String volatileDefault = SafetyTypes.volatileFunction(f.dbDefault());
@@ -287,7 +289,9 @@ final class SafetyRules {
     } else if (f.index() && !old.index() && !old.unique() && !f.unique()) {
       index(found, table, "of the column " + column);
     }
-    if (f.isRelation() && (!old.isRelation() || !Objects.equals(old.to(), f.to()))) {
+    if (f.isRelation()
+        && f.dbConstraint()
+        && (!old.isRelation() || !old.dbConstraint() || !Objects.equals(old.to(), f.to()))) {
       foreignKeyOnAlter(found, table, f);
     }
   }

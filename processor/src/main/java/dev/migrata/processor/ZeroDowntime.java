@@ -185,7 +185,7 @@ final class ZeroDowntime {
     ModelState model = state.model(app, modelName);
     if (f == null
         || model == null
-        || !ForeignKeySafeForm.applies(f)
+        || !ForeignKeySafeForm.constrains(f)
         || !settings.targets(SafetySettings.Backend.SQLITE)
         || reporter == null) {
       return;

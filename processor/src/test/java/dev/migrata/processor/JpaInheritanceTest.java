@@ -257,22 +257,4 @@ class JpaInheritanceTest {
                 + "}\n");
     assertThat(compile(dir("e115"), e)).hadErrorContaining("[migrata.E115]").inFile(e).onLine(7);
   }
-
-  @Test
-  void foreignKeyNamesAreIgnoredWithAWarning() throws Exception {
-    JavaFileObject e =
-        entity(
-            "Desk",
-            "@Entity\n"
-                + "public class Desk {\n"
-                + "  @Id Long id;\n"
-                + "  @ManyToOne\n"
-                + "  @JoinColumn(name = \"desk_owner\", foreignKey = @ForeignKey(name ="
-                + " \"fk_owner\"))\n"
-                + "  Desk owner;\n"
-                + "}\n");
-    Compilation c = compile(dir("w074"), e);
-    assertThat(c).succeeded();
-    assertThat(c).hadWarningContaining("[migrata.W074]").inFile(e).onLine(8);
-  }
 }

@@ -128,6 +128,37 @@ class SafetyLintTest {
   }
 
   @Test
+  void aKeyWithoutConstraintIsOnlyItsIndexAndAddingTheConstraintLaterIsTheForeignKey() {
+    String mentor =
+        "@FieldDef(name = \"mentor\", type = \"ForeignKey\", to = \"library.author\","
+            + " onDelete = \"DO_NOTHING\", nullable = true, index = true";
+    JavaFileObject m2 =
+        second(
+            "",
+            "@Op(kind = ADD_FIELD, model = \"author\", field = "
+                + mentor
+                + ", dbConstraint ="
+                + " false))",
+            "@Op(kind = ALTER_FIELD, model = \"author\", field = " + mentor + "))");
+    Compilation c = lint(m2);
+    assertThat(c).succeeded();
+    assertThat(c)
+        .hadWarningContaining(
+            "[safety.W101] The migration library.0002_change adds the index of the column"
+                + " mentor_id to the existing table library_author.")
+        .inFile(m2)
+        .onLineContaining("kind = ADD_FIELD");
+    assertThat(c)
+        .hadWarningContaining(
+            "[safety.W102] The migration library.0002_change adds the foreign key mentor_id (to"
+                + " library.author) to the existing table library_author. On PostgreSQL, ADD"
+                + " FOREIGN KEY locks both tables")
+        .inFile(m2)
+        .onLineContaining("kind = ALTER_FIELD");
+    assertThat(safetyWarnings(c)).isEqualTo(2);
+  }
+
+  @Test
   void notNullOnAnExistingColumn() {
     JavaFileObject m2 =
         second(

@@ -209,6 +209,57 @@ class ZeroDowntimeConstraintsTest {
   }
 
   @Test
+  void aNamedForeignKeyIsAddedAndValidatedUnderItsName() {
+    String body =
+        BOOK_BODY
+            + "  @ForeignKey(onDelete = OnDelete.SET_NULL, nullable = true,"
+            + " constraintName = \"fk_book_editor\") Author editor;\n";
+    Compilation c =
+        compile(
+            root,
+            List.of(),
+            app("zeroDowntime = true, backends = {\"postgresql\", \"mysql\"}"),
+            author(),
+            book(body),
+            m1);
+    assertThat(c).succeeded();
+    assertThat(written(root, MIGRATIONS, "M0002_book_editor"))
+        .contains("ADD CONSTRAINT \\\"fk_book_editor\\\" FOREIGN KEY")
+        .contains("ADD CONSTRAINT `fk_book_editor` FOREIGN KEY")
+        .contains("DROP FOREIGN KEY `fk_book_editor`")
+        .contains("constraintName = \"fk_book_editor\"");
+    assertThat(files(root, MIGRATIONS))
+        .containsExactly(
+            "M0001_initial.java",
+            "M0002_book_editor.java",
+            "M0003_book_validate_fk_book_editor.java");
+  }
+
+  @Test
+  void aKeyWithoutConstraintNeedsNoSafeForm() {
+    String body =
+        BOOK_BODY
+            + "  @ForeignKey(onDelete = OnDelete.DO_NOTHING, nullable = true, dbConstraint = false)"
+            + " Author editor;\n";
+    Compilation c =
+        compile(
+            root,
+            List.of(),
+            app("zeroDowntime = true, backends = {\"postgresql\", \"mysql\"}"),
+            author(),
+            book(body),
+            m1);
+    assertThat(c).succeeded();
+    assertThat(written(root, MIGRATIONS, "M0002_book_editor"))
+        .contains("kind = ADD_FIELD")
+        .contains("dbConstraint = false")
+        .doesNotContain("FOREIGN KEY")
+        .doesNotContain("SEPARATE_DATABASE_AND_STATE");
+    assertThat(files(root, MIGRATIONS))
+        .containsExactly("M0001_initial.java", "M0002_book_editor.java");
+  }
+
+  @Test
   void aOneToOneOnAPostgresqlOnlyAppHasNoMysqlVariant() {
     String body =
         BOOK_BODY + "  @OneToOne(onDelete = OnDelete.SET_NULL, nullable = true) Author editor;\n";

@@ -114,4 +114,13 @@ public @interface FieldDef {
 
   /** A generated column: {@code STORED} (true) or {@code VIRTUAL} (Django's {@code db_persist}). */
   boolean persisted() default true;
+
+  /**
+   * Relations: {@code false} for a foreign key column without a foreign key constraint (Django's
+   * {@code db_constraint=False}).
+   */
+  boolean dbConstraint() default true;
+
+  /** Relations: the foreign key constraint's explicit name, when not the derived one. */
+  String constraintName() default "";
 }

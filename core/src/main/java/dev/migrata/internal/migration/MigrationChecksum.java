@@ -85,8 +85,12 @@ public final class MigrationChecksum {
     if (recorded == null || !recorded.startsWith(VERSION + ":")) {
       return true;
     }
-    String[] parts = recorded.split(":", -1);
-    return parts.length >= 2 && parts[1].equals(m.checksum());
+    // v1:<whole>:<per operation>, compared in place: no split per row in a start-up.
+    String whole = m.checksum();
+    int from = VERSION.length() + 1;
+    int to = from + whole.length();
+    return recorded.startsWith(whole, from)
+        && (recorded.length() == to || recorded.charAt(to) == ':');
   }
 
   /**

@@ -140,7 +140,13 @@ public final class MigrationDefinition {
 
   /** The operations in the index's JSON form, canonical: the same for the same operations. */
   public String operationsJson() {
-    return operationsJson != null ? operationsJson : Json.writeDeconstructed(operationSource.get());
+    if (operationsJson != null) {
+      return operationsJson;
+    }
+    if (operationSource instanceof MigrationIndex.IndexedOperations indexed) {
+      return indexed.json();
+    }
+    return Json.writeDeconstructed(operationSource.get());
   }
 
   /** The checksum as the index stores it, so that reading it hashes nothing. */

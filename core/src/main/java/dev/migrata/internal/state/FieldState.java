@@ -31,6 +31,10 @@ import java.util.List;
  *     {quantity}}), or {@code null} (Django's {@code GeneratedField})
  * @param persisted for a generated column: {@code STORED} rather than {@code VIRTUAL} (Django's
  *     {@code db_persist})
+ * @param dbConstraint for a foreign key or one-to-one: whether the database gets a foreign key
+ *     constraint (Django's {@code db_constraint}); the column and its index stay either way
+ * @param constraintName the foreign key constraint's explicit name (a Migrata extension, JPA's
+ *     {@code @ForeignKey(name)}), or {@code null} for Django's derived {@code ..._fk_...} name
  */
 public record FieldState(
     String name,
@@ -60,7 +64,9 @@ public record FieldState(
     String joinAutoField,
     boolean parentLink,
     String generated,
-    boolean persisted) {
+    boolean persisted,
+    boolean dbConstraint,
+    String constraintName) {
 
   public FieldState {
     choices = choices == null ? List.of() : List.copyOf(choices);
@@ -143,6 +149,8 @@ public record FieldState(
     b.parentLink = parentLink;
     b.generated = generated;
     b.persisted = persisted;
+    b.dbConstraint = dbConstraint;
+    b.constraintName = constraintName;
     return b;
   }
 
@@ -245,6 +253,8 @@ public record FieldState(
         .string("generated", generated)
         // Always written with a generated column, as Django writes db_persist; never without.
         .bool("persisted", persisted, generated == null ? persisted : !persisted)
+        .bool("dbConstraint", dbConstraint, true)
+        .string("constraintName", constraintName)
         .build();
   }
 
@@ -278,6 +288,8 @@ public record FieldState(
     b.parentLink = d.bool("parentLink", false);
     b.generated = emptyToNull(d.string("generated", null));
     b.persisted = b.generated != null && d.bool("persisted", true);
+    b.dbConstraint = d.bool("dbConstraint", true);
+    b.constraintName = emptyToNull(d.string("constraintName", null));
     return b.build();
   }
 
@@ -325,6 +337,8 @@ public record FieldState(
     private boolean parentLink;
     private String generated;
     private boolean persisted;
+    private boolean dbConstraint = true;
+    private String constraintName;
 
     private Builder(String name, String type) {
       this.name = name;
@@ -464,6 +478,18 @@ public record FieldState(
       return this;
     }
 
+    /** A relation without a foreign key constraint in the database (Django's db_constraint). */
+    public Builder dbConstraint(boolean v) {
+      dbConstraint = v;
+      return this;
+    }
+
+    /** The foreign key constraint's explicit name, {@code null} for the derived one. */
+    public Builder constraintName(String v) {
+      constraintName = v;
+      return this;
+    }
+
     public FieldState build() {
       return new FieldState(
           name,
@@ -493,7 +519,9 @@ public record FieldState(
           joinAutoField,
           parentLink,
           generated,
-          persisted);
+          persisted,
+          dbConstraint,
+          constraintName);
     }
   }
 }

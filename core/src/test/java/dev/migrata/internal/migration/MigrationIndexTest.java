@@ -2,8 +2,16 @@ package dev.migrata.internal.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MigrationIndexTest {
   private static final String CREATE =
@@ -69,5 +77,43 @@ class MigrationIndexTest {
     assertThat(read.get(1).checksum()).isEqualTo(history().get(1).checksum());
     assertThat(read.get(1).deconstructedOperations())
         .isEqualTo(history().get(1).deconstructedOperations());
+  }
+
+  @Test
+  void anIndexInADirectoryAndInAJarLoadsWithItsOperationsAsWritten(@TempDir Path dir)
+      throws Exception {
+    // A non-ASCII name and a comment line: the byte-level reader decodes UTF-8 per column.
+    List<MigrationDefinition> written =
+        List.of(
+            migration("0001_initial", List.of(), true, CREATE),
+            migration(
+                "0002_títle", List.of(new MigrationKey("library", "0001_initial")), false, ADD));
+    String text = MigrationIndex.write(written).replace("\n", "\n# comment\n\n");
+    Path classes = dir.resolve("classes");
+    Path file = classes.resolve(MigrationIndex.RESOURCE);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text);
+    Path jar = dir.resolve("index.jar");
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+      out.putNextEntry(new JarEntry(MigrationIndex.RESOURCE));
+      out.write(text.getBytes(StandardCharsets.UTF_8));
+      out.closeEntry();
+    }
+    for (Path root : List.of(classes, jar)) {
+      try (URLClassLoader loader = new URLClassLoader(new URL[] {root.toUri().toURL()}, null)) {
+        List<MigrationDefinition> read = MigrationIndex.load(loader);
+        assertThat(read).hasSize(2);
+        assertThat(read.get(1).name()).isEqualTo("0002_títle");
+        assertThat(read.get(1).className()).isEqualTo("library.migrations.M0002_títle");
+        assertThat(read.get(1).dependencies())
+            .containsExactly(new MigrationKey("library", "0001_initial"));
+        for (int i = 0; i < 2; i++) {
+          assertThat(read.get(i).operationsJson()).isEqualTo(written.get(i).operationsJson());
+          assertThat(read.get(i).checksum()).isEqualTo(written.get(i).checksum());
+          assertThat(read.get(i).deconstructedOperations())
+              .isEqualTo(written.get(i).deconstructedOperations());
+        }
+      }
+    }
   }
 }

@@ -7,20 +7,14 @@ import dev.migrata.internal.backends.base.BaseSchemaEditor;
 import dev.migrata.internal.migration.MigrationChecksum;
 import dev.migrata.internal.migration.MigrationDefinition;
 import dev.migrata.internal.migration.MigrationKey;
-import dev.migrata.internal.state.FieldState;
-import dev.migrata.internal.state.FieldType;
-import dev.migrata.internal.state.ModelState;
 import dev.migrata.internal.state.ProjectState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -34,29 +28,18 @@ import org.slf4j.LoggerFactory;
  * get it the next time something is recorded (under the migration lock).
  */
 public final class MigrationRecorder {
-  /** Changes to the history table itself at INFO; each recorded row at DEBUG. */
-  private static final Logger LOG = LoggerFactory.getLogger("dev.migrata.history");
+  /**
+   * Changes to the history table itself at INFO; each recorded row at DEBUG. Created on first use:
+   * SLF4J's start-up (a service lookup) is not part of a no-op run's.
+   */
+  private static final class Log {
+    static final Logger LOG = LoggerFactory.getLogger("dev.migrata.history");
+  }
 
   public static final String TABLE = "migrata_migrations";
 
   /** The unique index on (app, name); within every backend's name length limit. */
   static final String UNIQUE_INDEX = "migrata_migrations_app_name_uniq";
-
-  /** What the row remembers of the migration ({@link MigrationChecksum}); null in older rows. */
-  static final FieldState CHECKSUM =
-      FieldState.builder("checksum", FieldType.TEXT.djangoName()).nullable(true).build();
-
-  static final ModelState MODEL =
-      ModelState.of(
-              "migrata",
-              "Migration",
-              List.of(
-                  FieldState.builder("id", FieldType.AUTO.djangoName()).primaryKey(true).build(),
-                  FieldState.builder("app", FieldType.CHAR.djangoName()).maxLength(255).build(),
-                  FieldState.builder("name", FieldType.CHAR.djangoName()).maxLength(255).build(),
-                  FieldState.builder("applied", FieldType.DATE_TIME.djangoName()).build(),
-                  CHECKSUM))
-          .withTable(TABLE);
 
   private final Backend backend;
   private boolean hasTable;
@@ -86,10 +69,10 @@ public final class MigrationRecorder {
     BaseSchemaEditor editor = backend.editor(connection, false);
     try {
       if (!hasTable(connection)) {
-        LOG.info("Creating the history table {}", TABLE);
+        Log.LOG.info("Creating the history table {}", TABLE);
         ProjectState state = new ProjectState();
-        state.put(MODEL);
-        editor.createModel(state, MODEL);
+        state.put(HistoryModel.MODEL);
+        editor.createModel(state, HistoryModel.MODEL);
         editor.finish();
         hasTable = true;
         hasChecksum = true;
@@ -106,8 +89,8 @@ public final class MigrationRecorder {
       }
       if (!hasChecksum) {
         ProjectState state = new ProjectState();
-        state.put(MODEL);
-        editor.addField(state, MODEL, CHECKSUM);
+        state.put(HistoryModel.MODEL);
+        editor.addField(state, HistoryModel.MODEL, HistoryModel.CHECKSUM);
         editor.finish();
         hasChecksum = true;
       }
@@ -119,7 +102,7 @@ public final class MigrationRecorder {
     }
     try {
       if (!hasUnique && !UniqueIndex.exists(connection, TABLE, "app", "name")) {
-        LOG.info("Adding the unique (app, name) index to the history table {}", TABLE);
+        Log.LOG.info("Adding the unique (app, name) index to the history table {}", TABLE);
         removeDuplicates(connection, editor);
         createUnique(connection, editor);
       }
@@ -214,25 +197,37 @@ public final class MigrationRecorder {
   }
 
   /**
-   * {@code SELECT *}, so that one statement reads tables with and without the checksum column
-   * (added to older tables under the lock, the next time something is recorded).
+   * The rows' app, name and checksum. Named columns, as the floor of a start-up reads them: {@code
+   * SELECT *} also fetched the id and the timestamp, whose decoder classes (MariaDB's date
+   * formatting) a no-op start-up then loaded. A table older than the checksum column fails that
+   * statement; outside a transaction (where a failed statement leaves nothing to roll back) it is
+   * then read with {@code SELECT *}, which reads tables with and without the column, as inside one.
    */
   private void read(Connection connection, Set<MigrationKey> result) throws SQLException {
     checksums.clear();
-    try (Statement st = connection.createStatement();
-        ResultSet rs = st.executeQuery("SELECT * FROM " + TABLE + " ORDER BY id")) {
-      int app = 0;
-      int name = 0;
-      int checksum = 0;
-      ResultSetMetaData meta = rs.getMetaData();
-      for (int i = 1; i <= meta.getColumnCount(); i++) {
-        switch (meta.getColumnLabel(i).toLowerCase(Locale.ROOT)) {
-          case "app" -> app = i;
-          case "name" -> name = i;
-          case "checksum" -> checksum = i;
-          default -> {}
+    if (Boolean.TRUE.equals(hasChecksum) || (hasChecksum == null && connection.getAutoCommit())) {
+      try {
+        read(connection, "SELECT app, name, checksum FROM " + TABLE + " ORDER BY id", result);
+        return;
+      } catch (SQLException e) {
+        if (Boolean.TRUE.equals(hasChecksum) || backend.introspection().isMissingTable(e)) {
+          throw e;
         }
+        result.clear();
+        checksums.clear();
       }
+    }
+    read(connection, "SELECT * FROM " + TABLE + " ORDER BY id", result);
+  }
+
+  /** Reads {@code sql}'s rows; columns found by name ({@code findColumn}, no metadata classes). */
+  private void read(Connection connection, String sql, Set<MigrationKey> result)
+      throws SQLException {
+    try (Statement st = connection.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
+      int app = rs.findColumn("app");
+      int name = rs.findColumn("name");
+      int checksum = checksumColumn(rs);
       hasChecksum = checksum > 0;
       while (rs.next()) {
         String appValue = rs.getString(app);
@@ -240,11 +235,21 @@ public final class MigrationRecorder {
         if (InterruptedRun.parse(appValue, nameValue) == null) {
           MigrationKey key = new MigrationKey(appValue, nameValue);
           result.add(key);
-          if (checksum > 0 && rs.getString(checksum) != null) {
-            checksums.put(key, rs.getString(checksum));
+          String value = checksum > 0 ? rs.getString(checksum) : null;
+          if (value != null) {
+            checksums.put(key, value);
           }
         }
       }
+    }
+  }
+
+  /** The checksum column's index, 0 in a table older than checksums. */
+  private static int checksumColumn(ResultSet rs) {
+    try {
+      return rs.findColumn("checksum");
+    } catch (SQLException e) {
+      return 0;
     }
   }
 
@@ -292,7 +297,7 @@ public final class MigrationRecorder {
   }
 
   public void recordApplied(Connection connection, MigrationKey key) throws SQLException {
-    LOG.debug("Recording {} as applied", key);
+    Log.LOG.debug("Recording {} as applied", key);
     try (PreparedStatement ps =
         connection.prepareStatement(
             "INSERT INTO " + TABLE + " (app, name, applied) VALUES (?, ?, CURRENT_TIMESTAMP)")) {
@@ -351,7 +356,7 @@ public final class MigrationRecorder {
   }
 
   public void recordUnapplied(Connection connection, MigrationKey key) throws SQLException {
-    LOG.debug("Recording {} as unapplied", key);
+    Log.LOG.debug("Recording {} as unapplied", key);
     try (PreparedStatement ps =
         connection.prepareStatement("DELETE FROM " + TABLE + " WHERE app = ? AND name = ?")) {
       ps.setString(1, key.app());

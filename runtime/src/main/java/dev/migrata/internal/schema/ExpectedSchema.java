@@ -91,13 +91,13 @@ final class ExpectedSchema {
       } else if (constraints.needsFieldIndex(f)) {
         indexes.add(new TableShape.Index(null, List.of(column), false, false, false));
       }
-      if (Fields.isForeignKey(f)) {
+      if (Fields.hasForeignKeyConstraint(f)) {
         ModelState target = Fields.targetModel(state, f);
         String toColumn = Fields.targetField(state, f).columnName();
         String onDelete = columns.onDelete(f).replace(" ON DELETE ", "");
         keys.add(
             new TableShape.ForeignKey(
-                null,
+                f.constraintName(),
                 column,
                 target.tableName(),
                 toColumn,

@@ -36,9 +36,10 @@ final class SchemaComparison {
 
   /**
    * The live schema against what the migrations describe: types by {@link TypeSpelling}, indexes
-   * and foreign keys by their columns (names are the database's business), checks by name where the
-   * state names them. PostgreSQL's {@code _like} indexes, and on MySQL the index the server keeps
-   * for each foreign key, are not compared. Tables in {@code ignored} are not reported.
+   * and foreign keys by their columns (names are the database's business), checks and foreign keys
+   * with a {@code constraintName} by name where the state names them. PostgreSQL's {@code _like}
+   * indexes, and on MySQL the index the server keeps for each foreign key, are not compared. Tables
+   * in {@code ignored} are not reported.
    */
   static List<SchemaDifference> drift(
       Map<String, TableShape> expected,
@@ -197,6 +198,15 @@ final class SchemaComparison {
       TableShape.ForeignKey h = take(left, k -> target(k).equals(target(w)) && sameRule(k, w));
       if (h == null) {
         unmatched.add(w);
+      } else if (!mode.exact
+          && w.name() != null
+          && h.name() != null
+          && !w.name().equals(h.name())) {
+        // The state names a key only when the field gives constraintName; SQLite names none.
+        add(
+            table,
+            w.column(),
+            describe(w) + " is named " + h.name() + ", " + mode.was + " " + w.name());
       }
     }
     for (TableShape.ForeignKey w : unmatched) {

@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * One table as a schema comparison sees it: read from the database by a backend's {@code
  * *Introspection}, or derived from the migrations' state by {@link ExpectedSchema}. Names are as
- * the database spells them; where the state cannot know a name (a field's index, a foreign key), it
- * is {@code null} and the comparison goes by columns.
+ * the database spells them; where the state cannot know a name (a field's index, a foreign key
+ * without {@code constraintName}), it is {@code null} and the comparison goes by columns.
  *
  * @param primaryKey the key's columns in order, empty when the table has none
  * @param checks the names of the table's check constraints

@@ -47,8 +47,8 @@ class HistoryTableTest extends OnEveryBackend {
       // What ensureSchema created before the unique index existed: the model alone.
       BaseSchemaEditor editor = backend.editor(c, false);
       ProjectState state = new ProjectState();
-      state.put(MigrationRecorder.MODEL);
-      editor.createModel(state, MigrationRecorder.MODEL);
+      state.put(HistoryModel.MODEL);
+      editor.createModel(state, HistoryModel.MODEL);
       editor.finish();
     }
     // A row recorded twice, of a migration that is gone (so migrate still applies everything).

@@ -148,7 +148,7 @@ public final class ColumnSql {
     if (suffix != null) {
       parts.add(suffix);
     }
-    if (sql.createInlineFk != null && Fields.isForeignKey(field)) {
+    if (sql.createInlineFk != null && Fields.hasForeignKeyConstraint(field)) {
       parts.add(inlineForeignKey(state, field));
     }
     if (sql.inlineColumnComment != null && field.comment() != null) {

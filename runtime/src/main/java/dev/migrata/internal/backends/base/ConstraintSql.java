@@ -61,20 +61,25 @@ public final class ConstraintSql {
     return name(table, field.columnName(), "_uniq");
   }
 
+  /** The field's {@code constraintName} when given, else Django's {@code _fk_} name. */
   public String foreignKeyName(String table, FieldState field, String toTable, String toColumn) {
+    if (field.constraintName() != null) {
+      return field.constraintName();
+    }
     return name(table, field.columnName(), "_fk_" + toTable + "_" + toColumn);
   }
 
   /**
    * Whether a field gets an index of its own: indexed and not already unique, and not a foreign key
-   * where the database indexes those itself.
+   * constraint's column where the database indexes those itself (Django's MySQL {@code
+   * _field_should_be_indexed}: a key with {@code db_constraint=False} gets its index).
    */
   public boolean needsFieldIndex(FieldState field) {
     return field.hasColumn()
         && field.index()
         && !Fields.isUnique(field)
         && !field.primaryKey()
-        && !(features.indexesForeignKeys() && Fields.isForeignKey(field));
+        && !(features.indexesForeignKeys() && Fields.hasForeignKeyConstraint(field));
   }
 
   /** An index on {@code columnSql} (quoted columns, perhaps with an operator class). */
@@ -150,13 +155,13 @@ public final class ConstraintSql {
   /**
    * The foreign key constraint of {@code field}; named with {@code suffix} when given (Django
    * recreates the keys referring to a retyped key with the plain suffix {@code _fk}), else with
-   * {@code _fk_<to table>_<to column>}.
+   * {@code _fk_<to table>_<to column>}; an explicit {@code constraintName} wins over both.
    */
   public String foreignKey(ProjectState state, String table, FieldState field, String suffix) {
     ModelState target = Fields.targetModel(state, field);
     String toColumn = Fields.targetField(state, field).columnName();
     String name =
-        suffix == null
+        suffix == null || field.constraintName() != null
             ? foreignKeyName(table, field, target.tableName(), toColumn)
             : name(table, field.columnName(), suffix);
     return format(

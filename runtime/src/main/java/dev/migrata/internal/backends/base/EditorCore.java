@@ -299,7 +299,7 @@ public abstract class EditorCore {
   }
 
   protected void deferFieldExtras(ProjectState state, ModelState model, FieldState f) {
-    if (!features.canCreateInlineFk() && Fields.isForeignKey(f)) {
+    if (!features.canCreateInlineFk() && Fields.hasForeignKeyConstraint(f)) {
       defer(
           model.tableName(),
           (t, now) -> constraints.foreignKey(now.state(state), t, now.field(t, f)));

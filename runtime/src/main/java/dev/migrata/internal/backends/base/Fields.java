@@ -17,6 +17,14 @@ public final class Fields {
     return field.fieldType() == FieldType.FOREIGN_KEY || field.fieldType() == FieldType.ONE_TO_ONE;
   }
 
+  /**
+   * Whether the database holds a foreign key constraint for {@code field}: a foreign key or
+   * one-to-one without {@code dbConstraint = false} (Django's {@code db_constraint}).
+   */
+  public static boolean hasForeignKeyConstraint(FieldState field) {
+    return isForeignKey(field) && field.dbConstraint();
+  }
+
   public static boolean isAuto(FieldState field) {
     FieldType type = field.fieldType();
     return type != null && type.isAuto();

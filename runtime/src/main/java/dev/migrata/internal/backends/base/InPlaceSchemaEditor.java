@@ -46,8 +46,14 @@ public abstract class InPlaceSchemaEditor extends BaseSchemaEditor {
     boolean renamed = !oldColumn.equals(column);
     String oldType = columnType(fromState, oldField);
     String newType = columnType(toState, newField);
-    if (Fields.isForeignKey(oldField)) {
-      dropForeignKeyOf(fromState, table, oldField, Fields.targetModel(fromState, oldField));
+    // Django's _alter_field: the old constraint goes, and comes back at the end if the new field
+    // has one (so a change of dbConstraint or of the name drops or adds only the constraint).
+    if (Fields.hasForeignKeyConstraint(oldField)) {
+      String fk =
+          dropForeignKeyOf(fromState, table, oldField, Fields.targetModel(fromState, oldField));
+      if (!Fields.hasForeignKeyConstraint(newField)) {
+        afterForeignKeyDropped(table, oldField, fk);
+      }
     }
     if (Fields.isUnique(oldField) && !Fields.isUnique(newField)) {
       String name = existingName(table, oldColumn, NameKind.UNIQUE, uniqueName(table, oldField));
@@ -60,7 +66,9 @@ public abstract class InPlaceSchemaEditor extends BaseSchemaEditor {
             ? KeyReferrers.of(toState, toModel, newField, features.maxNameLength())
             : List.of();
     for (Referrer r : referrers) {
-      dropForeignKeyOf(fromState, r.model().tableName(), r.oldField(), fromModel);
+      if (Fields.hasForeignKeyConstraint(r.oldField())) {
+        dropForeignKeyOf(fromState, r.model().tableName(), r.oldField(), fromModel);
+      }
     }
     if (constraints.needsFieldIndex(oldField) && !constraints.needsFieldIndex(newField)) {
       String computed = constraints.fieldIndexName(table, oldField);
@@ -84,9 +92,12 @@ public abstract class InPlaceSchemaEditor extends BaseSchemaEditor {
       execute(
           format(
               sql.createConstraint,
-              "table", quoteName(table),
-              "name", quoteName(constraints.name(table, column, "_check")),
-              "constraint", format(sql.checkConstraint, "check", columns.typeCheck(newField))));
+              "table",
+              quoteName(table),
+              "name",
+              quoteName(constraints.name(table, column, "_check")),
+              "constraint",
+              format(sql.checkConstraint, "check", columns.typeCheck(newField))));
     }
     if (!Fields.isUnique(oldField) && Fields.isUnique(newField)) {
       execute(constraints.addUnique(table, uniqueName(table, newField), column));
@@ -98,14 +109,16 @@ public abstract class InPlaceSchemaEditor extends BaseSchemaEditor {
     for (Referrer r : referrers) {
       alterReferringColumn(r.model().tableName(), fromState, r.oldField(), toState, r.newField());
     }
-    if (Fields.isForeignKey(newField)) {
+    if (Fields.hasForeignKeyConstraint(newField)) {
       execute(constraints.foreignKey(toState, table, newField));
     }
     // Django 5.2 names these with the plain suffix "_fk"; Migrata gives them back the name they
     // were created with, so that unapplying restores the schema exactly (the test kit compares
     // names) and a later drop finds the computed name without asking the database (sqlmigrate).
     for (Referrer r : referrers) {
-      execute(constraints.foreignKey(toState, r.model().tableName(), r.newField()));
+      if (Fields.hasForeignKeyConstraint(r.newField())) {
+        execute(constraints.foreignKey(toState, r.model().tableName(), r.newField()));
+      }
     }
   }
 
@@ -121,8 +134,7 @@ public abstract class InPlaceSchemaEditor extends BaseSchemaEditor {
       names = List.of(unnamedCheckName(table, column));
     } else {
       names =
-          new ArrayList<>(
-              introspection.constraintNames(connection, table, column, NameKind.CHECK));
+          new ArrayList<>(introspection.constraintNames(connection, table, column, NameKind.CHECK));
       model.constraints().forEach(c -> names.remove(c.name()));
     }
     for (String name : names) {
@@ -130,7 +142,9 @@ public abstract class InPlaceSchemaEditor extends BaseSchemaEditor {
     }
   }
 
-  /** The name a database gives an unnamed column check (PostgreSQL: {@code <table>_<col>_check}). */
+  /**
+   * The name a database gives an unnamed column check (PostgreSQL: {@code <table>_<col>_check}).
+   */
   protected String unnamedCheckName(String table, String column) {
     return table + "_" + column + "_check";
   }
@@ -143,13 +157,24 @@ public abstract class InPlaceSchemaEditor extends BaseSchemaEditor {
     return false;
   }
 
-  /** Drops the foreign key of {@code field} on {@code table}, which points at {@code target}. */
-  private void dropForeignKeyOf(
+  /**
+   * Drops the foreign key of {@code field} on {@code table}, which points at {@code target};
+   * returns the name it had.
+   */
+  private String dropForeignKeyOf(
       ProjectState fromState, String table, FieldState field, ModelState target) {
     String toColumn = Fields.targetField(fromState, field).columnName();
     String computed = constraints.foreignKeyName(table, field, target.tableName(), toColumn);
-    dropForeignKey(table, existingName(table, field.columnName(), NameKind.FOREIGN_KEY, computed));
+    String name = existingName(table, field.columnName(), NameKind.FOREIGN_KEY, computed);
+    dropForeignKey(table, name);
+    return name;
   }
+
+  /**
+   * After a field's foreign key constraint {@code name} was dropped for good ({@code dbConstraint}
+   * became false): what the database kept of it goes too (MySQL's index for the key).
+   */
+  protected void afterForeignKeyDropped(String table, FieldState oldField, String name) {}
 
   private String uniqueName(String table, FieldState field) {
     return constraints.uniqueName(table, field);

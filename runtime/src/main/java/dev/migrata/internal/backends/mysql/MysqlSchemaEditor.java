@@ -87,15 +87,15 @@ public final class MysqlSchemaEditor extends InPlaceSchemaEditor {
   /** The schema statement with its online DDL clause when {@link #onlineDdl} is on. */
   @Override
   protected void execute(String statement, Runnable beforeRetry) {
-    String sql = onlineDdl && !rawSql ? new OnlineDdl(features.serverVersion()).apply(statement)
-        : statement;
+    String sql =
+        onlineDdl && !rawSql ? new OnlineDdl(features.serverVersion()).apply(statement) : statement;
     super.execute(sql, beforeRetry);
   }
 
   /**
    * MariaDB's sequences as Hibernate's {@code MariaDBSequenceSupport} creates them: {@code
-   * NOCACHE}, so that no server holds back a block of values (lost on restart, apart on each
-   * Galera node).
+   * NOCACHE}, so that no server holds back a block of values (lost on restart, apart on each Galera
+   * node).
    */
   @Override
   protected String sequenceOptions() {
@@ -197,10 +197,14 @@ public final class MysqlSchemaEditor extends InPlaceSchemaEditor {
     execute(
         format(
             SQL_CHANGE_GENERATED,
-            "table", quoteName(toModel.tableName()),
-            "oldColumn", quoteName(oldField.columnName()),
-            "newColumn", quoteName(newField.columnName()),
-            "definition", columns.definition(toState, toModel, newField, false)));
+            "table",
+            quoteName(toModel.tableName()),
+            "oldColumn",
+            quoteName(oldField.columnName()),
+            "newColumn",
+            quoteName(newField.columnName()),
+            "definition",
+            columns.definition(toState, toModel, newField, false)));
   }
 
   private static final String SQL_CHANGE_GENERATED =
@@ -209,8 +213,8 @@ public final class MysqlSchemaEditor extends InPlaceSchemaEditor {
   /**
    * Django's {@code _create_missing_fk_index}: InnoDB lets a foreign key use any index that starts
    * with its column and then refuses to drop that index ("needed in a foreign key constraint").
-   * Before dropping an index or unique constraint whose first field is a foreign key, give the
-   * key an index of its own when the one being dropped is the only one starting with its column.
+   * Before dropping an index or unique constraint whose first field is a foreign key, give the key
+   * an index of its own when the one being dropped is the only one starting with its column.
    */
   @Override
   protected void beforeDropIndex(ModelState model, List<String> fields) {
@@ -219,12 +223,29 @@ public final class MysqlSchemaEditor extends InPlaceSchemaEditor {
     }
     String first = fields.get(0);
     FieldState field = model.field(first.startsWith("-") ? first.substring(1) : first);
-    if (field == null || !Fields.isForeignKey(field)) {
+    if (field == null || !Fields.hasForeignKeyConstraint(field)) {
       return;
     }
     String table = model.tableName();
     if (introspection.indexesStartingWith(connection, table, field.columnName()).size() == 1) {
       execute(constraints.fieldIndex(table, field));
+    }
+  }
+
+  /**
+   * InnoDB keeps the index it made for a foreign key, under the key's name, when the key is
+   * dropped: a field that no longer has a constraint gets the index Django names instead (or none),
+   * as the drift check expects.
+   */
+  @Override
+  protected void afterForeignKeyDropped(String table, FieldState oldField, String name) {
+    if (collect || connection == null) {
+      return;
+    }
+    if (introspection
+        .indexesStartingWith(connection, table, oldField.columnName())
+        .contains(name)) {
+      dropIndex(table, name);
     }
   }
 
@@ -236,10 +257,14 @@ public final class MysqlSchemaEditor extends InPlaceSchemaEditor {
     }
     return format(
         sql.renameColumnChange,
-        "table", quoteName(table),
-        "oldColumn", quoteName(oldColumn),
-        "newColumn", quoteName(newColumn),
-        "definition", modifyDefinition(state, field));
+        "table",
+        quoteName(table),
+        "oldColumn",
+        quoteName(oldColumn),
+        "newColumn",
+        quoteName(newColumn),
+        "definition",
+        modifyDefinition(state, field));
   }
 
   /**
@@ -263,12 +288,15 @@ public final class MysqlSchemaEditor extends InPlaceSchemaEditor {
     execute(
         format(
             sql.alterColumn,
-            "table", quoteName(table),
+            "table",
+            quoteName(table),
             "changes",
-                format(
-                    sql.alterColumnType,
-                    "column", quoteName(field.columnName()),
-                    "type", modifyDefinition(state, field))));
+            format(
+                sql.alterColumnType,
+                "column",
+                quoteName(field.columnName()),
+                "type",
+                modifyDefinition(state, field))));
   }
 
   /**
@@ -312,7 +340,7 @@ public final class MysqlSchemaEditor extends InPlaceSchemaEditor {
   /** MySQL refuses to drop a column its foreign key uses (Django drops the FK first, too). */
   @Override
   protected void beforeDropColumn(ProjectState state, ModelState model, FieldState field) {
-    if (!Fields.isForeignKey(field)) {
+    if (!Fields.hasForeignKeyConstraint(field)) {
       return;
     }
     String table = model.tableName();

@@ -22,6 +22,24 @@ import java.util.TreeSet;
 final class Schema {
   private Schema() {}
 
+  /**
+   * The foreign keys of {@code table} as {@code column name}: the names aside, where an entity
+   * gives one ({@code @ForeignKey(name)}) and both tools must use it.
+   */
+  static TreeSet<String> foreignKeyNames(String url, String table) throws SQLException {
+    TreeSet<String> lines = new TreeSet<>();
+    try (Connection c = DriverManager.getConnection(url)) {
+      DatabaseMetaData md = c.getMetaData();
+      boolean pg = md.getDatabaseProductName().startsWith("PostgreSQL");
+      try (ResultSet rs = md.getImportedKeys(c.getCatalog(), pg ? "public" : null, table)) {
+        while (rs.next()) {
+          lines.add(rs.getString("FKCOLUMN_NAME") + " " + rs.getString("FK_NAME"));
+        }
+      }
+    }
+    return lines;
+  }
+
   static TreeSet<String> of(String url) throws SQLException {
     TreeSet<String> lines = new TreeSet<>();
     try (Connection c = DriverManager.getConnection(url)) {

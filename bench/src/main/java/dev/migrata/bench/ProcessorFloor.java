@@ -1,0 +1,298 @@
+package dev.migrata.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import javax.annotation.processing.Processor;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/**
+ * Issue 16's processor figures ({@code bench/run.sh procfloor}): javac of the processor benchmark's
+ * app with no processor ({@code -proc:none}), with a processor that does nothing (the floor any
+ * annotation processor costs javac: compiled here into a temp jar) and with Migrata, as paired
+ * ratios of the compiling thread's CPU time.
+ *
+ * <ul>
+ *   <li><b>full</b>: every source, a clean class output each time (a {@code mvn clean compile});
+ *   <li><b>partial</b>: only {@code Item.java}, into the class output a full build with the
+ *       processor left (the migrations' class files, the index and whatever else the processor
+ *       keeps there), which is also on the class path: an IDE's incremental build after a model
+ *       edit. The class output is not cleaned between partial compiles.
+ * </ul>
+ *
+ * Properties: {@code bench.floorNs} (default 1000,5000), {@code bench.fullMax} (full compiles only
+ * up to this N, default 1000), {@code bench.shapes}, {@code bench.reps}.
+ */
+final class ProcessorFloor {
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+  private enum Proc {
+    NONE,
+    NULL,
+    MIGRATA
+  }
+
+  /** Wall and CPU milliseconds of one compile. */
+  private record Time(double wall, double cpu) {}
+
+  private final Path dir;
+  private final String nullProcessor;
+
+  private ProcessorFloor(Path dir) throws IOException {
+    this.dir = dir;
+    this.nullProcessor = nullProcessorJar(dir.resolve("null-processor"));
+  }
+
+  static void run(Path dir) throws Exception {
+    new ProcessorFloor(dir).measure();
+  }
+
+  private void measure() throws Exception {
+    int[] ns = Bench.ints(System.getProperty("bench.floorNs", "1000,5000"));
+    int fullMax = Integer.getInteger("bench.fullMax", 1000);
+    String[] shapes = System.getProperty("bench.shapes", "wide,narrow").split(",");
+    String annotations = Bench.jar("migrata-annotations");
+    Path warm = Bench.generateApp(dir.resolve("floor-warmup"), 50, "wide");
+    for (int i = 0; i < 6; i++) {
+      javac(
+          Bench.javaFiles(warm),
+          annotations,
+          dir.resolve("floor-warm-out"),
+          Proc.values()[i % 3],
+          warm,
+          true);
+    }
+    System.out.println("## Processor floor (issue 16): CPU of the compiling thread, paired ratios");
+    System.out.println();
+    System.out.println(
+        "| shape | N | compile | -proc:none ms | null processor ms | Migrata ms | null / none |"
+            + " Migrata / null | Migrata / none |");
+    System.out.println("|---|---:|---|---:|---:|---:|---|---|---|");
+    for (String shape : shapes) {
+      for (int n : ns) {
+        Path root = dir.resolve("floor-" + shape + "-" + n);
+        if (Files.exists(root)) {
+          Bench.deleteTree(root);
+        }
+        Path src = Bench.generateApp(root, n, shape);
+        List<Path> all = Bench.javaFiles(src);
+        List<Path> model = List.of(src.resolve("bench/app/Item.java"));
+        Path full = root.resolve("full");
+        Path ide = root.resolve("ide");
+        // The IDE's class output: what a build with the processor left there.
+        javac(all, annotations, ide, Proc.MIGRATA, src, true);
+        String ideCp = annotations + File.pathSeparator + ide;
+        boolean doFull = n <= fullMax;
+        Map<String, List<Time>> t = new LinkedHashMap<>();
+        for (String k : List.of("fnone", "fnull", "fwith", "pnone", "pnull", "pwith")) {
+          t.put(k, new ArrayList<>());
+        }
+        javac(model, ideCp, ide, Proc.MIGRATA, src, false); // untimed
+        for (int r = 0; r < Bench.REPS; r++) {
+          if (doFull) {
+            t.get("fnone").add(javac(all, annotations, full, Proc.NONE, src, true));
+            t.get("fnull").add(javac(all, annotations, full, Proc.NULL, src, true));
+            t.get("fwith").add(javac(all, annotations, full, Proc.MIGRATA, src, true));
+          }
+          t.get("pnone").add(javac(model, ideCp, ide, Proc.NONE, src, false));
+          t.get("pnull").add(javac(model, ideCp, ide, Proc.NULL, src, false));
+          t.get("pwith").add(javac(model, ideCp, ide, Proc.MIGRATA, src, false));
+        }
+        if (doFull) {
+          row(shape, n, "full", t.get("fnone"), t.get("fnull"), t.get("fwith"));
+        }
+        row(shape, n, "partial", t.get("pnone"), t.get("pnull"), t.get("pwith"));
+        Bench.deleteTree(root);
+      }
+    }
+    System.out.println();
+  }
+
+  private static void row(
+      String shape, int n, String kind, List<Time> none, List<Time> nul, List<Time> with) {
+    System.out.printf(
+        Locale.ROOT,
+        "| %s | %d | %s | %.0f | %.0f | %.0f | %s | %s | %s |%n",
+        shape,
+        n,
+        kind,
+        Bench.median(cpu(none)),
+        Bench.median(cpu(nul)),
+        Bench.median(cpu(with)),
+        ratio(nul, none),
+        ratio(with, nul),
+        ratio(with, none));
+    System.err.printf(
+        Locale.ROOT,
+        "  [floor %s N=%d %s] cpu none %s null %s with %s | wall none %s null %s with %s%n",
+        shape,
+        n,
+        kind,
+        Bench.fmt(cpu(none)),
+        Bench.fmt(cpu(nul)),
+        Bench.fmt(cpu(with)),
+        Bench.fmt(none.stream().map(Time::wall).toList()),
+        Bench.fmt(nul.stream().map(Time::wall).toList()),
+        Bench.fmt(with.stream().map(Time::wall).toList()));
+  }
+
+  private static List<Double> cpu(List<Time> times) {
+    return times.stream().map(Time::cpu).toList();
+  }
+
+  /** Median [min..max] of the per-repetition ratios a / b (CPU). */
+  private static String ratio(List<Time> a, List<Time> b) {
+    List<Double> r = new ArrayList<>();
+    for (int i = 0; i < a.size(); i++) {
+      r.add(a.get(i).cpu() / b.get(i).cpu());
+    }
+    return Bench.f2(Bench.median(r))
+        + " ["
+        + Bench.f2(Collections.min(r))
+        + ".."
+        + Bench.f2(Collections.max(r))
+        + "]";
+  }
+
+  /** One in-process javac; fails on an error, a written migration or (Migrata) no index. */
+  private Time javac(
+      List<Path> sources, String classPath, Path out, Proc proc, Path src, boolean clean)
+      throws IOException {
+    if (clean && Files.exists(out)) {
+      Bench.deleteTree(out);
+    }
+    Files.createDirectories(out);
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diags = new DiagnosticCollector<>();
+    List<String> options = new ArrayList<>();
+    Collections.addAll(options, "-d", out.toString(), "-classpath", classPath, "-nowarn");
+    Collections.addAll(options, "-implicit:none", "-sourcepath", "");
+    switch (proc) {
+      case NONE -> options.add("-proc:none");
+      case NULL -> {}
+      case MIGRATA -> options.add("-Amigrata.sourceRoot=" + src);
+    }
+    int before = Bench.javaFiles(src).size();
+    long cpu0 = THREADS.getCurrentThreadCpuTime();
+    long t0 = System.nanoTime();
+    boolean ok;
+    try (StandardJavaFileManager fm =
+            javac.getStandardFileManager(diags, Locale.ROOT, StandardCharsets.UTF_8);
+        URLClassLoader loader = processorLoader(proc)) {
+      JavaCompiler.CompilationTask task =
+          javac.getTask(null, fm, diags, options, null, fm.getJavaFileObjectsFromPaths(sources));
+      if (loader != null) {
+        String name =
+            proc == Proc.NULL ? "floor.NullProcessor" : "dev.migrata.processor.MigrataProcessor";
+        task.setProcessors(
+            List.of((Processor) loader.loadClass(name).getDeclaredConstructor().newInstance()));
+      }
+      ok = task.call();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+    Time time =
+        new Time((System.nanoTime() - t0) / 1e6, (THREADS.getCurrentThreadCpuTime() - cpu0) / 1e6);
+    if (!ok) {
+      StringBuilder msg = new StringBuilder("javac failed:\n");
+      diags.getDiagnostics().stream()
+          .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+          .limit(5)
+          .forEach(d -> msg.append(d).append('\n'));
+      throw new IllegalStateException(msg.toString());
+    }
+    if (Bench.javaFiles(src).size() != before) {
+      throw new IllegalStateException("the processor wrote a migration");
+    }
+    if (proc == Proc.MIGRATA && !Files.exists(out.resolve("META-INF/migrata/index"))) {
+      throw new IllegalStateException("the processor did not run (no index written)");
+    }
+    return time;
+  }
+
+  /**
+   * A fresh class loader over the processor's jars for each compile, as a build tool's processor
+   * path gets: the processor's classes are loaded and run cold every time. Its parent is the
+   * platform loader, so that neither processor comes from (nor sees) this kit's own class path;
+   * javac's {@code -processorpath} would delegate to it and find Migrata even for the floor.
+   */
+  private URLClassLoader processorLoader(Proc proc) throws IOException {
+    String path =
+        switch (proc) {
+          case NONE -> null;
+          case NULL -> nullProcessor;
+          case MIGRATA -> Bench.processorPath();
+        };
+    if (path == null) {
+      return null;
+    }
+    List<URL> urls = new ArrayList<>();
+    for (String entry : path.split(File.pathSeparator)) {
+      urls.add(Path.of(entry).toUri().toURL());
+    }
+    return new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+  }
+
+  /**
+   * A jar with one processor that claims every annotation and does nothing: what javac costs with
+   * any processor at all (its rounds, the final round, the processor's class loading).
+   */
+  private static String nullProcessorJar(Path at) throws IOException {
+    Path srcDir = at.resolve("src/floor");
+    Path classes = at.resolve("classes");
+    Files.createDirectories(srcDir);
+    Files.createDirectories(classes);
+    Path source = srcDir.resolve("NullProcessor.java");
+    Files.writeString(
+        source,
+        "package floor;\n"
+            + "import java.util.Set;\n"
+            + "import javax.annotation.processing.*;\n"
+            + "import javax.lang.model.SourceVersion;\n"
+            + "import javax.lang.model.element.TypeElement;\n"
+            + "@SupportedAnnotationTypes(\"*\")\n"
+            + "public final class NullProcessor extends AbstractProcessor {\n"
+            + "  @Override public SourceVersion getSupportedSourceVersion() {\n"
+            + "    return SourceVersion.latestSupported();\n"
+            + "  }\n"
+            + "  @Override public boolean process(Set<? extends TypeElement> a, RoundEnvironment r)"
+            + " {\n"
+            + "    return false;\n"
+            + "  }\n"
+            + "}\n");
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    if (javac.run(null, null, null, "-proc:none", "-d", classes.toString(), source.toString())
+        != 0) {
+      throw new IllegalStateException("could not compile the null processor");
+    }
+    Path jar = at.resolve("null-processor.jar");
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+      out.putNextEntry(new JarEntry("META-INF/services/javax.annotation.processing.Processor"));
+      out.write("floor.NullProcessor\n".getBytes(StandardCharsets.UTF_8));
+      out.closeEntry();
+      out.putNextEntry(new JarEntry("floor/NullProcessor.class"));
+      out.write(Files.readAllBytes(classes.resolve("floor/NullProcessor.class")));
+      out.closeEntry();
+    }
+    return jar.toString();
+  }
+}

@@ -1,0 +1,209 @@
+package dev.migrata.processor;
+
+import dev.migrata.internal.state.ProjectState;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javax.annotation.processing.Filer;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * The identity of the history a compile would replay, for {@link ReplayCache}, from file metadata
+ * only. javac's own listing of a package reads every class file in it ({@code getEnclosedElements}
+ * completes each member), which is the very cost the cache avoids, so the places that hold an app's
+ * migrations are listed here instead:
+ *
+ * <ul>
+ *   <li>the {@link #key} names the apps and the Migrata jars doing the replay (a new version
+ *       replays anew);
+ *   <li>the {@link #places} are found once, after a full read: the class output's package
+ *       directory, the source root's, and every directory or jar a migration class came from;
+ *   <li>their {@link #stat} lists every class file (and migration source) there with its size and
+ *       modification time, or a jar's own size and time: a migration added, deleted, edited or
+ *       recompiled changes it.
+ * </ul>
+ */
+final class HistoryFingerprint {
+  private final Filer filer;
+  private final Elements elements;
+  private final SourceRootLocator roots;
+  private final Supplier<List<? extends Element>> userSources;
+
+  HistoryFingerprint(
+      Filer filer,
+      Elements elements,
+      SourceRootLocator roots,
+      Supplier<List<? extends Element>> userSources) {
+    this.filer = filer;
+    this.elements = elements;
+    this.roots = roots;
+    this.userSources = userSources;
+  }
+
+  /**
+   * The apps (in the given order) and the Migrata jars; null when no cache may be trusted: a
+   * migration of these apps is a source of this compile, so its class file may be out of date.
+   */
+  String key(Collection<AppInfo> apps) {
+    Set<String> packages = new HashSet<>();
+    apps.forEach(a -> packages.add(a.migrationsPackage()));
+    for (Element e : userSources.get()) {
+      if (e instanceof TypeElement
+          && packages.contains(elements.getPackageOf(e).getQualifiedName().toString())) {
+        return null;
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    out.append("migrata ").append(codeSource(MigrataProcessor.class)).append('\n');
+    out.append("core ").append(codeSource(ProjectState.class)).append('\n');
+    for (AppInfo app : apps) {
+      out.append("app ").append(app.label()).append(' ').append(app.migrationsPackage());
+      out.append('\n');
+    }
+    return out.toString();
+  }
+
+  /**
+   * Where the migrations of {@code apps} are, once javac has read them: one line per place, or null
+   * when a class file cannot be located (then nothing is cached).
+   */
+  String places(Collection<AppInfo> apps) {
+    Set<String> places = new LinkedHashSet<>();
+    Path root = roots.locate(userSources.get());
+    for (AppInfo app : apps) {
+      String pkg = app.migrationsPackage();
+      Path out = outputDirectory(pkg);
+      if (out == null) {
+        return null;
+      }
+      places.add("dir " + out);
+      if (root != null) {
+        places.add("src " + root.resolve(pkg.replace('.', '/')));
+      }
+      PackageElement element = elements.getPackageElement(pkg);
+      if (element == null) {
+        continue;
+      }
+      for (Element e : element.getEnclosedElements()) {
+        if (!(e instanceof TypeElement type)) {
+          continue;
+        }
+        String place = placeOf(pkg, type.getSimpleName() + ".class");
+        if (place == null) {
+          return null;
+        }
+        places.add(place);
+      }
+    }
+    return String.join("\n", places) + "\n";
+  }
+
+  /** The metadata of {@code places} now (see {@link #places}). */
+  static String stat(String places) {
+    StringBuilder out = new StringBuilder();
+    for (String line : places.split("\n")) {
+      out.append(line).append('\n');
+      if (line.startsWith("dir ")) {
+        list(Paths.get(line.substring(4)), ".class", out);
+      } else if (line.startsWith("src ")) {
+        list(Paths.get(line.substring(4)), ".java", out);
+      } else if (line.startsWith("jar ")) {
+        out.append(stat(Paths.get(line.substring(4)))).append('\n');
+      }
+    }
+    return out.toString();
+  }
+
+  /** Every {@code suffix} file of {@code dir}, by name, with its size and time. */
+  private static void list(Path dir, String suffix, StringBuilder out) {
+    List<String> lines = new ArrayList<>();
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+      for (Path file : files) {
+        String name = file.getFileName().toString();
+        if (name.endsWith(suffix)) {
+          lines.add(name + ' ' + stat(file));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      out.append("absent\n");
+      return;
+    }
+    lines.sort(null);
+    lines.forEach(l -> out.append(l).append('\n'));
+  }
+
+  /** The class output's directory for {@code pkg} (it may not exist yet), or null. */
+  private Path outputDirectory(String pkg) {
+    try {
+      FileObject probe = filer.getResource(StandardLocation.CLASS_OUTPUT, pkg, "probe.class");
+      return Paths.get(probe.toUri()).toAbsolutePath().getParent();
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** {@code dir D} or {@code jar J}: where javac finds {@code pkg/relative}; null when unknown. */
+  private String placeOf(String pkg, String relative) {
+    FileObject file;
+    try {
+      file = filer.getResource(StandardLocation.CLASS_PATH, pkg, relative);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+    URI uri = file.toUri();
+    try {
+      if ("file".equalsIgnoreCase(uri.getScheme())) {
+        Path path = Paths.get(uri).toAbsolutePath();
+        return Files.exists(path) ? "dir " + path.getParent() : null;
+      }
+      String text = uri.toString();
+      int bang = text.indexOf("!/");
+      if (text.startsWith("jar:") && bang > 0) {
+        return "jar " + Paths.get(new URI(text.substring(4, bang)));
+      }
+    } catch (URISyntaxException | RuntimeException e) {
+      return null;
+    }
+    return null;
+  }
+
+  /** The Migrata jar (or class directory) that holds {@code type}, with its size and time. */
+  private static String codeSource(Class<?> type) {
+    try {
+      CodeSource source = type.getProtectionDomain().getCodeSource();
+      Path path = Paths.get(source.getLocation().toURI());
+      return path + " " + stat(path);
+    } catch (URISyntaxException | RuntimeException e) {
+      return "unknown " + System.nanoTime(); // Never equal to a stored key.
+    }
+  }
+
+  /** Size and modification time of {@code file}, or {@code -} when there is none. */
+  private static String stat(Path file) {
+    try {
+      BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+      return a.size() + " " + a.lastModifiedTime().to(TimeUnit.MICROSECONDS);
+    } catch (IOException | RuntimeException e) {
+      return "-";
+    }
+  }
+}

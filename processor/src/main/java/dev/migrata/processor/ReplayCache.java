@@ -1,0 +1,327 @@
+package dev.migrata.processor;
+
+import dev.migrata.internal.migration.MigrationDefinition;
+import dev.migrata.internal.migration.MigrationIndex;
+import dev.migrata.internal.migration.MigrationKey;
+import dev.migrata.internal.operations.CreateModel;
+import dev.migrata.internal.operations.Operations;
+import dev.migrata.internal.state.Deconstructed;
+import dev.migrata.internal.state.ModelState;
+import dev.migrata.internal.state.ProjectState;
+import java.io.IOException;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.CRC32;
+import javax.annotation.processing.Filer;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * The replayed history of the last partial compiles, kept in the class output ({@link #RESOURCE})
+ * so that an IDE's incremental build (one model edited, the history as class files) neither reads
+ * every migration's annotations nor replays them again. Each entry is keyed by the history's whole
+ * identity ({@link HistoryFingerprint}); anything unexpected — no file, another format, another
+ * fingerprint, a line that does not parse — is a miss, and the caller replays as if there were no
+ * cache. An entry is only stored after a replay that reported nothing, so a hit reports nothing
+ * either, as the replay it stands for did.
+ */
+final class ReplayCache {
+  static final String RESOURCE = "META-INF/migrata/replay-cache";
+  static final String HEADER = "# migrata replay-cache v1";
+
+  /** Entries kept: one per set of apps a compile replays (a partial compile edits one app). */
+  private static final int MAX_ENTRIES = 8;
+
+  private static final String STATE_CLASS = "-";
+
+  private final Filer filer;
+  private final Reporter reporter;
+  private List<Entry> entries;
+  private boolean changed;
+
+  /**
+   * One cached history: {@code key} and {@code places} as {@link HistoryFingerprint} gave them,
+   * {@code stat} the metadata of the places when the history was read, {@code body} the history.
+   */
+  private record Entry(String key, String places, String stat, String body) {}
+
+  ReplayCache(Filer filer, Reporter reporter) {
+    this.filer = filer;
+    this.reporter = reporter;
+  }
+
+  /**
+   * The history stored under {@code key} whose places still have the metadata they had when it was
+   * stored, or null (then replay).
+   */
+  HistoryReplayer.History load(String key) {
+    for (Entry e : entries()) {
+      if (!e.key().equals(key) || !HistoryFingerprint.stat(e.places()).equals(e.stat())) {
+        continue;
+      }
+      try {
+        return decode(e.body(), true);
+      } catch (RuntimeException ex) {
+        // A damaged entry: forget it, replay, and store the replay's result.
+        entries.remove(e);
+        changed = true;
+        return null;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Keeps {@code history} when it reads back equal (a state the text form cannot carry is not
+   * cached at all); written by {@link #flush()}.
+   */
+  void store(String key, String places, String stat, HistoryReplayer.History history) {
+    for (List<MigrationKey> leaves : history.leaves().values()) {
+      if (leaves.size() > 1) {
+        return; // Conflicting leaves are reported on the migration's class: replay each time.
+      }
+    }
+    String body;
+    try {
+      body = encode(history);
+      // The migrations go through the index's own writer and reader: only the rest is checked.
+      HistoryReplayer.History back = decode(body, false);
+      if (!back.state().equals(history.state())
+          || !back.replayed().equals(history.replayed())
+          || !back.leaves().equals(history.leaves())) {
+        return;
+      }
+    } catch (RuntimeException e) {
+      return;
+    }
+    List<Entry> all = new ArrayList<>();
+    all.add(new Entry(key, places, stat, body));
+    for (Entry e : entries()) {
+      if (all.size() < MAX_ENTRIES && !(e.key().equals(key) && e.places().equals(places))) {
+        all.add(e);
+      }
+    }
+    entries = all;
+    changed = true;
+  }
+
+  /**
+   * Whether a history stored now may serve a later compile: the class output already holds this
+   * cache or a previous compile's index. A class output that starts empty every time (a clean
+   * build, a tool compiling into a fresh directory) would only pay for a store nobody reads.
+   */
+  boolean worthStoring() {
+    if (!entries().isEmpty()) {
+      return true;
+    }
+    try {
+      FileObject index =
+          filer.getResource(StandardLocation.CLASS_OUTPUT, "", MigrationIndex.RESOURCE);
+      URI uri = index.toUri();
+      return !"file".equalsIgnoreCase(uri.getScheme()) || Files.exists(Paths.get(uri));
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** Writes the entries when this compile changed them. */
+  void flush() {
+    if (!changed) {
+      return;
+    }
+    StringBuilder out = new StringBuilder(HEADER).append('\n');
+    for (Entry e : entries) {
+      section(out, "key", e.key());
+      section(out, "places", e.places());
+      section(out, "stat", e.stat());
+      out.append(e.body());
+    }
+    try {
+      FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", RESOURCE);
+      try (Writer w = file.openWriter()) {
+        w.write(out.toString());
+      }
+    } catch (IOException | RuntimeException e) {
+      reporter.report(Problem.WRITE_FAILED, null, RESOURCE, e.getMessage());
+    }
+  }
+
+  /** The entries of the previous compile's file; none when it is missing or unreadable. */
+  private List<Entry> entries() {
+    if (entries == null) {
+      entries = new ArrayList<>();
+      try {
+        FileObject file = filer.getResource(StandardLocation.CLASS_OUTPUT, "", RESOURCE);
+        entries.addAll(parse(file.getCharContent(true).toString()));
+      } catch (IOException | RuntimeException e) {
+        entries.clear(); // No cache yet (a clean build), or one this version does not read.
+      }
+    }
+    return entries;
+  }
+
+  /** The file's entries: after the header, sections key, places, stat, crc32 and history. */
+  private static List<Entry> parse(String text) {
+    List<Entry> result = new ArrayList<>();
+    if (!text.startsWith(HEADER + "\n")) {
+      return result;
+    }
+    Sections s = new Sections(text, HEADER.length() + 1);
+    while (s.more()) {
+      String key = s.next("key");
+      String places = s.next("places");
+      String stat = s.next("stat");
+      int start = s.at;
+      s.next("crc32");
+      s.next("history");
+      result.add(new Entry(key, places, stat, text.substring(start, s.at)));
+    }
+    return result;
+  }
+
+  /**
+   * The history as sections: the state (each app's models as one pseudo-migration of {@code
+   * CreateModel}s, in the index's line form), the replay order, the leaves and the migrations read
+   * (index lines), so that nothing but the index's own parser reads it back.
+   */
+  private static String encode(HistoryReplayer.History h) {
+    List<MigrationDefinition> state = new ArrayList<>();
+    Map<String, List<Deconstructed>> byApp = new TreeMap<>();
+    for (ModelState m : h.state().models()) {
+      byApp.computeIfAbsent(m.app(), a -> new ArrayList<>()).add(CreateModel.of(m).deconstruct());
+    }
+    byApp.forEach(
+        (app, ops) ->
+            state.add(
+                new MigrationDefinition(
+                    new MigrationKey(app, "state"),
+                    STATE_CLASS,
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    false,
+                    true,
+                    () -> ops)));
+    StringBuilder replayed = new StringBuilder();
+    for (MigrationKey k : h.replayed()) {
+      replayed.append(k.app()).append('\t').append(k.name()).append('\n');
+    }
+    StringBuilder leaves = new StringBuilder();
+    h.leaves()
+        .forEach(
+            (app, keys) -> {
+              leaves.append(app);
+              keys.forEach(k -> leaves.append('\t').append(k.name()));
+              leaves.append('\n');
+            });
+    List<MigrationDefinition> read = new ArrayList<>();
+    h.migrations().values().forEach(read::addAll);
+    StringBuilder out = new StringBuilder();
+    section(out, "state", MigrationIndex.write(state));
+    section(out, "replayed", replayed.toString());
+    section(out, "leaves", leaves.toString());
+    section(out, "migrations", MigrationIndex.write(read));
+    StringBuilder body = new StringBuilder();
+    section(body, "crc32", crc(out.toString()));
+    section(body, "history", out.toString());
+    return body.toString();
+  }
+
+  private static HistoryReplayer.History decode(String body, boolean withMigrations) {
+    Sections outer = new Sections(body, 0);
+    String sum = outer.next("crc32");
+    String history = outer.next("history");
+    if (!sum.equals(crc(history))) {
+      throw new IllegalArgumentException("Damaged " + RESOURCE + ".");
+    }
+    Sections s = new Sections(history, 0);
+    ProjectState state = new ProjectState();
+    for (MigrationDefinition app : MigrationIndex.read(s.next("state"), RESOURCE)) {
+      for (Deconstructed op : app.deconstructedOperations()) {
+        if (!(Operations.reconstruct(op) instanceof CreateModel model)) {
+          throw new IllegalArgumentException("Not a model in " + RESOURCE + ".");
+        }
+        state.put(model.toModelState(app.app()));
+      }
+    }
+    List<MigrationKey> replayed = new ArrayList<>();
+    for (String line : lines(s.next("replayed"))) {
+      String[] parts = line.split("\t", -1);
+      replayed.add(new MigrationKey(parts[0], parts[1]));
+    }
+    Map<String, List<MigrationKey>> leaves = new TreeMap<>();
+    for (String line : lines(s.next("leaves"))) {
+      String[] parts = line.split("\t", -1);
+      List<MigrationKey> keys = new ArrayList<>();
+      for (int i = 1; i < parts.length; i++) {
+        keys.add(new MigrationKey(parts[0], parts[i]));
+      }
+      leaves.put(parts[0], keys);
+    }
+    Map<String, List<MigrationDefinition>> migrations = new LinkedHashMap<>();
+    String read = s.next("migrations");
+    if (withMigrations) {
+      for (MigrationDefinition m : MigrationIndex.read(read, RESOURCE)) {
+        migrations.computeIfAbsent(m.app(), a -> new ArrayList<>()).add(m);
+      }
+    }
+    if (s.more() || outer.more()) {
+      throw new IllegalArgumentException("Trailing text in " + RESOURCE + ".");
+    }
+    return new HistoryReplayer.History(state, replayed, leaves, migrations);
+  }
+
+  /** A checksum of an entry, so that a damaged entry that still parses is a miss too. */
+  private static String crc(String text) {
+    CRC32 crc = new CRC32();
+    crc.update(text.getBytes(StandardCharsets.UTF_8));
+    return Long.toHexString(crc.getValue());
+  }
+
+  private static List<String> lines(String text) {
+    return text.isEmpty() ? List.of() : List.of(text.split("\n"));
+  }
+
+  /** A section: a line {@code @name length}, then exactly {@code length} characters. */
+  private static void section(StringBuilder out, String name, String text) {
+    out.append('@').append(name).append(' ').append(text.length()).append('\n').append(text);
+  }
+
+  /** Reads {@link #section} after {@link #section}, failing on anything else. */
+  private static final class Sections {
+    private final String text;
+    private int at;
+
+    Sections(String text, int at) {
+      this.text = text;
+      this.at = at;
+    }
+
+    boolean more() {
+      return at < text.length();
+    }
+
+    String next(String name) {
+      String head = "@" + name + " ";
+      int eol = text.indexOf('\n', at);
+      if (!text.startsWith(head, at) || eol < 0) {
+        throw new IllegalArgumentException("Malformed " + RESOURCE + ".");
+      }
+      int length = Integer.parseInt(text.substring(at + head.length(), eol));
+      int start = eol + 1;
+      if (length < 0 || start + length > text.length()) {
+        throw new IllegalArgumentException("Truncated " + RESOURCE + ".");
+      }
+      at = start + length;
+      return text.substring(start, at);
+    }
+  }
+}

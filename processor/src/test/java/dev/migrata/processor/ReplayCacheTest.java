@@ -1,0 +1,360 @@
+package dev.migrata.processor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrata.internal.migration.MigrationDefinition;
+import dev.migrata.internal.migration.MigrationIndex;
+import dev.migrata.internal.state.ModelState;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The replay cache ({@code META-INF/migrata/replay-cache} in the class output) against a full
+ * replay: every build below runs twice on real javac, in a project with the cache and in a copy
+ * with {@code -Amigrata.replayCache=false}, and both must end alike — the replayed state, the
+ * diagnostics, the migrations written, the index bytes — while the cached project takes its history
+ * from the cache exactly when nothing it stands for changed.
+ */
+class ReplayCacheTest {
+  private static final String LIBRARY = "src/com/example/library/";
+  private static final String MIGRATIONS = LIBRARY + "migrations/";
+  private static final String BOOK = LIBRARY + "Book.java";
+  private static final String CACHE = "classes/" + ReplayCache.RESOURCE;
+
+  @TempDir Path cached;
+  @TempDir Path replayed;
+
+  /** One build: an edit of the project, then javac over some of its sources. */
+  record Step(String name, Consumer<Path> edit, List<String> sources, List<String> options) {}
+
+  /** What a build left that must not depend on the cache. */
+  record Outcome(
+      boolean success,
+      List<String> diagnostics,
+      Map<String, String> sources,
+      String index,
+      List<ModelState> state,
+      List<String> history) {}
+
+  private static Step partial(String name, Consumer<Path> edit) {
+    return new Step(name, edit, List.of(BOOK), List.of());
+  }
+
+  private static Step full(String name, Consumer<Path> edit) {
+    return new Step(name, edit, null, List.of());
+  }
+
+  private static final Consumer<Path> NOTHING = p -> {};
+
+  private static Consumer<Path> bookWith(String extra) {
+    return p -> write(p, BOOK, EndToEndTest.book(extra));
+  }
+
+  @Test
+  void aPartialCompileTakesTheHistoryFromTheCacheUntilAMigrationAppears() {
+    String rating = "  @Field(defaultValue = \"0\") int rating;\n";
+    assertHits(
+        List.of(
+            full("clean build", NOTHING),
+            partial("first partial compile: stores", NOTHING),
+            partial("model unchanged", NOTHING),
+            partial("model changed: writes 0002", bookWith(rating)),
+            partial("0002 is a new class: replays", NOTHING),
+            partial("again", NOTHING),
+            full("full build: its migrations are sources", NOTHING)),
+        false,
+        false,
+        true,
+        true,
+        false,
+        true,
+        false);
+    assertThat(EndToEndTest.index(cached))
+        .containsExactly("library.0001_initial", "library.0002_book_rating");
+  }
+
+  @Test
+  void aMigrationEditedOutsideTheProcessorIsReplayedAgain() {
+    assertHits(
+        List.of(
+            full("clean build", NOTHING),
+            partial("stores", NOTHING),
+            new Step(
+                "hand edit of 0001 compiled without the processor",
+                p ->
+                    write(
+                        p,
+                        MIGRATIONS + "M0001_initial.java",
+                        read(p, MIGRATIONS + "M0001_initial.java")
+                            .replace("maxLength = 200", "maxLength = 255")),
+                List.of(MIGRATIONS + "M0001_initial.java"),
+                List.of("-proc:none")),
+            partial("the class file changed: replays, alters back to 200", NOTHING),
+            new Step(
+                "a migration compiled with the model",
+                bookWith("  @Field(nullable = true) Integer pages;\n"),
+                List.of(BOOK, MIGRATIONS + "M0001_initial.java"),
+                List.of())),
+        false,
+        false,
+        false,
+        false,
+        false);
+    assertThat(EndToEndTest.migrationFiles(cached))
+        .containsExactly(
+            "M0001_initial.java", "M0002_alter_book_title.java", "M0003_book_pages.java");
+  }
+
+  @Test
+  void deletedMigrationsAndSourcesAreNoticed() {
+    String rating = "  @Field(defaultValue = \"0\") int rating;\n";
+    assertHits(
+        List.of(
+            full("clean build", NOTHING),
+            full("writes 0002", bookWith(rating)),
+            partial("stores", NOTHING),
+            partial("hit", NOTHING),
+            partial(
+                "0002's source deleted, its class file left: W050 again",
+                p -> {
+                  delete(p, MIGRATIONS + "M0002_book_rating.java");
+                  write(p, BOOK, EndToEndTest.book(""));
+                }),
+            partial(
+                "0002's class deleted too",
+                p -> delete(p, "classes/com/example/library/migrations/M0002_book_rating.class")),
+            partial("hit", NOTHING)),
+        false,
+        false,
+        false,
+        true,
+        false,
+        false,
+        true);
+    assertThat(EndToEndTest.index(cached)).containsExactly("library.0001_initial");
+  }
+
+  @Test
+  void anAppAddedOrAForeignKeyToAnotherAppChangesTheReplayedApps() {
+    String order =
+        "package com.example.shop;\nimport dev.migrata.annotations.*;\nimport"
+            + " com.example.library.Book;\n@Model\npublic class Order {\n"
+            + "  @Field(maxLength = 10) String code;\n%s}\n";
+    String shop = "src/com/example/shop/Order.java";
+    assertHits(
+        List.of(
+            full("clean build", NOTHING),
+            partial("stores", NOTHING),
+            new Step(
+                "a new app, its model alone",
+                p -> write(p, shop, order.formatted("")),
+                List.of(shop),
+                List.of()),
+            new Step("shop again: its 0001 is a class now", NOTHING, List.of(shop), List.of()),
+            new Step("shop again", NOTHING, List.of(shop), List.of()),
+            new Step(
+                "a foreign key into library: library's history too",
+                p ->
+                    write(
+                        p,
+                        shop,
+                        order.formatted(
+                            "  @ForeignKey(onDelete = OnDelete.SET_NULL, nullable = true) Book"
+                                + " book;\n")),
+                List.of(shop),
+                List.of()),
+            partial("library alone still hits", NOTHING)),
+        false,
+        false,
+        false,
+        false,
+        true,
+        false,
+        true);
+    assertThat(EndToEndTest.index(cached))
+        .containsExactly("library.0001_initial", "shop.0001_initial", "shop.0002_order_book");
+  }
+
+  @Test
+  void aCorruptedCacheIsAMissAndIsWrittenAgain() {
+    List<Consumer<Path>> corruptions =
+        List.of(
+            p -> write(p, CACHE, "garbage"),
+            p -> write(p, CACHE, read(p, CACHE).substring(0, read(p, CACHE).length() / 2)),
+            p -> write(p, CACHE, read(p, CACHE).replaceFirst("200", "201")),
+            p -> write(p, CACHE, read(p, CACHE).replace("@replayed ", "@replayed 1")),
+            p -> write(p, CACHE, read(p, CACHE).replace("v1", "v0")));
+    List<Step> steps = new ArrayList<>();
+    steps.add(full("clean build", NOTHING));
+    steps.add(partial("stores", NOTHING));
+    List<Boolean> hits = new ArrayList<>(List.of(false, false));
+    for (Consumer<Path> corrupt : corruptions) {
+      steps.add(
+          partial(
+              "corrupted: replays",
+              p -> {
+                if (Files.exists(p.resolve(CACHE))) {
+                  corrupt.accept(p);
+                }
+              }));
+      steps.add(partial("rewritten: hits", NOTHING));
+      hits.add(false);
+      hits.add(true);
+    }
+    assertHits(steps, hits.toArray(Boolean[]::new));
+  }
+
+  @Test
+  void theOptionTurnsTheCacheOff() {
+    Path p = cached;
+    EndToEndTest.writeIn(p, LIBRARY + "Author.java", EndToEndTest.AUTHOR);
+    EndToEndTest.writeIn(p, BOOK, EndToEndTest.book(""));
+    List<String> off = List.of("-Amigrata.replayCache=false");
+    assertThat(compile(p, null, off).success()).isTrue();
+    assertThat(compile(p, List.of(BOOK), off).success()).isTrue();
+    assertThat(compile(p, List.of(BOOK), off).success()).isTrue();
+    assertThat(p.resolve(CACHE)).doesNotExist();
+    Run run = compile(p, List.of(BOOK), List.of("-Amigrata.replayCache=ture"));
+    assertThat(run.success()).isFalse();
+    assertThat(run.diagnostics()).anyMatch(d -> d.contains("migrata.replayCache"));
+  }
+
+  // --- the two builds ---
+
+  private void assertHits(List<Step> steps, Boolean... hits) {
+    for (Path p : List.of(cached, replayed)) {
+      EndToEndTest.writeIn(p, LIBRARY + "Author.java", EndToEndTest.AUTHOR);
+      EndToEndTest.writeIn(p, BOOK, EndToEndTest.book(""));
+    }
+    for (int i = 0; i < steps.size(); i++) {
+      Step step = steps.get(i);
+      step.edit().accept(cached);
+      step.edit().accept(replayed);
+      List<String> off = new ArrayList<>(step.options());
+      off.add("-Amigrata.replayCache=false");
+      Run withCache = compile(cached, step.sources(), step.options());
+      Run without = compile(replayed, step.sources(), off);
+      String what = "step " + i + " (" + step.name() + ")";
+      assertThat(withCache.success()).as(what + ": " + withCache.diagnostics()).isTrue();
+      assertThat(outcome(cached, withCache)).as(what).isEqualTo(outcome(replayed, without));
+      if (!step.options().contains("-proc:none")) {
+        assertThat(withCache.hits()).as(what + ": from the cache").isEqualTo(hits[i] ? 1 : 0);
+      }
+      assertThat(without.hits()).isZero();
+    }
+    assertThat(replayed.resolve(CACHE)).doesNotExist();
+    assertThat(cached.resolve(CACHE)).exists();
+  }
+
+  /** One javac run with a processor instance of the test (so its counters can be read). */
+  record Run(
+      boolean success, List<String> diagnostics, int hits, HistoryReplayer.History history) {}
+
+  private static Run compile(Path project, List<String> sources, List<String> options) {
+    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    try (StandardJavaFileManager files =
+        compiler.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
+      Path classes = Files.createDirectories(project.resolve("classes"));
+      Path gen = Files.createDirectories(project.resolve("gen"));
+      String annotations =
+          Path.of(
+                  dev.migrata.annotations.Model.class
+                      .getProtectionDomain()
+                      .getCodeSource()
+                      .getLocation()
+                      .toURI())
+              .toString();
+      List<String> args = new ArrayList<>();
+      args.addAll(List.of("-d", classes.toString(), "-s", gen.toString()));
+      args.addAll(List.of("-cp", annotations + File.pathSeparator + classes));
+      args.addAll(options);
+      List<Path> paths =
+          sources == null
+              ? EndToEndTest.allSources(project)
+              : sources.stream().map(project::resolve).toList();
+      MigrataProcessor processor = new MigrataProcessor();
+      JavaCompiler.CompilationTask task =
+          compiler.getTask(
+              null, files, diagnostics, args, null, files.getJavaFileObjectsFromPaths(paths));
+      task.setProcessors(List.of(processor));
+      boolean ok = task.call();
+      List<String> messages =
+          diagnostics.getDiagnostics().stream()
+              .map(
+                  d ->
+                      d.getKind()
+                          + " "
+                          + (d.getSource() == null
+                              ? ""
+                              : project.relativize(Path.of(d.getSource().toUri())) + ":")
+                          + d.getLineNumber()
+                          + " "
+                          + d.getMessage(null).replace(project.toString(), "<project>"))
+              .toList();
+      boolean ran = !options.contains("-proc:none");
+      return new Run(
+          ok,
+          messages,
+          ran ? processor.replayCacheHits() : 0,
+          ran ? processor.lastHistory() : null);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static Outcome outcome(Path project, Run run) {
+    Map<String, String> sources = new TreeMap<>();
+    for (Path p : EndToEndTest.allSources(project)) {
+      sources.put(
+          project.relativize(p).toString(), read(project, project.relativize(p).toString()));
+    }
+    Path indexFile = project.resolve("classes").resolve(MigrationIndex.RESOURCE);
+    String index =
+        Files.exists(indexFile) ? read(project, "classes/" + MigrationIndex.RESOURCE) : null;
+    HistoryReplayer.History h = run.history();
+    List<String> history = new ArrayList<>();
+    List<ModelState> state = null;
+    if (h != null) {
+      state = h.state().models();
+      history.add("replayed " + h.replayed());
+      history.add("leaves " + h.leaves());
+      for (List<MigrationDefinition> list : h.migrations().values()) {
+        history.add(MigrationIndex.write(list));
+      }
+    }
+    return new Outcome(run.success(), run.diagnostics(), sources, index, state, history);
+  }
+
+  private static void write(Path project, String relative, String text) {
+    EndToEndTest.writeIn(project, relative, text);
+  }
+
+  private static String read(Path project, String relative) {
+    return EndToEndTest.read(project, relative);
+  }
+
+  private static void delete(Path project, String relative) {
+    try {
+      Files.delete(project.resolve(relative));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
