@@ -223,6 +223,66 @@ final class Inheritance {
     return ok;
   }
 
+  /** How a name a child or proxy inherits may appear in its {@code ordering}. */
+  enum Orderable {
+    /** A plain field, or a relation's {@code _id} attname: ordered by itself, no lookups. */
+    PLAIN,
+    /** A foreign key or one-to-one (a parent link too): by itself or with a lookup after it. */
+    RELATION,
+    /** A many-to-many: only with a lookup after it. */
+    MANY
+  }
+
+  /**
+   * The names Django's {@code _check_ordering} finds on a child or proxy of {@code parent} through
+   * its ancestors ({@code _meta.fields} holds the parents' fields): every ancestor's column fields,
+   * a relation's {@code _id} attname, the links of multi-table ancestors, and the root's implicit
+   * {@code id}.
+   */
+  Map<String, Orderable> inheritedOrdering(TypeElement parent) {
+    Map<String, Orderable> result = new LinkedHashMap<>();
+    boolean declaredKey = false;
+    TypeElement t = parent;
+    while (t != null && !t.getQualifiedName().contentEquals("java.lang.Object")) {
+      for (Element e : t.getEnclosedElements()) {
+        AnnotationMirror column =
+            e.getKind() == ElementKind.FIELD ? ModelReader.columnAnnotation(e) : null;
+        if (column == null) {
+          continue;
+        }
+        String name = e.getSimpleName().toString();
+        String annotation =
+            ((TypeElement) column.getAnnotationType().asElement()).getQualifiedName().toString();
+        if (annotation.equals(ModelReader.MANY_TO_MANY)) {
+          result.putIfAbsent(name, Orderable.MANY);
+        } else if (annotation.equals(ModelReader.FOREIGN_KEY)
+            || annotation.equals(ModelReader.ONE_TO_ONE)) {
+          result.putIfAbsent(name, Orderable.RELATION);
+          result.putIfAbsent(name + "_id", Orderable.PLAIN);
+        } else {
+          result.putIfAbsent(name, Orderable.PLAIN);
+        }
+        declaredKey |= bool(column, "primaryKey");
+      }
+      TypeElement above = ModelReader.isModel(t) ? parent(t) : null;
+      AnnotationMirror model = Mirrors.find(t, ModelReader.MODEL);
+      if (above != null && model != null && !bool(model, "proxy")) {
+        String link = parentLink(above).name();
+        result.putIfAbsent(link, Orderable.RELATION);
+        result.putIfAbsent(link + "_id", Orderable.PLAIN);
+      }
+      TypeMirror superclass = t.getSuperclass();
+      t =
+          superclass.getKind() == TypeKind.DECLARED
+              ? (TypeElement) ((DeclaredType) superclass).asElement()
+              : null;
+    }
+    if (!declaredKey) {
+      result.putIfAbsent("id", Orderable.PLAIN);
+    }
+    return result;
+  }
+
   /**
    * The column fields of every {@code @Model} ancestor, with the model that holds each (the fields
    * of non-model classes between two models belong to the lower model), and the implicit {@code id}

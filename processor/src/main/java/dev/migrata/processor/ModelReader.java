@@ -206,7 +206,9 @@ final class ModelReader {
               .withIndexes(indexes(type, state, backends))
               .withConstraints(constraints(type, state, backends));
     }
-    state = state.withOptions(ormOptions.model(type, model, state));
+    Map<String, Inheritance.Orderable> inherited =
+        parent == null ? Map.of() : inheritance.inheritedOrdering(parent);
+    state = state.withOptions(ormOptions.model(type, model, state, inherited));
     ModelDeclaration declaration =
         new ModelDeclaration(app, state, type, model, renamedFrom, declarations);
     checks.check(declaration);

@@ -12,7 +12,9 @@ import dev.migrata.internal.state.ModelState;
 import dev.migrata.internal.state.OrmOptions;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -92,15 +94,25 @@ final class OrmOptionsReader {
 
   /**
    * The model's options from its {@code @Model}; an ordering entry that names no field is Django's
-   * {@code models.E015} and left out.
+   * {@code models.E015} and left out. A child or proxy may also order by what it inherits ({@code
+   * inherited}, from {@link Inheritance#inheritedOrdering}), as Django allows.
    */
-  ModelOptions model(TypeElement type, AnnotationMirror mirror, ModelState model) {
+  ModelOptions model(
+      TypeElement type,
+      AnnotationMirror mirror,
+      ModelState model,
+      Map<String, Inheritance.Orderable> inherited) {
     List<String> ordering = new ArrayList<>();
     for (String entry : strings(mirror, "ordering")) {
-      if (orders(entry, model)) {
+      if (orders(entry, model, inherited)) {
         ordering.add(entry);
       } else {
-        List<String> names = new ArrayList<>(model.fields().keySet());
+        Set<String> names = new LinkedHashSet<>(model.fields().keySet());
+        for (Map.Entry<String, Inheritance.Orderable> e : inherited.entrySet()) {
+          if (e.getValue() != Inheritance.Orderable.MANY && !e.getKey().endsWith("_id")) {
+            names.add(e.getKey());
+          }
+        }
         reporter.report(
             Problem.ORDERING_UNKNOWN_FIELD,
             type,
@@ -124,7 +136,8 @@ final class OrmOptionsReader {
    * Java name, or a relation's column {@code author_id}), optionally after {@code -}; for a lookup
    * through a relation ({@code author__name}) the first step is checked.
    */
-  private static boolean orders(String entry, ModelState model) {
+  private static boolean orders(
+      String entry, ModelState model, Map<String, Inheritance.Orderable> inherited) {
     if (entry.equals("?")) {
       return true;
     }
@@ -137,6 +150,12 @@ final class OrmOptionsReader {
     FieldState f = model.fields().get(first);
     if (f != null) {
       return lookup < 0 ? f.fieldType() != FieldType.MANY_TO_MANY : f.isRelation();
+    }
+    Inheritance.Orderable parents = inherited.get(first);
+    if (parents != null) {
+      return lookup < 0
+          ? parents != Inheritance.Orderable.MANY
+          : parents != Inheritance.Orderable.PLAIN;
     }
     if (lookup < 0) {
       for (FieldState candidate : model.fields().values()) {

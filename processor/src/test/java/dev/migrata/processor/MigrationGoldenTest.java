@@ -121,8 +121,9 @@ class MigrationGoldenTest {
         next(
             "M0002_remove_book_published",
             author(),
-            book("  @Field(maxLength = 200) String title;\n"
-                + "  @ForeignKey(onDelete = OnDelete.CASCADE) Author author;\n"),
+            book(
+                "  @Field(maxLength = 200) String title;\n"
+                    + "  @ForeignKey(onDelete = OnDelete.CASCADE) Author author;\n"),
             m1);
     Golden.assertMatches("library/M0002_remove_book_published.java", text);
   }
@@ -146,9 +147,10 @@ class MigrationGoldenTest {
         next(
             "M0002_rename_title_book_headline",
             author(),
-            book(BOOK_BODY.replace(
-                "@Field(maxLength = 200) String title;",
-                "@Field(maxLength = 200, renamedFrom = \"title\") String headline;")),
+            book(
+                BOOK_BODY.replace(
+                    "@Field(maxLength = 200) String title;",
+                    "@Field(maxLength = 200, renamedFrom = \"title\") String headline;")),
             m1);
     Golden.assertMatches("library/M0002_rename_title_book_headline.java", text);
   }
@@ -190,6 +192,62 @@ class MigrationGoldenTest {
     Golden.assertMatches("library/M0002_shelf_delete_book.java", text);
   }
 
+  /**
+   * A model created beside an altered field (the blog sample's 0002): Django's _detect_changes
+   * generates created models first (CreateModel with beginning=True), so a model without relations
+   * stays first and names the migration first.
+   */
+  @Test
+  void createdModelComesBeforeAnAlteredField() {
+    JavaFileObject m1 = initial();
+    JavaFileObject shelf =
+        source(
+            LIB + ".Shelf",
+            "package com.example.library;\n"
+                + "import dev.migrata.annotations.*;\n"
+                + "@Model\n"
+                + "public class Shelf {\n"
+                + "  @Field int number;\n"
+                + "}\n");
+    String text =
+        next(
+            "M0002_shelf_alter_book_title",
+            author(),
+            shelf,
+            book(BOOK_BODY.replace("maxLength = 200", "maxLength = 300")),
+            m1);
+    Golden.assertMatches("library/M0002_shelf_alter_book_title.java", text);
+  }
+
+  /**
+   * A created model with a foreign key: Django generates CreateModel (without the relation) first,
+   * the AlterField, then AddField for the relation; the optimizer folds the AddField into the
+   * CreateModel on the right, past the AlterField, so Django writes {@code
+   * 0002_alter_book_title_review} with the AlterField first, as Migrata does.
+   */
+  @Test
+  void createdModelWithARelationFoldsAfterAnAlteredField() {
+    JavaFileObject m1 = initial();
+    JavaFileObject review =
+        source(
+            LIB + ".Review",
+            "package com.example.library;\n"
+                + "import dev.migrata.annotations.*;\n"
+                + "@Model\n"
+                + "public class Review {\n"
+                + "  @Field int stars;\n"
+                + "  @ForeignKey(onDelete = OnDelete.CASCADE) Book book;\n"
+                + "}\n");
+    String text =
+        next(
+            "M0002_alter_book_title_review",
+            author(),
+            review,
+            book(BOOK_BODY.replace("maxLength = 200", "maxLength = 300")),
+            m1);
+    Golden.assertMatches("library/M0002_alter_book_title_review.java", text);
+  }
+
   @Test
   void nameOptionNamesTheMigration() {
     JavaFileObject m1 = initial();
@@ -208,16 +266,19 @@ class MigrationGoldenTest {
     JavaFileObject m1 = initial();
     String text =
         next(
-            // Fields are added in name order; 52 characters fit (Django's limit), the next does not.
+            // Fields are added in name order; 52 characters fit (Django's limit), the next does
+            // not.
             "M0002_book_first_field_book_fourth_field_book_second_field_and_more",
             author(),
-            book(BOOK_BODY
-                + "  @Field(nullable = true) Integer firstField;\n"
-                + "  @Field(nullable = true) Integer secondField;\n"
-                + "  @Field(nullable = true) Integer thirdField;\n"
-                + "  @Field(nullable = true) Integer fourthField;\n"),
+            book(
+                BOOK_BODY
+                    + "  @Field(nullable = true) Integer firstField;\n"
+                    + "  @Field(nullable = true) Integer secondField;\n"
+                    + "  @Field(nullable = true) Integer thirdField;\n"
+                    + "  @Field(nullable = true) Integer fourthField;\n"),
             m1);
-    assertThat(text).contains("name = \"0002_book_first_field_book_fourth_field_book_second_field_and_more\"");
+    assertThat(text)
+        .contains("name = \"0002_book_first_field_book_fourth_field_book_second_field_and_more\"");
   }
 
   @Test
@@ -227,12 +288,14 @@ class MigrationGoldenTest {
         next(
             "M0002_book_labels_book_scores_book_tags",
             author(),
-            book(BOOK_BODY
-                + "  @Field(defaultValue = \"[ \\\"a\\\", \\\"b\\\" ]\") java.util.List<String> tags;\n"
-                + "  @Field(defaultValue = \"{\\\"z\\\": 2, \\\"a\\\": 1}\")"
-                + " java.util.Map<String, Integer> scores;\n"
-                + "  @Field(defaultValue = \"[\\\"b\\\", \\\"a\\\", \\\"b\\\"]\")"
-                + " java.util.Set<String> labels;\n"),
+            book(
+                BOOK_BODY
+                    + "  @Field(defaultValue = \"[ \\\"a\\\", \\\"b\\\" ]\") java.util.List<String>"
+                    + " tags;\n"
+                    + "  @Field(defaultValue = \"{\\\"z\\\": 2, \\\"a\\\": 1}\")"
+                    + " java.util.Map<String, Integer> scores;\n"
+                    + "  @Field(defaultValue = \"[\\\"b\\\", \\\"a\\\", \\\"b\\\"]\")"
+                    + " java.util.Set<String> labels;\n"),
             m1);
     Golden.assertMatches("library/M0002_book_labels_book_scores_book_tags.java", text);
     // The same values spelled otherwise are no change.
@@ -241,12 +304,14 @@ class MigrationGoldenTest {
         compile(
             root,
             author(),
-            book(BOOK_BODY
-                + "  @Field(defaultValue = \"[\\\"a\\\",\\\"b\\\"]\") java.util.List<String> tags;\n"
-                + "  @Field(defaultValue = \"{\\\"a\\\":1,\\\"z\\\":2}\")"
-                + " java.util.Map<String, Integer> scores;\n"
-                + "  @Field(defaultValue = \"[\\\"a\\\", \\\"b\\\"]\")"
-                + " java.util.Set<String> labels;\n"),
+            book(
+                BOOK_BODY
+                    + "  @Field(defaultValue = \"[\\\"a\\\",\\\"b\\\"]\") java.util.List<String>"
+                    + " tags;\n"
+                    + "  @Field(defaultValue = \"{\\\"a\\\":1,\\\"z\\\":2}\") java.util.Map<String,"
+                    + " Integer> scores;\n"
+                    + "  @Field(defaultValue = \"[\\\"a\\\", \\\"b\\\"]\") java.util.Set<String>"
+                    + " labels;\n"),
             m1,
             m2);
     assertThat(again).succeeded();
@@ -293,7 +358,8 @@ class MigrationGoldenTest {
                 + "  @Field byte[] data;\n"
                 + "  @Field Duration duration;\n"
                 + "  @Field Genre genre;\n"
-                + "  @Field(column = \"legacy_col\", index = true, comment = \"c\") String legacy;\n"
+                + "  @Field(column = \"legacy_col\", index = true, comment = \"c\") String"
+                + " legacy;\n"
                 + "  @Field(dbDefault = \"now()\") LocalDateTime stamped;\n"
                 + "  @ManyToMany Set<Author> authors;\n"
                 + "  @OneToOne(nullable = true, onDelete = OnDelete.SET_NULL) Author editor;\n"

@@ -157,4 +157,77 @@ class OrmOptionsCompileTest {
     assertThat(c).succeeded();
     assertThat(Arrays.asList(c.warnings().toArray())).isEmpty();
   }
+
+  private static JavaFileObject place(String name, String annotations, String body) {
+    return Compiling.source(
+        "com.example.library." + name,
+        "package com.example.library;\n"
+            + "import dev.migrata.annotations.*;\n"
+            + annotations
+            + "public class "
+            + name
+            + body);
+  }
+
+  /** Django's _check_ordering looks in _meta.fields, which holds the parents' fields too. */
+  @Test
+  void childAndProxyOrderByTheirParentsFieldsAndLink() {
+    JavaFileObject author = model("Author", "@Model\n", "  @Field(maxLength = 9) String name;\n");
+    JavaFileObject place =
+        place(
+            "Place",
+            "@Model\n",
+            " {\n  @Field(maxLength = 50) String name;\n"
+                + "  @ForeignKey(onDelete = OnDelete.CASCADE) Author owner;\n}\n");
+    JavaFileObject restaurant =
+        place(
+            "Restaurant",
+            "@Model(ordering = {\"name\", \"-place_ptr__name\", \"place_ptr_id\", \"id\","
+                + " \"owner__name\", \"owner_id\", \"-seats\"})\n",
+            " extends Place {\n  @Field int seats;\n}\n");
+    JavaFileObject bistro =
+        place(
+            "Bistro",
+            "@Model(proxy = true, ordering = {\"-seats\", \"name\", \"place_ptr\"})\n",
+            " extends Restaurant {\n}\n");
+    JavaFileObject ordered =
+        place(
+            "OrderedPlace",
+            "@Model(proxy = true, ordering = {\"-name\", \"id\", \"owner__name\"})\n",
+            " extends Place {\n}\n");
+    Compilation c = compile(root, author, place, restaurant, bistro, ordered);
+    assertThat(c).succeeded();
+    assertThat(Arrays.asList(c.warnings().toArray())).isEmpty();
+    // One line per value once the array is long: compare with the layout folded.
+    String text = written(root, MIGRATIONS, "M0001_initial").replaceAll("\\s+", " ");
+    assertThat(text)
+        .contains(
+            "ordering = { \"name\", \"-place_ptr__name\", \"place_ptr_id\", \"id\","
+                + " \"owner__name\", \"owner_id\", \"-seats\" }")
+        .contains("ordering = {\"-seats\", \"name\", \"place_ptr\"}")
+        .contains("ordering = {\"-name\", \"id\", \"owner__name\"}");
+  }
+
+  @Test
+  void proxyOrderingByAFieldNoAncestorHasIsStillModelsE015() {
+    JavaFileObject place =
+        place("Place", "@Model\n", " {\n  @Field(maxLength = 50) String name;\n}\n");
+    JavaFileObject ordered =
+        place(
+            "OrderedPlace",
+            "@Model(proxy = true, ordering = {\"name\", \"name__x\", \"rank\"})\n",
+            " extends Place {\n}\n");
+    Compilation c = compile(root, place, ordered);
+    assertThat(c)
+        .hadErrorContaining(
+            "[models.E015] The 'ordering' of OrderedPlace refers to the nonexistent field,"
+                + " related field, or lookup 'rank'. Name one of its fields (name, id)")
+        .inFile(ordered)
+        .onLineContaining("@Model(proxy");
+    assertThat(c)
+        .hadErrorContaining("lookup 'name__x'")
+        .inFile(ordered)
+        .onLineContaining("@Model(proxy");
+    assertThat(c).hadErrorCount(2);
+  }
 }

@@ -198,6 +198,45 @@ class SafetyLintTest {
     assertThat(safetyWarnings(c)).isEqualTo(1);
   }
 
+  /**
+   * EmailField, URLField, SlugField and the file fields are varchars on every backend: the lint
+   * compares the columns, not the Django types' names.
+   */
+  @Test
+  void aCharFieldBecomingAnEmailOrUrlFieldOfTheSameOrLongerVarcharIsNoRewrite() {
+    JavaFileObject m2 =
+        second(
+            "",
+            "@Op(kind = ALTER_FIELD, model = \"book\", field = @FieldDef(name = \"title\", type"
+                + " = \"EmailField\", maxLength = 200))",
+            "@Op(kind = ALTER_FIELD, model = \"author\", field = @FieldDef(name = \"name\", type"
+                + " = \"URLField\"))");
+    Compilation c = lint(m2);
+    assertThat(c).succeeded();
+    // (The migration the processor writes to undo them, back to CharField(100), does shrink.)
+    assertThat(safetyWarnings(c)).isZero();
+  }
+
+  @Test
+  void aCharFieldBecomingAShorterEmailFieldStillRewrites() {
+    JavaFileObject m2 =
+        second(
+            "",
+            "@Op(kind = ALTER_FIELD, model = \"author\", field = @FieldDef(name = \"name\", type"
+                + " = \"URLField\"))",
+            "@Op(kind = ALTER_FIELD, model = \"book\", field = @FieldDef(name = \"title\", type"
+                + " = \"EmailField\", maxLength = 50))");
+    Compilation c = lint(m2);
+    assertThat(c)
+        .hadWarningContaining(
+            "[safety.W104] The migration library.0002_change changes the column title of the"
+                + " existing table library_book from CharField(maxLength = 200) to"
+                + " EmailField(maxLength = 50). On PostgreSQL, that rewrites the table")
+        .inFile(m2)
+        .onLineContaining("name = \"title\"");
+    assertThat(safetyWarnings(c)).isEqualTo(1);
+  }
+
   @Test
   void varcharToTextRewritesOnlyOnMysql() {
     JavaFileObject m2 =

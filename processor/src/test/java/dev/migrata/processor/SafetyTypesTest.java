@@ -34,6 +34,31 @@ class SafetyTypesTest {
     assertThat(SafetyTypes.copiesOnMysql(chars(200), chars(100))).isTrue();
   }
 
+  private static FieldState named(String type, Integer maxLength) {
+    FieldState.Builder b = FieldState.builder("title", type);
+    return maxLength == null ? b.build() : b.maxLength(maxLength).build();
+  }
+
+  @Test
+  void theVarcharTypesByNameCompareByTheirColumn() {
+    // EmailField(254) is the same varchar(254) as CharField(254): no change at all.
+    assertThat(SafetyTypes.typeChanges(chars(254), named("EmailField", 254))).isFalse();
+    // URLField's default length is 200, SlugField's 50, FileField's 100.
+    assertThat(SafetyTypes.typeChanges(chars(200), named("URLField", null))).isFalse();
+    assertThat(SafetyTypes.typeChanges(named("SlugField", null), chars(50))).isFalse();
+    assertThat(SafetyTypes.rewritesOnPostgres(chars(50), named("FileField", null))).isFalse();
+    assertThat(SafetyTypes.copiesOnMysql(chars(50), named("SlugField", 60))).isFalse();
+    assertThat(SafetyTypes.rewritesOnPostgres(chars(100), named("SlugField", null))).isTrue();
+    assertThat(SafetyTypes.copiesOnMysql(chars(60), named("URLField", null))).isTrue();
+    assertThat(SafetyTypes.rewritesOnPostgres(named("EmailField", 254), named("TextField", null)))
+        .isFalse();
+    assertThat(SafetyTypes.describe(named("URLField", null)))
+        .isEqualTo("URLField(maxLength = 200)");
+    // PostgreSQL's inet is no varchar.
+    assertThat(SafetyTypes.rewritesOnPostgres(chars(39), named("GenericIPAddressField", null)))
+        .isTrue();
+  }
+
   @Test
   void aNumericKeepsItsRowsWhenOnlyItsPrecisionGrows() {
     assertThat(SafetyTypes.rewritesOnPostgres(decimal(10, 2), decimal(12, 2))).isFalse();

@@ -53,10 +53,12 @@ class KeyTypeSqlTest {
             "ALTER TABLE \"library_author\" ALTER COLUMN \"id\" TYPE bigint USING \"id\"::bigint;",
             "ALTER TABLE \"library_book\" ALTER COLUMN \"author_id\" TYPE bigint USING"
                 + " \"author_id\"::bigint;",
-            // Django names a recreated incoming key with the plain suffix "_fk".
-            "ALTER TABLE \"library_book\" ADD CONSTRAINT \"library_book_author_id_d9a3b67e_fk\""
-                + " FOREIGN KEY (\"author_id\") REFERENCES \"library_author\" (\"id\") ON DELETE"
-                + " CASCADE DEFERRABLE INITIALLY DEFERRED;");
+            // Django 5.2 names a recreated incoming key with the plain suffix "_fk"; Migrata
+            // gives it back its name, so that unapplying restores the schema exactly.
+            "ALTER TABLE \"library_book\" ADD CONSTRAINT"
+                + " \"library_book_author_id_d9a3b67e_fk_library_author_id\" FOREIGN KEY"
+                + " (\"author_id\") REFERENCES \"library_author\" (\"id\") ON DELETE CASCADE"
+                + " DEFERRABLE INITIALLY DEFERRED;");
   }
 
   @Test
@@ -107,7 +109,9 @@ class KeyTypeSqlTest {
             "ALTER TABLE \"library_book\" ALTER COLUMN \"author_id\" TYPE varchar(40);");
     assertThat(sql.get(4))
         .startsWith("ALTER TABLE \"library_book\" ADD CONSTRAINT \"library_book_author_id_")
-        .contains("_fk\" FOREIGN KEY (\"author_id\") REFERENCES \"library_author\" (\"code\")");
+        .contains(
+            "_fk_library_author_code\" FOREIGN KEY (\"author_id\") REFERENCES"
+                + " \"library_author\" (\"code\")");
   }
 
   @Test
@@ -122,9 +126,9 @@ class KeyTypeSqlTest {
                 + " `library_book_author_id_d9a3b67e_fk_library_author_id`;",
             "ALTER TABLE `library_author` MODIFY `id` bigint AUTO_INCREMENT NOT NULL;",
             "ALTER TABLE `library_book` MODIFY `author_id` bigint NOT NULL;",
-            "ALTER TABLE `library_book` ADD CONSTRAINT `library_book_author_id_d9a3b67e_fk`"
-                + " FOREIGN KEY (`author_id`) REFERENCES `library_author` (`id`) ON DELETE"
-                + " CASCADE;");
+            "ALTER TABLE `library_book` ADD CONSTRAINT"
+                + " `library_book_author_id_d9a3b67e_fk_library_author_id` FOREIGN KEY"
+                + " (`author_id`) REFERENCES `library_author` (`id`) ON DELETE CASCADE;");
   }
 
   @Test
@@ -141,5 +145,23 @@ class KeyTypeSqlTest {
                 + " (\"id\") ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED);");
     assertThat(sql).contains("CREATE INDEX \"library_book_author_id_d9a3b67e\" ON \"library_book\""
         + " (\"author_id\");");
+  }
+
+  /**
+   * AutoField to BigAutoField: both are SQLite's "integer" rowid, but a column referring to them is
+   * "integer" or "bigint"; the referring table is rebuilt so its column is what the state says.
+   */
+  @Test
+  void sqliteRebuildsTheReferringTablesWhenOnlyTheirColumnTypeChanges() {
+    List<String> sql =
+        sql(new SqliteSchemaEditor(null, true), "AutoField", alterId("BigAutoField"));
+    assertThat(sql)
+        .filteredOn(s -> s.startsWith("CREATE TABLE"))
+        .containsExactly(
+            "CREATE TABLE \"new__library_author\" (\"id\" integer NOT NULL PRIMARY KEY"
+                + " AUTOINCREMENT, \"name\" varchar(100) NOT NULL);",
+            "CREATE TABLE \"new__library_book\" (\"id\" integer NOT NULL PRIMARY KEY"
+                + " AUTOINCREMENT, \"author_id\" bigint NOT NULL REFERENCES \"library_author\""
+                + " (\"id\") ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED);");
   }
 }

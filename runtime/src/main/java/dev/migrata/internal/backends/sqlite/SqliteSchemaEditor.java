@@ -388,15 +388,16 @@ public final class SqliteSchemaEditor extends BaseSchemaEditor {
     remakeTable(toState, fromModel, newModel, null, oldField, newField);
     // Tables whose foreign keys point at a retyped key are rebuilt too, so that their columns take
     // the new type (Django: related objects, and the automatic join tables of a primary key).
-    if (Fields.isKeyUnique(newField)
-        && !columnType(fromState, oldField).equals(columnType(toState, newField))) {
-      String targetKey = ProjectState.key(toModel.app(), toModel.name());
+    // Compared by the referring column's type, not the key's: AutoField and BigAutoField are both
+    // SQLite's "integer" rowid, but a column referring to them is "integer" or "bigint", as a
+    // table created from the state would have it (Django leaves the old type there).
+    if (Fields.isKeyUnique(newField)) {
       Set<String> remade = new LinkedHashSet<>();
       for (Referrer r : KeyReferrers.of(toState, toModel, newField, features.maxNameLength())) {
         String table = r.model().tableName();
-        if (r.newField().to().equalsIgnoreCase(targetKey)
-            && !table.equals(toModel.tableName())
-            && remade.add(table)) {
+        boolean retyped =
+            !columnType(fromState, r.oldField()).equals(columnType(toState, r.newField()));
+        if (retyped && !table.equals(toModel.tableName()) && remade.add(table)) {
           remakeTable(toState, r.model(), r.model(), null, null, null);
         }
       }
