@@ -19,7 +19,6 @@ import dev.migrata.internal.state.FieldState;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -158,10 +157,18 @@ class ForeignKeyConstraintTest extends OnEveryBackend {
 
   @Test
   void theDriftCheckExpectsTheGivenName() throws Exception {
-    Assumptions.assumeTrue(kind == Db.Kind.POSTGRES, "renames a constraint in place");
     Migrata m = migrata();
     m.migrate();
-    db.exec("ALTER TABLE library_book RENAME CONSTRAINT fk_book_author TO fk_other");
+    if (kind == Db.Kind.SQLITE) {
+      // SQLite keeps no constraint names: nothing to compare, nothing reported.
+      assertThat(m.checkSchema()).isEmpty();
+      return;
+    }
+    db.exec(
+        kind == Db.Kind.POSTGRES
+            ? "ALTER TABLE library_book RENAME CONSTRAINT fk_book_author TO fk_other"
+            : "ALTER TABLE library_book DROP FOREIGN KEY fk_book_author, ADD CONSTRAINT fk_other"
+                + " FOREIGN KEY (author_id) REFERENCES library_author (id) ON DELETE CASCADE");
     assertThat(m.checkSchema())
         .extracting(Object::toString)
         .containsExactly(

@@ -7,7 +7,6 @@ import dev.migrata.OnEveryBackend;
 import dev.migrata.internal.backends.base.Introspection;
 import dev.migrata.internal.backends.base.Introspection.NameKind;
 import java.sql.Connection;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** Each backend's catalog queries, on a real database. */
@@ -16,13 +15,37 @@ class IntrospectionTest extends OnEveryBackend {
   void tablesColumnsAndConstraintNames() throws Exception {
     db.exec(
         "CREATE TABLE " + db.q("author") + " (" + db.q("id") + " integer PRIMARY KEY)",
-        "CREATE TABLE " + db.q("book") + " (" + db.q("id") + " integer PRIMARY KEY, "
-            + db.q("author_id") + " integer, " + db.q("code") + " varchar(10), "
-            + db.q("title") + " varchar(10), "
-            + "CONSTRAINT " + db.q("book_code_uniq") + " UNIQUE (" + db.q("code") + "), "
-            + "CONSTRAINT " + db.q("book_author_fk") + " FOREIGN KEY (" + db.q("author_id")
-            + ") REFERENCES " + db.q("author") + " (" + db.q("id") + "))",
-        "CREATE INDEX " + db.q("book_title_idx") + " ON " + db.q("book") + " (" + db.q("title")
+        "CREATE TABLE "
+            + db.q("book")
+            + " ("
+            + db.q("id")
+            + " integer PRIMARY KEY, "
+            + db.q("author_id")
+            + " integer, "
+            + db.q("code")
+            + " varchar(10), "
+            + db.q("title")
+            + " varchar(10), "
+            + "CONSTRAINT "
+            + db.q("book_code_uniq")
+            + " UNIQUE ("
+            + db.q("code")
+            + "), "
+            + "CONSTRAINT "
+            + db.q("book_author_fk")
+            + " FOREIGN KEY ("
+            + db.q("author_id")
+            + ") REFERENCES "
+            + db.q("author")
+            + " ("
+            + db.q("id")
+            + "))",
+        "CREATE INDEX "
+            + db.q("book_title_idx")
+            + " ON "
+            + db.q("book")
+            + " ("
+            + db.q("title")
             + ")");
     try (Connection c = db.open()) {
       Backend backend = Backends.forUrl(c.getMetaData().getURL());
@@ -43,32 +66,6 @@ class IntrospectionTest extends OnEveryBackend {
           .containsExactly("book_code_uniq");
       assertThat(in.constraintNames(c, "book", "title", NameKind.INDEX))
           .containsExactly("book_title_idx");
-    }
-  }
-
-  /**
-   * A table of another database of the server (MariaDB) or another schema (PostgreSQL) is not one
-   * of ours: --fake-initial and the recorder must not see it.
-   */
-  @Test
-  void onlyTheConnectionsOwnDatabaseCounts() throws Exception {
-    Assumptions.assumeTrue(kind != Db.Kind.SQLITE, "SQLite has one database per connection");
-    String elsewhere = "CREATE TABLE %s (" + db.q("isbn") + " integer)";
-    Db other = null;
-    if (kind == Db.Kind.POSTGRES) {
-      db.exec("CREATE SCHEMA elsewhere", elsewhere.formatted("elsewhere.other_only"));
-    } else {
-      other = Db.create(kind, dir);
-      other.exec(elsewhere.formatted(db.q("other_only")));
-    }
-    try (Connection c = db.open()) {
-      Introspection in = Backends.forUrl(c.getMetaData().getURL()).introspection();
-      assertThat(in.tableExists(c, "other_only")).isFalse();
-      assertThat(in.columnExists(c, "other_only", "isbn")).isFalse();
-    } finally {
-      if (other != null) {
-        other.close();
-      }
     }
   }
 }
