@@ -37,6 +37,7 @@ final class JpaElementCollections {
   private final Reporter reporter;
   private final JpaNaming naming;
   private final JpaColumnReader columns;
+  private final JpaRelations relations;
   private final Function<TypeElement, String> keyOf;
   private final Function<TypeElement, String> idColumnOf;
 
@@ -48,11 +49,13 @@ final class JpaElementCollections {
       Reporter reporter,
       JpaNaming naming,
       JpaColumnReader columns,
+      JpaRelations relations,
       Function<TypeElement, String> keyOf,
       Function<TypeElement, String> idColumnOf) {
     this.reporter = reporter;
     this.naming = naming;
     this.columns = columns;
+    this.relations = relations;
     this.keyOf = keyOf;
     this.idColumnOf = idColumnOf;
   }
@@ -79,14 +82,16 @@ final class JpaElementCollections {
     Map<String, FieldState> fields = new LinkedHashMap<>();
     fields.put("id", FieldState.autoId());
     String ownerField = Names.snakeCase(model);
-    fields.put(
-        ownerField,
+    FieldState.Builder ownerFk =
         FieldState.builder(ownerField, FieldType.FOREIGN_KEY.djangoName())
             .column(ownerColumn(table, entityName, owner))
             .index(false)
             .to(keyOf.apply(owner))
-            .onDelete("DO_NOTHING")
-            .build());
+            .onDelete("DO_NOTHING");
+    if (!relations.readTableKey(field, table, "joinColumns", "foreignKey", name, model, ownerFk)) {
+      return null;
+    }
+    fields.put(ownerField, ownerFk.build());
     if (elementClass != null && Jpa.has(elementClass, Jpa.EMBEDDABLE)) {
       for (VariableElement part : parts(elementClass)) {
         String partName = part.getSimpleName().toString();

@@ -55,7 +55,7 @@ final class JpaModelReader {
     this.relations = new JpaRelations(elements, reporter, inheritance);
     this.keys = new JpaKeys(elements, apps, naming, inheritance);
     this.collections =
-        new JpaElementCollections(reporter, naming, columns, keys::key, keys::idColumn);
+        new JpaElementCollections(reporter, naming, columns, relations, keys::key, keys::idColumn);
     this.extras = new JpaTableExtras(reporter);
     this.access = new JpaAccess(elements, reporter);
     this.ids = new JpaIdGeneration(elements, reporter, naming);
@@ -384,23 +384,27 @@ final class JpaModelReader {
     String targetKey = "target";
     Map<String, FieldState> fields = new LinkedHashMap<>();
     fields.put("id", FieldState.autoId());
-    fields.put(
-        ownerKey,
+    FieldState.Builder ownerFk =
         FieldState.builder(ownerKey, FieldType.FOREIGN_KEY.djangoName())
             .column(ownerColumn)
             .index(false)
             .to(keys.key(owner))
-            .onDelete("DO_NOTHING")
-            .build());
-    fields.put(
-        targetKey,
+            .onDelete("DO_NOTHING");
+    FieldState.Builder targetFk =
         FieldState.builder(targetKey, FieldType.FOREIGN_KEY.djangoName())
             .column(targetColumn)
             .unique(!manyToMany)
             .index(false)
             .to(keys.key(target))
-            .onDelete("DO_NOTHING")
-            .build());
+            .onDelete("DO_NOTHING");
+    String model = ownerState.name();
+    if (!relations.readTableKey(field, joinTable, "joinColumns", "foreignKey", name, model, ownerFk)
+        || !relations.readTableKey(
+            field, joinTable, "inverseJoinColumns", "inverseForeignKey", name, model, targetFk)) {
+      return null;
+    }
+    fields.put(ownerKey, ownerFk.build());
+    fields.put(targetKey, targetFk.build());
     String modelName = owner.getSimpleName() + capitalize(name);
     ModelState state =
         new ModelState(app.label(), modelName, fields, List.of(), List.of(), table, null, true);

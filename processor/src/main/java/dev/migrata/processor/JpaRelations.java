@@ -4,6 +4,7 @@ import static dev.migrata.processor.AnnotationValues.emptyToNull;
 import static dev.migrata.processor.AnnotationValues.string;
 
 import dev.migrata.internal.state.FieldState;
+import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.TypeElement;
@@ -38,7 +39,43 @@ final class JpaRelations {
       String name,
       String model,
       FieldState.Builder fk) {
-    AnnotationValue foreignKey = Mirrors.value(join, "foreignKey");
+    return readForeignKey(field, join, "foreignKey", name, model, fk);
+  }
+
+  /**
+   * The key of a join or collection table to its owner ({@code columns = "joinColumns", tableKey =
+   * "foreignKey"}) or to its target ({@code "inverseJoinColumns", "inverseForeignKey"}): the first
+   * join column's {@code foreignKey}, else the table's own member, read as {@link #readForeignKey}.
+   */
+  boolean readTableKey(
+      VariableElement field,
+      AnnotationMirror table,
+      String columns,
+      String tableKey,
+      String name,
+      String model,
+      FieldState.Builder fk) {
+    if (table == null) {
+      return true;
+    }
+    AnnotationValue value = Mirrors.value(table, columns);
+    if (value != null && value.getValue() instanceof List<?> items && !items.isEmpty()) {
+      AnnotationMirror first = (AnnotationMirror) ((AnnotationValue) items.get(0)).getValue();
+      if (Mirrors.value(first, "foreignKey") != null) {
+        return readForeignKey(field, first, "foreignKey", name, model, fk);
+      }
+    }
+    return readForeignKey(field, table, tableKey, name, model, fk);
+  }
+
+  private boolean readForeignKey(
+      VariableElement field,
+      AnnotationMirror join,
+      String member,
+      String name,
+      String model,
+      FieldState.Builder fk) {
+    AnnotationValue foreignKey = join == null ? null : Mirrors.value(join, member);
     if (foreignKey == null || !(foreignKey.getValue() instanceof AnnotationMirror mode)) {
       return true;
     }

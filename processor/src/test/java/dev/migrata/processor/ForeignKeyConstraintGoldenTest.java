@@ -135,6 +135,38 @@ class ForeignKeyConstraintGoldenTest {
   }
 
   @Test
+  void jpaJoinAndCollectionTablesKeepTheirForeignKeyNames() {
+    JavaFileObject tag =
+        entity("Tag", "@Entity\npublic class Tag {\n  @Id Long id;\n  String label;\n}\n");
+    JavaFileObject item =
+        entity(
+            "Item",
+            "@Entity\n"
+                + "public class Item {\n"
+                + "  @Id Long id;\n"
+                + "  @ManyToMany\n"
+                + "  @JoinTable(name = \"item_tags\","
+                + " joinColumns = @JoinColumn(name = \"item_id\","
+                + " foreignKey = @ForeignKey(name = \"fk_item_tags_item\")),"
+                + " inverseForeignKey = @ForeignKey(name = \"fk_item_tags_tag\"))\n"
+                + "  java.util.Set<Tag> tags;\n"
+                + "  @ElementCollection\n"
+                + "  @CollectionTable(name = \"item_notes\","
+                + " foreignKey = @ForeignKey(ConstraintMode.NO_CONSTRAINT))\n"
+                + "  java.util.List<String> notes;\n"
+                + "}\n");
+    Compilation c = compile(root, tag, item);
+    assertThat(c).succeeded();
+    String text = written(root, JPA_PKG + ".migrations", "M0001_initial");
+    assertThat(text)
+        .contains("constraintName = \"fk_item_tags_item\"")
+        .contains("constraintName = \"fk_item_tags_tag\"")
+        .contains("dbConstraint = false");
+    // The collection table's key has no constraint; the join table's keys have theirs.
+    assertThat(text.split("dbConstraint = false", -1)).hasSize(2);
+  }
+
+  @Test
   void aNameWithoutAConstraintIsAnError() {
     JavaFileObject loan = loan(", constraintName = \"fk_loan_member\", dbConstraint = false", "");
     Compilation c = compile(root, member(), loan);
