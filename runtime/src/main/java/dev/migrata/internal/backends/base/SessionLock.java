@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  * that refuse to run in a transaction (Flyway's trap with {@code CREATE INDEX CONCURRENTLY}).
  */
 public final class SessionLock {
-  /** One backend's lock calls, all on the dedicated connection. */
+  /** One backend's lock calls, all on the lock's connection. */
   public interface Calls {
     /** Takes the lock if it is free; never waits. */
     boolean tryLock(Connection c) throws SQLException;
@@ -73,6 +73,8 @@ public final class SessionLock {
     } catch (SQLException | RuntimeException e) {
       if (shared == null) {
         close(c);
+      } else {
+        restoreQuietly(calls, c); // not held: the unlock only gives the session its name back
       }
       throw e;
     }
@@ -109,6 +111,14 @@ public final class SessionLock {
       } catch (SQLException | RuntimeException ignored) {
         // The session is gone or going; its lock goes with it.
       }
+    }
+  }
+
+  private static void restoreQuietly(Calls calls, Connection c) {
+    try {
+      calls.unlock(c);
+    } catch (SQLException e) {
+      // The timeout or failure is what the user must see.
     }
   }
 
