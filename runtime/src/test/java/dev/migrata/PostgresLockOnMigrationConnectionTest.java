@@ -144,6 +144,42 @@ class PostgresLockOnMigrationConnectionTest {
     assertThat(db.history()).contains("library.0004_pages");
   }
 
+  /** A run that gave up waiting leaves the lent connection as it found it, too. */
+  @Test
+  void aRunThatTimesOutWaitingLeavesTheConnectionAsItWas() throws Exception {
+    db = Db.create(Db.Kind.POSTGRES, dir);
+    db.configure(migrations()).load().migrate("library", "0001");
+    blocker = db.open();
+    try (Statement st = blocker.createStatement()) {
+      st.execute("SELECT pg_advisory_lock(" + ((KEY_HIGH << 32) | 0x61746121L) + ")");
+    }
+    try (Connection c = db.open()) {
+      try (Statement st = c.createStatement()) {
+        st.execute("SET lock_timeout = '7s'");
+        st.execute("SET application_name = 'the app'");
+      }
+      MigrataException e =
+          catchThrowableOfType(
+              MigrataException.class,
+              () ->
+                  Migrata.configure()
+                      .dataSource(notClosing(c))
+                      .migrations(migrations())
+                      .lockTimeout(Duration.ofMillis(300))
+                      .load()
+                      .migrate());
+      assertThat(e.code()).isEqualTo(ErrorCode.LOCK_TIMEOUT);
+      try (Statement st = c.createStatement();
+          ResultSet rs =
+              st.executeQuery(
+                  "SELECT current_setting('lock_timeout'), current_setting('application_name')")) {
+        rs.next();
+        assertThat(rs.getString(1) + "|" + rs.getString(2)).isEqualTo("7s|the app");
+      }
+    }
+    assertThat(db.history()).doesNotContain("library.0002_book_rating");
+  }
+
   /** A DataSource that lends {@code c} and leaves it open, as a pool would. */
   private static DataSource notClosing(Connection c) {
     Connection lent =
