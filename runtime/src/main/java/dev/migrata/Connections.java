@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Where the facade's connections come from, and the one place that turns JDBC and runtime failures
- * into {@link MigrataException}s: each facade call opens one connection.
+ * into {@link MigrataException}s: each facade call opens one connection (and a lease lock one of
+ * its own).
  */
 final class Connections {
   /** Created on first use: SLF4J's start-up (a service lookup) is not part of a no-op run's. */
@@ -120,29 +121,45 @@ final class Connections {
    */
   <T> T withLock(Duration timeout, Duration lease, MigrationListener listener, LockedWork<T> work) {
     return with(
-        (connection, backend) -> {
-          Backend.ConnectionOpener dedicated =
-              () -> {
-                Connection c = dedicatedSource.get();
-                backend.prepare(c);
-                return c;
-              };
-          try (MigrationLock lock =
-              backend.lock(
-                  connection,
-                  dedicated,
-                  timeout,
-                  holder -> {
-                    Log.LOCK.info(
-                        "Waiting for the migration lock, held by {} (up to {}s)",
-                        holder,
-                        timeout.toSeconds());
-                    listener.waitingForLock(holder, timeout);
-                  },
-                  lease)) {
-            return work.run(connection, backend, lock);
-          }
-        });
+        (connection, backend) -> locked(connection, backend, timeout, lease, listener, work));
+  }
+
+  /**
+   * {@code work} on {@code connection} (one {@link #with} opened) under the migration lock. A
+   * session lock lives on {@code connection} itself unless this source lends its connections for
+   * more than one run (a fleet's), so a run opens one connection; a lease has its own (its renewal
+   * thread must not share the migration's).
+   */
+  <T> T locked(
+      Connection connection,
+      Backend backend,
+      Duration timeout,
+      Duration lease,
+      MigrationListener listener,
+      LockedWork<T> work)
+      throws SQLException {
+    Backend.ConnectionOpener dedicated =
+        () -> {
+          Connection c = dedicatedSource.get();
+          backend.prepare(c);
+          return c;
+        };
+    try (MigrationLock lock =
+        backend.lock(
+            connection,
+            dedicated,
+            dedicatedSource == source,
+            timeout,
+            holder -> {
+              Log.LOCK.info(
+                  "Waiting for the migration lock, held by {} (up to {}s)",
+                  holder,
+                  timeout.toSeconds());
+              listener.waitingForLock(holder, timeout);
+            },
+            lease)) {
+      return work.run(connection, backend, lock);
+    }
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.migrata;
 
 import dev.migrata.internal.backends.Backend;
 import dev.migrata.internal.backends.Backends;
+import dev.migrata.internal.backends.MigrationLock;
 import dev.migrata.internal.executor.MigrationExecutor;
 import dev.migrata.internal.executor.MigrationPlanner;
 import dev.migrata.internal.executor.SqlCollector;
@@ -29,8 +30,8 @@ import javax.sql.DataSource;
  * Migrata.configure().dataSource(ds).load().migrate();
  * }</pre>
  *
- * Immutable once loaded; each call opens one connection. An up-to-date database costs one index
- * read (at {@link Configuration#load}) and one history read.
+ * Immutable once loaded; each call opens one connection (a lease lock, one more). An up-to-date
+ * database costs one index read (at {@link Configuration#load}) and one history read.
  */
 public final class Migrata {
   private final Connections connections;
@@ -271,17 +272,35 @@ public final class Migrata {
    * history read compared by names ({@link UpToDate}): no graph, no plan, nothing decoded.
    */
   public List<PlannedMigration> migrate() {
-    MigrationPlan plan =
-        connections.with(
-            (connection, backend) -> {
-              MigrationRecorder recorder = new MigrationRecorder(backend);
-              Set<MigrationKey> recorded = recorder.applied(connection);
-              if (UpToDate.check(definitions, recorded, recorder.checksums())) {
-                return null;
-              }
-              return plan(recorder, recorded, null, null);
-            });
-    return plan == null ? List.of() : migrate(plan, false);
+    return run(null, null);
+  }
+
+  /**
+   * {@code migrate()} ({@code app} null) or {@code migrate(app, target)} on one connection: the
+   * read, the lock (a session lock lives on it) and the apply.
+   */
+  private List<PlannedMigration> run(String app, String target) {
+    // One connection for the whole run: the read, the lock (a session lock lives on it) and the
+    // apply; a run's fixed cost is mostly its connections (bench/README.md, "Large tables").
+    return connections.with(
+        (connection, backend) -> {
+          MigrationRecorder recorder = new MigrationRecorder(backend);
+          Set<MigrationKey> recorded = recorder.applied(connection);
+          if (app == null && UpToDate.check(definitions, recorded, recorder.checksums())) {
+            return List.of();
+          }
+          MigrationPlan plan = plan(recorder, recorded, app, target);
+          if (!startsWork(plan)) {
+            return List.of();
+          }
+          return connections.locked(
+              connection,
+              backend,
+              lockTimeout,
+              lease,
+              listener,
+              (c, b, lock) -> apply(c, b, lock, plan, false, false));
+        });
   }
 
   /**
@@ -289,7 +308,7 @@ public final class Migrata {
    * {@code null} for the app's latest.
    */
   public List<PlannedMigration> migrate(String app, String target) {
-    return migrate(plan(app, target), false);
+    return run(app, target);
   }
 
   /** The plan for every app's migrations. */
@@ -339,33 +358,50 @@ public final class Migrata {
    *     columns already exist (Django's {@code --fake-initial})
    */
   public List<PlannedMigration> migrate(MigrationPlan plan, boolean fake, boolean fakeInitial) {
-    if (!plan.changed().isEmpty()) {
-      // Before anything runs: what the database has is not what the code says was applied.
-      throw History.changedError(plan.changed());
-    }
-    if (!plan.hasWork()) {
-      // Up to date when planned: the plan's one history read is the whole cost of start-up (no
-      // lock, no second read). A database changed since then is planned again next start.
+    if (!startsWork(plan)) {
       return List.of();
     }
     return connections.withLock(
         lockTimeout,
         lease,
         listener,
-        (connection, backend, lock) -> {
-          MigrationRecorder recorder = new MigrationRecorder(backend);
-          MigrationLoader loader = History.checkedLoader(definitions, connection, recorder);
-          List<PlannedMigration> steps =
-              new MigrationPlanner(loader).migrationPlan(plan.targets(), false);
-          new MigrationExecutor(loader, backend, connection, recorder)
-              .classLoader(classLoader)
-              .lockRetry(ddl.lockRetry())
-              .onlineDdl(ddl.onlineDdl())
-              .backfillBatchSize(ddl.batchSize())
-              .beforeEachMigration(lock::verify)
-              .migrate(steps, fake, fakeInitial, listener);
-          return steps;
-        });
+        (connection, backend, lock) -> apply(connection, backend, lock, plan, fake, fakeInitial));
+  }
+
+  /** Whether {@code plan} has anything to run; fails when an applied migration was edited. */
+  private static boolean startsWork(MigrationPlan plan) {
+    if (!plan.changed().isEmpty()) {
+      // Before anything runs: what the database has is not what the code says was applied.
+      throw History.changedError(plan.changed());
+    }
+    // Up to date when planned: the plan's one history read is the whole cost of start-up (no
+    // lock, no second read). A database changed since then is planned again next start.
+    return plan.hasWork();
+  }
+
+  /**
+   * Runs {@code plan}'s targets under the lock, planned again from the history read now: what
+   * another process applied meanwhile is not applied twice.
+   */
+  private List<PlannedMigration> apply(
+      Connection connection,
+      Backend backend,
+      MigrationLock lock,
+      MigrationPlan plan,
+      boolean fake,
+      boolean fakeInitial) {
+    MigrationRecorder recorder = new MigrationRecorder(backend);
+    MigrationLoader loader = History.checkedLoader(definitions, connection, recorder);
+    List<PlannedMigration> steps =
+        new MigrationPlanner(loader).migrationPlan(plan.targets(), false);
+    new MigrationExecutor(loader, backend, connection, recorder)
+        .classLoader(classLoader)
+        .lockRetry(ddl.lockRetry())
+        .onlineDdl(ddl.onlineDdl())
+        .backfillBatchSize(ddl.batchSize())
+        .beforeEachMigration(lock::verify)
+        .migrate(steps, fake, fakeInitial, listener);
+    return steps;
   }
 
   /**

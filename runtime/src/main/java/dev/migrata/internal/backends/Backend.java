@@ -42,15 +42,26 @@ public interface Backend {
 
   /**
    * Takes the whole-run migration lock, waiting up to {@code timeout}; several processes migrating
-   * one database then apply each migration once.
+   * one database then apply each migration once. With {@code lease} set the lock is a lease row of
+   * that length on any backend (for databases that several servers serve, where no session lock
+   * spans them all); a lease is renewed by a thread on a connection of its own.
    *
    * @param connection the connection the migrations run on
-   * @param dedicated opens a connection of the lock's own, for backends whose lock belongs to a
-   *     session: a transaction on the migration connection can then neither release nor block it
+   * @param dedicated opens a connection of the lock's own: always for a lease, and for a session
+   *     lock when {@code onConnection} is false
+   * @param onConnection whether a session lock (PostgreSQL's advisory lock, MySQL's {@code
+   *     GET_LOCK}) may live on {@code connection}: session locks outlive its commits and rollbacks,
+   *     so the run needs no second connection; false where {@code connection} is lent for more than
+   *     this run (a fleet's worker), which must not keep a lock whose release failed
    * @param waiting told once, with what is known of the holder, when another run holds the lock
    */
   MigrationLock lock(
-      Connection connection, ConnectionOpener dedicated, Duration timeout, Consumer<String> waiting)
+      Connection connection,
+      ConnectionOpener dedicated,
+      boolean onConnection,
+      Duration timeout,
+      Consumer<String> waiting,
+      Duration lease)
       throws SQLException;
 
   /**
@@ -58,25 +69,6 @@ public interface Backend {
    * backend: the lock chosen for a Galera node, and on request on every backend.
    */
   dev.migrata.internal.backends.base.LeaseLock.Dialect leaseDialect();
-
-  /**
-   * As {@link #lock(Connection, ConnectionOpener, Duration, Consumer)}, but with {@code lease} set
-   * the lock is a lease row of that length on any backend (for databases that several servers
-   * serve, where no session lock spans them all).
-   */
-  default MigrationLock lock(
-      Connection connection,
-      ConnectionOpener dedicated,
-      Duration timeout,
-      Consumer<String> waiting,
-      Duration lease)
-      throws SQLException {
-    if (lease == null) {
-      return lock(connection, dedicated, timeout, waiting);
-    }
-    return dev.migrata.internal.backends.base.LeaseLock.acquire(
-        dedicated, leaseDialect(), lease, timeout, waiting);
-  }
 
   /** Opens a connection to the database being migrated. */
   @FunctionalInterface

@@ -537,11 +537,15 @@ public final class MigrationExecutor {
 
   /** Records a squash as applied once everything it replaces is (Django's check_replacements). */
   private void checkReplacements() {
-    checkReplacements(recorder.applied(connection));
+    // Without a squash there is nothing to record: no second read of the history.
+    if (loader.all().stream().anyMatch(m -> !m.replaces().isEmpty())) {
+      checkReplacements(recorder.applied(connection));
+    }
   }
 
   /** Records each squash whose replaced migrations are all in {@code applied} (Django). */
   private void checkReplacements(Set<MigrationKey> applied) {
+
     for (MigrationDefinition m : planner.unrecordedSquashes(applied)) {
       try {
         recorder.recordApplied(connection, m);

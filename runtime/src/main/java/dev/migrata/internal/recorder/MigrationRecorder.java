@@ -50,6 +50,9 @@ public final class MigrationRecorder {
 
   private final Map<MigrationKey, String> checksums = new HashMap<>();
 
+  /** The interrupted runs the last {@link #applied} read found; null before any read. */
+  private Map<MigrationKey, InterruptedRun> interrupted;
+
   public MigrationRecorder(Backend backend) {
     this.backend = backend;
   }
@@ -180,12 +183,14 @@ public final class MigrationRecorder {
           return result;
         } catch (SQLException e) {
           if (backend.introspection().isMissingTable(e)) {
+            interrupted = new HashMap<>();
             return result;
           }
           throw e;
         }
       }
       if (!hasTable(connection)) {
+        interrupted = new HashMap<>();
         return result;
       }
       read(connection, result);
@@ -205,6 +210,7 @@ public final class MigrationRecorder {
    */
   private void read(Connection connection, Set<MigrationKey> result) throws SQLException {
     checksums.clear();
+    interrupted = null;
     if (Boolean.TRUE.equals(hasChecksum) || (hasChecksum == null && connection.getAutoCommit())) {
       try {
         read(connection, "SELECT app, name, checksum FROM " + TABLE + " ORDER BY id", result);
@@ -229,10 +235,14 @@ public final class MigrationRecorder {
       int name = rs.findColumn("name");
       int checksum = checksumColumn(rs);
       hasChecksum = checksum > 0;
+      Map<MigrationKey, InterruptedRun> runs = new HashMap<>();
       while (rs.next()) {
         String appValue = rs.getString(app);
         String nameValue = rs.getString(name);
-        if (InterruptedRun.parse(appValue, nameValue) == null) {
+        InterruptedRun run = InterruptedRun.parse(appValue, nameValue);
+        if (run != null) {
+          runs.put(run.key(), run);
+        } else {
           MigrationKey key = new MigrationKey(appValue, nameValue);
           result.add(key);
           String value = checksum > 0 ? rs.getString(checksum) : null;
@@ -241,6 +251,7 @@ public final class MigrationRecorder {
           }
         }
       }
+      interrupted = runs;
     }
   }
 
@@ -309,10 +320,14 @@ public final class MigrationRecorder {
 
   /**
    * Every interrupted run the history table records, by migration: read once per run that applies
-   * something, not once per migration (the executor looks each migration up here).
+   * something, not once per migration (the executor looks each migration up here). After an {@link
+   * #applied} read (the one under the lock) its rows are the answer, with no second query.
    */
   public Map<MigrationKey, InterruptedRun> interruptedRuns(Connection connection)
       throws SQLException {
+    if (interrupted != null) {
+      return interrupted;
+    }
     Map<MigrationKey, InterruptedRun> result = new HashMap<>();
     try (Statement st = connection.createStatement();
         ResultSet rs = st.executeQuery("SELECT app, name FROM " + TABLE)) {
@@ -333,6 +348,7 @@ public final class MigrationRecorder {
    */
   public void recordProgress(Connection connection, InterruptedRun previous, InterruptedRun run)
       throws SQLException {
+    interrupted = null; // the rows the last read found are no longer the table's
     if (previous != null) {
       try (PreparedStatement ps =
           connection.prepareStatement(
@@ -356,6 +372,7 @@ public final class MigrationRecorder {
   }
 
   public void recordUnapplied(Connection connection, MigrationKey key) throws SQLException {
+    interrupted = null;
     Log.LOG.debug("Recording {} as unapplied", key);
     try (PreparedStatement ps =
         connection.prepareStatement("DELETE FROM " + TABLE + " WHERE app = ? AND name = ?")) {

@@ -58,13 +58,6 @@ public final class MysqlBackend implements Backend {
     return new MysqlSchemaEditor(connection, collect, features(connection));
   }
 
-  @Override
-  public MigrationLock lock(
-      Connection connection, ConnectionOpener dedicated, Duration timeout, Consumer<String> waiting)
-      throws SQLException {
-    return lock(connection, dedicated, timeout, waiting, null);
-  }
-
   /**
    * {@code GET_LOCK} on a plain server. On a Galera node {@code GET_LOCK} is local to the node, so
    * a lease row (replicated, certified like any write) is the lock; the migration session then
@@ -75,6 +68,7 @@ public final class MysqlBackend implements Backend {
   public MigrationLock lock(
       Connection connection,
       ConnectionOpener dedicated,
+      boolean onConnection,
       Duration timeout,
       Consumer<String> waiting,
       Duration lease)
@@ -91,7 +85,8 @@ public final class MysqlBackend implements Backend {
           timeout,
           waiting);
     }
-    return SessionLock.acquire(dedicated, new MysqlLock(), timeout, waiting);
+    return SessionLock.acquire(
+        onConnection ? connection : null, dedicated, new MysqlLock(), timeout, waiting);
   }
 
   @Override

@@ -9,9 +9,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 
 /**
- * MySQL's and MariaDB's whole-run lock: {@code GET_LOCK} on the lock's own connection. Named locks
- * are server-wide, so the name carries the database name; {@code IS_USED_LOCK} and the process
- * list name the holder.
+ * MySQL's and MariaDB's whole-run lock: {@code GET_LOCK}, on the migration connection (or one of
+ * its own for a fleet's lent connection). Named locks are server-wide, so the name carries the
+ * database name; {@code IS_USED_LOCK} and the process list name the holder.
  */
 final class MysqlLock implements SessionLock.Calls {
   private String name;
@@ -69,8 +69,15 @@ final class MysqlLock implements SessionLock.Calls {
       ps.setLong(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         if (rs.next()) {
-          return "connection " + id + " (" + rs.getString(1) + "@" + rs.getString(2)
-              + ", in its current state for " + rs.getLong(3) + "s)";
+          return "connection "
+              + id
+              + " ("
+              + rs.getString(1)
+              + "@"
+              + rs.getString(2)
+              + ", in its current state for "
+              + rs.getLong(3)
+              + "s)";
         }
       }
     }

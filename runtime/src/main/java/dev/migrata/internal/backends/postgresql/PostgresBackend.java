@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * PostgreSQL ({@code jdbc:postgresql:}). The whole-run lock is a session-level advisory lock on a
- * connection of its own (see {@link SessionLock}); advisory locks are per database, so runs on
- * other databases of the server do not wait.
+ * PostgreSQL ({@code jdbc:postgresql:}). The whole-run lock is a session-level advisory lock (see
+ * {@link SessionLock}), on the migration connection: it outlives that session's commits and
+ * rollbacks. Advisory locks are per database, so runs on other databases of the server do not wait.
  */
 public final class PostgresBackend implements Backend {
   private static final List<Driver> DRIVERS =
@@ -56,9 +56,18 @@ public final class PostgresBackend implements Backend {
 
   @Override
   public MigrationLock lock(
-      Connection connection, ConnectionOpener dedicated, Duration timeout, Consumer<String> waiting)
+      Connection connection,
+      ConnectionOpener dedicated,
+      boolean onConnection,
+      Duration timeout,
+      Consumer<String> waiting,
+      Duration lease)
       throws SQLException {
-    return SessionLock.acquire(dedicated, new PostgresLock(), timeout, waiting);
+    if (lease != null) {
+      return LeaseLock.acquire(dedicated, leaseDialect(), lease, timeout, waiting);
+    }
+    return SessionLock.acquire(
+        onConnection ? connection : null, dedicated, new PostgresLock(), timeout, waiting);
   }
 
   @Override

@@ -10,9 +10,10 @@ import java.sql.Statement;
 import java.time.Duration;
 
 /**
- * PostgreSQL's whole-run lock: a session-level advisory lock ({@code pg_advisory_lock}) on the
- * lock's own connection. Advisory locks are per database, so runs on other databases of the server
- * do not wait; {@code pg_locks} and {@code pg_stat_activity} name the holder.
+ * PostgreSQL's whole-run lock: a session-level advisory lock ({@code pg_advisory_lock}), on the
+ * migration connection (or, for a fleet's lent connection, one of its own). Advisory locks are per
+ * database, so runs on other databases of the server do not wait; {@code pg_locks} and {@code
+ * pg_stat_activity} name the holder.
  */
 final class PostgresLock implements SessionLock.Calls {
   /**
@@ -43,29 +44,59 @@ final class PostgresLock implements SessionLock.Calls {
   static final int KEY_LOW = 0x61746121; // "ata!"
   static final long KEY = ((long) KEY_HIGH << 32) | KEY_LOW;
 
+  /** The session's application_name before the lock named it, restored on release. */
+  private String previousName;
+
+  /**
+   * One round trip: names this session in pg_stat_activity (so a waiting run can say which process
+   * holds it), reads the schema that picks the key, and tries the lock with that key.
+   */
   @Override
   public boolean tryLock(Connection c) throws SQLException {
-    // Names this session in pg_stat_activity, so a waiting run can say which process holds it.
     try (PreparedStatement ps =
-        c.prepareStatement("SELECT set_config('application_name', ?, false)")) {
+        c.prepareStatement(
+            "SELECT current_setting('application_name'), set_config('application_name', ?,"
+                + " false), current_schema(), hashtext(current_schema()), CASE WHEN"
+                + " coalesce(current_schema(), 'public') = 'public' THEN pg_try_advisory_lock("
+                + KEY
+                + ") ELSE pg_try_advisory_lock("
+                + KEY_HIGH
+                + ", hashtext(current_schema())) END")) {
       ps.setString(1, "migrata migrate " + ManagementFactory.getRuntimeMXBean().getName());
-      ps.execute();
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        previousName = rs.getString(1);
+        String schema = rs.getString(3);
+        args =
+            schema == null || schema.equals("public")
+                ? String.valueOf(KEY)
+                : KEY_HIGH + ", " + rs.getInt(4);
+        return rs.getBoolean(5);
+      }
     }
-    return queryBoolean(c, "SELECT pg_try_advisory_lock(" + args(c) + ")");
   }
 
+  /**
+   * Waits in a transaction of its own, so that its {@code SET LOCAL lock_timeout} ends with it and
+   * the session keeps its own setting (the migration connection's); the session lock it takes
+   * outlives the commit.
+   */
   @Override
   public boolean lock(Connection c, Duration timeout) throws SQLException {
+    c.setAutoCommit(false);
     try (Statement st = c.createStatement()) {
-      st.execute("SET lock_timeout = " + Math.max(1, timeout.toMillis()));
+      st.execute("SET LOCAL lock_timeout = " + Math.max(1, timeout.toMillis()));
       st.execute("SELECT pg_advisory_lock(" + args(c) + ")");
-      st.execute("SET lock_timeout = 0");
+      c.commit();
       return true;
     } catch (SQLException e) {
+      c.rollback();
       if ("55P03".equals(e.getSQLState())) { // lock_not_available: the timeout passed
         return false;
       }
       throw e;
+    } finally {
+      c.setAutoCommit(true);
     }
   }
 
@@ -104,19 +135,19 @@ final class PostgresLock implements SessionLock.Calls {
 
   @Override
   public void unlock(Connection c) throws SQLException {
-    queryBoolean(c, "SELECT pg_advisory_unlock(" + args(c) + ")");
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT pg_advisory_unlock("
+                + args(c)
+                + "), set_config('application_name', ?, false)")) {
+      ps.setString(1, previousName == null ? "" : previousName);
+      ps.execute();
+    }
   }
 
   @Override
   public String advice() {
     return "if its process is gone, the server ends its session and the lock with it; to end"
         + " it yourself: SELECT pg_terminate_backend(<pid>).";
-  }
-
-  private static boolean queryBoolean(Connection c, String sql) throws SQLException {
-    try (Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery(sql)) {
-      return rs.next() && rs.getBoolean(1);
-    }
   }
 }

@@ -62,8 +62,16 @@ public final class SqliteBackend implements Backend {
 
   @Override
   public MigrationLock lock(
-      Connection connection, ConnectionOpener dedicated, Duration timeout, Consumer<String> waiting)
+      Connection connection,
+      ConnectionOpener dedicated,
+      boolean onConnection,
+      Duration timeout,
+      Consumer<String> waiting,
+      Duration lease)
       throws SQLException {
+    if (lease != null) {
+      return LeaseLock.acquire(dedicated, leaseDialect(), lease, timeout, waiting);
+    }
     return SqliteFileLock.acquire(connection.getMetaData().getURL(), timeout, waiting);
   }
 
