@@ -10,7 +10,7 @@
 #   bench/run.sh largetable      # SQLite rebuild / PostgreSQL AddField on 1,000,000 rows vs hand SQL
 #   bench/run.sh freshapply      # N = 1,000 migrations on empty databases: Migrata/Flyway/Liquibase
 #   bench/run.sh issue16         # issue 16 in one run: startup N = 1,000 + 10,000, fresh apply,
-#                                # then `processor` and `largetable` where this tree has them
+#                                # then `processor`, `procfloor`, `widereplay` and `largetable`
 #   bench/run.sh procfloor       # javac: -proc:none vs a do-nothing processor vs Migrata, full + IDE partial
 # Tunables (env JAVA_OPTS): -Dbench.reps=5 -Dbench.procNs=100,500,1000,2000
 #   -Dbench.rtNs=100,1000,5000 -Dbench.shapes=wide,narrow -Dbench.dir=/tmp/x
