@@ -104,7 +104,7 @@ public final class MigrationRecorder {
           e);
     }
     try {
-      if (!hasUnique && !UniqueIndex.exists(connection, TABLE, "app", "name")) {
+      if (!hasUnique && !backend.introspection().hasUniqueIndex(connection, TABLE, "app", "name")) {
         Log.LOG.info("Adding the unique (app, name) index to the history table {}", TABLE);
         removeDuplicates(connection, editor);
         createUnique(connection, editor);
