@@ -3,6 +3,7 @@ package dev.migrata;
 import static dev.migrata.Fixtures.library;
 import static dev.migrata.Fixtures.migration;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.migrata.data.HistoricalModels;
 import dev.migrata.internal.migration.MigrationDefinition;
@@ -86,6 +87,27 @@ class PostgresLockTimeoutWithFirstDdlTest {
         .contains(SET + ";\nCREATE TABLE lt_seen AS SELECT current_setting('lock_timeout') v")
         .doesNotContain(SET);
     assertThat(db.rows("SELECT v FROM lt_seen")).containsExactly("10s");
+  }
+
+  @Test
+  void aFailingFirstStatementIsReportedAsItselfAndRolledBack() throws Exception {
+    List<MigrationDefinition> all = new ArrayList<>(library());
+    all.add(
+        next()
+            .ops(
+                new RunSql(
+                    List.of("ALTER TABLE lt_missing ADD COLUMN x integer"), List.of(), false)));
+
+    MigrataException e =
+        catchThrowableOfType(MigrataException.class, () -> db.configure(all).load().migrate());
+
+    assertThat(e.code()).isEqualTo(ErrorCode.MIGRATION_FAILED);
+    assertThat(e.getMessage())
+        .contains("ALTER TABLE lt_missing ADD COLUMN x integer")
+        .contains("lt_missing\" does not exist")
+        .doesNotContain("SET LOCAL")
+        .contains("rolled back");
+    assertThat(db.history()).doesNotContain("library.0004_next");
   }
 
   @Test
