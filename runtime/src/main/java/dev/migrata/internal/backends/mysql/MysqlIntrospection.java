@@ -74,7 +74,6 @@ final class MysqlIntrospection extends Introspection {
       "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()"
           + " AND table_type = 'SEQUENCE' ORDER BY 1";
 
-  /** MariaDB's sequences (MySQL has none): each one's start and increment from its own row. */
   private static final String SQL_UNIQUE_INDEX_COLUMNS =
       "SELECT index_name, column_name FROM information_schema.statistics"
           + " WHERE table_schema = DATABASE() AND table_name = ? AND non_unique = 0";
@@ -86,6 +85,7 @@ final class MysqlIntrospection extends Introspection {
     return uniqueIndexFromCatalog(connection, SQL_UNIQUE_INDEX_COLUMNS, table, columns);
   }
 
+  /** MariaDB's sequences (MySQL has none): each one's start and increment from its own row. */
   @Override
   public List<SequenceState> sequences(Connection connection) {
     List<SequenceState> out = new ArrayList<>();
