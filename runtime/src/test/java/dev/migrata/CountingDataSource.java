@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -13,11 +14,15 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * A DataSource that records every SQL text its connections prepare or execute, so a test can
- * count what Migrata asks of the database (e.g. reads of the history table).
+ * A DataSource that records every SQL text its connections prepare or execute, so a test can count
+ * what Migrata asks of the database (e.g. reads of the history table).
  */
 final class CountingDataSource implements DataSource {
   final List<String> sql = new CopyOnWriteArrayList<>();
+
+  /** The DatabaseMetaData methods called (their queries are the driver's, not in {@link #sql}). */
+  final List<String> metadata = new CopyOnWriteArrayList<>();
+
   int connections;
   private final String url;
 
@@ -48,7 +53,21 @@ final class CountingDataSource implements DataSource {
               if (result instanceof Statement st && method.getName().equals("createStatement")) {
                 return statement(st);
               }
+              if (result instanceof DatabaseMetaData meta) {
+                return metadata(meta);
+              }
               return result;
+            });
+  }
+
+  private DatabaseMetaData metadata(DatabaseMetaData real) {
+    return (DatabaseMetaData)
+        Proxy.newProxyInstance(
+            getClass().getClassLoader(),
+            new Class<?>[] {DatabaseMetaData.class},
+            (proxy, method, args) -> {
+              metadata.add(method.getName());
+              return invoke(method, real, args);
             });
   }
 
@@ -58,7 +77,9 @@ final class CountingDataSource implements DataSource {
             getClass().getClassLoader(),
             new Class<?>[] {Statement.class},
             (proxy, method, args) -> {
-              if (method.getName().startsWith("execute") && args != null && args[0] instanceof String text) {
+              if (method.getName().startsWith("execute")
+                  && args != null
+                  && args[0] instanceof String text) {
                 sql.add(text);
               }
               return invoke(method, real, args);

@@ -34,6 +34,50 @@ class MigrateConnectionsTest extends OnEveryBackend {
         .as("history reads in %s", counting.sql)
         .hasSize(2);
     assertThat(db.history()).contains("library.0002_book_rating");
+    assertThat(counting.metadata)
+        .as("the history's unique index is a catalog query, not the driver's metadata")
+        .doesNotContain("getIndexInfo");
+  }
+
+  /**
+   * Every statement of a single-migration run (issue 16, a run's fixed cost): the plan's history
+   * read, the lock, the history read under it, the unique-index check, the DDL, the history row,
+   * the unlock. PostgreSQL sends {@code SET LOCAL lock_timeout} with the first DDL; MariaDB reads
+   * the server version once, with the database name the lock needs.
+   */
+  @Test
+  void aSingleMigrationRunsTheseStatements() throws Exception {
+    db.configure(library()).load().migrate("library", "0001");
+    CountingDataSource counting = new CountingDataSource(db.url);
+
+    Migrata.configure().dataSource(counting).migrations(library().subList(0, 2)).load().migrate();
+
+    List<String> firstWords = counting.sql.stream().map(s -> s.split("[ (\\n]")[0]).toList();
+    switch (kind) {
+      case POSTGRES ->
+          assertThat(counting.sql)
+              .as("statements")
+              .hasSize(8)
+              .contains(
+                  "SET LOCAL lock_timeout = '10000ms';\nALTER TABLE \"library_book\" ADD COLUMN"
+                      + " \"rating\" integer DEFAULT 0 NOT NULL")
+              .doesNotContain("SET LOCAL lock_timeout = '10000ms'");
+      case MARIADB -> {
+        assertThat(counting.sql).as("statements").hasSize(10);
+        assertThat(counting.count("VERSION()")).as("version reads in %s", counting.sql).isOne();
+        assertThat(counting.sql).contains("SELECT DATABASE(), VERSION()");
+      }
+      case SQLITE ->
+          assertThat(firstWords)
+              .as("statements in %s", counting.sql)
+              .containsExactly(
+                  "PRAGMA", // busy_timeout
+                  "SELECT", // the plan's history read
+                  "SELECT", // under the lock (a file lock: no statement)
+                  "SELECT", // the unique index, one pragma query
+                  "PRAGMA", "PRAGMA", "CREATE", "SELECT", "INSERT", "SELECT", "DROP", "ALTER",
+                  "CREATE", "PRAGMA", "INSERT"); // the history row
+    }
   }
 
   @Test

@@ -43,7 +43,9 @@ import java.util.logging.Logger;
  *       transaction. Each sample starts from a fresh copy of the same database file.
  *   <li>PostgreSQL: AddField of a nullable column, of a NOT NULL column with a constant database
  *       default, and of one with a constant (Java-side) default; each sample checks that the
- *       table's {@code relfilenode} did not change (no rewrite), then drops the column again.
+ *       table's {@code relfilenode} did not change (no rewrite), then drops the column again. Each
+ *       change also runs on the same table with no rows (a database of its own): the 1M-row figures
+ *       minus those are the part of each side that grows with the table.
  * </ul>
  *
  * Both sides include opening their connection; Migrata's also its index read, history read, lock
@@ -221,27 +223,40 @@ final class LargeTable {
         };
     pairs(
         "sqlite",
-        "AlterField rebuild (varchar 50 -> 100, indexed)",
-        fresh,
-        handRun,
-        migrataRun,
-        noop(cl, url),
-        check,
-        shape,
-        null);
+        List.of(
+            new Side(
+                "AlterField rebuild (varchar 50 -> 100, indexed)",
+                fresh,
+                handRun,
+                migrataRun,
+                noop(cl, url),
+                check,
+                shape,
+                null)));
   }
 
   // ---------------------------------------------------------------- PostgreSQL
 
+  private record Variant(String label, Operation op, List<String> hand) {}
+
+  /** Medians (CPU ms) of one variant on one table: hand, Migrata, Migrata's no-op. */
+  private record Medians(double hand, double migrata, double noop) {}
+
   private void postgresql() throws Exception {
-    String db = "migrata_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    String db = "migrata_bench_" + suffix;
+    // The same table with no rows: what a change costs whatever the table, so that the 1M-row
+    // figures minus these are the part that grows with the rows (none, for metadata-only DDL).
+    String emptyDb = "migrata_bench_e" + suffix;
     try (Connection c = DriverManager.getConnection(PG_ADMIN);
         Statement st = c.createStatement()) {
       st.execute("CREATE DATABASE " + db);
+      st.execute("CREATE DATABASE " + emptyDb);
     }
     String url = "jdbc:postgresql://127.0.0.1:5432/" + db + "?user=postgres";
+    String emptyUrl = "jdbc:postgresql://127.0.0.1:5432/" + emptyDb + "?user=postgres";
+    List<String> comparison = new ArrayList<>();
     try {
-      record Variant(String label, Operation op, List<String> hand) {}
       FieldState nullable = FieldState.builder("extra", "IntegerField").nullable(true).build();
       FieldState dbDefault = FieldState.builder("extra", "IntegerField").dbDefault("0").build();
       FieldState javaDefault =
@@ -267,11 +282,13 @@ final class LargeTable {
       for (Variant v : variants) {
         ClassLoader cl = history("pg-" + variants.indexOf(v), v.op());
         if (first) {
-          Migrata.configure()
-              .jdbcUrl(url, null, null)
-              .classLoader(cl)
-              .load()
-              .migrate(APP, "0001_initial");
+          for (String u : List.of(url, emptyUrl)) {
+            Migrata.configure()
+                .jdbcUrl(u, null, null)
+                .classLoader(cl)
+                .load()
+                .migrate(APP, "0001_initial");
+          }
           try (Connection c = DriverManager.getConnection(url);
               Statement st = c.createStatement()) {
             st.execute(
@@ -284,93 +301,113 @@ final class LargeTable {
           }
           first = false;
         }
-        long[] relfilenode = new long[1];
-        Runnable reset =
-            () -> {
-              try (Connection c = DriverManager.getConnection(url);
-                  Statement st = c.createStatement()) {
-                st.execute("ALTER TABLE " + TABLE + " DROP COLUMN IF EXISTS extra");
-                st.execute(
-                    "DELETE FROM migrata_migrations WHERE app = 'lt' AND name = '0002_change'");
-                relfilenode[0] =
-                    Long.parseLong(
-                        string(
-                            st,
-                            "SELECT relfilenode FROM pg_class WHERE relname = '" + TABLE + "'"));
-              } catch (SQLException e) {
-                throw new RuntimeException(e);
-              }
-            };
-        Timed handRun =
-            () -> {
-              try (Connection c = DriverManager.getConnection(url);
-                  Statement st = c.createStatement()) {
-                c.setAutoCommit(false);
-                for (String sql : v.hand()) {
-                  st.execute(sql);
-                }
-                c.commit();
-              }
-            };
-        Timed migrataRun =
-            () -> {
-              int applied =
-                  Migrata.configure()
-                      .jdbcUrl(url, null, null)
-                      .classLoader(cl)
-                      .load()
-                      .migrate()
-                      .size();
-              if (applied != 1) {
-                throw new IllegalStateException("Migrata applied " + applied + ", not 1");
-              }
-            };
-        String[] shape = new String[2];
-        Check check =
-            side -> {
-              try (Connection c = DriverManager.getConnection(url);
-                  Statement st = c.createStatement()) {
-                long now =
-                    Long.parseLong(
-                        string(
-                            st,
-                            "SELECT relfilenode FROM pg_class WHERE relname = '" + TABLE + "'"));
-                if (now != relfilenode[0]) {
-                  throw new IllegalStateException(
-                      v.label()
-                          + ": the table was rewritten (relfilenode "
-                          + relfilenode[0]
-                          + " -> "
-                          + now
-                          + ")");
-                }
-                shape[side] =
-                    rows(
-                            st,
-                            "SELECT column_name, data_type, is_nullable, column_default FROM"
-                                + " information_schema.columns WHERE table_name = '"
-                                + TABLE
-                                + "' ORDER BY ordinal_position")
-                        + rows(st, "SELECT count(*), count(extra), sum(qty) FROM " + TABLE);
-              }
-            };
-        pairs(
-            "postgresql",
-            v.label(),
-            reset,
-            handRun,
-            migrataRun,
-            noop(cl, url),
-            check,
-            shape,
-            reset);
+        // Interleaved: each repetition runs a pair on the big table and one on the empty one.
+        List<Medians> both =
+            pairs(
+                "postgresql",
+                List.of(
+                    pgSide(url, v, cl, String.format(Locale.ROOT, "%,d rows", ROWS)),
+                    pgSide(emptyUrl, v, cl, "empty table")));
+        Medians big = both.get(0);
+        Medians empty = both.get(1);
+        comparison.add(
+            String.format(
+                Locale.ROOT,
+                "| %s | %.2f | %.2f | %+.2f | %.2f | %.2f | %+.2f | %.2f | %.2f |",
+                v.label(),
+                big.hand(),
+                empty.hand(),
+                big.hand() - empty.hand(),
+                big.migrata(),
+                empty.migrata(),
+                big.migrata() - empty.migrata(),
+                big.migrata() - big.hand(),
+                big.noop()));
       }
     } finally {
       try (Connection c = DriverManager.getConnection(PG_ADMIN);
           Statement st = c.createStatement()) {
         st.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+        st.execute("DROP DATABASE IF EXISTS " + emptyDb + " WITH (FORCE)");
       }
     }
+    System.out.printf(
+        Locale.ROOT,
+        "%nPostgreSQL, what grows with the table: medians of CPU ms on %,d rows and on an empty"
+            + " table (the same change, interleaved runs); Migrata - hand = its cost above the"
+            + " hand SQL; no-op = its fixed cost (nothing to apply)%n%n",
+        ROWS);
+    System.out.println(
+        "| change | hand, rows | hand, empty | hand: rows - empty | Migrata, rows |"
+            + " Migrata, empty | Migrata: rows - empty | Migrata - hand (rows) | no-op |");
+    System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    comparison.forEach(System.out::println);
+  }
+
+  /** One variant on the database at {@code url}, whose table has a size of its own. */
+  private Side pgSide(String url, Variant v, ClassLoader cl, String size) {
+    long[] relfilenode = new long[1];
+    Runnable reset =
+        () -> {
+          try (Connection c = DriverManager.getConnection(url);
+              Statement st = c.createStatement()) {
+            st.execute("ALTER TABLE " + TABLE + " DROP COLUMN IF EXISTS extra");
+            st.execute("DELETE FROM migrata_migrations WHERE app = 'lt' AND name = '0002_change'");
+            relfilenode[0] =
+                Long.parseLong(
+                    string(st, "SELECT relfilenode FROM pg_class WHERE relname = '" + TABLE + "'"));
+          } catch (SQLException e) {
+            throw new RuntimeException(e);
+          }
+        };
+    Timed handRun =
+        () -> {
+          try (Connection c = DriverManager.getConnection(url);
+              Statement st = c.createStatement()) {
+            c.setAutoCommit(false);
+            for (String sql : v.hand()) {
+              st.execute(sql);
+            }
+            c.commit();
+          }
+        };
+    Timed migrataRun =
+        () -> {
+          int applied =
+              Migrata.configure().jdbcUrl(url, null, null).classLoader(cl).load().migrate().size();
+          if (applied != 1) {
+            throw new IllegalStateException("Migrata applied " + applied + ", not 1");
+          }
+        };
+    String[] shape = new String[2];
+    Check check =
+        side -> {
+          try (Connection c = DriverManager.getConnection(url);
+              Statement st = c.createStatement()) {
+            long now =
+                Long.parseLong(
+                    string(st, "SELECT relfilenode FROM pg_class WHERE relname = '" + TABLE + "'"));
+            if (now != relfilenode[0]) {
+              throw new IllegalStateException(
+                  v.label()
+                      + ": the table was rewritten (relfilenode "
+                      + relfilenode[0]
+                      + " -> "
+                      + now
+                      + ")");
+            }
+            shape[side] =
+                rows(
+                        st,
+                        "SELECT column_name, data_type, is_nullable, column_default FROM"
+                            + " information_schema.columns WHERE table_name = '"
+                            + TABLE
+                            + "' ORDER BY ordinal_position")
+                    + rows(st, "SELECT count(*), count(extra), sum(qty) FROM " + TABLE);
+          }
+        };
+    return new Side(
+        v.label() + ", " + size, reset, handRun, migrataRun, noop(cl, url), check, shape, reset);
   }
 
   // ---------------------------------------------------------------- the harness
@@ -386,11 +423,11 @@ final class LargeTable {
   }
 
   /**
-   * One warm-up pair, then {@code REPS} pairs in alternating order; {@code before} prepares the
-   * database before every run, {@code check} inspects it after every run (side 0 hand, 1 Migrata).
+   * One change on one database: {@code before} prepares it before every run, {@code check} inspects
+   * it after every run (side 0 hand, 1 Migrata) into {@code shape}; {@code after} (may be null)
+   * cleans up at the end.
    */
-  private void pairs(
-      String backend,
+  private record Side(
       String change,
       Runnable before,
       Timed hand,
@@ -398,82 +435,113 @@ final class LargeTable {
       Timed noop,
       Check check,
       String[] shape,
-      Runnable after)
-      throws Exception {
-    List<Double> handCpu = new ArrayList<>();
-    List<Double> handWall = new ArrayList<>();
-    List<Double> migCpu = new ArrayList<>();
-    List<Double> migWall = new ArrayList<>();
-    List<Double> cpuRatio = new ArrayList<>();
-    List<Double> wallRatio = new ArrayList<>();
-    List<Double> noopCpu = new ArrayList<>();
-    List<Double> noopWall = new ArrayList<>();
+      Runnable after) {}
+
+  /** One side's samples. */
+  private static final class Samples {
+    final List<Double> handCpu = new ArrayList<>();
+    final List<Double> handWall = new ArrayList<>();
+    final List<Double> migCpu = new ArrayList<>();
+    final List<Double> migWall = new ArrayList<>();
+    final List<Double> cpuRatio = new ArrayList<>();
+    final List<Double> wallRatio = new ArrayList<>();
+    final List<Double> noopCpu = new ArrayList<>();
+    final List<Double> noopWall = new ArrayList<>();
+  }
+
+  /**
+   * One warm-up round, then {@code REPS} rounds; a round runs one pair (hand and Migrata, in
+   * alternating order) on each side, the sides in rotating order, so that no side runs on a warmer
+   * JVM than another. Prints a row per side and returns their medians.
+   */
+  private List<Medians> pairs(String backend, List<Side> sides) throws Exception {
+    List<Samples> samples = new ArrayList<>();
+    sides.forEach(x -> samples.add(new Samples()));
     for (int r = -1; r < Bench.REPS; r++) {
-      double[] h = null;
-      double[] m = null;
-      for (int k = 0; k < 2; k++) {
-        boolean handNow = (k == 0) == (r % 2 == 0);
-        before.run();
-        double[] t = time(handNow ? hand : migrata);
-        check.after(handNow ? 0 : 1);
-        if (!handNow && r >= 0) {
-          // The same call with nothing left to do: Migrata's fixed cost, whatever the table.
-          double[] idle = time(noop);
-          noopCpu.add(idle[0]);
-          noopWall.add(idle[1]);
-        }
-        if (handNow) {
-          h = t;
-        } else {
-          m = t;
-        }
+      for (int j = 0; j < sides.size(); j++) {
+        int at = Math.floorMod(j + r, sides.size());
+        pair(backend, sides.get(at), r, samples.get(at));
       }
-      if (!shape[0].equals(shape[1])) {
-        throw new IllegalStateException(
-            backend
-                + " "
-                + change
-                + ": the two sides differ:\nhand    "
-                + shape[0]
-                + "\nmigrata "
-                + shape[1]);
-      }
-      if (r < 0) {
-        continue; // warm-up
-      }
-      handCpu.add(h[0]);
-      handWall.add(h[1]);
-      migCpu.add(m[0]);
-      migWall.add(m[1]);
-      cpuRatio.add(m[0] / h[0]);
-      wallRatio.add(m[1] / h[1]);
     }
-    if (after != null) {
-      after.run();
+    List<Medians> out = new ArrayList<>();
+    for (int i = 0; i < sides.size(); i++) {
+      Side side = sides.get(i);
+      Samples x = samples.get(i);
+      if (side.after() != null) {
+        side.after().run();
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "| %s | %s | %.2f | %.2f | %s | %.1f | %.1f | %s | %.2f / %.1f |%n",
+          backend,
+          side.change(),
+          Bench.median(x.handCpu),
+          Bench.median(x.migCpu),
+          spread(x.cpuRatio),
+          Bench.median(x.handWall),
+          Bench.median(x.migWall),
+          spread(x.wallRatio),
+          Bench.median(x.noopCpu),
+          Bench.median(x.noopWall));
+      System.err.printf(
+          Locale.ROOT,
+          "  [largetable %s %s] hand cpu %s wall %s | migrata cpu %s wall %s | no-op cpu %s |"
+              + " shape %s%n",
+          backend,
+          side.change(),
+          fmt2(x.handCpu),
+          Bench.fmt(x.handWall),
+          fmt2(x.migCpu),
+          Bench.fmt(x.migWall),
+          fmt2(x.noopCpu),
+          side.shape()[1]);
+      out.add(
+          new Medians(Bench.median(x.handCpu), Bench.median(x.migCpu), Bench.median(x.noopCpu)));
     }
-    System.out.printf(
-        Locale.ROOT,
-        "| %s | %s | %.0f | %.0f | %s | %.0f | %.0f | %s | %.0f / %.0f |%n",
-        backend,
-        change,
-        Bench.median(handCpu),
-        Bench.median(migCpu),
-        spread(cpuRatio),
-        Bench.median(handWall),
-        Bench.median(migWall),
-        spread(wallRatio),
-        Bench.median(noopCpu),
-        Bench.median(noopWall));
-    System.err.printf(
-        Locale.ROOT,
-        "  [largetable %s %s] hand cpu %s wall %s | migrata cpu %s wall %s | shape %s%n",
-        backend,
-        change,
-        Bench.fmt(handCpu),
-        Bench.fmt(handWall),
-        Bench.fmt(migCpu),
-        Bench.fmt(migWall),
-        shape[1]);
+    return out;
+  }
+
+  /** One pair on {@code side} in round {@code r} (-1: the warm-up, not recorded). */
+  private void pair(String backend, Side side, int r, Samples x) throws Exception {
+    double[] h = null;
+    double[] m = null;
+    for (int k = 0; k < 2; k++) {
+      boolean handNow = (k == 0) == (r % 2 == 0);
+      side.before().run();
+      double[] t = time(handNow ? side.hand() : side.migrata());
+      side.check().after(handNow ? 0 : 1);
+      if (!handNow && r >= 0) {
+        // The same call with nothing left to do: Migrata's fixed cost, whatever the table.
+        double[] idle = time(side.noop());
+        x.noopCpu.add(idle[0]);
+        x.noopWall.add(idle[1]);
+      }
+      if (handNow) {
+        h = t;
+      } else {
+        m = t;
+      }
+    }
+    String[] shape = side.shape();
+    if (!shape[0].equals(shape[1])) {
+      throw new IllegalStateException(
+          backend
+              + " "
+              + side.change()
+              + ": the two sides differ:\nhand    "
+              + shape[0]
+              + "\nmigrata "
+              + shape[1]);
+    }
+    if (r < 0) {
+      return; // warm-up
+    }
+    x.handCpu.add(h[0]);
+    x.handWall.add(h[1]);
+    x.migCpu.add(m[0]);
+    x.migWall.add(m[1]);
+    x.cpuRatio.add(m[0] / h[0]);
+    x.wallRatio.add(m[1] / h[1]);
   }
 
   /** An up-to-date {@code migrate()}: it must apply nothing. */
@@ -493,6 +561,15 @@ final class LargeTable {
     long w0 = System.nanoTime();
     work.run();
     return new double[] {(mx.getCurrentThreadCpuTime() - c0) / 1e6, (System.nanoTime() - w0) / 1e6};
+  }
+
+  /** Raw samples with two decimals: the CPU figures here are a few ms. */
+  private static String fmt2(List<Double> xs) {
+    StringBuilder out = new StringBuilder("[");
+    for (double x : xs) {
+      out.append(out.length() > 1 ? "," : "").append(String.format(Locale.ROOT, "%.2f", x));
+    }
+    return out.append(']').toString();
   }
 
   private static String spread(List<Double> xs) {

@@ -364,7 +364,7 @@ public final class MigrationExecutor {
       state = current[0];
     }
     Duration took = Duration.ofNanos(System.nanoTime() - start);
-    LOG.info("{} {} ({}s)", fake ? "Faked" : "Applied", m.key(), seconds(took));
+    LOG.info("{} {} ({}s)", fake ? "Faked" : "Applied", m.key(), new Seconds(took));
     listener.finished(m.key(), false, fake, took);
     return state;
   }
@@ -382,7 +382,7 @@ public final class MigrationExecutor {
       throw e;
     }
     Duration took = Duration.ofNanos(System.nanoTime() - start);
-    LOG.info("{} {} ({}s)", fake ? "Faked unapplying" : "Unapplied", m.key(), seconds(took));
+    LOG.info("{} {} ({}s)", fake ? "Faked unapplying" : "Unapplied", m.key(), new Seconds(took));
     listener.finished(m.key(), true, fake, took);
   }
 
@@ -457,12 +457,19 @@ public final class MigrationExecutor {
     } finally {
       took = longWork.finished();
     }
-    LOG.debug("{}: {} ({}s)", m.key(), description, seconds(took));
+    LOG.debug("{}: {} ({}s)", m.key(), description, new Seconds(took));
     listener.operationFinished(m.key(), index, op.describe(), backwards, took);
   }
 
-  private static String seconds(Duration took) {
-    return String.format(java.util.Locale.ROOT, "%.3f", took.toNanos() / 1e9);
+  /**
+   * A duration as the log shows it, formatted only when a message is (a run with INFO off does not
+   * pay a {@code String.format} per migration and operation).
+   */
+  private record Seconds(Duration took) {
+    @Override
+    public String toString() {
+      return String.format(java.util.Locale.ROOT, "%.3f", took.toNanos() / 1e9);
+    }
   }
 
   private void clearProgressAfterFailure(InterruptedRun written, MigrataException failure) {

@@ -113,11 +113,12 @@ final class MigrationTransaction {
     editor.context(context(m, editor, connection));
     try {
       editor.begin(m.atomic());
-      LockTimeouts.set(connection, lockRetry, transactional);
+      LockTimeouts.set(connection, editor, m, lockRetry, transactional);
       work.run(editor, progress);
       progress.opsEnd = editor.executed().size();
       phase = 1;
       editor.finish();
+      editor.sendPending(); // the history row ran under the timeout before: it still does
       phase = 2;
       record.run();
       if (!transactional) {

@@ -69,9 +69,9 @@ public final class MigrationRecorder {
    * table predates it. Call under the migration lock.
    */
   public void ensureSchema(Connection connection) {
-    BaseSchemaEditor editor = backend.editor(connection, false);
     try {
       if (!hasTable(connection)) {
+        BaseSchemaEditor editor = backend.editor(connection, false);
         Log.LOG.info("Creating the history table {}", TABLE);
         ProjectState state = new ProjectState();
         state.put(HistoryModel.MODEL);
@@ -91,6 +91,7 @@ public final class MigrationRecorder {
         hasChecksum = backend.introspection().columnExists(connection, TABLE, "checksum");
       }
       if (!hasChecksum) {
+        BaseSchemaEditor editor = backend.editor(connection, false);
         ProjectState state = new ProjectState();
         state.put(HistoryModel.MODEL);
         editor.addField(state, HistoryModel.MODEL, HistoryModel.CHECKSUM);
@@ -104,8 +105,10 @@ public final class MigrationRecorder {
           e);
     }
     try {
-      if (!hasUnique && !UniqueIndex.exists(connection, TABLE, "app", "name")) {
+      if (!hasUnique && !backend.introspection().hasUniqueIndex(connection, TABLE, "app", "name")) {
         Log.LOG.info("Adding the unique (app, name) index to the history table {}", TABLE);
+        // An editor only where something is created: a run on an up-to-date table needs none.
+        BaseSchemaEditor editor = backend.editor(connection, false);
         removeDuplicates(connection, editor);
         createUnique(connection, editor);
       }

@@ -72,7 +72,9 @@ class HistoryTableTest extends OnEveryBackend {
 
   private boolean hasUnique() throws SQLException {
     try (Connection c = db.open()) {
-      return UniqueIndex.exists(c, MigrationRecorder.TABLE, "app", "name");
+      return Backends.forUrl(db.url)
+          .introspection()
+          .hasUniqueIndex(c, MigrationRecorder.TABLE, "app", "name");
     }
   }
 }

@@ -130,6 +130,19 @@ public abstract class EditorCore {
     this.onlineDdl = online;
   }
 
+  /**
+   * Sends {@code setting} in the round trip of this editor's next statement (PostgreSQL's {@code
+   * SET LOCAL lock_timeout} with the first DDL); {@link #sendPending} runs it if none came.
+   */
+  public void sendWithNextStatement(String setting) {
+    statements.sendWithNext(setting);
+  }
+
+  /** Runs what {@link #sendWithNextStatement} left, if no statement has taken it. */
+  public void sendPending() throws SQLException {
+    statements.sendPending();
+  }
+
   /** Runs one statement, or records it in collect mode. */
   protected void execute(String statement) {
     execute(statement, () -> {});

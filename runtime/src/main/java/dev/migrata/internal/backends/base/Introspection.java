@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -82,6 +83,36 @@ public class Introspection {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether {@code table} of the connection's database (PostgreSQL: the one its unqualified name
+   * finds) has a unique index on exactly {@code columns}, in any order; names compare
+   * case-insensitively. By JDBC metadata here; a backend with a catalog asks it in one statement
+   * (PostgreSQL's {@code getIndexInfo} is a large query after a {@code current_schema()} round
+   * trip, a history check every migrating run paid).
+   */
+  public boolean hasUniqueIndex(Connection connection, String table, String... columns)
+      throws SQLException {
+    return UniqueIndex.metadata(connection, table, columns);
+  }
+
+  /**
+   * {@link #hasUniqueIndex} from a catalog query whose rows are (index name, column name) of the
+   * table's unique indexes; {@code sql} takes the table name as its one parameter.
+   */
+  protected static boolean uniqueIndexFromCatalog(
+      Connection connection, String sql, String table, String... columns) throws SQLException {
+    List<List<String>> rows = new ArrayList<>();
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      ps.setString(1, table);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          rows.add(Arrays.asList(rs.getString(1), rs.getString(2))); // a column may be null
+        }
+      }
+    }
+    return UniqueIndex.matches(rows, columns);
   }
 
   /**

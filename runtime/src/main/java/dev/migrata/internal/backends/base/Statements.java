@@ -17,10 +17,14 @@ import org.slf4j.LoggerFactory;
 final class Statements {
   /** Every statement a migration runs, at DEBUG (sqlmigrate's collected SQL is not logged). */
   private static final Logger SQL = LoggerFactory.getLogger("dev.migrata.sql");
+
   private final Connection connection;
   private final boolean collect;
   private final List<String> collected = new ArrayList<>();
   private final List<String> executed = new ArrayList<>();
+
+  /** A statement to send in the next one's round trip ({@link #sendWithNext}); null when none. */
+  private String withNext;
 
   Statements(Connection connection, boolean collect) {
     this.connection = connection;
@@ -63,15 +67,45 @@ final class Statements {
     }
   }
 
+  /**
+   * Sends {@code setting} (PostgreSQL's {@code SET LOCAL lock_timeout}) ahead of the next
+   * statement, in the same round trip: one {@code execute} of both, which the driver sends as two
+   * statements in one message (issue 16: a round trip per migration less). {@link #sendPending}
+   * runs it alone if no statement came. Not for collect mode.
+   */
+  void sendWithNext(String setting) {
+    withNext = setting;
+  }
+
+  /** Runs what {@link #sendWithNext} left, if no statement has taken it yet. */
+  void sendPending() throws SQLException {
+    if (withNext != null) {
+      String setting = withNext;
+      withNext = null;
+      SQL.debug("{}", setting);
+      try (Statement st = connection.createStatement()) {
+        st.execute(setting);
+      }
+    }
+  }
+
   /** Runs one statement, or records it (with its {@code ;}) in collect mode. */
   void execute(String statement) {
     if (collect) {
       collected.add(statement + ";");
       return;
     }
+    String sent = statement;
+    if (withNext != null) {
+      // The setting is Migrata's own valid SET; a failure of the pair is the statement's (it did
+      // not run either way), so the statement alone is named and recorded, as before.
+      SQL.debug("{}", withNext);
+      sent = withNext + ";\n" + statement;
+      withNext = null;
+    }
     SQL.debug("{}", statement);
     try (Statement st = connection.createStatement()) {
-      st.execute(statement);
+      st.execute(sent);
     } catch (SQLException e) {
       throw new SchemaException(statement, e, ServerHints.of(e));
     }

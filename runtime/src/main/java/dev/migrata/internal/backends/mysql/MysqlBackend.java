@@ -7,6 +7,7 @@ import dev.migrata.internal.backends.base.Features;
 import dev.migrata.internal.backends.base.Introspection;
 import dev.migrata.internal.backends.base.LeaseLock;
 import dev.migrata.internal.backends.base.SessionLock;
+import java.lang.ref.WeakReference;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -42,10 +43,39 @@ public final class MysqlBackend implements Backend {
     return jdbcUrl.startsWith("jdbc:mysql:") ? List.of(MARIADB, CONNECTOR_J) : List.of(MARIADB);
   }
 
-  /** Read from the server ({@code SELECT VERSION()}); the newest MySQL without a connection. */
+  /**
+   * The features of the connection this thread last asked about: a run asks for every editor (the
+   * history table's, each migration's), and the server behind a connection does not change.
+   */
+  private static final ThreadLocal<Known> KNOWN = new ThreadLocal<>();
+
+  /** A connection (held weakly: a closed one is not kept) and its server's features. */
+  private record Known(WeakReference<Connection> connection, Features features) {}
+
+  /**
+   * Read from the server ({@code SELECT VERSION()}) once per connection; the newest MySQL without a
+   * connection.
+   */
   @Override
   public Features features(Connection connection) {
-    return MysqlFeatures.of(connection);
+    if (connection == null) {
+      return MysqlFeatures.of(null);
+    }
+    Known known = KNOWN.get();
+    if (known != null && known.connection().get() == connection) {
+      return known.features();
+    }
+    return remember(connection, MysqlFeatures.of(connection));
+  }
+
+  /** Remembers the server version {@code version} read on {@code connection} some other way. */
+  static void rememberVersion(Connection connection, String version) {
+    remember(connection, MysqlFeatures.forVersion(version));
+  }
+
+  private static Features remember(Connection connection, Features features) {
+    KNOWN.set(new Known(new WeakReference<>(connection), features));
+    return features;
   }
 
   @Override

@@ -74,6 +74,17 @@ final class MysqlIntrospection extends Introspection {
       "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()"
           + " AND table_type = 'SEQUENCE' ORDER BY 1";
 
+  private static final String SQL_UNIQUE_INDEX_COLUMNS =
+      "SELECT index_name, column_name FROM information_schema.statistics"
+          + " WHERE table_schema = DATABASE() AND table_name = ? AND non_unique = 0";
+
+  /** One catalog query instead of the driver's metadata. */
+  @Override
+  public boolean hasUniqueIndex(Connection connection, String table, String... columns)
+      throws SQLException {
+    return uniqueIndexFromCatalog(connection, SQL_UNIQUE_INDEX_COLUMNS, table, columns);
+  }
+
   /** MariaDB's sequences (MySQL has none): each one's start and increment from its own row. */
   @Override
   public List<SequenceState> sequences(Connection connection) {

@@ -16,13 +16,18 @@ import java.time.Duration;
 final class MysqlLock implements SessionLock.Calls {
   private String name;
 
-  /** Lock names are at most 64 characters; a long database name is shortened with a hash. */
+  /**
+   * Lock names are at most 64 characters; a long database name is shortened with a hash. Read once
+   * per lock (a lent connection may be on another database next run), with the server version the
+   * run's editors need next, in the same round trip.
+   */
   private String name(Connection c) throws SQLException {
     if (name == null) {
-      try (PreparedStatement ps = c.prepareStatement("SELECT DATABASE()");
+      try (PreparedStatement ps = c.prepareStatement("SELECT DATABASE(), VERSION()");
           ResultSet rs = ps.executeQuery()) {
         rs.next();
         name = Names.truncate("migrata:" + rs.getString(1), 64);
+        MysqlBackend.rememberVersion(c, rs.getString(2));
       }
     }
     return name;

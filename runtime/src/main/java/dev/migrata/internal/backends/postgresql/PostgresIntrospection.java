@@ -75,6 +75,19 @@ final class PostgresIntrospection extends Introspection {
           + " WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid"
           + " AND d.deptype IN ('a', 'i')) ORDER BY 1";
 
+  /** The columns of the table's unique indexes (an expression's attnum 0 joins no column). */
+  private static final String SQL_UNIQUE_INDEX_COLUMNS =
+      "SELECT i.relname, a.attname FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid"
+          + " JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = ANY(x.indkey::int2[])"
+          + " WHERE x.indrelid = to_regclass(?) AND x.indisunique";
+
+  /** One catalog query; the table its unqualified name finds, as the history's statements. */
+  @Override
+  public boolean hasUniqueIndex(Connection connection, String table, String... columns)
+      throws SQLException {
+    return uniqueIndexFromCatalog(connection, SQL_UNIQUE_INDEX_COLUMNS, table, columns);
+  }
+
   @Override
   public List<SequenceState> sequences(Connection connection) {
     List<SequenceState> out = new ArrayList<>();

@@ -16,6 +16,11 @@ import java.time.Duration;
  * pg_stat_activity} name the holder.
  */
 final class PostgresLock implements SessionLock.Calls {
+  /** The session's name while it holds the lock: this process's (pid@host), asked once. */
+  private static final class Holder {
+    static final String NAME = "migrata migrate " + ManagementFactory.getRuntimeMXBean().getName();
+  }
+
   /**
    * The lock's arguments: the one 64-bit key in the {@code public} schema (as every earlier version
    * locked), and {@code KEY_HIGH, hashtext(schema)} in any other, so tenants kept as schemas of one
@@ -62,7 +67,7 @@ final class PostgresLock implements SessionLock.Calls {
                 + ") ELSE pg_try_advisory_lock("
                 + KEY_HIGH
                 + ", hashtext(current_schema())) END")) {
-      ps.setString(1, "migrata migrate " + ManagementFactory.getRuntimeMXBean().getName());
+      ps.setString(1, Holder.NAME);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         previousName = rs.getString(1);

@@ -46,6 +46,17 @@ final class SqliteIntrospection extends Introspection {
   private static final Pattern CHECK =
       Pattern.compile("CONSTRAINT\\s+\"((?:[^\"]|\"\")+)\"\\s+CHECK", Pattern.CASE_INSENSITIVE);
 
+  private static final String SQL_UNIQUE_INDEX_COLUMNS =
+      "SELECT il.name, ii.name FROM pragma_index_list(?) il, pragma_index_info(il.name) ii"
+          + " WHERE il.\"unique\" = 1";
+
+  /** One query of the pragmas instead of the driver's metadata (a pragma per index). */
+  @Override
+  public boolean hasUniqueIndex(Connection connection, String table, String... columns)
+      throws SQLException {
+    return uniqueIndexFromCatalog(connection, SQL_UNIQUE_INDEX_COLUMNS, table, columns);
+  }
+
   @Override
   public boolean tableExists(Connection connection, String table) throws SQLException {
     try (PreparedStatement ps =
