@@ -43,6 +43,7 @@ final class MakeMigrations {
   private final Reporter reporter;
   private final Options options;
   private int cacheHits;
+  private int plans;
   private HistoryReplayer.History lastHistory;
 
   MakeMigrations(
@@ -66,6 +67,7 @@ final class MakeMigrations {
   }
 
   Plan plan(List<AppInfo> targets) {
+    plans++;
     Map<String, AppInfo> byLabel = new TreeMap<>();
     Map<String, List<ModelDeclaration>> current = new TreeMap<>();
     for (AppInfo app : targets) {
@@ -107,10 +109,10 @@ final class MakeMigrations {
     }
     lastHistory = history;
 
-    Map<String, List<MigrationDefinition>> existing = new TreeMap<>();
-    for (AppInfo app : byLabel.values()) {
-      existing.put(app.label(), history.migrations().getOrDefault(app.label(), List.of()));
-    }
+    // On first use only: a cached history's migrations are parsed when the index needs them.
+    HistoryReplayer.History replayed = history;
+    Map<String, List<MigrationDefinition>> existing =
+        Lazily.map(() -> existing(byLabel.keySet(), replayed));
     List<MigrationToWrite> planned = new ArrayList<>();
     Set<String> detect = new TreeSet<>();
     for (AppInfo app : byLabel.values()) {
@@ -217,6 +219,20 @@ final class MakeMigrations {
       }
     }
     return new Plan(planned, existing, history);
+  }
+
+  private static Map<String, List<MigrationDefinition>> existing(
+      Set<String> apps, HistoryReplayer.History history) {
+    Map<String, List<MigrationDefinition>> existing = new TreeMap<>();
+    for (String app : apps) {
+      existing.put(app, history.migrations().getOrDefault(app, List.of()));
+    }
+    return existing;
+  }
+
+  /** How many plans this compile made. */
+  int plans() {
+    return plans;
   }
 
   /** How many plans of this compile took their history from the replay cache (for tests). */
