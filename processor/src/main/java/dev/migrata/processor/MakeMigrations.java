@@ -159,6 +159,12 @@ final class MakeMigrations {
         }
       }
     }
+    if (to.equals(from)) {
+      // The models are their history's (an IDE's compile of an unchanged model): the autodetector
+      // compares states only, so it would find nothing; skipping it spares a compile its classes,
+      // which a build tool loads afresh each time.
+      return new Plan(planned, existing, history);
+    }
     Autodetector autodetector =
         new Autodetector(new Questioner(declarations, reporter, options.confirmRemove()));
     Map<String, List<Autodetector.AutoMigration>> changes;
