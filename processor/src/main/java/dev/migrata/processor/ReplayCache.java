@@ -9,7 +9,8 @@ import dev.migrata.internal.state.Deconstructed;
 import dev.migrata.internal.state.ModelState;
 import dev.migrata.internal.state.ProjectState;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -187,8 +188,8 @@ final class ReplayCache {
     }
     try {
       FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", RESOURCE);
-      try (Writer w = file.openWriter()) {
-        w.write(out.toString());
+      try (OutputStream w = file.openOutputStream()) {
+        w.write(out.toString().getBytes(StandardCharsets.UTF_8));
       }
     } catch (IOException | RuntimeException e) {
       reporter.report(Problem.WRITE_FAILED, null, RESOURCE, e.getMessage());
@@ -201,7 +202,13 @@ final class ReplayCache {
       entries = new ArrayList<>();
       try {
         FileObject file = filer.getResource(StandardLocation.CLASS_OUTPUT, "", RESOURCE);
-        entries.addAll(parse(file.getCharContent(true).toString()));
+        // Bytes in, UTF-8 as written: the file manager's decoder (getCharContent) costs several
+        // times more on a file of megabytes.
+        byte[] bytes;
+        try (InputStream in = file.openInputStream()) {
+          bytes = in.readAllBytes();
+        }
+        entries.addAll(parse(new String(bytes, StandardCharsets.UTF_8)));
       } catch (IOException | RuntimeException e) {
         entries.clear(); // No cache yet (a clean build), or one this version does not read.
       }
