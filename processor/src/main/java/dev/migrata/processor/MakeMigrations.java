@@ -35,9 +35,7 @@ final class MakeMigrations {
 
   private final AppResolver apps;
   private final ModelReader models;
-  private final MigrationReader migrations;
-  private final HistoryReplayer replayer;
-  private final DeletedMigrations deleted;
+  private final HistoryReading reading;
   private final HistoryFingerprint fingerprints;
   private final ReplayCache cache;
   private final Reporter reporter;
@@ -49,19 +47,16 @@ final class MakeMigrations {
   MakeMigrations(
       AppResolver apps,
       ModelReader models,
-      MigrationReader migrations,
-      DeletedMigrations deleted,
+      HistoryReading reading,
       HistoryFingerprint fingerprints,
       ReplayCache cache,
       Reporter reporter,
       Options options) {
     this.apps = apps;
     this.models = models;
-    this.migrations = migrations;
-    this.deleted = deleted;
+    this.reading = reading;
     this.fingerprints = fingerprints;
     this.cache = cache;
-    this.replayer = new HistoryReplayer(reporter);
     this.reporter = reporter;
     this.options = options;
   }
@@ -97,9 +92,9 @@ final class MakeMigrations {
     } else {
       int reported = reporter.count();
       for (AppInfo app : known.values()) {
-        found.put(app.label(), deleted.withoutDeleted(migrations.read(app)));
+        found.put(app.label(), reading.read(app));
       }
-      history = replayer.replay(found);
+      history = reading.replay(found);
       String places =
           cacheKey == null || !cache.worthStoring() ? null : fingerprints.places(known.values());
       // A replay that reported something is not cached: a hit would not report it again.

@@ -85,12 +85,7 @@ public final class MigrataProcessor extends AbstractProcessor {
         new MakeMigrations(
             apps,
             models,
-            new MigrationReader(
-                elements,
-                new RunJavaChecker(elements, env.getTypeUtils(), reporter),
-                new MigrationChecker(elements, env.getTypeUtils(), reporter)),
-            new DeletedMigrations(
-                env.getFiler(), elements, sourceRoots, () -> userSources, reporter),
+            new HistoryReading(env, sourceRoots, () -> userSources, reporter),
             new HistoryFingerprint(env.getFiler(), elements, sourceRoots, () -> userSources),
             replayCache,
             reporter,
@@ -104,7 +99,6 @@ public final class MigrataProcessor extends AbstractProcessor {
     if (safetyLevel != null) {
       reporter.report(Problem.SAFETY_OPTION_INVALID, null, safetyLevel);
     }
-    safety = new SafetyCheck(elements, reporter, options.strictSafety());
     unresolvedAnnotations = new UnresolvedAnnotations(env);
   }
 
@@ -213,15 +207,23 @@ public final class MigrataProcessor extends AbstractProcessor {
       // Nothing planned: the lint has only this compile's migration sources to look at.
       Set<String> sources = migrationSources();
       if (!sources.isEmpty()) {
-        safety.check(plan.history(), List.of(), sources, settings);
+        safety().check(plan.history(), List.of(), sources, settings);
       }
       return List.of();
     }
     List<MigrationToWrite> result =
         ZeroDowntime.rewrite(
             plan.migrations(), plan.history().state(), settings, options.name(), reporter);
-    safety.check(plan.history(), result, migrationSources(), settings);
+    safety().check(plan.history(), result, migrationSources(), settings);
     return result;
+  }
+
+  /** The safety lint, made when there is something to lint (its classes are loaded per compile). */
+  private SafetyCheck safety() {
+    if (safety == null) {
+      safety = new SafetyCheck(processingEnv.getElementUtils(), reporter, options.strictSafety());
+    }
+    return safety;
   }
 
   /** The binary names of the migration classes among this compile's own (not generated) sources. */
