@@ -37,6 +37,10 @@ import javax.tools.ToolProvider;
  *       processor left (the migrations' class files, the index and whatever else the processor
  *       keeps there), which is also on the class path: an IDE's incremental build after a model
  *       edit. The class output is not cleaned between partial compiles.
+ *   <li><b>partial, warm</b>: the same partial compiles with each processor's class loader kept
+ *       across compiles (after {@value #WARM_UP} untimed ones), as in a long-lived build process (a
+ *       Gradle daemon, an IDE's in-process compiler): the processor's classes are loaded and
+ *       JIT-compiled once. The cold rows stay the reference: a fresh loader per compile.
  * </ul>
  *
  * Properties: {@code bench.floorNs} (default 1000,5000), {@code bench.fullMax} (full compiles only
@@ -44,6 +48,9 @@ import javax.tools.ToolProvider;
  */
 final class ProcessorFloor {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+  /** Untimed compiles with a kept class loader before the warm figures. */
+  private static final int WARM_UP = 5;
 
   private enum Proc {
     NONE,
@@ -79,7 +86,8 @@ final class ProcessorFloor {
           dir.resolve("floor-warm-out"),
           Proc.values()[i % 3],
           warm,
-          true);
+          true,
+          null);
     }
     System.out.println("## Processor floor (issue 16): CPU of the compiling thread, paired ratios");
     System.out.println();
@@ -99,28 +107,39 @@ final class ProcessorFloor {
         Path full = root.resolve("full");
         Path ide = root.resolve("ide");
         // The IDE's class output: what a build with the processor left there.
-        javac(all, annotations, ide, Proc.MIGRATA, src, true);
+        javac(all, annotations, ide, Proc.MIGRATA, src, true, null);
         String ideCp = annotations + File.pathSeparator + ide;
         boolean doFull = n <= fullMax;
         Map<String, List<Time>> t = new LinkedHashMap<>();
-        for (String k : List.of("fnone", "fnull", "fwith", "pnone", "pnull", "pwith")) {
+        for (String k :
+            List.of("fnone", "fnull", "fwith", "pnone", "pnull", "pwith", "wnull", "wwith")) {
           t.put(k, new ArrayList<>());
         }
-        javac(model, ideCp, ide, Proc.MIGRATA, src, false); // untimed
-        for (int r = 0; r < Bench.REPS; r++) {
-          if (doFull) {
-            t.get("fnone").add(javac(all, annotations, full, Proc.NONE, src, true));
-            t.get("fnull").add(javac(all, annotations, full, Proc.NULL, src, true));
-            t.get("fwith").add(javac(all, annotations, full, Proc.MIGRATA, src, true));
+        javac(model, ideCp, ide, Proc.MIGRATA, src, false, null); // untimed
+        try (URLClassLoader keptNull = processorLoader(Proc.NULL);
+            URLClassLoader keptMigrata = processorLoader(Proc.MIGRATA)) {
+          for (int i = 0; i < WARM_UP; i++) {
+            javac(model, ideCp, ide, Proc.NULL, src, false, keptNull);
+            javac(model, ideCp, ide, Proc.MIGRATA, src, false, keptMigrata);
           }
-          t.get("pnone").add(javac(model, ideCp, ide, Proc.NONE, src, false));
-          t.get("pnull").add(javac(model, ideCp, ide, Proc.NULL, src, false));
-          t.get("pwith").add(javac(model, ideCp, ide, Proc.MIGRATA, src, false));
+          for (int r = 0; r < Bench.REPS; r++) {
+            if (doFull) {
+              t.get("fnone").add(javac(all, annotations, full, Proc.NONE, src, true, null));
+              t.get("fnull").add(javac(all, annotations, full, Proc.NULL, src, true, null));
+              t.get("fwith").add(javac(all, annotations, full, Proc.MIGRATA, src, true, null));
+            }
+            t.get("pnone").add(javac(model, ideCp, ide, Proc.NONE, src, false, null));
+            t.get("pnull").add(javac(model, ideCp, ide, Proc.NULL, src, false, null));
+            t.get("pwith").add(javac(model, ideCp, ide, Proc.MIGRATA, src, false, null));
+            t.get("wnull").add(javac(model, ideCp, ide, Proc.NULL, src, false, keptNull));
+            t.get("wwith").add(javac(model, ideCp, ide, Proc.MIGRATA, src, false, keptMigrata));
+          }
         }
         if (doFull) {
           row(shape, n, "full", t.get("fnone"), t.get("fnull"), t.get("fwith"));
         }
         row(shape, n, "partial", t.get("pnone"), t.get("pnull"), t.get("pwith"));
+        row(shape, n, "partial, warm", t.get("pnone"), t.get("wnull"), t.get("wwith"));
         Bench.deleteTree(root);
       }
     }
@@ -173,9 +192,18 @@ final class ProcessorFloor {
         + "]";
   }
 
-  /** One in-process javac; fails on an error, a written migration or (Migrata) no index. */
+  /**
+   * One in-process javac; fails on an error, a written migration or (Migrata) no index. The
+   * processor comes from {@code kept} when given, else from a fresh class loader.
+   */
   private Time javac(
-      List<Path> sources, String classPath, Path out, Proc proc, Path src, boolean clean)
+      List<Path> sources,
+      String classPath,
+      Path out,
+      Proc proc,
+      Path src,
+      boolean clean,
+      URLClassLoader kept)
       throws IOException {
     if (clean && Files.exists(out)) {
       Bench.deleteTree(out);
@@ -197,7 +225,8 @@ final class ProcessorFloor {
     boolean ok;
     try (StandardJavaFileManager fm =
             javac.getStandardFileManager(diags, Locale.ROOT, StandardCharsets.UTF_8);
-        URLClassLoader loader = processorLoader(proc)) {
+        URLClassLoader fresh = kept == null ? processorLoader(proc) : null) {
+      URLClassLoader loader = kept == null ? fresh : kept;
       JavaCompiler.CompilationTask task =
           javac.getTask(null, fm, diags, options, null, fm.getJavaFileObjectsFromPaths(sources));
       if (loader != null) {

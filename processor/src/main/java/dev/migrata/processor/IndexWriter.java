@@ -4,11 +4,16 @@ import dev.migrata.internal.migration.MigrationDefinition;
 import dev.migrata.internal.migration.MigrationIndex;
 import java.io.IOException;
 import java.io.Writer;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -45,11 +50,16 @@ final class IndexWriter {
 
   /**
    * Writes the index: {@code byApp}'s migrations, with those of {@code onlineDdlApps} marked as
-   * asking for MySQL's online DDL, and the entries of other apps as the previous index had them.
+   * asking for MySQL's online DDL, and the entries of other apps as the previous index had them. A
+   * class output that already holds these very bytes is left as it is (no Filer write: javac and
+   * build tools do not delete a resource a compile did not write). Returns whether the index now
+   * holds {@code byApp}'s migrations only (no other app's entries were carried over).
    */
-  void write(Map<String, List<MigrationDefinition>> byApp, Set<String> onlineDdlApps) {
+  boolean write(Map<String, List<MigrationDefinition>> byApp, Set<String> onlineDdlApps) {
     Map<String, List<MigrationDefinition>> all = new TreeMap<>();
-    for (MigrationDefinition m : existing()) {
+    String previous = previousText();
+    boolean onlyThese = true;
+    for (MigrationDefinition m : existing(previous)) {
       if (byApp.containsKey(m.app())) {
         continue;
       }
@@ -59,29 +69,67 @@ final class IndexWriter {
         continue;
       }
       all.computeIfAbsent(m.app(), a -> new ArrayList<>()).add(m);
+      onlyThese = false;
     }
     all.putAll(byApp);
     List<MigrationDefinition> lines = new ArrayList<>();
-    all.values().forEach(lines::addAll);
+    for (List<MigrationDefinition> list : all.values()) {
+      lines.addAll(list);
+    }
+    String text = MigrationIndex.write(lines, onlineDdlApps);
+    if (text.equals(previous)) {
+      return onlyThese;
+    }
     try {
       FileObject file =
           filer.createResource(StandardLocation.CLASS_OUTPUT, "", MigrationIndex.RESOURCE);
       try (Writer out = file.openWriter()) {
-        out.write(MigrationIndex.write(lines, onlineDdlApps));
+        out.write(text);
       }
     } catch (IOException | RuntimeException e) {
       reporter.report(Problem.WRITE_FAILED, null, MigrationIndex.RESOURCE, e.getMessage());
     }
+    return onlyThese;
   }
 
-  private List<MigrationDefinition> existing() {
+  /**
+   * The index file's size, modification time and file key, or null when it is not a plain file:
+   * what tells a later compile that the index is still the one this compile left.
+   */
+  String stamp() {
     try {
       FileObject file =
           filer.getResource(StandardLocation.CLASS_OUTPUT, "", MigrationIndex.RESOURCE);
-      String text = file.getCharContent(true).toString();
-      return MigrationIndex.read(text, file.toUri().toString());
+      URI uri = file.toUri();
+      if (!"file".equalsIgnoreCase(uri.getScheme())) {
+        return null;
+      }
+      BasicFileAttributes a = Files.readAttributes(Paths.get(uri), BasicFileAttributes.class);
+      return a.size() + " " + a.lastModifiedTime().to(TimeUnit.NANOSECONDS) + " " + a.fileKey();
     } catch (IOException | RuntimeException e) {
-      // No index yet (a clean build) or an unreadable one: this compile's apps are all there is.
+      return null;
+    }
+  }
+
+  /** The previous compile's index text, or null. */
+  private String previousText() {
+    try {
+      FileObject file =
+          filer.getResource(StandardLocation.CLASS_OUTPUT, "", MigrationIndex.RESOURCE);
+      return file.getCharContent(true).toString();
+    } catch (IOException | RuntimeException e) {
+      return null; // No index yet (a clean build).
+    }
+  }
+
+  private static List<MigrationDefinition> existing(String text) {
+    if (text == null) {
+      return List.of();
+    }
+    try {
+      return MigrationIndex.read(text, MigrationIndex.RESOURCE);
+    } catch (RuntimeException e) {
+      // An unreadable index: this compile's apps are all there is.
       return List.of();
     }
   }

@@ -45,7 +45,12 @@ final class JpaModelReader {
   private final JpaTableIndexes tableIndexes;
 
   JpaModelReader(
-      Elements elements, Types types, AppResolver apps, Reporter reporter, JpaNaming naming) {
+      Elements elements,
+      Types types,
+      AppResolver apps,
+      Reporter reporter,
+      JpaNaming naming,
+      JpaIdGeneration ids) {
     this.elements = elements;
     this.apps = apps;
     this.reporter = reporter;
@@ -58,7 +63,7 @@ final class JpaModelReader {
         new JpaElementCollections(reporter, naming, columns, relations, keys::key, keys::idColumn);
     this.extras = new JpaTableExtras(reporter);
     this.access = new JpaAccess(elements, reporter);
-    this.ids = new JpaIdGeneration(elements, reporter, naming);
+    this.ids = ids;
     this.tableIndexes = new JpaTableIndexes(reporter, naming);
   }
 

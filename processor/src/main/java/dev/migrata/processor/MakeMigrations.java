@@ -35,37 +35,34 @@ final class MakeMigrations {
 
   private final AppResolver apps;
   private final ModelReader models;
-  private final MigrationReader migrations;
-  private final HistoryReplayer replayer;
-  private final DeletedMigrations deleted;
+  private final HistoryReading reading;
   private final HistoryFingerprint fingerprints;
   private final ReplayCache cache;
   private final Reporter reporter;
   private final Options options;
   private int cacheHits;
+  private int plans;
   private HistoryReplayer.History lastHistory;
 
   MakeMigrations(
       AppResolver apps,
       ModelReader models,
-      MigrationReader migrations,
-      DeletedMigrations deleted,
+      HistoryReading reading,
       HistoryFingerprint fingerprints,
       ReplayCache cache,
       Reporter reporter,
       Options options) {
     this.apps = apps;
     this.models = models;
-    this.migrations = migrations;
-    this.deleted = deleted;
+    this.reading = reading;
     this.fingerprints = fingerprints;
     this.cache = cache;
-    this.replayer = new HistoryReplayer(reporter);
     this.reporter = reporter;
     this.options = options;
   }
 
   Plan plan(List<AppInfo> targets) {
+    plans++;
     Map<String, AppInfo> byLabel = new TreeMap<>();
     Map<String, List<ModelDeclaration>> current = new TreeMap<>();
     for (AppInfo app : targets) {
@@ -95,9 +92,9 @@ final class MakeMigrations {
     } else {
       int reported = reporter.count();
       for (AppInfo app : known.values()) {
-        found.put(app.label(), deleted.withoutDeleted(migrations.read(app)));
+        found.put(app.label(), reading.read(app));
       }
-      history = replayer.replay(found);
+      history = reading.replay(found);
       String places =
           cacheKey == null || !cache.worthStoring() ? null : fingerprints.places(known.values());
       // A replay that reported something is not cached: a hit would not report it again.
@@ -107,10 +104,10 @@ final class MakeMigrations {
     }
     lastHistory = history;
 
-    Map<String, List<MigrationDefinition>> existing = new TreeMap<>();
-    for (AppInfo app : byLabel.values()) {
-      existing.put(app.label(), history.migrations().getOrDefault(app.label(), List.of()));
-    }
+    // On first use only: a cached history's migrations are parsed when the index needs them.
+    HistoryReplayer.History replayed = history;
+    Map<String, List<MigrationDefinition>> existing =
+        Lazily.map(() -> existing(byLabel.keySet(), replayed));
     List<MigrationToWrite> planned = new ArrayList<>();
     Set<String> detect = new TreeSet<>();
     for (AppInfo app : byLabel.values()) {
@@ -156,6 +153,12 @@ final class MakeMigrations {
           to.putSequence(label, s);
         }
       }
+    }
+    if (to.equals(from)) {
+      // The models are their history's (an IDE's compile of an unchanged model): the autodetector
+      // compares states only, so it would find nothing; skipping it spares a compile its classes,
+      // which a build tool loads afresh each time.
+      return new Plan(planned, existing, history);
     }
     Autodetector autodetector =
         new Autodetector(new Questioner(declarations, reporter, options.confirmRemove()));
@@ -217,6 +220,20 @@ final class MakeMigrations {
       }
     }
     return new Plan(planned, existing, history);
+  }
+
+  private static Map<String, List<MigrationDefinition>> existing(
+      Set<String> apps, HistoryReplayer.History history) {
+    Map<String, List<MigrationDefinition>> existing = new TreeMap<>();
+    for (String app : apps) {
+      existing.put(app, history.migrations().getOrDefault(app, List.of()));
+    }
+    return existing;
+  }
+
+  /** How many plans this compile made. */
+  int plans() {
+    return plans;
   }
 
   /** How many plans of this compile took their history from the replay cache (for tests). */

@@ -53,7 +53,11 @@ public final class MigrataProcessor extends AbstractProcessor {
   /** The user's sources of this compile: where the source root is when an app has no model. */
   private final List<Element> userSources = new ArrayList<>();
 
-  private final Map<String, List<MigrationDefinition>> indexed = new TreeMap<>();
+  /** Each plan's migrations of its apps, as the history had them (parsed when the index needs). */
+  private final List<Map<String, List<MigrationDefinition>>> planned = new ArrayList<>();
+
+  /** The migrations this compile wrote, by app. */
+  private final Map<String, List<MigrationDefinition>> written = new TreeMap<>();
 
   /** The apps of this compile that say {@code @App(mysqlOnlineDdl = true)}. */
   private final Set<String> onlineDdlApps = new TreeSet<>();
@@ -81,12 +85,7 @@ public final class MigrataProcessor extends AbstractProcessor {
         new MakeMigrations(
             apps,
             models,
-            new MigrationReader(
-                elements,
-                new RunJavaChecker(elements, env.getTypeUtils(), reporter),
-                new MigrationChecker(elements, env.getTypeUtils(), reporter)),
-            new DeletedMigrations(
-                env.getFiler(), elements, sourceRoots, () -> userSources, reporter),
+            new HistoryReading(env, sourceRoots, () -> userSources, reporter),
             new HistoryFingerprint(env.getFiler(), elements, sourceRoots, () -> userSources),
             replayCache,
             reporter,
@@ -100,7 +99,6 @@ public final class MigrataProcessor extends AbstractProcessor {
     if (safetyLevel != null) {
       reporter.report(Problem.SAFETY_OPTION_INVALID, null, safetyLevel);
     }
-    safety = new SafetyCheck(elements, reporter, options.strictSafety());
     unresolvedAnnotations = new UnresolvedAnnotations(env);
   }
 
@@ -171,28 +169,28 @@ public final class MigrataProcessor extends AbstractProcessor {
     }
     List<AppInfo> targets = new ArrayList<>(candidates.values());
     MakeMigrations.Plan plan = planner.plan(targets);
-    plan.existing().forEach((app, list) -> indexed.put(app, new ArrayList<>(list)));
+    planned.add(plan.existing());
     if (reporter.hasErrors()) {
       return;
     }
-    List<MigrationToWrite> planned = lint(targets, plan);
+    List<MigrationToWrite> toWrite = lint(targets, plan);
     if (reporter.hasErrors()) {
       return;
     }
     if (options.check()) {
-      reportUnmigrated(planned);
+      reportUnmigrated(toWrite);
       return;
     }
-    for (MigrationToWrite m : planned) {
+    for (MigrationToWrite m : toWrite) {
       if (options.dryRun()) {
         reporter.report(Problem.WOULD_WRITE, element(m), m.label(), describe(m));
       }
     }
     if (options.dryRun()) {
-      markModelsChanged(planned);
+      markModelsChanged(toWrite);
       return;
     }
-    write(planned);
+    write(toWrite);
   }
 
   /**
@@ -205,11 +203,27 @@ public final class MigrataProcessor extends AbstractProcessor {
       settings.put(
           app.label(), SafetySettings.of(app, processingEnv.getElementUtils(), options, reporter));
     }
-    List<MigrationToWrite> planned =
+    if (plan.migrations().isEmpty()) {
+      // Nothing planned: the lint has only this compile's migration sources to look at.
+      Set<String> sources = migrationSources();
+      if (!sources.isEmpty()) {
+        safety().check(plan.history(), List.of(), sources, settings);
+      }
+      return List.of();
+    }
+    List<MigrationToWrite> result =
         ZeroDowntime.rewrite(
             plan.migrations(), plan.history().state(), settings, options.name(), reporter);
-    safety.check(plan.history(), planned, migrationSources(), settings);
-    return planned;
+    safety().check(plan.history(), result, migrationSources(), settings);
+    return result;
+  }
+
+  /** The safety lint, made when there is something to lint (its classes are loaded per compile). */
+  private SafetyCheck safety() {
+    if (safety == null) {
+      safety = new SafetyCheck(processingEnv.getElementUtils(), reporter, options.strictSafety());
+    }
+    return safety;
   }
 
   /** The binary names of the migration classes among this compile's own (not generated) sources. */
@@ -281,7 +295,7 @@ public final class MigrataProcessor extends AbstractProcessor {
       Element[] originating =
           m.models().stream().map(ModelDeclaration::element).toArray(Element[]::new);
       if (files.write(m.qualifiedClassName(), text, e.getValue(), element(m), originating)) {
-        indexed.computeIfAbsent(m.app().label(), a -> new ArrayList<>()).add(m.definition());
+        written.computeIfAbsent(m.app().label(), a -> new ArrayList<>()).add(m.definition());
         reportWritten(m, e.getValue());
       }
     }
@@ -346,12 +360,58 @@ public final class MigrataProcessor extends AbstractProcessor {
       reporter.report(Problem.UNRESOLVED_MODEL, null, reason[0], reason[1]);
     }
     files.processingOver();
-    if (!indexed.isEmpty() && !reporter.hasErrors()) {
-      index.write(indexed, onlineDdlApps);
+    if (!planned.isEmpty() && !reporter.hasErrors()) {
+      writeIndex();
     }
     if (!reporter.hasErrors()) {
       replayCache.flush();
     }
+  }
+
+  /**
+   * Writes the index, unless the replay cache's entry notes that the index in the class output is
+   * already what this compile would write: an IDE's compile of an unchanged history, which would
+   * otherwise read, rebuild and compare every migration's line.
+   */
+  private void writeIndex() {
+    // The note holds for one plan whose history came from (or went into) one cache entry, with
+    // nothing written: then the index is a function of that history, of the apps planned and of
+    // their online-DDL flags, and of the index it replaces, which the stamp stands for.
+    String note = null;
+    if (written.isEmpty() && planner.plans() == 1) {
+      String stamp = index.stamp();
+      note = stamp == null ? null : indexNote(stamp);
+      if (note != null && note.equals(replayCache.indexNote())) {
+        return;
+      }
+    }
+    Map<String, List<MigrationDefinition>> indexed = new TreeMap<>();
+    for (Map<String, List<MigrationDefinition>> existing : planned) {
+      for (Map.Entry<String, List<MigrationDefinition>> e : existing.entrySet()) {
+        indexed.put(e.getKey(), new ArrayList<>(e.getValue()));
+      }
+    }
+    for (Map.Entry<String, List<MigrationDefinition>> e : written.entrySet()) {
+      indexed.computeIfAbsent(e.getKey(), a -> new ArrayList<>()).addAll(e.getValue());
+    }
+    boolean onlyThese = index.write(indexed, onlineDdlApps);
+    String stamp = note == null || !onlyThese ? null : index.stamp();
+    if (stamp != null) {
+      replayCache.noteIndex(indexNote(stamp));
+    }
+  }
+
+  /** What the index depends on besides the cached history, for {@link ReplayCache#noteIndex}. */
+  private String indexNote(String stamp) {
+    StringBuilder note = new StringBuilder("apps");
+    for (String app : processedApps) {
+      note.append(' ').append(app);
+    }
+    note.append("\nonline-ddl");
+    for (String app : onlineDdlApps) {
+      note.append(' ').append(app);
+    }
+    return note.append("\nindex ").append(stamp).toString();
   }
 
   /** The apps whose models, migrations or package-info this round brings. */

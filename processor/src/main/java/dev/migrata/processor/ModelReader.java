@@ -62,7 +62,16 @@ final class ModelReader {
   private final IndexDetails details;
   private final Inheritance inheritance;
   private final GeneratedFields generated;
-  private final JpaModelReader jpa;
+  private final Types types;
+  private final AppResolver apps;
+  private final JpaNaming naming;
+  private final JpaIdGeneration ids;
+
+  /**
+   * Made on the first JPA entity: a project without any never loads the dozen JPA readers (a build
+   * tool loads the processor's classes afresh for each compile).
+   */
+  private JpaModelReader jpa;
 
   ModelReader(Elements elements, Types types, AppResolver apps, Reporter reporter) {
     this(elements, types, apps, reporter, JpaNaming.SPRING);
@@ -81,13 +90,23 @@ final class ModelReader {
     this.details = new IndexDetails(reporter);
     this.inheritance = new Inheritance(elements, apps, reporter);
     this.generated = new GeneratedFields(elements, reporter);
-    this.jpa = new JpaModelReader(elements, types, apps, reporter, naming);
+    this.types = types;
+    this.apps = apps;
+    this.naming = naming;
+    this.ids = new JpaIdGeneration(elements, reporter, naming);
+  }
+
+  private JpaModelReader jpa() {
+    if (jpa == null) {
+      jpa = new JpaModelReader(elements, types, apps, reporter, naming, ids);
+    }
+    return jpa;
   }
 
   /** Every {@code @Model} of the app's package, sorted by name. */
   List<ModelDeclaration> read(AppInfo app) {
     List<ModelDeclaration> models = new ArrayList<>();
-    jpa.ids().startApp(app.label());
+    ids.startApp(app.label());
     PackageElement pkg = elements.getPackageElement(app.packageName());
     if (pkg == null) {
       return models;
@@ -110,7 +129,7 @@ final class ModelReader {
         continue; // A JPA view of a table another model owns (as the Spring Boot sample's).
       }
       if (Jpa.isEntity(type)) {
-        for (ModelDeclaration entity : jpa.read(app, type)) {
+        for (ModelDeclaration entity : jpa().read(app, type)) {
           checks.check(entity);
           models.add(entity);
         }
@@ -123,7 +142,7 @@ final class ModelReader {
 
   /** The sequences the app's entities draw from, as the last {@link #read} found them. */
   List<SequenceState> sequences(AppInfo app) {
-    return jpa.ids().sequences(app.label());
+    return ids.sequences(app.label());
   }
 
   /**

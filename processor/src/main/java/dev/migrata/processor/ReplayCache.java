@@ -9,7 +9,8 @@ import dev.migrata.internal.state.Deconstructed;
 import dev.migrata.internal.state.ModelState;
 import dev.migrata.internal.state.ProjectState;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,11 +48,18 @@ final class ReplayCache {
   private List<Entry> entries;
   private boolean changed;
 
+  /** The entry this compile's plans took their history from or stored, or null. */
+  private Entry used;
+
+  /** Whether more than one plan of this compile used the cache (no entry speaks for the index). */
+  private boolean usedTwice;
+
   /**
    * One cached history: {@code key} and {@code places} as {@link HistoryFingerprint} gave them,
-   * {@code stat} the metadata of the places when the history was read, {@code body} the history.
+   * {@code stat} the metadata of the places when the history was read, {@code body} the history;
+   * {@code index} null or what {@link #noteIndex} recorded.
    */
-  private record Entry(String key, String places, String stat, String body) {}
+  private record Entry(String key, String places, String stat, String index, String body) {}
 
   ReplayCache(Filer filer, Reporter reporter) {
     this.filer = filer;
@@ -68,7 +76,9 @@ final class ReplayCache {
         continue;
       }
       try {
-        return decode(e.body(), true);
+        HistoryReplayer.History history = decode(e.body(), true);
+        use(e);
+        return history;
       } catch (RuntimeException ex) {
         // A damaged entry: forget it, replay, and store the replay's result.
         entries.remove(e);
@@ -103,13 +113,42 @@ final class ReplayCache {
       return;
     }
     List<Entry> all = new ArrayList<>();
-    all.add(new Entry(key, places, stat, body));
+    Entry stored = new Entry(key, places, stat, null, body);
+    all.add(stored);
     for (Entry e : entries()) {
       if (all.size() < MAX_ENTRIES && !(e.key().equals(key) && e.places().equals(places))) {
         all.add(e);
       }
     }
     entries = all;
+    changed = true;
+    use(stored);
+  }
+
+  private void use(Entry e) {
+    usedTwice = used != null;
+    used = e;
+  }
+
+  /**
+   * What {@link #noteIndex} recorded for the one entry this compile used, or null (no entry, or
+   * several plans used the cache).
+   */
+  String indexNote() {
+    return used == null || usedTwice ? null : used.index();
+  }
+
+  /**
+   * Records {@code note} on the one entry this compile used: the processor's proof that, with this
+   * history and nothing written, the index in the class output is already what it would write.
+   */
+  void noteIndex(String note) {
+    if (used == null || usedTwice || note.equals(used.index())) {
+      return;
+    }
+    Entry noted = new Entry(used.key(), used.places(), used.stat(), note, used.body());
+    entries.set(entries.indexOf(used), noted);
+    used = noted;
     changed = true;
   }
 
@@ -142,12 +181,15 @@ final class ReplayCache {
       section(out, "key", e.key());
       section(out, "places", e.places());
       section(out, "stat", e.stat());
+      if (e.index() != null) {
+        section(out, "index", e.index());
+      }
       out.append(e.body());
     }
     try {
       FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", RESOURCE);
-      try (Writer w = file.openWriter()) {
-        w.write(out.toString());
+      try (OutputStream w = file.openOutputStream()) {
+        w.write(out.toString().getBytes(StandardCharsets.UTF_8));
       }
     } catch (IOException | RuntimeException e) {
       reporter.report(Problem.WRITE_FAILED, null, RESOURCE, e.getMessage());
@@ -160,7 +202,13 @@ final class ReplayCache {
       entries = new ArrayList<>();
       try {
         FileObject file = filer.getResource(StandardLocation.CLASS_OUTPUT, "", RESOURCE);
-        entries.addAll(parse(file.getCharContent(true).toString()));
+        // Bytes in, UTF-8 as written: the file manager's decoder (getCharContent) costs several
+        // times more on a file of megabytes.
+        byte[] bytes;
+        try (InputStream in = file.openInputStream()) {
+          bytes = in.readAllBytes();
+        }
+        entries.addAll(parse(new String(bytes, StandardCharsets.UTF_8)));
       } catch (IOException | RuntimeException e) {
         entries.clear(); // No cache yet (a clean build), or one this version does not read.
       }
@@ -168,7 +216,10 @@ final class ReplayCache {
     return entries;
   }
 
-  /** The file's entries: after the header, sections key, places, stat, crc32 and history. */
+  /**
+   * The file's entries: after the header, sections key, places, stat, optionally index, then crc32
+   * and history.
+   */
   private static List<Entry> parse(String text) {
     List<Entry> result = new ArrayList<>();
     if (!text.startsWith(HEADER + "\n")) {
@@ -179,10 +230,11 @@ final class ReplayCache {
       String key = s.next("key");
       String places = s.next("places");
       String stat = s.next("stat");
+      String index = s.peek("index") ? s.next("index") : null;
       int start = s.at;
       s.next("crc32");
       s.next("history");
-      result.add(new Entry(key, places, stat, text.substring(start, s.at)));
+      result.add(new Entry(key, places, stat, index, text.substring(start, s.at)));
     }
     return result;
   }
@@ -252,11 +304,8 @@ final class ReplayCache {
         state.put(model.toModelState(app.app()));
       }
     }
-    List<MigrationKey> replayed = new ArrayList<>();
-    for (String line : lines(s.next("replayed"))) {
-      String[] parts = line.split("\t", -1);
-      replayed.add(new MigrationKey(parts[0], parts[1]));
-    }
+    String replayedText = s.next("replayed");
+    List<MigrationKey> replayed = Lazily.list(() -> replayed(replayedText));
     Map<String, List<MigrationKey>> leaves = new TreeMap<>();
     for (String line : lines(s.next("leaves"))) {
       String[] parts = line.split("\t", -1);
@@ -266,17 +315,32 @@ final class ReplayCache {
       }
       leaves.put(parts[0], keys);
     }
-    Map<String, List<MigrationDefinition>> migrations = new LinkedHashMap<>();
     String read = s.next("migrations");
-    if (withMigrations) {
-      for (MigrationDefinition m : MigrationIndex.read(read, RESOURCE)) {
-        migrations.computeIfAbsent(m.app(), a -> new ArrayList<>()).add(m);
-      }
-    }
     if (s.more() || outer.more()) {
       throw new IllegalArgumentException("Trailing text in " + RESOURCE + ".");
     }
+    // The checksum vouches for the text: the lines parse as they did when stored. Both are parsed
+    // on first use only; a compile that plans nothing and finds its index up to date never asks.
+    Map<String, List<MigrationDefinition>> migrations =
+        withMigrations ? Lazily.map(() -> migrations(read)) : Map.of();
     return new HistoryReplayer.History(state, replayed, leaves, migrations);
+  }
+
+  private static List<MigrationKey> replayed(String text) {
+    List<MigrationKey> replayed = new ArrayList<>();
+    for (String line : lines(text)) {
+      String[] parts = line.split("\t", -1);
+      replayed.add(new MigrationKey(parts[0], parts[1]));
+    }
+    return replayed;
+  }
+
+  private static Map<String, List<MigrationDefinition>> migrations(String text) {
+    Map<String, List<MigrationDefinition>> migrations = new LinkedHashMap<>();
+    for (MigrationDefinition m : MigrationIndex.read(text, RESOURCE)) {
+      migrations.computeIfAbsent(m.app(), a -> new ArrayList<>()).add(m);
+    }
+    return migrations;
   }
 
   /** A checksum of an entry, so that a damaged entry that still parses is a miss too. */
@@ -307,6 +371,11 @@ final class ReplayCache {
 
     boolean more() {
       return at < text.length();
+    }
+
+    /** Whether the next section is {@code name}. */
+    boolean peek(String name) {
+      return text.startsWith("@" + name + " ", at);
     }
 
     String next(String name) {

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -148,6 +149,83 @@ class ReplayCacheTest {
         false,
         true);
     assertThat(EndToEndTest.index(cached)).containsExactly("library.0001_initial");
+  }
+
+  @Test
+  void aMigrationSourceEditedButNotCompiledIsAMiss() {
+    assertHits(
+        List.of(
+            full("clean build", NOTHING),
+            partial("stores", NOTHING),
+            partial("hit", NOTHING),
+            partial(
+                "0001's source edited, not compiled",
+                p ->
+                    write(
+                        p,
+                        MIGRATIONS + "M0001_initial.java",
+                        read(p, MIGRATIONS + "M0001_initial.java") + "// a note\n")),
+            partial("hit again", NOTHING),
+            partial(
+                "a new migration source, not compiled",
+                p ->
+                    write(
+                        p,
+                        MIGRATIONS + "Notes.java",
+                        "package com.example.library.migrations;\nclass Notes {}\n")),
+            partial("hit again", NOTHING)),
+        false,
+        false,
+        true,
+        false,
+        true,
+        false,
+        true);
+  }
+
+  @Test
+  void anIndexChangedOutsideTheProcessorIsWrittenAgain() {
+    String index = "classes/" + MigrationIndex.RESOURCE;
+    assertHits(
+        List.of(
+            full("clean build", NOTHING),
+            partial("stores", NOTHING),
+            partial("hit: the index is known to be up to date", NOTHING),
+            partial(
+                "index emptied",
+                p ->
+                    write(p, index, read(p, index).substring(0, read(p, index).indexOf('\n') + 1))),
+            partial("index as before", NOTHING),
+            partial("index deleted", p -> delete(p, index)),
+            partial("hit", NOTHING)),
+        false,
+        false,
+        true,
+        true,
+        true,
+        true,
+        true);
+    assertThat(EndToEndTest.index(cached)).containsExactly("library.0001_initial");
+  }
+
+  @Test
+  void aCompileThatChangesNothingLeavesTheIndexFileAlone() throws IOException {
+    assertHits(List.of(full("clean build", NOTHING), partial("stores", NOTHING)), false, false);
+    Path index = cached.resolve("classes").resolve(MigrationIndex.RESOURCE);
+    Path cache = cached.resolve(CACHE);
+    FileTime indexTime = Files.getLastModifiedTime(index);
+    FileTime cacheTime = Files.getLastModifiedTime(cache);
+    String text = Files.readString(index);
+    Run run = compile(cached, List.of(BOOK), List.of());
+    assertThat(run.success()).isTrue();
+    assertThat(run.hits()).isEqualTo(1);
+    assertThat(Files.getLastModifiedTime(index)).isEqualTo(indexTime);
+    assertThat(Files.getLastModifiedTime(cache)).isEqualTo(cacheTime);
+    assertThat(Files.readString(index)).isEqualTo(text);
+    // Without the cache, the same compile compares the index's bytes and leaves it alone too.
+    Run off = compile(cached, List.of(BOOK), List.of("-Amigrata.replayCache=false"));
+    assertThat(off.success()).isTrue();
+    assertThat(Files.getLastModifiedTime(index)).isEqualTo(indexTime);
   }
 
   @Test

@@ -13,8 +13,9 @@ import java.util.function.Function;
 /**
  * The operation vocabulary, one row per {@code @Op(kind = ...)}: the operation's class, the
  * attributes it takes (required or optional; {@code kind} and {@code scope} go with every kind) and
- * how it is rebuilt from its annotation form. The class's {@code deconstruct()} starts from {@link
- * #form()}. Adding an operation is a class, a row here and a constant of {@code Op.Kind}.
+ * how it is rebuilt from its annotation form (its case in {@link #build}). The class's {@code
+ * deconstruct()} starts from {@link #form()}. Adding an operation is a class, a row and a case here
+ * and a constant of {@code Op.Kind}.
  *
  * <p>Attributes older migrations spell differently (a one-element array before the singular member
  * existed) are listed as {@link Attribute#replaces() replacing} the preferred one: both read the
@@ -35,33 +36,12 @@ public enum OpKind {
           optional("verboseNamePlural"),
           optional("ordering"),
           optional("bases"),
-          optional("proxy")),
-      op ->
-          new CreateModel(
-              op.required("name"),
-              op.children("fields", FieldState::reconstruct),
-              op.children("indexes", IndexState::reconstruct),
-              op.children("constraints", ConstraintState::reconstruct),
-              op.optional("table"),
-              op.optional("comment"),
-              op.bool("managed", true),
-              op.modelOptions(),
-              op.strings("bases"),
-              op.bool("proxy", false))),
-  DELETE_MODEL(
-      DeleteModel.class, List.of(required("name")), op -> new DeleteModel(op.required("name"))),
-  RENAME_MODEL(
-      RenameModel.class,
-      List.of(required("name"), required("newName")),
-      op -> new RenameModel(op.required("name"), op.required("newName"))),
-  ALTER_MODEL_TABLE(
-      AlterModelTable.class,
-      List.of(required("model"), optional("table")),
-      op -> new AlterModelTable(op.required("model"), op.optional("table"))),
+          optional("proxy"))),
+  DELETE_MODEL(DeleteModel.class, List.of(required("name"))),
+  RENAME_MODEL(RenameModel.class, List.of(required("name"), required("newName"))),
+  ALTER_MODEL_TABLE(AlterModelTable.class, List.of(required("model"), optional("table"))),
   ALTER_MODEL_TABLE_COMMENT(
-      AlterModelTableComment.class,
-      List.of(required("model"), optional("comment")),
-      op -> new AlterModelTableComment(op.required("model"), op.optional("comment"))),
+      AlterModelTableComment.class, List.of(required("model"), optional("comment"))),
   ALTER_MODEL_OPTIONS(
       AlterModelOptions.class,
       List.of(
@@ -69,123 +49,49 @@ public enum OpKind {
           optional("managed"),
           optional("verboseName"),
           optional("verboseNamePlural"),
-          optional("ordering")),
-      op ->
-          new AlterModelOptions(op.required("model"), op.bool("managed", true), op.modelOptions())),
+          optional("ordering"))),
   ADD_FIELD(
-      AddField.class,
-      List.of(required("model"), required("field"), optional("preserveDefault")),
-      op ->
-          new AddField(
-              op.required("model"),
-              op.single("field", FieldState::reconstruct),
-              op.bool("preserveDefault", true))),
-  REMOVE_FIELD(
-      RemoveField.class,
-      List.of(required("model"), required("name")),
-      op -> new RemoveField(op.required("model"), op.required("name"))),
+      AddField.class, List.of(required("model"), required("field"), optional("preserveDefault"))),
+  REMOVE_FIELD(RemoveField.class, List.of(required("model"), required("name"))),
   ALTER_FIELD(
-      AlterField.class,
-      List.of(required("model"), required("field"), optional("preserveDefault")),
-      op ->
-          new AlterField(
-              op.required("model"),
-              op.single("field", FieldState::reconstruct),
-              op.bool("preserveDefault", true))),
+      AlterField.class, List.of(required("model"), required("field"), optional("preserveDefault"))),
   RENAME_FIELD(
-      RenameField.class,
-      List.of(required("model"), required("oldName"), required("newName")),
-      op -> new RenameField(op.required("model"), op.required("oldName"), op.required("newName"))),
+      RenameField.class, List.of(required("model"), required("oldName"), required("newName"))),
   ADD_INDEX(
-      AddIndex.class,
-      List.of(required("model"), required("index"), legacy("indexes", "index")),
-      op -> new AddIndex(op.required("model"), op.single("index", IndexState::reconstruct))),
-  REMOVE_INDEX(
-      RemoveIndex.class,
-      List.of(required("model"), required("name")),
-      op -> new RemoveIndex(op.required("model"), op.required("name"))),
+      AddIndex.class, List.of(required("model"), required("index"), legacy("indexes", "index"))),
+  REMOVE_INDEX(RemoveIndex.class, List.of(required("model"), required("name"))),
   ADD_INDEX_CONCURRENTLY(
       AddIndexConcurrently.class,
-      List.of(required("model"), required("index"), legacy("indexes", "index")),
-      op ->
-          new AddIndexConcurrently(
-              op.required("model"), op.single("index", IndexState::reconstruct))),
+      List.of(required("model"), required("index"), legacy("indexes", "index"))),
   REMOVE_INDEX_CONCURRENTLY(
-      RemoveIndexConcurrently.class,
-      List.of(required("model"), required("name")),
-      op -> new RemoveIndexConcurrently(op.required("model"), op.required("name"))),
+      RemoveIndexConcurrently.class, List.of(required("model"), required("name"))),
   RENAME_INDEX(
-      RenameIndex.class,
-      List.of(required("model"), required("oldName"), required("newName")),
-      op -> new RenameIndex(op.required("model"), op.required("oldName"), op.required("newName"))),
+      RenameIndex.class, List.of(required("model"), required("oldName"), required("newName"))),
   ADD_CONSTRAINT(
       AddConstraint.class,
-      List.of(required("model"), required("constraint"), legacy("constraints", "constraint")),
-      op ->
-          new AddConstraint(
-              op.required("model"), op.single("constraint", ConstraintState::reconstruct))),
-  REMOVE_CONSTRAINT(
-      RemoveConstraint.class,
-      List.of(required("model"), required("name")),
-      op -> new RemoveConstraint(op.required("model"), op.required("name"))),
+      List.of(required("model"), required("constraint"), legacy("constraints", "constraint"))),
+  REMOVE_CONSTRAINT(RemoveConstraint.class, List.of(required("model"), required("name"))),
   ALTER_CONSTRAINT(
-      AlterConstraint.class,
-      List.of(required("model"), required("name"), required("constraint")),
-      op ->
-          new AlterConstraint(
-              op.required("model"),
-              op.required("name"),
-              op.single("constraint", ConstraintState::reconstruct))),
+      AlterConstraint.class, List.of(required("model"), required("name"), required("constraint"))),
   ADD_CONSTRAINT_NOT_VALID(
-      AddConstraintNotValid.class,
-      List.of(required("model"), required("constraint")),
-      op ->
-          new AddConstraintNotValid(
-              op.required("model"), op.single("constraint", ConstraintState::reconstruct))),
-  VALIDATE_CONSTRAINT(
-      ValidateConstraint.class,
-      List.of(required("model"), required("name")),
-      op -> new ValidateConstraint(op.required("model"), op.required("name"))),
-  CREATE_EXTENSION(
-      CreateExtension.class,
-      List.of(required("name")),
-      op -> new CreateExtension(op.required("name"))),
-  CREATE_COLLATION(
-      CreateCollation.class, collationAttributes(), op -> new CreateCollation(collation(op))),
-  REMOVE_COLLATION(
-      RemoveCollation.class, collationAttributes(), op -> new RemoveCollation(collation(op))),
+      AddConstraintNotValid.class, List.of(required("model"), required("constraint"))),
+  VALIDATE_CONSTRAINT(ValidateConstraint.class, List.of(required("model"), required("name"))),
+  CREATE_EXTENSION(CreateExtension.class, List.of(required("name"))),
+  CREATE_COLLATION(CreateCollation.class, collationAttributes()),
+  REMOVE_COLLATION(RemoveCollation.class, collationAttributes()),
   RUN_SQL(
       RunSql.class,
-      List.of(required("sql"), optional("reverseSql"), optional("elidable"), optional("vendors")),
-      op ->
-          new RunSql(
-              op.strings("sql"),
-              op.has("reverseSql") ? op.strings("reverseSql") : null,
-              op.bool("elidable", false),
-              op.strings("vendors"))),
+      List.of(required("sql"), optional("reverseSql"), optional("elidable"), optional("vendors"))),
   RUN_JAVA(
       RunJava.class,
       List.of(
           required("method"),
           optional("reverseMethod"),
           optional("elidable"),
-          optional("javaClass")),
-      op ->
-          new RunJava(
-              op.required("method"),
-              op.optional("reverseMethod"),
-              op.javaClass(),
-              op.bool("elidable", false))),
-  CREATE_SEQUENCE(
-      CreateSequence.class, sequenceAttributes(), op -> new CreateSequence(sequence(op))),
-  DELETE_SEQUENCE(
-      DeleteSequence.class, sequenceAttributes(), op -> new DeleteSequence(sequence(op))),
-  ALTER_SEQUENCE(
-      AlterSequence.class,
-      List.of(required("name"), optional("increment")),
-      op ->
-          new AlterSequence(
-              op.required("name"), op.integer("increment", SequenceState.DEFAULT_INCREMENT)));
+          optional("javaClass"))),
+  CREATE_SEQUENCE(CreateSequence.class, sequenceAttributes()),
+  DELETE_SEQUENCE(DeleteSequence.class, sequenceAttributes()),
+  ALTER_SEQUENCE(AlterSequence.class, List.of(required("name"), optional("increment")));
 
   /** Taken by every kind ({@code safetyAssured} only silences the compile-time safety lint). */
   public static final List<String> COMMON = List.of("kind", "scope", "safetyAssured");
@@ -199,15 +105,10 @@ public enum OpKind {
 
   private final Class<? extends Operation> type;
   private final List<Attribute> attributes;
-  private final Function<Reader, Operation> reconstruct;
 
-  OpKind(
-      Class<? extends Operation> type,
-      List<Attribute> attributes,
-      Function<Reader, Operation> reconstruct) {
+  OpKind(Class<? extends Operation> type, List<Attribute> attributes) {
     this.type = type;
     this.attributes = attributes;
-    this.reconstruct = reconstruct;
   }
 
   /** The kind named {@code name} (an {@code Op.Kind} constant), or {@code null}. */
@@ -289,7 +190,92 @@ public enum OpKind {
               + String.join(", ", allowed())
               + ".");
     }
-    return reconstruct.apply(new Reader(op));
+    return build(new Reader(op));
+  }
+
+  /**
+   * The operation of this kind that {@code op} reads. One switch, not a lambda per constant: each
+   * lambda is a class spun when the enum is initialised, and a build tool loads the processor's
+   * classes (this one among them) afresh for each compile.
+   */
+  private Operation build(Reader op) {
+    return switch (this) {
+      case CREATE_MODEL ->
+          new CreateModel(
+              op.required("name"),
+              op.children("fields", FieldState::reconstruct),
+              op.children("indexes", IndexState::reconstruct),
+              op.children("constraints", ConstraintState::reconstruct),
+              op.optional("table"),
+              op.optional("comment"),
+              op.bool("managed", true),
+              op.modelOptions(),
+              op.strings("bases"),
+              op.bool("proxy", false));
+      case DELETE_MODEL -> new DeleteModel(op.required("name"));
+      case RENAME_MODEL -> new RenameModel(op.required("name"), op.required("newName"));
+      case ALTER_MODEL_TABLE -> new AlterModelTable(op.required("model"), op.optional("table"));
+      case ALTER_MODEL_TABLE_COMMENT ->
+          new AlterModelTableComment(op.required("model"), op.optional("comment"));
+      case ALTER_MODEL_OPTIONS ->
+          new AlterModelOptions(op.required("model"), op.bool("managed", true), op.modelOptions());
+      case ADD_FIELD ->
+          new AddField(
+              op.required("model"),
+              op.single("field", FieldState::reconstruct),
+              op.bool("preserveDefault", true));
+      case REMOVE_FIELD -> new RemoveField(op.required("model"), op.required("name"));
+      case ALTER_FIELD ->
+          new AlterField(
+              op.required("model"),
+              op.single("field", FieldState::reconstruct),
+              op.bool("preserveDefault", true));
+      case RENAME_FIELD ->
+          new RenameField(op.required("model"), op.required("oldName"), op.required("newName"));
+      case ADD_INDEX ->
+          new AddIndex(op.required("model"), op.single("index", IndexState::reconstruct));
+      case REMOVE_INDEX -> new RemoveIndex(op.required("model"), op.required("name"));
+      case ADD_INDEX_CONCURRENTLY ->
+          new AddIndexConcurrently(
+              op.required("model"), op.single("index", IndexState::reconstruct));
+      case REMOVE_INDEX_CONCURRENTLY ->
+          new RemoveIndexConcurrently(op.required("model"), op.required("name"));
+      case RENAME_INDEX ->
+          new RenameIndex(op.required("model"), op.required("oldName"), op.required("newName"));
+      case ADD_CONSTRAINT ->
+          new AddConstraint(
+              op.required("model"), op.single("constraint", ConstraintState::reconstruct));
+      case REMOVE_CONSTRAINT -> new RemoveConstraint(op.required("model"), op.required("name"));
+      case ALTER_CONSTRAINT ->
+          new AlterConstraint(
+              op.required("model"),
+              op.required("name"),
+              op.single("constraint", ConstraintState::reconstruct));
+      case ADD_CONSTRAINT_NOT_VALID ->
+          new AddConstraintNotValid(
+              op.required("model"), op.single("constraint", ConstraintState::reconstruct));
+      case VALIDATE_CONSTRAINT -> new ValidateConstraint(op.required("model"), op.required("name"));
+      case CREATE_EXTENSION -> new CreateExtension(op.required("name"));
+      case CREATE_COLLATION -> new CreateCollation(collation(op));
+      case REMOVE_COLLATION -> new RemoveCollation(collation(op));
+      case RUN_SQL ->
+          new RunSql(
+              op.strings("sql"),
+              op.has("reverseSql") ? op.strings("reverseSql") : null,
+              op.bool("elidable", false),
+              op.strings("vendors"));
+      case RUN_JAVA ->
+          new RunJava(
+              op.required("method"),
+              op.optional("reverseMethod"),
+              op.javaClass(),
+              op.bool("elidable", false));
+      case CREATE_SEQUENCE -> new CreateSequence(sequence(op));
+      case DELETE_SEQUENCE -> new DeleteSequence(sequence(op));
+      case ALTER_SEQUENCE ->
+          new AlterSequence(
+              op.required("name"), op.integer("increment", SequenceState.DEFAULT_INCREMENT));
+    };
   }
 
   private Attribute attribute(String name) {
