@@ -170,12 +170,16 @@ public final class MigrataProcessor extends AbstractProcessor {
       }
     }
     List<AppInfo> targets = new ArrayList<>(candidates.values());
-    MakeMigrations.Plan plan = planner.plan(targets);
+    // The lint checks these apps' migration sources: the replay keeps their states for it.
+    Set<String> sources = migrationSources();
+    Set<String> labels = Set.copyOf(candidates.keySet());
+    MakeMigrations.Plan plan =
+        planner.plan(targets, m -> labels.contains(m.app()) && sources.contains(m.className()));
     plan.existing().forEach((app, list) -> indexed.put(app, new ArrayList<>(list)));
     if (reporter.hasErrors()) {
       return;
     }
-    List<MigrationToWrite> planned = lint(targets, plan);
+    List<MigrationToWrite> planned = lint(targets, plan, sources);
     if (reporter.hasErrors()) {
       return;
     }
@@ -199,7 +203,8 @@ public final class MigrataProcessor extends AbstractProcessor {
    * The planned migrations in their zero-downtime form where an app asks for it, after the safety
    * lint ran over them and over this compile's migration sources.
    */
-  private List<MigrationToWrite> lint(List<AppInfo> targets, MakeMigrations.Plan plan) {
+  private List<MigrationToWrite> lint(
+      List<AppInfo> targets, MakeMigrations.Plan plan, Set<String> sources) {
     Map<String, SafetySettings> settings = new TreeMap<>();
     for (AppInfo app : targets) {
       settings.put(
@@ -208,7 +213,7 @@ public final class MigrataProcessor extends AbstractProcessor {
     List<MigrationToWrite> planned =
         ZeroDowntime.rewrite(
             plan.migrations(), plan.history().state(), settings, options.name(), reporter);
-    safety.check(plan.history(), planned, migrationSources(), settings);
+    safety.check(plan.history(), plan.states(), planned, sources, settings);
     return planned;
   }
 
