@@ -17,9 +17,9 @@ import javax.tools.StandardLocation;
 /**
  * Migration classes whose source was deleted (issue 8 #4). A full recompile leaves the old class
  * file in the class output, and javac lists it in the migrations package like any other: replayed,
- * it would stay in the history and the index, {@code migrate} would apply it and the jar would
- * ship it. A migration read from this module's class output whose source is in no source root any
- * more is left out (with a warning), so deleting the file and compiling drops it.
+ * it would stay in the history and the index, {@code migrate} would apply it and the jar would ship
+ * it. A migration read from this module's class output whose source is in no source root any more
+ * is left out (with a warning), so deleting the file and compiling drops it.
  */
 final class DeletedMigrations {
   private final Filer filer;
@@ -48,7 +48,9 @@ final class DeletedMigrations {
     for (MigrationReader.Found f : found) {
       TypeElement type = f.element();
       // Compiled from source in this build, or from a jar or another module: not ours to judge.
-      if (type == null || roots.sourceFile(type) != null || !inClassOutput(type)) {
+      // The class output first: a stat, where the source's path costs javac a tree search (and
+      // after a clean there is nothing in the class output to judge).
+      if (type == null || !inClassOutput(type) || roots.sourceFile(type) != null) {
         kept.add(f);
         continue;
       }
