@@ -221,10 +221,11 @@ public final class MigrataProcessor extends AbstractProcessor {
   private Set<String> migrationSources() {
     Set<String> names = new TreeSet<>();
     Elements elements = processingEnv.getElementUtils();
+    boolean generated = sourceRoots.mayHoldGenerated();
     for (Element e : userSources) {
       if (e instanceof TypeElement type
           && Mirrors.find(type, MigrationReader.MIGRATION) != null
-          && !sourceRoots.isGenerated(type)) {
+          && !(generated && sourceRoots.isGenerated(type))) {
         names.add(elements.getBinaryName(type).toString());
       }
     }
