@@ -1,6 +1,9 @@
 package dev.migrata.processor;
 
+import java.lang.ref.WeakReference;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.WeakHashMap;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -45,11 +48,36 @@ final class Mirrors {
     if (explicit != null) {
       return explicit;
     }
-    for (Element e : mirror.getAnnotationType().asElement().getEnclosedElements()) {
-      if (e instanceof ExecutableElement m && m.getSimpleName().contentEquals(member)) {
-        return m.getDefaultValue();
+    ExecutableElement m = member(mirror.getAnnotationType().asElement(), member);
+    return m == null ? null : m.getDefaultValue();
+  }
+
+  /**
+   * The members of each annotation type by name. A model's fields read a dozen members of one
+   * annotation type each, most of them unset; javac lists a type's members anew and decodes each
+   * member's name for every comparison, so each unset member read decoded them all. Weak keys and
+   * weak members: the map holds no compile's elements alive after it (a build daemon runs many).
+   */
+  private static final Map<Element, Map<String, WeakReference<ExecutableElement>>> MEMBERS =
+      new WeakHashMap<>();
+
+  private static ExecutableElement member(Element type, String name) {
+    synchronized (MEMBERS) {
+      Map<String, WeakReference<ExecutableElement>> members = MEMBERS.get(type);
+      WeakReference<ExecutableElement> ref = members == null ? null : members.get(name);
+      ExecutableElement found = ref == null ? null : ref.get();
+      if (found != null || (members != null && ref == null)) {
+        return found;
       }
+      members = new HashMap<>();
+      for (Element e : type.getEnclosedElements()) {
+        if (e instanceof ExecutableElement m) {
+          members.putIfAbsent(m.getSimpleName().toString(), new WeakReference<>(m));
+        }
+      }
+      MEMBERS.put(type, members);
+      ref = members.get(name);
+      return ref == null ? null : ref.get();
     }
-    return null;
   }
 }
