@@ -7,6 +7,7 @@ import dev.migrata.internal.migration.MigrationKey;
 import dev.migrata.internal.operations.Operation;
 import dev.migrata.internal.state.ProjectState;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +59,8 @@ final class HistoryReplayer {
    * migrations it asks for (the safety lint's starting points).
    */
   History replay(Map<String, List<MigrationReader.Found>> byApp, ReplayedStates states) {
-    Map<MigrationKey, MigrationReader.Found> found = new TreeMap<>();
+    // Looked up only (never iterated): hashed, not sorted, as a thousand keys' compares showed.
+    Map<MigrationKey, MigrationReader.Found> found = new HashMap<>();
     List<MigrationDefinition> definitions = new ArrayList<>();
     for (List<MigrationReader.Found> list : byApp.values()) {
       for (MigrationReader.Found f : list) {
