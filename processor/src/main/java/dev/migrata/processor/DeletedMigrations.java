@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
@@ -45,12 +47,16 @@ final class DeletedMigrations {
   List<MigrationReader.Found> withoutDeleted(List<MigrationReader.Found> found) {
     List<MigrationReader.Found> kept = new ArrayList<>();
     Path root = null;
+    Map<String, Boolean> packagesInOutput = new HashMap<>();
     for (MigrationReader.Found f : found) {
       TypeElement type = f.element();
       // Compiled from source in this build, or from a jar or another module: not ours to judge.
-      // The class output first: a stat, where the source's path costs javac a tree search (and
-      // after a clean there is nothing in the class output to judge).
-      if (type == null || !inClassOutput(type) || roots.sourceFile(type) != null) {
+      // The class output first: a stat, where the source's path costs javac a tree search; and
+      // after a clean, when the package has no directory there, not even a stat per class.
+      if (type == null
+          || !packagesInOutput.computeIfAbsent(packageName(type), this::inClassOutput)
+          || !inClassOutput(type)
+          || roots.sourceFile(type) != null) {
         kept.add(f);
         continue;
       }
@@ -81,6 +87,24 @@ final class DeletedMigrations {
 
   private boolean inClassOutput(TypeElement type) {
     return exists(StandardLocation.CLASS_OUTPUT, type, ".class");
+  }
+
+  /**
+   * Whether the class output has a directory for {@code packageName}; without one it holds none of
+   * the package's classes (true when that cannot be told: each class is asked then).
+   */
+  private boolean inClassOutput(String packageName) {
+    try {
+      URI uri =
+          filer.getResource(StandardLocation.CLASS_OUTPUT, packageName, "migrata.probe").toUri();
+      if (!"file".equalsIgnoreCase(uri.getScheme())) {
+        return true;
+      }
+      Path dir = Paths.get(uri).getParent();
+      return dir == null || Files.isDirectory(dir);
+    } catch (Exception e) {
+      return true;
+    }
   }
 
   private boolean exists(StandardLocation location, TypeElement type, String suffix) {
