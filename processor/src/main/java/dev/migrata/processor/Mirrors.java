@@ -53,31 +53,66 @@ final class Mirrors {
   }
 
   /**
-   * The members of each annotation type by name. A model's fields read a dozen members of one
-   * annotation type each, most of them unset; javac lists a type's members anew and decodes each
-   * member's name for every comparison, so each unset member read decoded them all. Weak keys and
-   * weak members: the map holds no compile's elements alive after it (a build daemon runs many).
+   * The members of each annotation type by name, with their place in its declaration. A model's
+   * fields read a dozen members of one annotation type each, most of them unset, and the history's
+   * operations are read in declaration order; javac lists a type's members anew and decodes each
+   * member's name for every comparison. Weak keys and weak members: the map holds no compile's
+   * elements alive after it (a build daemon runs many).
    */
-  private static final Map<Element, Map<String, WeakReference<ExecutableElement>>> MEMBERS =
-      new WeakHashMap<>();
+  private static final Map<Element, Map<String, Member>> MEMBERS = new WeakHashMap<>();
 
-  private static ExecutableElement member(Element type, String name) {
+  private record Member(WeakReference<ExecutableElement> element, int position) {}
+
+  /** A member found, held strongly while it is used. */
+  private record Declared(ExecutableElement element, int position) {}
+
+  /** The member {@code name} the annotation type {@code type} declares, or null. */
+  static ExecutableElement member(Element type, String name) {
+    Declared d = declared(type, name);
+    return d == null ? null : d.element();
+  }
+
+  /**
+   * Where {@code member} (named {@code name}) stands among the elements {@code type} declares, or
+   * -1 when it is none of them. Compared with {@code equals}: Eclipse's compiler hands out a new
+   * element object for the same member each time.
+   */
+  static int position(Element type, ExecutableElement member, String name) {
+    Declared d = declared(type, name);
+    return d != null && d.element().equals(member) ? d.position() : -1;
+  }
+
+  private static Declared declared(Element type, String name) {
     synchronized (MEMBERS) {
-      Map<String, WeakReference<ExecutableElement>> members = MEMBERS.get(type);
-      WeakReference<ExecutableElement> ref = members == null ? null : members.get(name);
-      ExecutableElement found = ref == null ? null : ref.get();
-      if (found != null || (members != null && ref == null)) {
-        return found;
-      }
-      members = new HashMap<>();
-      for (Element e : type.getEnclosedElements()) {
-        if (e instanceof ExecutableElement m) {
-          members.putIfAbsent(m.getSimpleName().toString(), new WeakReference<>(m));
+      Map<String, Member> members = MEMBERS.get(type);
+      if (members != null) {
+        Member m = members.get(name);
+        if (m == null) {
+          return null;
+        }
+        ExecutableElement e = m.element().get();
+        if (e != null) {
+          return new Declared(e, m.position());
         }
       }
+      // First use of the type, or its members were collected (Eclipse's are short-lived objects).
+      members = new HashMap<>();
+      Declared found = null;
+      int position = 0;
+      for (Element e : type.getEnclosedElements()) {
+        if (e instanceof ExecutableElement m) {
+          String member = m.getSimpleName().toString();
+          if (!members.containsKey(member)) {
+            members.put(member, new Member(new WeakReference<>(m), position));
+            if (member.equals(name)) {
+              found = new Declared(m, position);
+            }
+          }
+        }
+        position++;
+      }
       MEMBERS.put(type, members);
-      ref = members.get(name);
-      return ref == null ? null : ref.get();
+      return found;
     }
   }
 }
