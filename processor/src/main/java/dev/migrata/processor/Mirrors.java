@@ -33,6 +33,38 @@ final class Mirrors {
     if (mirror == null) {
       return null; // A JPA attribute may have no annotation at all.
     }
+    Written written = last;
+    if (written == null || written.mirror().get() != mirror) {
+      written = written(mirror);
+      last = written;
+    }
+    WeakReference<AnnotationValue> ref = written.values().get(member);
+    AnnotationValue value = ref == null ? null : ref.get();
+    return value != null || ref == null ? value : scan(mirror, member);
+  }
+
+  /**
+   * The mirror asked last, with its written values by name. Callers ask one mirror for member after
+   * member (a field's dozen, an operation's checks); javac builds a new map of the values and
+   * decodes the members' names on every call. Weak references only (and immutable, for compiles on
+   * several threads), so that no compile's elements stay reachable through it.
+   */
+  private record Written(
+      WeakReference<AnnotationMirror> mirror, Map<String, WeakReference<AnnotationValue>> values) {}
+
+  private static volatile Written last;
+
+  private static Written written(AnnotationMirror mirror) {
+    Map<String, WeakReference<AnnotationValue>> values = new HashMap<>();
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e :
+        mirror.getElementValues().entrySet()) {
+      values.putIfAbsent(e.getKey().getSimpleName().toString(), new WeakReference<>(e.getValue()));
+    }
+    return new Written(new WeakReference<>(mirror), values);
+  }
+
+  /** The value by a scan of the mirror (when Eclipse's short-lived value was collected). */
+  private static AnnotationValue scan(AnnotationMirror mirror, String member) {
     for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e :
         mirror.getElementValues().entrySet()) {
       if (e.getKey().getSimpleName().contentEquals(member)) {
