@@ -58,8 +58,12 @@ final class ProcessorFloor {
     MIGRATA
   }
 
-  /** Wall and CPU milliseconds of one compile. */
-  private record Time(double wall, double cpu) {}
+  /**
+   * Wall and CPU milliseconds of one compile; {@code own}: the CPU spent inside the processor's
+   * {@code init} and {@code process} calls (0 without one), the part a processor change moves
+   * without javac's share of the compile around it.
+   */
+  private record Time(double wall, double cpu, double own) {}
 
   private final Path dir;
   private final String nullProcessor;
@@ -162,7 +166,8 @@ final class ProcessorFloor {
         ratio(with, none));
     System.err.printf(
         Locale.ROOT,
-        "  [floor %s N=%d %s] cpu none %s null %s with %s | wall none %s null %s with %s%n",
+        "  [floor %s N=%d %s] cpu none %s null %s with %s | wall none %s null %s with %s"
+            + " | in the processor: null %s Migrata %s (median %s)%n",
         shape,
         n,
         kind,
@@ -171,7 +176,10 @@ final class ProcessorFloor {
         Bench.fmt(cpu(with)),
         Bench.fmt(none.stream().map(Time::wall).toList()),
         Bench.fmt(nul.stream().map(Time::wall).toList()),
-        Bench.fmt(with.stream().map(Time::wall).toList()));
+        Bench.fmt(with.stream().map(Time::wall).toList()),
+        Bench.fmt(nul.stream().map(Time::own).toList()),
+        Bench.fmt(with.stream().map(Time::own).toList()),
+        Bench.f0(Bench.median(with.stream().map(Time::own).toList())));
   }
 
   private static List<Double> cpu(List<Time> times) {
@@ -223,6 +231,7 @@ final class ProcessorFloor {
     long cpu0 = THREADS.getCurrentThreadCpuTime();
     long t0 = System.nanoTime();
     boolean ok;
+    TimedProcessor processor = null;
     try (StandardJavaFileManager fm =
             javac.getStandardFileManager(diags, Locale.ROOT, StandardCharsets.UTF_8);
         URLClassLoader fresh = kept == null ? processorLoader(proc) : null) {
@@ -232,15 +241,20 @@ final class ProcessorFloor {
       if (loader != null) {
         String name =
             proc == Proc.NULL ? "floor.NullProcessor" : "dev.migrata.processor.MigrataProcessor";
-        task.setProcessors(
-            List.of((Processor) loader.loadClass(name).getDeclaredConstructor().newInstance()));
+        processor =
+            new TimedProcessor(
+                (Processor) loader.loadClass(name).getDeclaredConstructor().newInstance());
+        task.setProcessors(List.of(processor));
       }
       ok = task.call();
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException(e);
     }
     Time time =
-        new Time((System.nanoTime() - t0) / 1e6, (THREADS.getCurrentThreadCpuTime() - cpu0) / 1e6);
+        new Time(
+            (System.nanoTime() - t0) / 1e6,
+            (THREADS.getCurrentThreadCpuTime() - cpu0) / 1e6,
+            processor == null ? 0 : processor.cpuNanos / 1e6);
     if (!ok) {
       StringBuilder msg = new StringBuilder("javac failed:\n");
       diags.getDiagnostics().stream()

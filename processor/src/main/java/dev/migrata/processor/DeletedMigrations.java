@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
@@ -17,9 +19,9 @@ import javax.tools.StandardLocation;
 /**
  * Migration classes whose source was deleted (issue 8 #4). A full recompile leaves the old class
  * file in the class output, and javac lists it in the migrations package like any other: replayed,
- * it would stay in the history and the index, {@code migrate} would apply it and the jar would
- * ship it. A migration read from this module's class output whose source is in no source root any
- * more is left out (with a warning), so deleting the file and compiling drops it.
+ * it would stay in the history and the index, {@code migrate} would apply it and the jar would ship
+ * it. A migration read from this module's class output whose source is in no source root any more
+ * is left out (with a warning), so deleting the file and compiling drops it.
  */
 final class DeletedMigrations {
   private final Filer filer;
@@ -45,10 +47,16 @@ final class DeletedMigrations {
   List<MigrationReader.Found> withoutDeleted(List<MigrationReader.Found> found) {
     List<MigrationReader.Found> kept = new ArrayList<>();
     Path root = null;
+    Map<String, Boolean> packagesInOutput = new HashMap<>();
     for (MigrationReader.Found f : found) {
       TypeElement type = f.element();
       // Compiled from source in this build, or from a jar or another module: not ours to judge.
-      if (type == null || roots.sourceFile(type) != null || !inClassOutput(type)) {
+      // The class output first: a stat, where the source's path costs javac a tree search; and
+      // after a clean, when the package has no directory there, not even a stat per class.
+      if (type == null
+          || !packagesInOutput.computeIfAbsent(packageName(type), this::inClassOutput)
+          || !inClassOutput(type)
+          || roots.sourceFile(type) != null) {
         kept.add(f);
         continue;
       }
@@ -79,6 +87,24 @@ final class DeletedMigrations {
 
   private boolean inClassOutput(TypeElement type) {
     return exists(StandardLocation.CLASS_OUTPUT, type, ".class");
+  }
+
+  /**
+   * Whether the class output has a directory for {@code packageName}; without one it holds none of
+   * the package's classes (true when that cannot be told: each class is asked then).
+   */
+  private boolean inClassOutput(String packageName) {
+    try {
+      URI uri =
+          filer.getResource(StandardLocation.CLASS_OUTPUT, packageName, "migrata.probe").toUri();
+      if (!"file".equalsIgnoreCase(uri.getScheme())) {
+        return true;
+      }
+      Path dir = Paths.get(uri).getParent();
+      return dir == null || Files.isDirectory(dir);
+    } catch (Exception e) {
+      return true;
+    }
   }
 
   private boolean exists(StandardLocation location, TypeElement type, String suffix) {

@@ -47,10 +47,11 @@ final class HistoryReading {
     return deleted.withoutDeleted(migrations.read(app));
   }
 
-  HistoryReplayer.History replay(Map<String, List<MigrationReader.Found>> byApp) {
+  HistoryReplayer.History replay(
+      Map<String, List<MigrationReader.Found>> byApp, ReplayedStates states) {
     if (replayer == null) {
       replayer = new HistoryReplayer(reporter);
     }
-    return replayer.replay(byApp);
+    return replayer.replay(byApp, states);
   }
 }

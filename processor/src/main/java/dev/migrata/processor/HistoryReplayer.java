@@ -7,6 +7,7 @@ import dev.migrata.internal.migration.MigrationKey;
 import dev.migrata.internal.operations.Operation;
 import dev.migrata.internal.state.ProjectState;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,7 +51,16 @@ final class HistoryReplayer {
   }
 
   History replay(Map<String, List<MigrationReader.Found>> byApp) {
-    Map<MigrationKey, MigrationReader.Found> found = new TreeMap<>();
+    return replay(byApp, ReplayedStates.none());
+  }
+
+  /**
+   * Replays the history, keeping in {@code states} the state before each operation of the
+   * migrations it asks for (the safety lint's starting points).
+   */
+  History replay(Map<String, List<MigrationReader.Found>> byApp, ReplayedStates states) {
+    // Looked up only (never iterated): hashed, not sorted, as a thousand keys' compares showed.
+    Map<MigrationKey, MigrationReader.Found> found = new HashMap<>();
     List<MigrationDefinition> definitions = new ArrayList<>();
     for (List<MigrationReader.Found> list : byApp.values()) {
       for (MigrationReader.Found f : list) {
@@ -88,8 +98,9 @@ final class HistoryReplayer {
       if (brokenApps.contains(key.app())) {
         continue;
       }
-      if (!replay(m, state, checks, found.get(key).element())) {
+      if (!replay(m, state, checks, found.get(key).element(), states.start(m))) {
         brokenApps.add(key.app());
+        states.incomplete();
       }
     }
     return new History(state, replayed, leaves, migrations);
@@ -100,31 +111,46 @@ final class HistoryReplayer {
    * fault (and only the first: the state after it is not what the migration expects).
    */
   private boolean replay(
-      MigrationDefinition m, ProjectState state, ReplayChecks checks, TypeElement element) {
+      MigrationDefinition m,
+      ProjectState state,
+      ReplayChecks checks,
+      TypeElement element,
+      List<ProjectState> before) {
     List<Operation> ops = m.operations();
-    List<AnnotationValue> mirrors = operationValues(element);
     for (int i = 0; i < ops.size(); i++) {
-      AnnotationValue at = i < mirrors.size() ? mirrors.get(i) : null;
       ReplayChecks.Fault fault = checks.before(m, ops.get(i), state);
       if (fault != null) {
-        report(fault, element, at);
+        report(fault, element, operationValue(element, i));
         return false;
+      }
+      if (before != null) {
+        before.add(state.copy());
       }
       try {
         ops.get(i).stateForwards(m.key().app(), state);
       } catch (RuntimeException e) {
-        reportOn(Problem.INVALID_MIGRATION, element, at, m.key(), sentence(e));
+        reportOn(
+            Problem.INVALID_MIGRATION, element, operationValue(element, i), m.key(), sentence(e));
         return false;
       }
     }
     for (int i = 0; i < ops.size(); i++) {
       ReplayChecks.Fault fault = checks.after(m, ops.get(i), state);
       if (fault != null) {
-        report(fault, element, i < mirrors.size() ? mirrors.get(i) : null);
+        report(fault, element, operationValue(element, i));
         return false;
       }
     }
     return true;
+  }
+
+  /**
+   * The {@code i}th {@code @Op} value of the migration on {@code element}, or null: looked up only
+   * for a diagnostic, as most replays report nothing.
+   */
+  private static AnnotationValue operationValue(TypeElement element, int i) {
+    List<AnnotationValue> mirrors = operationValues(element);
+    return i < mirrors.size() ? mirrors.get(i) : null;
   }
 
   private void report(ReplayChecks.Fault fault, TypeElement element, AnnotationValue op) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -27,11 +28,14 @@ final class MakeMigrations {
    * What one planning pass found.
    *
    * @param history the replayed history the migrations follow (the safety lint's starting point)
+   * @param states the states the replay passed through for the migrations the lint checks (none
+   *     when the history came from the replay cache)
    */
   record Plan(
       List<MigrationToWrite> migrations,
       Map<String, List<MigrationDefinition>> existing,
-      HistoryReplayer.History history) {}
+      HistoryReplayer.History history,
+      ReplayedStates states) {}
 
   private final AppResolver apps;
   private final ModelReader models;
@@ -61,7 +65,11 @@ final class MakeMigrations {
     this.options = options;
   }
 
-  Plan plan(List<AppInfo> targets) {
+  /**
+   * Plans {@code targets}; the replay keeps the states before each operation of the migrations
+   * {@code linted} accepts, for the safety lint.
+   */
+  Plan plan(List<AppInfo> targets, Predicate<MigrationDefinition> linted) {
     plans++;
     Map<String, AppInfo> byLabel = new TreeMap<>();
     Map<String, List<ModelDeclaration>> current = new TreeMap<>();
@@ -87,6 +95,7 @@ final class MakeMigrations {
     Map<String, List<MigrationReader.Found>> found = new TreeMap<>();
     String cacheKey = options.replayCache() ? fingerprints.key(known.values()) : null;
     HistoryReplayer.History history = cacheKey == null ? null : cache.load(cacheKey);
+    ReplayedStates states = ReplayedStates.none();
     if (history != null) {
       cacheHits++;
     } else {
@@ -94,7 +103,8 @@ final class MakeMigrations {
       for (AppInfo app : known.values()) {
         found.put(app.label(), reading.read(app));
       }
-      history = reading.replay(found);
+      states = ReplayedStates.of(linted);
+      history = reading.replay(found, states);
       String places =
           cacheKey == null || !cache.worthStoring() ? null : fingerprints.places(known.values());
       // A replay that reported something is not cached: a hit would not report it again.
@@ -128,7 +138,7 @@ final class MakeMigrations {
       detect.add(app.label());
     }
     if (detect.isEmpty()) {
-      return new Plan(planned, existing, history);
+      return new Plan(planned, existing, history, states);
     }
 
     // The current project: history, with the detected apps' models replaced by their classes.
@@ -158,7 +168,7 @@ final class MakeMigrations {
       // The models are their history's (an IDE's compile of an unchanged model): the autodetector
       // compares states only, so it would find nothing; skipping it spares a compile its classes,
       // which a build tool loads afresh each time.
-      return new Plan(planned, existing, history);
+      return new Plan(planned, existing, history, states);
     }
     Autodetector autodetector =
         new Autodetector(new Questioner(declarations, reporter, options.confirmRemove()));
@@ -167,7 +177,7 @@ final class MakeMigrations {
       changes = autodetector.changes(from, to, detect);
     } catch (IllegalStateException e) {
       reporter.report(Problem.INTERNAL_ERROR, null, e.getMessage());
-      return new Plan(planned, existing, history);
+      return new Plan(planned, existing, history, states);
     }
 
     // Django's arrange_for_graph: numbers from each app's leaf, then names, then dependencies.
@@ -219,7 +229,7 @@ final class MakeMigrations {
         planned.add(new MigrationToWrite(app, definition, m.operations(), current.get(label)));
       }
     }
-    return new Plan(planned, existing, history);
+    return new Plan(planned, existing, history, states);
   }
 
   private static Map<String, List<MigrationDefinition>> existing(

@@ -168,12 +168,16 @@ public final class MigrataProcessor extends AbstractProcessor {
       }
     }
     List<AppInfo> targets = new ArrayList<>(candidates.values());
-    MakeMigrations.Plan plan = planner.plan(targets);
+    // The lint checks these apps' migration sources: the replay keeps their states for it.
+    Set<String> sources = migrationSources();
+    Set<String> labels = Set.copyOf(candidates.keySet());
+    MakeMigrations.Plan plan =
+        planner.plan(targets, m -> labels.contains(m.app()) && sources.contains(m.className()));
     planned.add(plan.existing());
     if (reporter.hasErrors()) {
       return;
     }
-    List<MigrationToWrite> toWrite = lint(targets, plan);
+    List<MigrationToWrite> toWrite = lint(targets, plan, sources);
     if (reporter.hasErrors()) {
       return;
     }
@@ -197,7 +201,8 @@ public final class MigrataProcessor extends AbstractProcessor {
    * The planned migrations in their zero-downtime form where an app asks for it, after the safety
    * lint ran over them and over this compile's migration sources.
    */
-  private List<MigrationToWrite> lint(List<AppInfo> targets, MakeMigrations.Plan plan) {
+  private List<MigrationToWrite> lint(
+      List<AppInfo> targets, MakeMigrations.Plan plan, Set<String> sources) {
     Map<String, SafetySettings> settings = new TreeMap<>();
     for (AppInfo app : targets) {
       settings.put(
@@ -205,16 +210,15 @@ public final class MigrataProcessor extends AbstractProcessor {
     }
     if (plan.migrations().isEmpty()) {
       // Nothing planned: the lint has only this compile's migration sources to look at.
-      Set<String> sources = migrationSources();
       if (!sources.isEmpty()) {
-        safety().check(plan.history(), List.of(), sources, settings);
+        safety().check(plan.history(), plan.states(), List.of(), sources, settings);
       }
       return List.of();
     }
     List<MigrationToWrite> result =
         ZeroDowntime.rewrite(
             plan.migrations(), plan.history().state(), settings, options.name(), reporter);
-    safety().check(plan.history(), result, migrationSources(), settings);
+    safety().check(plan.history(), plan.states(), result, sources, settings);
     return result;
   }
 
@@ -230,10 +234,11 @@ public final class MigrataProcessor extends AbstractProcessor {
   private Set<String> migrationSources() {
     Set<String> names = new TreeSet<>();
     Elements elements = processingEnv.getElementUtils();
+    boolean generated = sourceRoots.mayHoldGenerated();
     for (Element e : userSources) {
       if (e instanceof TypeElement type
           && Mirrors.find(type, MigrationReader.MIGRATION) != null
-          && !sourceRoots.isGenerated(type)) {
+          && !(generated && sourceRoots.isGenerated(type))) {
         names.add(elements.getBinaryName(type).toString());
       }
     }

@@ -4,10 +4,10 @@ import dev.migrata.internal.state.Deconstructed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeMirror;
@@ -23,19 +23,21 @@ final class MirrorDeconstructor {
   private MirrorDeconstructor() {}
 
   static Deconstructed deconstruct(AnnotationMirror mirror) {
-    Deconstructed.Builder builder =
-        Deconstructed.builder(mirror.getAnnotationType().asElement().getSimpleName().toString());
-    Map<? extends ExecutableElement, ? extends AnnotationValue> explicit =
-        mirror.getElementValues();
-    // Declaration order (not the order written) keeps the form independent of hand edits' order.
-    for (Element member : mirror.getAnnotationType().asElement().getEnclosedElements()) {
-      if (member.getKind() != ElementKind.METHOD) {
-        continue;
+    Element type = mirror.getAnnotationType().asElement();
+    Deconstructed.Builder builder = Deconstructed.builder(type.getSimpleName().toString());
+    // Declaration order (not the order written) keeps the form independent of hand edits' order:
+    // the few values written, sorted by their member's place (not every member of the type).
+    TreeMap<Integer, Map.Entry<String, AnnotationValue>> declared = new TreeMap<>();
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e :
+        mirror.getElementValues().entrySet()) {
+      String name = e.getKey().getSimpleName().toString();
+      int position = Mirrors.position(type, e.getKey(), name);
+      if (position >= 0) {
+        declared.put(position, Map.entry(name, e.getValue()));
       }
-      AnnotationValue value = explicit.get(member);
-      if (value != null) {
-        builder.put(member.getSimpleName().toString(), convert(value));
-      }
+    }
+    for (Map.Entry<String, AnnotationValue> e : declared.values()) {
+      builder.put(e.getKey(), convert(e.getValue()));
     }
     return builder.build();
   }

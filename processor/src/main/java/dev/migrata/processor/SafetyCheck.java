@@ -53,6 +53,7 @@ final class SafetyCheck {
    */
   void check(
       HistoryReplayer.History history,
+      ReplayedStates states,
       List<MigrationToWrite> planned,
       Set<String> sources,
       Map<String, SafetySettings> settings) {
@@ -68,7 +69,9 @@ final class SafetyCheck {
         toLint.add(key);
       }
     }
-    if (!toLint.isEmpty()) {
+    if (toLint.stream().allMatch(k -> states.before(k) != null)) {
+      lintReplayed(history, byKey, Set.copyOf(toLint), states, settings);
+    } else {
       lintHistory(history, byKey, Set.copyOf(toLint), settings);
     }
     ProjectState state = history.state().copy();
@@ -99,6 +102,105 @@ final class SafetyCheck {
         parts.ran(op);
         forwards(app, op, state, created);
       }
+    }
+  }
+
+  /**
+   * Lints the migrations in {@code toLint} against the states the planner's replay kept for them:
+   * what {@link #lintHistory} finds, without replaying the history again.
+   */
+  private void lintReplayed(
+      HistoryReplayer.History history,
+      Map<MigrationKey, MigrationDefinition> byKey,
+      Set<MigrationKey> toLint,
+      ReplayedStates states,
+      Map<String, SafetySettings> settings) {
+    if (toLint.isEmpty()) {
+      return;
+    }
+    Map<String, Set<String>> createdInitially = new HashMap<>();
+    for (MigrationKey key : history.replayed()) {
+      MigrationDefinition m = byKey.get(key);
+      if (m == null) {
+        return;
+      }
+      Set<String> created = new HashSet<>();
+      if (m.initial()) {
+        created = createdInitially.computeIfAbsent(key.app(), a -> new HashSet<>());
+      }
+      TypeElement type = toLint.contains(key) ? elements.getTypeElement(m.className()) : null;
+      try {
+        if (type == null) {
+          if (m.initial()) {
+            for (Operation op : m.operations()) {
+              noteCreated(key.app(), op, created);
+            }
+          }
+        } else {
+          lintReplayedSource(key, m, type, settings.get(key.app()), states.before(key), created);
+        }
+      } catch (RuntimeException e) {
+        return; // as lintHistory: the lint of this history ends where it breaks
+      }
+    }
+  }
+
+  /**
+   * One migration source against the state before each of its operations. A migration with a {@code
+   * DATABASE} or {@code STATE} operation (replayed as one {@code SeparateDatabaseAndState} per run
+   * of them) is linted as {@link #lintHistory} does, from the state before it.
+   */
+  private void lintReplayedSource(
+      MigrationKey key,
+      MigrationDefinition m,
+      TypeElement type,
+      SafetySettings settings,
+      List<ProjectState> before,
+      Set<String> created) {
+    AnnotationMirror migration = Mirrors.find(type, MigrationReader.MIGRATION);
+    List<AnnotationValue> values = operationValues(migration);
+    List<Operation> ops = m.operations();
+    List<Deconstructed> declared = m.deconstructedOperations();
+    boolean plain =
+        ops.size() == values.size()
+            && declared.size() == values.size()
+            && before.size() == values.size()
+            && declared.stream().allMatch(d -> d.string("scope", "BOTH").equals("BOTH"));
+    if (!plain) {
+      lintSource(
+          key,
+          type,
+          settings,
+          before.isEmpty() ? new ProjectState() : before.get(0).copy(),
+          created);
+      return;
+    }
+    boolean assured = assured(type, key);
+    SafeFormParts parts = new SafeFormParts(key.app());
+    for (int i = 0; i < values.size(); i++) {
+      AnnotationValue value = values.get(i);
+      if (!(value.getValue() instanceof AnnotationMirror opMirror)) {
+        continue;
+      }
+      Operation op = ops.get(i);
+      AnnotationValue reason = Mirrors.value(opMirror, "safetyAssured");
+      boolean silenced = assured;
+      if (reason != null) {
+        if (String.valueOf(reason.getValue()).isBlank()) {
+          reporter.report(
+              Problem.SAFETY_REASON_BLANK, type, migration, reason, "@Op(safetyAssured)", key);
+        }
+        silenced = true;
+      }
+      if (!silenced) {
+        List<SafetyRules.Finding> found =
+            findings(key.app(), key.toString(), settings, op, before.get(i), created);
+        for (SafetyRules.Finding f : parts.filter(op, "BOTH", before.get(i), found)) {
+          report(f, type, migration, value);
+        }
+      }
+      parts.ran(op);
+      noteCreated(key.app(), op, created);
     }
   }
 
@@ -218,16 +320,21 @@ final class SafetyCheck {
 
   /** The state after {@code op}; models it creates (or renames from a created one) are new. */
   private static void forwards(String app, Operation op, ProjectState state, Set<String> created) {
+    noteCreated(app, op, created);
+    try {
+      op.stateForwards(app, state);
+    } catch (RuntimeException e) {
+      // A migration about to be written that the state cannot follow is reported elsewhere.
+    }
+  }
+
+  /** Adds the models {@code op} creates (or renames from a created one) to {@code created}. */
+  private static void noteCreated(String app, Operation op, Set<String> created) {
     if (op instanceof CreateModel c) {
       created.add(ProjectState.key(app, c.name().toLowerCase(Locale.ROOT)));
     } else if (op instanceof RenameModel r
         && created.contains(ProjectState.key(app, r.oldName().toLowerCase(Locale.ROOT)))) {
       created.add(ProjectState.key(app, r.newName().toLowerCase(Locale.ROOT)));
-    }
-    try {
-      op.stateForwards(app, state);
-    } catch (RuntimeException e) {
-      // A migration about to be written that the state cannot follow is reported elsewhere.
     }
   }
 

@@ -2,11 +2,15 @@ package dev.migrata.processor;
 
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.FileVisitOption;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.PackageElement;
@@ -93,6 +97,28 @@ final class SourceRootLocator {
     if (file == null) {
       return false;
     }
+    Optional<Path> dir = generatedDir();
+    return dir.isPresent() && file.toAbsolutePath().startsWith(dir.get());
+  }
+
+  /**
+   * Whether the Filer's output directory holds a source now. When it holds none, no source of this
+   * compile was parsed from there: {@link #isGenerated} is false for each, and asking javac each
+   * one's file (a tree search per source) can be skipped, as after a clean.
+   */
+  boolean mayHoldGenerated() {
+    Optional<Path> dir = generatedDir();
+    if (dir.isEmpty() || !Files.isDirectory(dir.get())) {
+      return false;
+    }
+    try (Stream<Path> files = Files.walk(dir.get(), FileVisitOption.FOLLOW_LINKS)) {
+      return files.anyMatch(p -> p.getFileName().toString().endsWith(".java"));
+    } catch (IOException | RuntimeException ex) {
+      return true; // Cannot tell: each source is asked.
+    }
+  }
+
+  private Optional<Path> generatedDir() {
     if (generatedDir == null) {
       try {
         URI probe =
@@ -102,7 +128,7 @@ final class SourceRootLocator {
         generatedDir = Optional.empty(); // No file output location: nothing is generated there.
       }
     }
-    return generatedDir.isPresent() && file.toAbsolutePath().startsWith(generatedDir.get());
+    return generatedDir;
   }
 
   private Path fromSourcePath(Element e) {

@@ -74,7 +74,48 @@ public final class Json {
 
   /** The index form of {@link Deconstructed} values: an object each, its type under {@code "@"}. */
   public static String writeDeconstructed(List<Deconstructed> values) {
-    return write(indexValue(values));
+    StringBuilder out = new StringBuilder();
+    writeIndexValue(values, out);
+    return out.toString();
+  }
+
+  /**
+   * What {@code write(indexValue(value))} writes, character for character, without building the
+   * maps and lists in between: the index and every checksum write each migration's operations.
+   */
+  private static void writeIndexValue(Object value, StringBuilder out) {
+    if (value instanceof String s) {
+      writeString(s, out);
+    } else if (value instanceof Boolean b) {
+      out.append(b);
+    } else if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+      out.append(value);
+    } else if (value instanceof Deconstructed d) {
+      if (d.type() == null || d.values().containsKey("@")) {
+        write(indexValue(d), out, false); // the general way, for what no annotation declares
+        return;
+      }
+      out.append("{\"@\":");
+      writeString(d.type(), out);
+      for (Map.Entry<String, Object> e : d.values().entrySet()) {
+        out.append(',');
+        writeString(e.getKey(), out);
+        out.append(':');
+        writeIndexValue(e.getValue(), out);
+      }
+      out.append('}');
+    } else if (value instanceof List<?> list) {
+      out.append('[');
+      for (int i = 0; i < list.size(); i++) {
+        if (i > 0) {
+          out.append(',');
+        }
+        writeIndexValue(list.get(i), out);
+      }
+      out.append(']');
+    } else {
+      throw new IllegalArgumentException("Cannot write " + value + " to the index.");
+    }
   }
 
   /** Reads what {@link #writeDeconstructed} wrote. */

@@ -130,10 +130,33 @@ public final class MigrationChecksum {
   }
 
   private static String hex(String text, int bytes) {
+    byte[] digest = sha256().digest(text.getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(digest, 0, bytes);
+  }
+
+  /**
+   * A fresh SHA-256 digest: a clone of one looked up once, so that the index, which hashes every
+   * migration, does not run {@link MessageDigest#getInstance}'s provider lookup for each.
+   */
+  private static MessageDigest sha256() {
     try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, bytes);
+      return (MessageDigest) Sha256.PROTOTYPE.clone();
+    } catch (CloneNotSupportedException e) {
+      return newSha256();
+    }
+  }
+
+  /**
+   * Looked up on first hash only: a start-up that compares stored checksums loads no provider.
+   * Never used itself (a digest is not thread-safe), only cloned.
+   */
+  private static final class Sha256 {
+    static final MessageDigest PROTOTYPE = newSha256();
+  }
+
+  private static MessageDigest newSha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
     }

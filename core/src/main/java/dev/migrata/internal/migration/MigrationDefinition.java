@@ -25,6 +25,9 @@ public final class MigrationDefinition {
   private List<Operation> operations;
   private String checksum;
 
+  /** The operations' JSON written from {@code operationSource}, once: checksum and index use it. */
+  private String writtenJson;
+
   /** The migration's own {@code mysqlOnlineDdl}: {@code null} for {@code DEFAULT}. */
   private Boolean onlineDdl;
 
@@ -146,7 +149,14 @@ public final class MigrationDefinition {
     if (operationSource instanceof MigrationIndex.IndexedOperations indexed) {
       return indexed.json();
     }
-    return Json.writeDeconstructed(operationSource.get());
+    return writtenJson();
+  }
+
+  private synchronized String writtenJson() {
+    if (writtenJson == null) {
+      writtenJson = Json.writeDeconstructed(operationSource.get());
+    }
+    return writtenJson;
   }
 
   /** The checksum as the index stores it, so that reading it hashes nothing. */

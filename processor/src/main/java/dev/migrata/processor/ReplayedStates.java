@@ -1,0 +1,62 @@
+package dev.migrata.processor;
+
+import dev.migrata.internal.migration.MigrationDefinition;
+import dev.migrata.internal.migration.MigrationKey;
+import dev.migrata.internal.state.ProjectState;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * The states the planner's replay passed through, kept for the migrations the safety lint will
+ * check (this compile's migration sources): the state before each of their operations. With them
+ * the lint checks each {@code @Op} against the state before it without replaying the history a
+ * second time (issue 16). A copy is a shallow map copy ({@link ProjectState#copy}), so keeping one
+ * per operation stays linear.
+ */
+final class ReplayedStates {
+  private final Predicate<MigrationDefinition> wanted;
+  private final Map<MigrationKey, List<ProjectState>> before = new HashMap<>();
+  private boolean complete;
+
+  private ReplayedStates(Predicate<MigrationDefinition> wanted, boolean complete) {
+    this.wanted = wanted;
+    this.complete = complete;
+  }
+
+  /** Keeps the states of the migrations {@code wanted} accepts. */
+  static ReplayedStates of(Predicate<MigrationDefinition> wanted) {
+    return new ReplayedStates(wanted, true);
+  }
+
+  /** No states (a history from the replay cache): the lint replays the history itself. */
+  static ReplayedStates none() {
+    return new ReplayedStates(m -> false, false);
+  }
+
+  /** Where the replay adds the state before each operation of {@code m}; null when not kept. */
+  List<ProjectState> start(MigrationDefinition m) {
+    if (!complete || !wanted.test(m)) {
+      return null;
+    }
+    List<ProjectState> states = new ArrayList<>();
+    before.put(m.key(), states);
+    return states;
+  }
+
+  /**
+   * The replay stopped short of the whole history (it reported why): the states after that point
+   * are not the ones the lint would see, so none are used.
+   */
+  void incomplete() {
+    complete = false;
+    before.clear();
+  }
+
+  /** The state before each operation of {@code key}, in order; null when not kept. */
+  List<ProjectState> before(MigrationKey key) {
+    return complete ? before.get(key) : null;
+  }
+}
