@@ -1,0 +1,500 @@
+package dev.migrata.internal.migration;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Enumeration;
+import java.util.List;
+
+/**
+ * The migration index as a table over its bytes: where each line's name and stored checksum are,
+ * its dependencies and run-before resolved to line numbers, in a few int arrays. A no-op start-up
+ * compares the history with it and builds no string or object per migration; the definitions
+ * ({@link MigrationIndex#read}) are parsed from the same bytes only when something needs them.
+ *
+ * <p>At N = 10,000 the definitions were some ten objects and eight decoded strings per line, and
+ * the loops that made them were a good part of what the JIT compiled in a start-up
+ * (bench/README.md, "N = 10,000"). Reading the table checks every line as {@link
+ * MigrationIndex#read} would, so a malformed index still fails where it did.
+ *
+ * <p>The lookups try the expected line first: history row i is usually line i (one app, applied in
+ * order), a dependency usually the line before (the processor writes each app's migrations in
+ * order), and an app usually the one of the line before. Only a miss hashes; so the code a start-up
+ * runs ten thousand times, and the JIT compiles, is a few byte comparisons.
+ */
+public final class IndexTable {
+  private static final int COLUMNS = 9;
+
+  private final List<byte[]> parts;
+  private final List<String> sources;
+
+  /** Every resource's bytes, one after the other: the offsets below point into it. */
+  private final byte[] bytes;
+
+  private final boolean compact;
+  private int size;
+  // Line m: app bytes[appFrom..appTo), then a tab, name up to nameTo.
+  private int[] appFrom = new int[16];
+  private int[] appTo = new int[16];
+  private int[] nameTo = new int[16];
+  private int[] hash = new int[16]; // of app and name, as find(String, String) computes it
+  private int[] checksumFrom = new int[16];
+  private int[] checksumTo = new int[16];
+  private int[] dependenciesFrom = new int[16]; // column ranges, resolved into edges below
+  private int[] dependenciesTo = new int[16];
+  private int[] runBeforeFrom = new int[16];
+  private int[] runBeforeTo = new int[16];
+  private int[] app;
+  private int apps;
+  private int[] dependencyStart;
+  private int[] dependency;
+  private int[] runBeforeStart;
+  private int[] runBefore;
+  private int[] slots;
+  private boolean squashes;
+  private boolean duplicates;
+  private List<MigrationDefinition> definitions;
+
+  private IndexTable(List<byte[]> parts, List<String> sources) {
+    this.parts = parts;
+    this.sources = sources;
+    this.bytes = parts.size() == 1 ? parts.get(0) : concatenate(parts);
+    boolean allV2 = true;
+    int offset = 0;
+    for (int p = 0; p < parts.size(); p++) {
+      byte[] b = parts.get(p);
+      boolean v1 = startsWith(b, MigrationIndex.HEADER_V1);
+      allV2 &= !v1;
+      scan(offset, offset + b.length, v1 ? COLUMNS - 1 : COLUMNS, p);
+      offset += b.length;
+    }
+    this.compact = !parts.isEmpty() && allV2 && asciiNames();
+    if (compact) {
+      index();
+      resolve();
+    }
+  }
+
+  /** Every index on {@code loader}'s classpath, in {@link MigrationIndex#load}'s order. */
+  public static IndexTable load(ClassLoader loader) throws IOException {
+    List<byte[]> parts = new ArrayList<>();
+    List<String> sources = new ArrayList<>();
+    Enumeration<URL> urls = loader.getResources(MigrationIndex.RESOURCE);
+    while (urls.hasMoreElements()) {
+      URL url = urls.nextElement();
+      parts.add(MigrationIndex.bytes(url));
+      sources.add(url.toString());
+    }
+    return new IndexTable(parts, sources);
+  }
+
+  /**
+   * Definitions given as they are (not read from an index): never compact, so an up-to-date check
+   * compares the definitions.
+   */
+  public static IndexTable of(List<MigrationDefinition> definitions) {
+    IndexTable table = new IndexTable(List.of(), List.of());
+    table.definitions = List.copyOf(definitions);
+    return table;
+  }
+
+  /** The table of index texts (one per module), {@code sources} naming them in errors. */
+  public static IndexTable read(List<String> texts, List<String> sources) {
+    List<byte[]> parts = new ArrayList<>();
+    texts.forEach(t -> parts.add(t.getBytes(StandardCharsets.UTF_8)));
+    return new IndexTable(parts, List.copyOf(sources));
+  }
+
+  /** The definitions, parsed from the index's bytes on first use. */
+  public synchronized List<MigrationDefinition> definitions() {
+    if (definitions == null) {
+      List<MigrationDefinition> all = new ArrayList<>();
+      for (int p = 0; p < parts.size(); p++) {
+        all.addAll(MigrationIndex.read(parts.get(p), sources.get(p)));
+      }
+      definitions = List.copyOf(all);
+    }
+    return definitions;
+  }
+
+  /**
+   * Whether the lookups below answer: every index is version 2 (stored checksums) and every app and
+   * name is ASCII (so a history row's {@code String} compares with the bytes as they are). Else an
+   * up-to-date check needs the {@link #definitions}.
+   */
+  public boolean compact() {
+    return compact;
+  }
+
+  /** How many index resources were read: none when the class path has no index. */
+  public int resources() {
+    return parts.size();
+  }
+
+  /** How many migrations (lines). */
+  public int size() {
+    return size;
+  }
+
+  /** Whether some migration replaces others (a squash). */
+  public boolean squashes() {
+    return squashes;
+  }
+
+  /** Whether some migration is listed twice. */
+  public boolean duplicates() {
+    return duplicates;
+  }
+
+  /** How many apps; {@link #app} numbers them from 0. */
+  public int apps() {
+    return apps;
+  }
+
+  /** The number of migration {@code m}'s app. */
+  public int app(int m) {
+    return app[m];
+  }
+
+  /** Migration {@code m}'s dependencies: {@link #dependency} from here to {@code m + 1}'s start. */
+  public int dependencyStart(int m) {
+    return dependencyStart[m];
+  }
+
+  /** The migration a dependency names, -1 for none ({@code __first__}, a missing one). */
+  public int dependency(int i) {
+    return dependency[i];
+  }
+
+  /** Migration {@code m}'s run-before: {@link #runBefore} from here to {@code m + 1}'s start. */
+  public int runBeforeStart(int m) {
+    return runBeforeStart[m];
+  }
+
+  /** The migration a run-before names, -1 for none. */
+  public int runBefore(int i) {
+    return runBefore[i];
+  }
+
+  /**
+   * The migration {@code app.name}, -1 for none; line {@code expected} is compared first. Compact
+   * tables only.
+   */
+  public int find(String app, String name, int expected) {
+    if (expected < size
+        && same(app, appFrom[expected], appTo[expected])
+        && same(name, appTo[expected] + 1, nameTo[expected])) {
+      return expected;
+    }
+    int h = mix(31 * app.hashCode() + name.hashCode());
+    int mask = slots.length - 1;
+    for (int s = h & mask; ; s = (s + 1) & mask) {
+      int m = slots[s] - 1;
+      if (m < 0) {
+        return -1;
+      }
+      if (hash[m] == h && same(app, appFrom[m], appTo[m]) && same(name, appTo[m] + 1, nameTo[m])) {
+        return m;
+      }
+    }
+  }
+
+  /**
+   * {@link MigrationChecksum#matches} of a recorded value and migration {@code m}'s stored
+   * checksum, on the index's bytes.
+   */
+  public boolean checksumMatches(int m, String recorded) {
+    String version = MigrationChecksum.VERSION;
+    int from = version.length() + 1;
+    if (recorded == null
+        || !recorded.startsWith(version)
+        || recorded.length() < from
+        || recorded.charAt(from - 1) != ':') {
+      return true;
+    }
+    int to = from + checksumTo[m] - checksumFrom[m];
+    return recorded.length() >= to
+        && same(recorded, from, checksumFrom[m], checksumTo[m])
+        && (recorded.length() == to || recorded.charAt(to) == ':');
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  /**
+   * Records every line of {@code bytes[from..to)}, failing as {@link MigrationIndex#read} does on a
+   * line without its columns or a reference without {@code app:name}. One loop calling small
+   * methods (the scans): a larger method per line cost more to compile than it saved.
+   */
+  private void scan(int from, int to, int columns, int p) {
+    int[] cut = new int[columns];
+    int line = 0;
+    int start = from;
+    while (start < to) {
+      int end = MigrationIndex.indexOf(bytes, (byte) '\n', start, to);
+      int first = start;
+      start = end + 1;
+      line++;
+      if (bytes[first] == '#' || MigrationIndex.blank(bytes, first, end)) {
+        continue;
+      }
+      int column = 0;
+      for (int i = first; column < columns - 1; i++) {
+        i = MigrationIndex.indexOf(bytes, (byte) '\t', i, end);
+        if (i == end) {
+          break;
+        }
+        cut[column++] = i;
+      }
+      if (column != columns - 1) {
+        throw malformed(p, line);
+      }
+      grow();
+      int m = size++;
+      appFrom[m] = first;
+      appTo[m] = cut[0];
+      nameTo[m] = cut[1];
+      dependenciesFrom[m] = cut[3] + 1;
+      dependenciesTo[m] = cut[4];
+      runBeforeFrom[m] = cut[5] + 1;
+      runBeforeTo[m] = cut[6];
+      checksumFrom[m] = columns == COLUMNS ? cut[6] + 1 : 0;
+      checksumTo[m] = columns == COLUMNS ? cut[7] : 0;
+      checkKeys(cut[3] + 1, cut[4], p, line);
+      checkKeys(cut[4] + 1, cut[5], p, line);
+      checkKeys(cut[5] + 1, cut[6], p, line);
+      squashes |= !none(cut[4] + 1, cut[5]);
+    }
+  }
+
+  /** Every key of a column has its colon (else {@link MigrationIndex#read} fails on it). */
+  private void checkKeys(int from, int to, int p, int line) {
+    if (none(from, to)) {
+      return;
+    }
+    int start = from;
+    do {
+      int end = MigrationIndex.indexOf(bytes, (byte) ',', start, to);
+      if (MigrationIndex.indexOf(bytes, (byte) ':', start, end) == end) {
+        throw malformed(p, line);
+      }
+      start = end + 1;
+    } while (start < to);
+  }
+
+  private boolean none(int from, int to) {
+    return to - from == 1 && bytes[from] == '-';
+  }
+
+  private IllegalArgumentException malformed(int p, int line) {
+    return new IllegalArgumentException(
+        "Malformed migration index " + sources.get(p) + " at line " + line + ".");
+  }
+
+  private boolean asciiNames() {
+    for (int m = 0; m < size; m++) {
+      for (int i = appFrom[m]; i < nameTo[m]; i++) {
+        if (bytes[i] < 0) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The open-addressing table of names (a second line of one name marks {@link #duplicates}), and
+   * each migration's app number: the one of the line before where the app is the same.
+   */
+  private void index() {
+    int capacity = Integer.highestOneBit(Math.max(2, size) * 2 - 1) * 2;
+    slots = new int[capacity];
+    app = new int[size];
+    List<Integer> firstOfApp = new ArrayList<>(); // the first line of each app, by number
+    for (int m = 0; m < size; m++) {
+      index(m, firstOfApp);
+    }
+  }
+
+  private void index(int m, List<Integer> firstOfApp) {
+    hash[m] = mix(31 * hash(appFrom[m], appTo[m]) + hash(appTo[m] + 1, nameTo[m]));
+    int mask = slots.length - 1;
+    int s = hash[m] & mask;
+    for (; slots[s] != 0; s = (s + 1) & mask) {
+      int o = slots[s] - 1;
+      if (hash[o] == hash[m] && same(appFrom[o], nameTo[o], appFrom[m], nameTo[m])) {
+        duplicates = true; // the first one stays in the table
+        break;
+      }
+    }
+    if (slots[s] == 0) {
+      slots[s] = m + 1;
+    }
+    if (m > 0 && same(appFrom[m - 1], appTo[m - 1], appFrom[m], appTo[m])) {
+      app[m] = app[m - 1];
+      return;
+    }
+    for (int a = 0; a < firstOfApp.size(); a++) {
+      int o = firstOfApp.get(a);
+      if (same(appFrom[o], appTo[o], appFrom[m], appTo[m])) {
+        app[m] = a;
+        return;
+      }
+    }
+    app[m] = firstOfApp.size();
+    firstOfApp.add(m);
+    apps = firstOfApp.size();
+  }
+
+  /** Dependencies and run-before as line numbers. */
+  private void resolve() {
+    dependencyStart = new int[size + 1];
+    runBeforeStart = new int[size + 1];
+    dependency = new int[size];
+    runBefore = new int[0];
+    int d = 0;
+    int r = 0;
+    for (int m = 0; m < size; m++) {
+      dependencyStart[m] = d;
+      d = edges(m, dependenciesFrom[m], dependenciesTo[m], d, true);
+      runBeforeStart[m] = r;
+      r = edges(m, runBeforeFrom[m], runBeforeTo[m], r, false);
+    }
+    dependencyStart[size] = d;
+    runBeforeStart[size] = r;
+  }
+
+  private int edges(int m, int from, int to, int count, boolean dependencies) {
+    if (none(from, to)) {
+      return count;
+    }
+    int start = from;
+    while (start < to) {
+      int end = MigrationIndex.indexOf(bytes, (byte) ',', start, to);
+      int target = m > 0 && isLine(start, end, m - 1) ? m - 1 : find(start, end);
+      if (dependencies) {
+        if (count == dependency.length) {
+          dependency = Arrays.copyOf(dependency, count * 2 + 4);
+        }
+        dependency[count++] = target;
+      } else {
+        if (count == runBefore.length) {
+          runBefore = Arrays.copyOf(runBefore, count * 2 + 4);
+        }
+        runBefore[count++] = target;
+      }
+      start = end + 1;
+    }
+    return count;
+  }
+
+  /**
+   * Whether the key {@code app:name} of {@code bytes[from..to)} names line {@code q}: its app, a
+   * colon where the line has its tab (the key's first colon: an app with one is no match), its
+   * name.
+   */
+  private boolean isLine(int from, int to, int q) {
+    int colon = from + appTo[q] - appFrom[q];
+    return to - from == nameTo[q] - appFrom[q]
+        && bytes[colon] == ':'
+        && same(appFrom[q], appTo[q], from, colon)
+        && MigrationIndex.indexOf(bytes, (byte) ':', from, colon) == colon
+        && same(appTo[q] + 1, nameTo[q], colon + 1, to);
+  }
+
+  /** The line the key {@code app:name} of {@code bytes[from..to)} names, -1 for none. */
+  private int find(int from, int to) {
+    int colon = MigrationIndex.indexOf(bytes, (byte) ':', from, to);
+    int h = mix(31 * hash(from, colon) + hash(colon + 1, to));
+    int mask = slots.length - 1;
+    for (int s = h & mask; ; s = (s + 1) & mask) {
+      int m = slots[s] - 1;
+      if (m < 0) {
+        return -1;
+      }
+      if (hash[m] == h
+          && same(appFrom[m], appTo[m], from, colon)
+          && same(appTo[m] + 1, nameTo[m], colon + 1, to)) {
+        return m;
+      }
+    }
+  }
+
+  private void grow() {
+    if (size < appFrom.length) {
+      return;
+    }
+    int n = size * 2;
+    appFrom = Arrays.copyOf(appFrom, n);
+    appTo = Arrays.copyOf(appTo, n);
+    nameTo = Arrays.copyOf(nameTo, n);
+    hash = Arrays.copyOf(hash, n);
+    checksumFrom = Arrays.copyOf(checksumFrom, n);
+    checksumTo = Arrays.copyOf(checksumTo, n);
+    dependenciesFrom = Arrays.copyOf(dependenciesFrom, n);
+    dependenciesTo = Arrays.copyOf(dependenciesTo, n);
+    runBeforeFrom = Arrays.copyOf(runBeforeFrom, n);
+    runBeforeTo = Arrays.copyOf(runBeforeTo, n);
+  }
+
+  // ---------------------------------------------------------------- bytes
+
+  /** {@link String#hashCode} of the ASCII text {@code bytes[from..to)}. */
+  private int hash(int from, int to) {
+    int h = 0;
+    for (int i = from; i < to; i++) {
+      h = 31 * h + bytes[i];
+    }
+    return h;
+  }
+
+  /** Spreads the low bits (names differ in their last characters, the slot is the low bits). */
+  private static int mix(int h) {
+    return h ^ (h >>> 16);
+  }
+
+  private boolean same(String s, int from, int to) {
+    return s.length() == to - from && same(s, 0, from, to);
+  }
+
+  /** Whether {@code s} has the ASCII text {@code bytes[from..to)} at {@code at}. */
+  private boolean same(String s, int at, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (s.charAt(at++) != bytes[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean same(int aFrom, int aTo, int bFrom, int bTo) {
+    if (aTo - aFrom != bTo - bFrom) {
+      return false;
+    }
+    for (int i = 0; i < aTo - aFrom; i++) {
+      if (bytes[aFrom + i] != bytes[bFrom + i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean startsWith(byte[] bytes, String prefix) {
+    return MigrationIndex.startsWith(bytes, prefix);
+  }
+
+  private static byte[] concatenate(List<byte[]> parts) {
+    int length = 0;
+    for (byte[] p : parts) {
+      length += p.length;
+    }
+    byte[] all = new byte[length];
+    int at = 0;
+    for (byte[] p : parts) {
+      System.arraycopy(p, 0, all, at, p.length);
+      at += p.length;
+    }
+    return all;
+  }
+}
