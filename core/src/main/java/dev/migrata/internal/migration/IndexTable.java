@@ -48,11 +48,13 @@ public final class IndexTable {
   private int[] runBeforeTo = new int[16];
   private int[] app;
   private int apps;
+  private int[] firstOfApp = new int[4]; // line of each app's first migration
   private int[] dependencyStart;
   private int[] dependency;
   private int[] runBeforeStart;
   private int[] runBefore;
   private int[] slots;
+  private boolean ascii = true;
   private boolean squashes;
   private boolean duplicates;
   private List<MigrationDefinition> definitions;
@@ -70,9 +72,11 @@ public final class IndexTable {
       scan(offset, offset + b.length, v1 ? COLUMNS - 1 : COLUMNS, p);
       offset += b.length;
     }
-    this.compact = !parts.isEmpty() && allV2 && asciiNames();
+    if (!parts.isEmpty() && allV2) {
+      index(); // finds whether the names are ASCII
+    }
+    this.compact = !parts.isEmpty() && allV2 && ascii;
     if (compact) {
-      index();
       resolve();
     }
   }
@@ -250,7 +254,9 @@ public final class IndexTable {
       if (column != columns - 1) {
         throw malformed(p, line);
       }
-      grow();
+      if (size == appFrom.length) {
+        grow();
+      }
       int m = size++;
       appFrom[m] = first;
       appTo[m] = cut[0];
@@ -261,18 +267,22 @@ public final class IndexTable {
       runBeforeTo[m] = cut[6];
       checksumFrom[m] = columns == COLUMNS ? cut[6] + 1 : 0;
       checksumTo[m] = columns == COLUMNS ? cut[7] : 0;
-      checkKeys(cut[3] + 1, cut[4], p, line);
-      checkKeys(cut[4] + 1, cut[5], p, line);
-      checkKeys(cut[5] + 1, cut[6], p, line);
-      squashes |= !none(cut[4] + 1, cut[5]);
+      // Most columns are "-": checked here, not by a call per column.
+      if (!none(cut[3] + 1, cut[4])) {
+        checkKeys(cut[3] + 1, cut[4], p, line);
+      }
+      if (!none(cut[4] + 1, cut[5])) {
+        checkKeys(cut[4] + 1, cut[5], p, line);
+        squashes = true;
+      }
+      if (!none(cut[5] + 1, cut[6])) {
+        checkKeys(cut[5] + 1, cut[6], p, line);
+      }
     }
   }
 
   /** Every key of a column has its colon (else {@link MigrationIndex#read} fails on it). */
   private void checkKeys(int from, int to, int p, int line) {
-    if (none(from, to)) {
-      return;
-    }
     int start = from;
     do {
       int end = MigrationIndex.indexOf(bytes, (byte) ',', start, to);
@@ -292,17 +302,6 @@ public final class IndexTable {
         "Malformed migration index " + sources.get(p) + " at line " + line + ".");
   }
 
-  private boolean asciiNames() {
-    for (int m = 0; m < size; m++) {
-      for (int i = appFrom[m]; i < nameTo[m]; i++) {
-        if (bytes[i] < 0) {
-          return false;
-        }
-      }
-    }
-    return true;
-  }
-
   /**
    * The open-addressing table of names (a second line of one name marks {@link #duplicates}), and
    * each migration's app number: the one of the line before where the app is the same.
@@ -311,13 +310,12 @@ public final class IndexTable {
     int capacity = Integer.highestOneBit(Math.max(2, size) * 2 - 1) * 2;
     slots = new int[capacity];
     app = new int[size];
-    List<Integer> firstOfApp = new ArrayList<>(); // the first line of each app, by number
     for (int m = 0; m < size; m++) {
-      index(m, firstOfApp);
+      index(m);
     }
   }
 
-  private void index(int m, List<Integer> firstOfApp) {
+  private void index(int m) {
     hash[m] = mix(31 * hash(appFrom[m], appTo[m]) + hash(appTo[m] + 1, nameTo[m]));
     int mask = slots.length - 1;
     int s = hash[m] & mask;
@@ -331,20 +329,28 @@ public final class IndexTable {
     if (slots[s] == 0) {
       slots[s] = m + 1;
     }
-    if (m > 0 && same(appFrom[m - 1], appTo[m - 1], appFrom[m], appTo[m])) {
-      app[m] = app[m - 1];
-      return;
-    }
-    for (int a = 0; a < firstOfApp.size(); a++) {
-      int o = firstOfApp.get(a);
+    app[m] =
+        m > 0 && same(appFrom[m - 1], appTo[m - 1], appFrom[m], appTo[m])
+            ? app[m - 1]
+            : appNumber(m);
+  }
+
+  /**
+   * The number of line {@code m}'s app, where the line before has another: the one of an earlier
+   * app's first line, or a new one.
+   */
+  private int appNumber(int m) {
+    for (int a = 0; a < apps; a++) {
+      int o = firstOfApp[a];
       if (same(appFrom[o], appTo[o], appFrom[m], appTo[m])) {
-        app[m] = a;
-        return;
+        return a;
       }
     }
-    app[m] = firstOfApp.size();
-    firstOfApp.add(m);
-    apps = firstOfApp.size();
+    if (apps == firstOfApp.length) {
+      firstOfApp = Arrays.copyOf(firstOfApp, apps * 2);
+    }
+    firstOfApp[apps] = m;
+    return apps++;
   }
 
   /** Dependencies and run-before as line numbers. */
@@ -422,9 +428,6 @@ public final class IndexTable {
   }
 
   private void grow() {
-    if (size < appFrom.length) {
-      return;
-    }
     int n = size * 2;
     appFrom = Arrays.copyOf(appFrom, n);
     appTo = Arrays.copyOf(appTo, n);
@@ -440,11 +443,19 @@ public final class IndexTable {
 
   // ---------------------------------------------------------------- bytes
 
-  /** {@link String#hashCode} of the ASCII text {@code bytes[from..to)}. */
+  /**
+   * {@link String#hashCode} of the ASCII text {@code bytes[from..to)}; a byte that is not ASCII
+   * clears {@link #ascii}.
+   */
   private int hash(int from, int to) {
     int h = 0;
+    int any = 0;
     for (int i = from; i < to; i++) {
       h = 31 * h + bytes[i];
+      any |= bytes[i];
+    }
+    if (any < 0) {
+      ascii = false;
     }
     return h;
   }
