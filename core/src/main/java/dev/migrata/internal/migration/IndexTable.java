@@ -363,9 +363,15 @@ public final class IndexTable {
     int r = 0;
     for (int m = 0; m < size; m++) {
       dependencyStart[m] = d;
-      d = edges(m, dependenciesFrom[m], dependenciesTo[m], d, true);
+      if (m > 0 && isLine(dependenciesFrom[m], dependenciesTo[m], m - 1) && d < size) {
+        dependency[d++] = m - 1; // the usual: one dependency, the line before
+      } else {
+        d = edges(m, dependenciesFrom[m], dependenciesTo[m], d, true);
+      }
       runBeforeStart[m] = r;
-      r = edges(m, runBeforeFrom[m], runBeforeTo[m], r, false);
+      if (!none(runBeforeFrom[m], runBeforeTo[m])) {
+        r = edges(m, runBeforeFrom[m], runBeforeTo[m], r, false);
+      }
     }
     dependencyStart[size] = d;
     runBeforeStart[size] = r;
