@@ -310,29 +310,31 @@ public final class IndexTable {
     int capacity = Integer.highestOneBit(Math.max(2, size) * 2 - 1) * 2;
     slots = new int[capacity];
     app = new int[size];
+    int mask = slots.length - 1;
     for (int m = 0; m < size; m++) {
-      index(m);
+      int h = mix(31 * hash(appFrom[m], appTo[m]) + hash(appTo[m] + 1, nameTo[m]));
+      hash[m] = h;
+      int s = h & mask;
+      while (slots[s] != 0 && !duplicate(slots[s] - 1, m)) {
+        s = (s + 1) & mask;
+      }
+      if (slots[s] == 0) {
+        slots[s] = m + 1;
+      }
+      app[m] =
+          m > 0 && same(appFrom[m - 1], appTo[m - 1], appFrom[m], appTo[m])
+              ? app[m - 1]
+              : appNumber(m);
     }
   }
 
-  private void index(int m) {
-    hash[m] = mix(31 * hash(appFrom[m], appTo[m]) + hash(appTo[m] + 1, nameTo[m]));
-    int mask = slots.length - 1;
-    int s = hash[m] & mask;
-    for (; slots[s] != 0; s = (s + 1) & mask) {
-      int o = slots[s] - 1;
-      if (hash[o] == hash[m] && same(appFrom[o], nameTo[o], appFrom[m], nameTo[m])) {
-        duplicates = true; // the first one stays in the table
-        break;
-      }
+  /** Whether line {@code m} repeats line {@code o} (then {@link #duplicates}). */
+  private boolean duplicate(int o, int m) {
+    if (hash[o] == hash[m] && same(appFrom[o], nameTo[o], appFrom[m], nameTo[m])) {
+      duplicates = true; // the first one stays in the table
+      return true;
     }
-    if (slots[s] == 0) {
-      slots[s] = m + 1;
-    }
-    app[m] =
-        m > 0 && same(appFrom[m - 1], appTo[m - 1], appFrom[m], appTo[m])
-            ? app[m - 1]
-            : appNumber(m);
+    return false;
   }
 
   /**
