@@ -25,8 +25,6 @@ import java.util.List;
  * runs ten thousand times, and the JIT compiles, is a few byte comparisons.
  */
 public final class IndexTable {
-  private static final int COLUMNS = 9;
-
   private final List<byte[]> parts;
   private final List<String> sources;
 
@@ -34,18 +32,19 @@ public final class IndexTable {
   private final byte[] bytes;
 
   private final boolean compact;
-  private int size;
-  // Line m: app bytes[appFrom..appTo), then a tab, name up to nameTo.
-  private int[] appFrom = new int[16];
-  private int[] appTo = new int[16];
-  private int[] nameTo = new int[16];
-  private int[] hash = new int[16]; // of app and name, as find(String, String) computes it
-  private int[] checksumFrom = new int[16];
-  private int[] checksumTo = new int[16];
-  private int[] dependenciesFrom = new int[16]; // column ranges, resolved into edges below
-  private int[] dependenciesTo = new int[16];
-  private int[] runBeforeFrom = new int[16];
-  private int[] runBeforeTo = new int[16];
+  private final int size;
+  // Line m: app bytes[appFrom..appTo), then a tab, name up to nameTo (IndexLines).
+  private final int[] appFrom;
+  private final int[] appTo;
+  private final int[] nameTo;
+  private final int[] checksumFrom;
+  private final int[] checksumTo;
+  private final int[] dependenciesFrom; // column ranges, resolved into edges below
+  private final int[] dependenciesTo;
+  private final int[] runBeforeFrom;
+  private final int[] runBeforeTo;
+  private final boolean squashes;
+  private final int[] hash; // of app and name, as find(String, String) computes it
   private int[] app;
   private int apps;
   private int[] firstOfApp = new int[4]; // line of each app's first migration
@@ -55,27 +54,30 @@ public final class IndexTable {
   private int[] runBefore;
   private int[] slots;
   private boolean ascii = true;
-  private boolean squashes;
   private boolean duplicates;
   private List<MigrationDefinition> definitions;
 
   private IndexTable(List<byte[]> parts, List<String> sources) {
     this.parts = parts;
     this.sources = sources;
-    this.bytes = parts.size() == 1 ? parts.get(0) : concatenate(parts);
-    boolean allV2 = true;
-    int offset = 0;
-    for (int p = 0; p < parts.size(); p++) {
-      byte[] b = parts.get(p);
-      boolean v1 = startsWith(b, MigrationIndex.HEADER_V1);
-      allV2 &= !v1;
-      scan(offset, offset + b.length, v1 ? COLUMNS - 1 : COLUMNS, p);
-      offset += b.length;
-    }
-    if (!parts.isEmpty() && allV2) {
+    IndexLines lines = new IndexLines(parts, sources);
+    bytes = lines.bytes;
+    size = lines.size;
+    appFrom = lines.appFrom;
+    appTo = lines.appTo;
+    nameTo = lines.nameTo;
+    checksumFrom = lines.checksumFrom;
+    checksumTo = lines.checksumTo;
+    dependenciesFrom = lines.dependenciesFrom;
+    dependenciesTo = lines.dependenciesTo;
+    runBeforeFrom = lines.runBeforeFrom;
+    runBeforeTo = lines.runBeforeTo;
+    squashes = lines.squashes;
+    hash = new int[size];
+    if (!parts.isEmpty() && lines.allV2) {
       index(); // finds whether the names are ASCII
     }
-    this.compact = !parts.isEmpty() && allV2 && ascii;
+    this.compact = !parts.isEmpty() && lines.allV2 && ascii;
     if (compact) {
       resolve();
     }
@@ -224,84 +226,6 @@ public final class IndexTable {
         && (recorded.length() == to || recorded.charAt(to) == ':');
   }
 
-  // ---------------------------------------------------------------- reading
-
-  /**
-   * Records every line of {@code bytes[from..to)}, failing as {@link MigrationIndex#read} does on a
-   * line without its columns or a reference without {@code app:name}. One loop calling small
-   * methods (the scans): a larger method per line cost more to compile than it saved.
-   */
-  private void scan(int from, int to, int columns, int p) {
-    int[] cut = new int[columns];
-    int line = 0;
-    int start = from;
-    while (start < to) {
-      int end = MigrationIndex.indexOf(bytes, (byte) '\n', start, to);
-      int first = start;
-      start = end + 1;
-      line++;
-      if (bytes[first] == '#' || MigrationIndex.blank(bytes, first, end)) {
-        continue;
-      }
-      int column = 0;
-      for (int i = first; column < columns - 1; i++) {
-        i = MigrationIndex.indexOf(bytes, (byte) '\t', i, end);
-        if (i == end) {
-          break;
-        }
-        cut[column++] = i;
-      }
-      if (column != columns - 1) {
-        throw malformed(p, line);
-      }
-      if (size == appFrom.length) {
-        grow();
-      }
-      int m = size++;
-      appFrom[m] = first;
-      appTo[m] = cut[0];
-      nameTo[m] = cut[1];
-      dependenciesFrom[m] = cut[3] + 1;
-      dependenciesTo[m] = cut[4];
-      runBeforeFrom[m] = cut[5] + 1;
-      runBeforeTo[m] = cut[6];
-      checksumFrom[m] = columns == COLUMNS ? cut[6] + 1 : 0;
-      checksumTo[m] = columns == COLUMNS ? cut[7] : 0;
-      // Most columns are "-": checked here, not by a call per column.
-      if (!none(cut[3] + 1, cut[4])) {
-        checkKeys(cut[3] + 1, cut[4], p, line);
-      }
-      if (!none(cut[4] + 1, cut[5])) {
-        checkKeys(cut[4] + 1, cut[5], p, line);
-        squashes = true;
-      }
-      if (!none(cut[5] + 1, cut[6])) {
-        checkKeys(cut[5] + 1, cut[6], p, line);
-      }
-    }
-  }
-
-  /** Every key of a column has its colon (else {@link MigrationIndex#read} fails on it). */
-  private void checkKeys(int from, int to, int p, int line) {
-    int start = from;
-    do {
-      int end = MigrationIndex.indexOf(bytes, (byte) ',', start, to);
-      if (MigrationIndex.indexOf(bytes, (byte) ':', start, end) == end) {
-        throw malformed(p, line);
-      }
-      start = end + 1;
-    } while (start < to);
-  }
-
-  private boolean none(int from, int to) {
-    return to - from == 1 && bytes[from] == '-';
-  }
-
-  private IllegalArgumentException malformed(int p, int line) {
-    return new IllegalArgumentException(
-        "Malformed migration index " + sources.get(p) + " at line " + line + ".");
-  }
-
   /**
    * The open-addressing table of names (a second line of one name marks {@link #duplicates}), and
    * each migration's app number: the one of the line before where the app is the same.
@@ -371,7 +295,7 @@ public final class IndexTable {
         d = edges(m, dependenciesFrom[m], dependenciesTo[m], d, true);
       }
       runBeforeStart[m] = r;
-      if (!none(runBeforeFrom[m], runBeforeTo[m])) {
+      if (!IndexLines.none(bytes, runBeforeFrom[m], runBeforeTo[m])) {
         r = edges(m, runBeforeFrom[m], runBeforeTo[m], r, false);
       }
     }
@@ -380,7 +304,7 @@ public final class IndexTable {
   }
 
   private int edges(int m, int from, int to, int count, boolean dependencies) {
-    if (none(from, to)) {
+    if (IndexLines.none(bytes, from, to)) {
       return count;
     }
     int start = from;
@@ -435,20 +359,6 @@ public final class IndexTable {
     }
   }
 
-  private void grow() {
-    int n = size * 2;
-    appFrom = Arrays.copyOf(appFrom, n);
-    appTo = Arrays.copyOf(appTo, n);
-    nameTo = Arrays.copyOf(nameTo, n);
-    hash = Arrays.copyOf(hash, n);
-    checksumFrom = Arrays.copyOf(checksumFrom, n);
-    checksumTo = Arrays.copyOf(checksumTo, n);
-    dependenciesFrom = Arrays.copyOf(dependenciesFrom, n);
-    dependenciesTo = Arrays.copyOf(dependenciesTo, n);
-    runBeforeFrom = Arrays.copyOf(runBeforeFrom, n);
-    runBeforeTo = Arrays.copyOf(runBeforeTo, n);
-  }
-
   // ---------------------------------------------------------------- bytes
 
   /**
@@ -497,23 +407,5 @@ public final class IndexTable {
       }
     }
     return true;
-  }
-
-  private static boolean startsWith(byte[] bytes, String prefix) {
-    return MigrationIndex.startsWith(bytes, prefix);
-  }
-
-  private static byte[] concatenate(List<byte[]> parts) {
-    int length = 0;
-    for (byte[] p : parts) {
-      length += p.length;
-    }
-    byte[] all = new byte[length];
-    int at = 0;
-    for (byte[] p : parts) {
-      System.arraycopy(p, 0, all, at, p.length);
-      at += p.length;
-    }
-    return all;
   }
 }
