@@ -7,9 +7,11 @@ import dev.migrata.internal.executor.MigrationExecutor;
 import dev.migrata.internal.executor.MigrationPlanner;
 import dev.migrata.internal.executor.SqlCollector;
 import dev.migrata.internal.loader.MigrationLoader;
+import dev.migrata.internal.migration.IndexTable;
 import dev.migrata.internal.migration.MigrationDefinition;
 import dev.migrata.internal.migration.MigrationIndex;
 import dev.migrata.internal.migration.MigrationKey;
+import dev.migrata.internal.recorder.HistoryRows;
 import dev.migrata.internal.recorder.MigrationRecorder;
 import dev.migrata.internal.schema.SchemaCheck;
 import dev.migrata.internal.state.ProjectState;
@@ -35,21 +37,24 @@ import javax.sql.DataSource;
  */
 public final class Migrata {
   private final Connections connections;
-  private final List<MigrationDefinition> definitions;
+
+  /** The migrations; their definitions parsed only when a run needs more than the table. */
+  private final IndexTable index;
+
   private final MigrationListener listener;
   private final Duration lockTimeout;
   private final Duration lease;
   private final ClassLoader classLoader;
   private final DdlSettings ddl;
 
-  private Migrata(Configuration c, List<MigrationDefinition> definitions, ClassLoader classLoader) {
-    this(c.connections, definitions, c.listener, c.lockTimeout, c.lease, classLoader, c.ddl);
+  private Migrata(Configuration c, IndexTable index, ClassLoader classLoader) {
+    this(c.connections, index, c.listener, c.lockTimeout, c.lease, classLoader, c.ddl);
   }
 
   /** One tenant's runtime in a {@link Fleet}: the fleet's migrations, the tenant's connections. */
   Migrata(
       Connections connections,
-      List<MigrationDefinition> definitions,
+      IndexTable index,
       MigrationListener listener,
       Duration lockTimeout,
       Duration lease,
@@ -58,10 +63,15 @@ public final class Migrata {
     this.classLoader = classLoader;
     this.ddl = ddl;
     this.connections = connections;
-    this.definitions = List.copyOf(definitions);
+    this.index = index;
     this.listener = listener;
     this.lockTimeout = lockTimeout;
     this.lease = lease;
+  }
+
+  /** The migrations' definitions (parsed from the index on first use). */
+  private List<MigrationDefinition> definitions() {
+    return index.definitions();
   }
 
   public static Configuration configure() {
@@ -229,7 +239,7 @@ public final class Migrata {
             "No database configured: call dataSource(...) or jdbcUrl(...).");
       }
       ClassLoader cl = effectiveClassLoader();
-      return new Migrata(this, definitions(cl), cl);
+      return new Migrata(this, index(cl), cl);
     }
 
     /**
@@ -240,10 +250,10 @@ public final class Migrata {
     public Fleet fleet(Tenants tenants) {
       Objects.requireNonNull(tenants, "tenants");
       ClassLoader cl = effectiveClassLoader();
-      List<MigrationDefinition> defs = definitions(cl);
+      IndexTable index = index(cl);
       return new Fleet(
           tenants,
-          connections -> new Migrata(connections, defs, listener, lockTimeout, lease, cl, ddl));
+          connections -> new Migrata(connections, index, listener, lockTimeout, lease, cl, ddl));
     }
 
     private ClassLoader effectiveClassLoader() {
@@ -254,14 +264,16 @@ public final class Migrata {
       return cl != null ? cl : Migrata.class.getClassLoader();
     }
 
-    private List<MigrationDefinition> definitions(ClassLoader cl) {
+    private IndexTable index(ClassLoader cl) {
       if (migrations != null) {
-        return migrations;
+        return IndexTable.of(migrations);
       }
-      if (cl.getResource(MigrationIndex.RESOURCE) == null) {
+      // One look-up of the resource on the class path, not a check for it first and then a read.
+      IndexTable index = MigrationLoader.readIndexTable(cl);
+      if (index.resources() == 0) {
         throw History.noIndex(MigrationIndex.RESOURCE);
       }
-      return MigrationLoader.readIndex(cl);
+      return index;
     }
   }
 
@@ -285,11 +297,11 @@ public final class Migrata {
     return connections.with(
         (connection, backend) -> {
           MigrationRecorder recorder = new MigrationRecorder(backend);
-          Set<MigrationKey> recorded = recorder.applied(connection);
-          if (app == null && UpToDate.check(definitions, recorded, recorder.checksums())) {
+          HistoryRows rows = recorder.rows(connection);
+          if (app == null && UpToDate.check(index, rows)) {
             return List.of();
           }
-          MigrationPlan plan = plan(recorder, recorded, app, target);
+          MigrationPlan plan = plan(recorder, rows.keys(), app, target);
           if (!startsWork(plan)) {
             return List.of();
           }
@@ -328,7 +340,7 @@ public final class Migrata {
   /** The plan against {@code recorded}, the history {@code recorder} has just read. */
   private MigrationPlan plan(
       MigrationRecorder recorder, Set<MigrationKey> recorded, String app, String target) {
-    MigrationLoader loader = History.checkedLoader(definitions, recorded);
+    MigrationLoader loader = History.checkedLoader(definitions(), recorded);
     Targets.Resolved resolved = Targets.resolve(loader, app, target);
     MigrationPlanner planner = new MigrationPlanner(loader);
     return new MigrationPlan(
@@ -336,7 +348,7 @@ public final class Migrata {
         resolved.header(),
         planner.migrationPlan(resolved.targets(), false),
         planner.hasUnrecordedSquash(),
-        History.unknown(definitions, loader.recorded()),
+        History.unknown(definitions(), loader.recorded()),
         History.changed(loader, recorder.checksums()));
   }
 
@@ -391,7 +403,7 @@ public final class Migrata {
       boolean fake,
       boolean fakeInitial) {
     MigrationRecorder recorder = new MigrationRecorder(backend);
-    MigrationLoader loader = History.checkedLoader(definitions, connection, recorder);
+    MigrationLoader loader = History.checkedLoader(definitions(), connection, recorder);
     List<PlannedMigration> steps =
         new MigrationPlanner(loader).migrationPlan(plan.targets(), false);
     new MigrationExecutor(loader, backend, connection, recorder)
@@ -412,7 +424,7 @@ public final class Migrata {
   public List<MigrationKey> unknownHistory() {
     return connections.with(
         (connection, backend) ->
-            History.unknown(definitions, new MigrationRecorder(backend).applied(connection)));
+            History.unknown(definitions(), new MigrationRecorder(backend).applied(connection)));
   }
 
   /**
@@ -437,11 +449,11 @@ public final class Migrata {
           // its rows go, so that one app is not refused as an incomplete index; any other is.
           Set<MigrationKey> others = new HashSet<>(recorded);
           others.removeIf(k -> k.app().equals(app));
-          History.checkAppsKnown(definitions, others);
+          History.checkAppsKnown(definitions(), others);
           if (others.size() == recorded.size()) {
-            Targets.requireApp(new MigrationLoader(definitions, Set.of(), false), app);
+            Targets.requireApp(new MigrationLoader(definitions(), Set.of(), false), app);
           }
-          return History.prune(definitions, app, connection, recorder);
+          return History.prune(definitions(), app, connection, recorder);
         });
   }
 
@@ -457,7 +469,7 @@ public final class Migrata {
         listener,
         (connection, backend, lock) -> {
           MigrationRecorder recorder = new MigrationRecorder(backend);
-          MigrationLoader loader = History.checkedLoader(definitions, connection, recorder);
+          MigrationLoader loader = History.checkedLoader(definitions(), connection, recorder);
           Targets.requireApp(loader, app);
           MigrationDefinition m = loader.byPrefix(app, name);
           if (!loader.applied().contains(m.key())) {
@@ -486,7 +498,7 @@ public final class Migrata {
     return connections.with(
         (connection, backend) -> {
           MigrationLoader loader =
-              History.checkedLoader(definitions, connection, new MigrationRecorder(backend));
+              History.checkedLoader(definitions(), connection, new MigrationRecorder(backend));
           ProjectState state = new ProjectState();
           for (MigrationKey key : loader.planned()) {
             if (loader.applied().contains(key)) {
@@ -532,7 +544,7 @@ public final class Migrata {
   private ShowMigrations showing(Connection connection, Backend backend) {
     MigrationRecorder recorder = new MigrationRecorder(backend);
     Set<MigrationKey> recorded = recorder.applied(connection);
-    MigrationLoader loader = new MigrationLoader(definitions, recorded, true);
+    MigrationLoader loader = new MigrationLoader(definitions(), recorded, true);
     return new ShowMigrations(loader, History.changed(loader, recorder.checksums()).keySet());
   }
 
@@ -550,7 +562,7 @@ public final class Migrata {
     return connections.with(
         (connection, backend) -> {
           // Squashed and replaced migrations are all addressable here, as Django's sqlmigrate.
-          MigrationLoader loader = new MigrationLoader(definitions, Set.of(), false);
+          MigrationLoader loader = new MigrationLoader(definitions(), Set.of(), false);
           Targets.requireApp(loader, app);
           MigrationDefinition m = loader.byPrefix(app, name);
           return new SqlCollector(loader, backend, connection)

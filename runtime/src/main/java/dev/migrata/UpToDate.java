@@ -1,8 +1,11 @@
 package dev.migrata;
 
+import dev.migrata.internal.migration.IndexTable;
 import dev.migrata.internal.migration.MigrationChecksum;
 import dev.migrata.internal.migration.MigrationDefinition;
 import dev.migrata.internal.migration.MigrationKey;
+import dev.migrata.internal.recorder.HistoryRows;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -23,6 +26,113 @@ import java.util.Set;
  */
 final class UpToDate {
   private UpToDate() {}
+
+  /**
+   * The same check on the index's table and the rows as read: no key, definition or map per
+   * migration, so a start-up at N = 10,000 neither makes nor compiles the code that built them. An
+   * index the table cannot answer for (version 1, non-ASCII names) is checked by its definitions. A
+   * key recorded twice answers false here (the full path finds nothing to do for it).
+   */
+  static boolean check(IndexTable index, HistoryRows rows) {
+    if (!index.compact()) {
+      return check(index.definitions(), rows.keys(), rows.checksums());
+    }
+    int n = index.size();
+    if (n == 0 || rows.size() != n || index.squashes() || index.duplicates()) {
+      return false;
+    }
+    return new OnTable(index, rows).check();
+  }
+
+  /**
+   * {@link #check(IndexTable, HistoryRows)}'s state. One method per row and per migration, called
+   * from short loops: the JIT compiles a method called thousands of times early, while the body of
+   * a loop that runs once stays interpreted to the end.
+   */
+  private static final class OnTable {
+    private final IndexTable index;
+    private final HistoryRows rows;
+
+    /** position[m]: the row of migration m. */
+    private final int[] position;
+
+    private final boolean[] hasChildInApp;
+
+    OnTable(IndexTable index, HistoryRows rows) {
+      this.index = index;
+      this.rows = rows;
+      this.position = new int[index.size()];
+      this.hasChildInApp = new boolean[index.size()];
+      Arrays.fill(position, -1);
+    }
+
+    boolean check() {
+      int n = position.length;
+      for (int row = 0; row < n; row++) {
+        if (!place(row)) {
+          return false;
+        }
+      }
+      // n rows, each of a different migration: every migration has its row.
+      for (int m = 0; m < n; m++) {
+        if (!ordered(m)) {
+          return false;
+        }
+      }
+      // Django's leaf: no child in its own app. Two in one app is a conflict the full path reports.
+      boolean[] appHasLeaf = new boolean[index.apps()];
+      for (int m = 0; m < n; m++) {
+        if (!hasChildInApp[m]) {
+          if (appHasLeaf[index.app(m)]) {
+            return false;
+          }
+          appHasLeaf[index.app(m)] = true;
+        }
+      }
+      return true;
+    }
+
+    /** Row {@code row} names a migration no earlier row named. */
+    private boolean place(int row) {
+      int m = index.find(rows.app(row), rows.name(row), row);
+      if (m < 0 || position[m] >= 0) {
+        return false;
+      }
+      position[m] = row;
+      return true;
+    }
+
+    /**
+     * Migration {@code m}'s checksum matches its row's, and its row comes after its dependencies'
+     * and before its run-before's.
+     */
+    private boolean ordered(int m) {
+      int p = position[m];
+      if (!index.checksumMatches(m, rows.checksum(p))) {
+        return false;
+      }
+      for (int i = index.dependencyStart(m); i < index.dependencyStart(m + 1); i++) {
+        int parent = index.dependency(i);
+        // A missing or special (__first__/__latest__) parent, or one recorded after its child.
+        if (parent < 0 || position[parent] >= p) {
+          return false;
+        }
+        if (index.app(parent) == index.app(m)) {
+          hasChildInApp[parent] = true;
+        }
+      }
+      for (int i = index.runBeforeStart(m); i < index.runBeforeStart(m + 1); i++) {
+        int child = index.runBefore(i);
+        if (child < 0 || position[child] <= p) {
+          return false;
+        }
+        if (index.app(child) == index.app(m)) {
+          hasChildInApp[m] = true;
+        }
+      }
+      return true;
+    }
+  }
 
   /**
    * @param recorded the history rows in the order they were recorded (ids ascending)

@@ -7,10 +7,13 @@ import static dev.migrata.Fixtures.plus;
 import static dev.migrata.Fixtures.shop;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrata.internal.migration.IndexTable;
 import dev.migrata.internal.migration.MigrationChecksum;
 import dev.migrata.internal.migration.MigrationDefinition;
+import dev.migrata.internal.migration.MigrationIndex;
 import dev.migrata.internal.migration.MigrationKey;
 import dev.migrata.internal.operations.RunSql;
+import dev.migrata.internal.recorder.HistoryRows;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -38,12 +41,27 @@ class UpToDateTest {
     return out;
   }
 
+  /**
+   * The check by definitions, and the same case through the index's table and history rows as read
+   * (what {@code migrate()} runs with an index on the class path): the two answers must agree.
+   */
+  static boolean upToDate(
+      List<MigrationDefinition> defs, Set<MigrationKey> recorded, Map<MigrationKey, String> sums) {
+    boolean byDefinitions = UpToDate.check(defs, recorded, sums);
+    IndexTable table = IndexTable.read(List.of(MigrationIndex.write(defs)), List.of("test index"));
+    assertThat(table.compact()).isTrue();
+    HistoryRows rows = new HistoryRows();
+    recorded.forEach(k -> rows.add(k.app(), k.name(), sums.get(k)));
+    assertThat(UpToDate.check(table, rows)).as("on the table").isEqualTo(byDefinitions);
+    return byDefinitions;
+  }
+
   @Test
   void everyMigrationRecordedInDependencyOrderWithItsChecksumIsUpToDate() {
     List<MigrationDefinition> defs = plus(library(), shop());
-    assertThat(UpToDate.check(defs, keys(defs), checksums(defs))).isTrue();
+    assertThat(upToDate(defs, keys(defs), checksums(defs))).isTrue();
     // Rows older than checksums have none to compare.
-    assertThat(UpToDate.check(defs, keys(defs), Map.of())).isTrue();
+    assertThat(upToDate(defs, keys(defs), Map.of())).isTrue();
   }
 
   @Test
@@ -51,13 +69,13 @@ class UpToDateTest {
     List<MigrationDefinition> defs = library();
     Set<MigrationKey> missing = keys(defs);
     missing.remove(key("library", "0003_data"));
-    assertThat(UpToDate.check(defs, missing, Map.of())).isFalse();
+    assertThat(upToDate(defs, missing, Map.of())).isFalse();
 
     Set<MigrationKey> unknown = keys(defs.subList(0, 2));
     unknown.add(key("gone", "0001_initial"));
-    assertThat(UpToDate.check(defs, unknown, Map.of())).isFalse();
+    assertThat(upToDate(defs, unknown, Map.of())).isFalse();
 
-    assertThat(UpToDate.check(List.of(), Set.of(), Map.of())).isFalse();
+    assertThat(upToDate(List.of(), Set.of(), Map.of())).isFalse();
   }
 
   @Test
@@ -65,7 +83,7 @@ class UpToDateTest {
     List<MigrationDefinition> defs = library();
     Map<MigrationKey, String> sums = checksums(defs);
     sums.put(key("library", "0002_book_rating"), "v1:0123456789abcdef:01234567");
-    assertThat(UpToDate.check(defs, keys(defs), sums)).isFalse();
+    assertThat(upToDate(defs, keys(defs), sums)).isFalse();
   }
 
   @Test
@@ -76,7 +94,7 @@ class UpToDateTest {
     order.add(key("shop", "0001_initial")); // before its dependency library.0002
     order.add(key("library", "0002_book_rating"));
     order.add(key("library", "0003_data"));
-    assertThat(UpToDate.check(defs, order, Map.of())).isFalse();
+    assertThat(upToDate(defs, order, Map.of())).isFalse();
   }
 
   @Test
@@ -87,25 +105,25 @@ class UpToDateTest {
             .replaces("library", "0001_initial")
             .replaces("library", "0002_book_rating")
             .ops(NOOP));
-    assertThat(UpToDate.check(squash, keys(squash), Map.of())).isFalse();
+    assertThat(upToDate(squash, keys(squash), Map.of())).isFalse();
 
     List<MigrationDefinition> first = new ArrayList<>(library());
     first.add(migration("shop", "0001_initial").dependsOn("library", "__first__").ops(NOOP));
-    assertThat(UpToDate.check(first, keys(first), Map.of())).isFalse();
+    assertThat(upToDate(first, keys(first), Map.of())).isFalse();
 
     List<MigrationDefinition> missingParent = new ArrayList<>(library());
     missingParent.add(migration("shop", "0001_initial").dependsOn("library", "0009").ops(NOOP));
-    assertThat(UpToDate.check(missingParent, keys(missingParent), Map.of())).isFalse();
+    assertThat(upToDate(missingParent, keys(missingParent), Map.of())).isFalse();
 
     List<MigrationDefinition> twice = new ArrayList<>(library().subList(0, 2));
     twice.add(library().get(1));
     Set<MigrationKey> three = keys(library());
-    assertThat(UpToDate.check(twice, three, Map.of())).isFalse();
+    assertThat(upToDate(twice, three, Map.of())).isFalse();
 
     List<MigrationDefinition> twoLeaves = new ArrayList<>(library());
     twoLeaves.add(
         migration("library", "0003_other").dependsOn("library", "0002_book_rating").ops(NOOP));
-    assertThat(UpToDate.check(twoLeaves, keys(twoLeaves), Map.of())).isFalse();
+    assertThat(upToDate(twoLeaves, keys(twoLeaves), Map.of())).isFalse();
   }
 
   @Test
@@ -118,7 +136,52 @@ class UpToDateTest {
     before.add(early.key());
     before.add(key("library", "0002_book_rating"));
     before.add(key("library", "0003_data"));
-    assertThat(UpToDate.check(defs, before, Map.of())).isTrue();
-    assertThat(UpToDate.check(defs, keys(defs), Map.of())).isFalse();
+    assertThat(upToDate(defs, before, Map.of())).isTrue();
+    assertThat(upToDate(defs, keys(defs), Map.of())).isFalse();
+  }
+
+  @Test
+  void aHistoryInAnotherOrderThanTheIndexIsLookedUpByName() {
+    // The index lists library then shop; the history recorded shop between library's migrations.
+    List<MigrationDefinition> defs = plus(library(), shop());
+    Set<MigrationKey> order = new LinkedHashSet<>();
+    order.add(key("library", "0001_initial"));
+    order.add(key("library", "0002_book_rating"));
+    order.add(key("shop", "0001_initial"));
+    order.add(key("library", "0003_data"));
+    assertThat(upToDate(defs, order, checksums(defs))).isTrue();
+
+    Map<MigrationKey, String> sums = checksums(defs);
+    sums.put(key("shop", "0001_initial"), "v1:0123456789abcdef:01234567");
+    assertThat(upToDate(defs, order, sums)).isFalse();
+  }
+
+  @Test
+  void aRowRecordedTwiceOnTheTableTakesTheFullPath() {
+    // By definitions the set hides the second row; the table counts rows, and the full path then
+    // finds nothing to do either.
+    List<MigrationDefinition> defs = library();
+    IndexTable table = IndexTable.read(List.of(MigrationIndex.write(defs)), List.of("test index"));
+    HistoryRows rows = new HistoryRows();
+    defs.forEach(d -> rows.add(d.app(), d.name(), null));
+    rows.add("library", "0003_data", null);
+    assertThat(UpToDate.check(table, rows)).isFalse();
+    assertThat(rows.keys()).hasSize(3);
+  }
+
+  @Test
+  void anIndexTheTableCannotCompareIsCheckedByItsDefinitions() {
+    List<MigrationDefinition> defs = library();
+    String v1 =
+        MigrationIndex.write(defs)
+            .replace("# migrata index v2", "# migrata index v1")
+            .replaceAll("\t[0-9a-f]{16}\t", "\t");
+    IndexTable table = IndexTable.read(List.of(v1), List.of("old index"));
+    assertThat(table.compact()).isFalse();
+    HistoryRows rows = new HistoryRows();
+    defs.forEach(d -> rows.add(d.app(), d.name(), MigrationChecksum.of(d)));
+    assertThat(UpToDate.check(table, rows)).isTrue();
+    rows.add("library", "0004_more", null);
+    assertThat(UpToDate.check(table, rows)).isFalse();
   }
 }

@@ -3,6 +3,7 @@ package dev.migrata.internal.loader;
 import dev.migrata.ErrorCode;
 import dev.migrata.MigrataException;
 import dev.migrata.internal.graph.MigrationGraph;
+import dev.migrata.internal.migration.IndexTable;
 import dev.migrata.internal.migration.MigrationDefinition;
 import dev.migrata.internal.migration.MigrationIndex;
 import dev.migrata.internal.migration.MigrationKey;
@@ -21,8 +22,8 @@ import java.util.function.Consumer;
 
 /**
  * Django's MigrationLoader: the known migrations (from the index, never by scanning or loading
- * classes) and the applied history, combined into a {@link MigrationGraph}. Building it decodes
- * no operations; only planning and state replay do.
+ * classes) and the applied history, combined into a {@link MigrationGraph}. Building it decodes no
+ * operations; only planning and state replay do.
  */
 public final class MigrationLoader {
   private static final String FIRST = "__first__";
@@ -32,8 +33,10 @@ public final class MigrationLoader {
   private final Set<MigrationKey> recorded;
   private final Set<MigrationKey> applied;
   private final MigrationGraph graph = new MigrationGraph();
+
   /** Where problems go instead of being thrown; null to throw (the runtime). */
   private final Consumer<LoadProblem> problems;
+
   private List<MigrationKey> cycle;
 
   /**
@@ -48,8 +51,8 @@ public final class MigrationLoader {
   /**
    * @param definitions every known migration
    * @param recorded the history rows; empty for a fresh database
-   * @param useReplacements whether squashes replace the migrations they list (false for
-   *     sqlmigrate, so every migration is addressable)
+   * @param useReplacements whether squashes replace the migrations they list (false for sqlmigrate,
+   *     so every migration is addressable)
    */
   public MigrationLoader(
       Collection<MigrationDefinition> definitions,
@@ -72,8 +75,13 @@ public final class MigrationLoader {
                 ErrorCode.BAD_INDEX,
                 d.key(),
                 null,
-                "Migration " + d.key() + " is defined twice, by " + previous.className()
-                    + " and " + d.className() + "."));
+                "Migration "
+                    + d.key()
+                    + " is defined twice, by "
+                    + previous.className()
+                    + " and "
+                    + d.className()
+                    + "."));
       }
     }
     this.recorded = Set.copyOf(recorded);
@@ -103,6 +111,16 @@ public final class MigrationLoader {
   public static List<MigrationDefinition> readIndex(ClassLoader classLoader) {
     try {
       return MigrationIndex.load(classLoader);
+    } catch (IOException | RuntimeException e) {
+      throw new MigrataException(
+          ErrorCode.BAD_INDEX, "Cannot read the migration index: " + e.getMessage(), e);
+    }
+  }
+
+  /** {@link #readIndex}'s index as a table, its definitions parsed when first asked for. */
+  public static IndexTable readIndexTable(ClassLoader classLoader) {
+    try {
+      return IndexTable.load(classLoader);
     } catch (IOException | RuntimeException e) {
       throw new MigrataException(
           ErrorCode.BAD_INDEX, "Cannot read the migration index: " + e.getMessage(), e);
@@ -241,7 +259,10 @@ public final class MigrationLoader {
     if (found.size() > 1) {
       throw new MigrataException(
           ErrorCode.AMBIGUOUS_MIGRATION,
-          "More than one migration matches '" + prefix + "' in app '" + app
+          "More than one migration matches '"
+              + prefix
+              + "' in app '"
+              + app
               + "'. Please be more specific.");
     }
     if (found.isEmpty()) {
@@ -273,7 +294,8 @@ public final class MigrationLoader {
     throw new MigrataException(
         ErrorCode.CONFLICT,
         "Conflicting migrations detected; multiple leaf nodes in the migration graph: ("
-            + String.join("; ", parts) + "). To fix them, compile with -Amigrata.merge=true to"
+            + String.join("; ", parts)
+            + "). To fix them, compile with -Amigrata.merge=true to"
             + " write a merge migration.");
   }
 

@@ -14,7 +14,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -48,7 +47,8 @@ public final class MigrationRecorder {
   /** Whether the table has the checksum column; known after a read. */
   private Boolean hasChecksum;
 
-  private final Map<MigrationKey, String> checksums = new HashMap<>();
+  /** The rows the last {@link #rows} read found. */
+  private HistoryRows rows = new HistoryRows();
 
   /** The interrupted runs the last {@link #applied} read found; null before any read. */
   private Map<MigrationKey, InterruptedRun> interrupted;
@@ -174,30 +174,39 @@ public final class MigrationRecorder {
 
   /** The applied migrations, in the order they were recorded; empty without a table. */
   public Set<MigrationKey> applied(Connection connection) {
-    Set<MigrationKey> result = new LinkedHashSet<>();
+    return rows(connection).keys();
+  }
+
+  /**
+   * The rows of applied migrations, in the order they were recorded; none without a table. What
+   * {@link #applied} and {@link #checksums} answer, before any key or map is made of them.
+   */
+  public HistoryRows rows(Connection connection) {
     try {
       if (!hasTable && connection.getAutoCommit()) {
         // One round trip for an up-to-date start (a fleet pays it per tenant): read, and take
         // "no such table" for no history, instead of asking first whether the table exists.
         // Outside a transaction only, where a failed statement leaves nothing to roll back.
         try {
-          read(connection, result);
+          read(connection);
           hasTable = true;
-          return result;
+          return rows;
         } catch (SQLException e) {
           if (backend.introspection().isMissingTable(e)) {
             interrupted = new HashMap<>();
-            return result;
+            rows = new HistoryRows();
+            return rows;
           }
           throw e;
         }
       }
       if (!hasTable(connection)) {
         interrupted = new HashMap<>();
-        return result;
+        rows = new HistoryRows();
+        return rows;
       }
-      read(connection, result);
-      return result;
+      read(connection);
+      return rows;
     } catch (SQLException e) {
       throw new MigrataException(
           ErrorCode.HISTORY, "Cannot read the " + TABLE + " table: " + e.getMessage(), e);
@@ -211,27 +220,25 @@ public final class MigrationRecorder {
    * statement; outside a transaction (where a failed statement leaves nothing to roll back) it is
    * then read with {@code SELECT *}, which reads tables with and without the column, as inside one.
    */
-  private void read(Connection connection, Set<MigrationKey> result) throws SQLException {
-    checksums.clear();
+  private void read(Connection connection) throws SQLException {
+    rows = new HistoryRows();
     interrupted = null;
     if (Boolean.TRUE.equals(hasChecksum) || (hasChecksum == null && connection.getAutoCommit())) {
       try {
-        read(connection, "SELECT app, name, checksum FROM " + TABLE + " ORDER BY id", result);
+        read(connection, "SELECT app, name, checksum FROM " + TABLE + " ORDER BY id");
         return;
       } catch (SQLException e) {
         if (Boolean.TRUE.equals(hasChecksum) || backend.introspection().isMissingTable(e)) {
           throw e;
         }
-        result.clear();
-        checksums.clear();
+        rows = new HistoryRows();
       }
     }
-    read(connection, "SELECT * FROM " + TABLE + " ORDER BY id", result);
+    read(connection, "SELECT * FROM " + TABLE + " ORDER BY id");
   }
 
   /** Reads {@code sql}'s rows; columns found by name ({@code findColumn}, no metadata classes). */
-  private void read(Connection connection, String sql, Set<MigrationKey> result)
-      throws SQLException {
+  private void read(Connection connection, String sql) throws SQLException {
     try (Statement st = connection.createStatement();
         ResultSet rs = st.executeQuery(sql)) {
       int app = rs.findColumn("app");
@@ -240,21 +247,27 @@ public final class MigrationRecorder {
       hasChecksum = checksum > 0;
       Map<MigrationKey, InterruptedRun> runs = new HashMap<>();
       while (rs.next()) {
-        String appValue = rs.getString(app);
-        String nameValue = rs.getString(name);
-        InterruptedRun run = InterruptedRun.parse(appValue, nameValue);
-        if (run != null) {
-          runs.put(run.key(), run);
-        } else {
-          MigrationKey key = new MigrationKey(appValue, nameValue);
-          result.add(key);
-          String value = checksum > 0 ? rs.getString(checksum) : null;
-          if (value != null) {
-            checksums.put(key, value);
-          }
-        }
+        row(rs, app, name, checksum, runs);
       }
       interrupted = runs;
+    }
+  }
+
+  /**
+   * The current row, an applied migration's or an interrupted run's. A method of its own: the JIT
+   * compiles it after a few hundred rows, while the body of the loop that reads them all would stay
+   * interpreted to the end.
+   */
+  private void row(
+      ResultSet rs, int app, int name, int checksum, Map<MigrationKey, InterruptedRun> runs)
+      throws SQLException {
+    String appValue = rs.getString(app);
+    String nameValue = rs.getString(name);
+    InterruptedRun run = InterruptedRun.parse(appValue, nameValue);
+    if (run != null) {
+      runs.put(run.key(), run);
+    } else {
+      rows.add(appValue, nameValue, checksum > 0 ? rs.getString(checksum) : null);
     }
   }
 
@@ -269,7 +282,7 @@ public final class MigrationRecorder {
 
   /** The checksum each applied migration's row recorded, as of the last {@link #applied} read. */
   public Map<MigrationKey, String> checksums() {
-    return checksums;
+    return rows.checksums();
   }
 
   /** Records {@code m} as applied, with its checksum where the table has the column. */
