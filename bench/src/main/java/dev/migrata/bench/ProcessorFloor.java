@@ -41,6 +41,11 @@ import javax.tools.ToolProvider;
  *       across compiles (after {@value #WARM_UP} untimed ones), as in a long-lived build process (a
  *       Gradle daemon, an IDE's in-process compiler): the processor's classes are loaded and
  *       JIT-compiled once. The cold rows stay the reference: a fresh loader per compile.
+ *   <li><b>partial, fresh JVM</b>: the same partial compile, each in a new {@code java} process
+ *       running javac's main with {@code -processorpath} (the null processor's jar; Migrata's
+ *       processor, core, annotations and JavaPoet jars) or {@code -proc:none}: a {@code mvn
+ *       compile} after one model edit, whose javac runs in a JVM that starts cold. Its figure is
+ *       the CPU of the whole child process ({@link FreshJvmJavac}), not of one thread.
  * </ul>
  *
  * Properties: {@code bench.floorNs} (default 1000,5000), {@code bench.fullMax} (full compiles only
@@ -63,7 +68,7 @@ final class ProcessorFloor {
    * {@code init} and {@code process} calls (0 without one), the part a processor change moves
    * without javac's share of the compile around it.
    */
-  private record Time(double wall, double cpu, double own) {}
+  record Time(double wall, double cpu, double own) {}
 
   private final Path dir;
   private final String nullProcessor;
@@ -116,7 +121,9 @@ final class ProcessorFloor {
         boolean doFull = n <= fullMax;
         Map<String, List<Time>> t = new LinkedHashMap<>();
         for (String k :
-            List.of("fnone", "fnull", "fwith", "pnone", "pnull", "pwith", "wnull", "wwith")) {
+            List.of(
+                "fnone", "fnull", "fwith", "pnone", "pnull", "pwith", "wnull", "wwith", "jnone",
+                "jnull", "jwith")) {
           t.put(k, new ArrayList<>());
         }
         javac(model, ideCp, ide, Proc.MIGRATA, src, false, null); // untimed
@@ -137,6 +144,9 @@ final class ProcessorFloor {
             t.get("pwith").add(javac(model, ideCp, ide, Proc.MIGRATA, src, false, null));
             t.get("wnull").add(javac(model, ideCp, ide, Proc.NULL, src, false, keptNull));
             t.get("wwith").add(javac(model, ideCp, ide, Proc.MIGRATA, src, false, keptMigrata));
+            t.get("jnone").add(freshJvm(model, ideCp, ide, Proc.NONE, src));
+            t.get("jnull").add(freshJvm(model, ideCp, ide, Proc.NULL, src));
+            t.get("jwith").add(freshJvm(model, ideCp, ide, Proc.MIGRATA, src));
           }
         }
         if (doFull) {
@@ -144,6 +154,13 @@ final class ProcessorFloor {
         }
         row(shape, n, "partial", t.get("pnone"), t.get("pnull"), t.get("pwith"));
         row(shape, n, "partial, warm", t.get("pnone"), t.get("wnull"), t.get("wwith"));
+        row(
+            shape,
+            n,
+            "partial, fresh JVM (process CPU)",
+            t.get("jnone"),
+            t.get("jnull"),
+            t.get("jwith"));
         Bench.deleteTree(root);
       }
     }
@@ -167,7 +184,7 @@ final class ProcessorFloor {
     System.err.printf(
         Locale.ROOT,
         "  [floor %s N=%d %s] cpu none %s null %s with %s | wall none %s null %s with %s"
-            + " | in the processor: null %s Migrata %s (median %s)%n",
+            + " | %s%n",
         shape,
         n,
         kind,
@@ -177,9 +194,15 @@ final class ProcessorFloor {
         Bench.fmt(none.stream().map(Time::wall).toList()),
         Bench.fmt(nul.stream().map(Time::wall).toList()),
         Bench.fmt(with.stream().map(Time::wall).toList()),
-        Bench.fmt(nul.stream().map(Time::own).toList()),
-        Bench.fmt(with.stream().map(Time::own).toList()),
-        Bench.f0(Bench.median(with.stream().map(Time::own).toList())));
+        with.stream().allMatch(x -> x.own() == 0)
+            ? "in the processor: not measured (another process)"
+            : "in the processor: null "
+                + Bench.fmt(nul.stream().map(Time::own).toList())
+                + " Migrata "
+                + Bench.fmt(with.stream().map(Time::own).toList())
+                + " (median "
+                + Bench.f0(Bench.median(with.stream().map(Time::own).toList()))
+                + ")");
   }
 
   private static List<Double> cpu(List<Time> times) {
@@ -270,6 +293,46 @@ final class ProcessorFloor {
       throw new IllegalStateException("the processor did not run (no index written)");
     }
     return time;
+  }
+
+  /**
+   * One partial compile in a new JVM ({@link FreshJvmJavac}), with the same checks as {@link
+   * #javac}: no migration written, the index there (Migrata), plus javac naming the processor.
+   */
+  private Time freshJvm(List<Path> sources, String classPath, Path out, Proc proc, Path src)
+      throws IOException, InterruptedException {
+    int before = Bench.javaFiles(src).size();
+    FreshJvmJavac.Run run =
+        switch (proc) {
+          case NONE ->
+              FreshJvmJavac.javac(
+                  sources, classPath, out, null, null, List.of(), dir.resolve("fj"));
+          case NULL ->
+              FreshJvmJavac.javac(
+                  sources,
+                  classPath,
+                  out,
+                  nullProcessor,
+                  "floor.NullProcessor",
+                  List.of(),
+                  dir.resolve("fj"));
+          case MIGRATA ->
+              FreshJvmJavac.javac(
+                  sources,
+                  classPath,
+                  out,
+                  FreshJvmJavac.migrataProcessorPath(),
+                  "dev.migrata.processor.MigrataProcessor",
+                  List.of("-Amigrata.sourceRoot=" + src),
+                  dir.resolve("fj"));
+        };
+    if (Bench.javaFiles(src).size() != before) {
+      throw new IllegalStateException("the processor wrote a migration");
+    }
+    if (proc == Proc.MIGRATA && !Files.exists(out.resolve("META-INF/migrata/index"))) {
+      throw new IllegalStateException("no index in the class output");
+    }
+    return new Time(run.wall(), run.cpu(), 0);
   }
 
   /**
