@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * Where a migration whose earlier run was interrupted (killed where nothing rolls back) goes on:
- * after the operations that run completed, or nowhere, with what to do by hand, when resuming would
- * lose the statements it had deferred to the end of the migration or the migration changed since.
+ * after the operations that run completed, or nowhere, with what to do by hand, when resuming
+ * would lose the statements it had deferred to the end of the migration or the migration changed
+ * since.
  */
 final class Resume {
   private Resume() {}

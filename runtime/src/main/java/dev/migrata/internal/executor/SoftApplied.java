@@ -30,9 +30,7 @@ final class SoftApplied {
     this.connection = connection;
   }
 
-  /**
-   * @param after the state after {@code m}
-   */
+  /** @param after the state after {@code m} */
   boolean detect(MigrationDefinition m, ProjectState after) {
     if (!m.initial()) {
       return false;
@@ -72,8 +70,7 @@ final class SoftApplied {
       }
     } catch (SQLException e) {
       throw new MigrataException(
-          ErrorCode.DATABASE,
-          "Cannot inspect the database for --fake-initial: " + e.getMessage(),
+          ErrorCode.DATABASE, "Cannot inspect the database for --fake-initial: " + e.getMessage(),
           e);
     }
     return found;
