@@ -69,6 +69,24 @@ final class Connections {
     this.known = null;
   }
 
+  /**
+   * {@link Migrata.Configuration#jdbcUrl}'s connections: refused at once, before any connection,
+   * when there is no URL, no backend for it or no driver.
+   */
+  static Connections forConfiguredUrl(String url, String user, String password) {
+    if (url == null || url.isBlank()) {
+      throw new MigrataException(
+          ErrorCode.CONFIGURATION,
+          "No database URL: pass --url or set MIGRATA_URL (e.g. jdbc:sqlite:app.db).");
+    }
+    if (Backends.forUrl(url) == null) {
+      throw new MigrataException(
+          ErrorCode.CONFIGURATION, "No Migrata backend for the URL '" + url + "'.");
+    }
+    Backends.requireDriver(url);
+    return forUrl(url, user, password);
+  }
+
   static Connections forUrl(String url, String user, String password) {
     // Known from the URL: asking the connection's DatabaseMetaData loads driver classes the
     // floor of a no-op start-up never needs (bench/README.md).

@@ -1,11 +1,5 @@
 package dev.migrata;
 
-import dev.migrata.internal.backends.Backend;
-import dev.migrata.internal.backends.Backends;
-import dev.migrata.internal.backends.MigrationLock;
-import dev.migrata.internal.executor.MigrationExecutor;
-import dev.migrata.internal.executor.MigrationPlanner;
-import dev.migrata.internal.executor.SqlCollector;
 import dev.migrata.internal.loader.MigrationLoader;
 import dev.migrata.internal.migration.IndexTable;
 import dev.migrata.internal.migration.MigrationDefinition;
@@ -13,15 +7,10 @@ import dev.migrata.internal.migration.MigrationIndex;
 import dev.migrata.internal.migration.MigrationKey;
 import dev.migrata.internal.recorder.HistoryRows;
 import dev.migrata.internal.recorder.MigrationRecorder;
-import dev.migrata.internal.schema.SchemaCheck;
-import dev.migrata.internal.state.ProjectState;
-import java.sql.Connection;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -69,11 +58,6 @@ public final class Migrata {
     this.lease = lease;
   }
 
-  /** The migrations' definitions (parsed from the index on first use). */
-  private List<MigrationDefinition> definitions() {
-    return index.definitions();
-  }
-
   public static Configuration configure() {
     return new Configuration();
   }
@@ -97,17 +81,7 @@ public final class Migrata {
     }
 
     public Configuration jdbcUrl(String url, String user, String password) {
-      if (url == null || url.isBlank()) {
-        throw new MigrataException(
-            ErrorCode.CONFIGURATION,
-            "No database URL: pass --url or set MIGRATA_URL (e.g. jdbc:sqlite:app.db).");
-      }
-      if (Backends.forUrl(url) == null) {
-        throw new MigrataException(
-            ErrorCode.CONFIGURATION, "No Migrata backend for the URL '" + url + "'.");
-      }
-      Backends.requireDriver(url);
-      connections = Connections.forUrl(url, user, password);
+      connections = Connections.forConfiguredUrl(url, user, password);
       return this;
     }
 
@@ -169,11 +143,6 @@ public final class Migrata {
      * and is retried ({@link #ddlRetries}) is safer than a long one.
      */
     public Configuration ddlLockTimeout(Duration timeout) {
-      Objects.requireNonNull(timeout, "timeout");
-      if (timeout.isNegative()) {
-        throw new MigrataException(
-            ErrorCode.CONFIGURATION, "The DDL lock timeout must not be negative; got " + timeout);
-      }
       ddl = ddl.withLockTimeout(timeout);
       return this;
     }
@@ -184,21 +153,12 @@ public final class Migrata {
      * {@link #ddlRetryBackoff} and doubles.
      */
     public Configuration ddlRetries(int retries) {
-      if (retries < 0) {
-        throw new MigrataException(
-            ErrorCode.CONFIGURATION, "DDL retries must not be negative; got " + retries + ".");
-      }
       ddl = ddl.withRetries(retries);
       return this;
     }
 
     /** PostgreSQL: the pause before the first DDL retry (one second by default), then doubled. */
     public Configuration ddlRetryBackoff(Duration backoff) {
-      Objects.requireNonNull(backoff, "backoff");
-      if (backoff.isNegative()) {
-        throw new MigrataException(
-            ErrorCode.CONFIGURATION, "The DDL retry backoff must not be negative; got " + backoff);
-      }
       ddl = ddl.withBackoff(backoff);
       return this;
     }
@@ -220,10 +180,6 @@ public final class Migrata {
      * connections, and a failure keeps the batches done; an atomic migration keeps one transaction.
      */
     public Configuration backfillBatchSize(int size) {
-      if (size < 1) {
-        throw new MigrataException(
-            ErrorCode.CONFIGURATION, "The backfill batch size must be positive; got " + size + ".");
-      }
       ddl = ddl.withBatchSize(size);
       return this;
     }
@@ -301,17 +257,11 @@ public final class Migrata {
           if (app == null && UpToDate.check(index, rows)) {
             return List.of();
           }
-          MigrationPlan plan = plan(recorder, rows.keys(), app, target);
-          if (!startsWork(plan)) {
+          MigrationPlan plan = Plans.plan(index, recorder, rows.keys(), app, target);
+          if (!Plans.startsWork(plan)) {
             return List.of();
           }
-          return connections.locked(
-              connection,
-              backend,
-              lockTimeout,
-              lease,
-              listener,
-              (c, b, lock) -> apply(c, b, lock, plan, false, false));
+          return applier().onConnection(connection, backend, plan);
         });
   }
 
@@ -333,23 +283,8 @@ public final class Migrata {
     return connections.with(
         (connection, backend) -> {
           MigrationRecorder recorder = new MigrationRecorder(backend);
-          return plan(recorder, recorder.applied(connection), app, target);
+          return Plans.plan(index, recorder, recorder.applied(connection), app, target);
         });
-  }
-
-  /** The plan against {@code recorded}, the history {@code recorder} has just read. */
-  private MigrationPlan plan(
-      MigrationRecorder recorder, Set<MigrationKey> recorded, String app, String target) {
-    MigrationLoader loader = History.checkedLoader(definitions(), recorded);
-    Targets.Resolved resolved = Targets.resolve(loader, app, target);
-    MigrationPlanner planner = new MigrationPlanner(loader);
-    return new MigrationPlan(
-        resolved.targets(),
-        resolved.header(),
-        planner.migrationPlan(resolved.targets(), false),
-        planner.hasUnrecordedSquash(),
-        History.unknown(definitions(), loader.recorded()),
-        History.changed(loader, recorder.checksums()));
   }
 
   /**
@@ -370,50 +305,15 @@ public final class Migrata {
    *     columns already exist (Django's {@code --fake-initial})
    */
   public List<PlannedMigration> migrate(MigrationPlan plan, boolean fake, boolean fakeInitial) {
-    if (!startsWork(plan)) {
+    if (!Plans.startsWork(plan)) {
       return List.of();
     }
-    return connections.withLock(
-        lockTimeout,
-        lease,
-        listener,
-        (connection, backend, lock) -> apply(connection, backend, lock, plan, fake, fakeInitial));
+    return applier().withLock(plan, fake, fakeInitial);
   }
 
-  /** Whether {@code plan} has anything to run; fails when an applied migration was edited. */
-  private static boolean startsWork(MigrationPlan plan) {
-    if (!plan.changed().isEmpty()) {
-      // Before anything runs: what the database has is not what the code says was applied.
-      throw History.changedError(plan.changed());
-    }
-    // Up to date when planned: the plan's one history read is the whole cost of start-up (no
-    // lock, no second read). A database changed since then is planned again next start.
-    return plan.hasWork();
-  }
-
-  /**
-   * Runs {@code plan}'s targets under the lock, planned again from the history read now: what
-   * another process applied meanwhile is not applied twice.
-   */
-  private List<PlannedMigration> apply(
-      Connection connection,
-      Backend backend,
-      MigrationLock lock,
-      MigrationPlan plan,
-      boolean fake,
-      boolean fakeInitial) {
-    MigrationRecorder recorder = new MigrationRecorder(backend);
-    MigrationLoader loader = History.checkedLoader(definitions(), connection, recorder);
-    List<PlannedMigration> steps =
-        new MigrationPlanner(loader).migrationPlan(plan.targets(), false);
-    new MigrationExecutor(loader, backend, connection, recorder)
-        .classLoader(classLoader)
-        .lockRetry(ddl.lockRetry())
-        .onlineDdl(ddl.onlineDdl())
-        .backfillBatchSize(ddl.batchSize())
-        .beforeEachMigration(lock::verify)
-        .migrate(steps, fake, fakeInitial, listener);
-    return steps;
+  /** What runs a plan under the lock, with this runtime's settings. */
+  private PlanApplier applier() {
+    return new PlanApplier(index, connections, lockTimeout, lease, classLoader, ddl, listener);
   }
 
   /**
@@ -424,7 +324,8 @@ public final class Migrata {
   public List<MigrationKey> unknownHistory() {
     return connections.with(
         (connection, backend) ->
-            History.unknown(definitions(), new MigrationRecorder(backend).applied(connection)));
+            History.unknown(
+                index.definitions(), new MigrationRecorder(backend).applied(connection)));
   }
 
   /**
@@ -442,19 +343,7 @@ public final class Migrata {
         lockTimeout,
         lease,
         listener,
-        (connection, backend, lock) -> {
-          MigrationRecorder recorder = new MigrationRecorder(backend);
-          Set<MigrationKey> recorded = recorder.applied(connection);
-          // An app removed from the code on purpose is known only to the history: pruning is how
-          // its rows go, so that one app is not refused as an incomplete index; any other is.
-          Set<MigrationKey> others = new HashSet<>(recorded);
-          others.removeIf(k -> k.app().equals(app));
-          History.checkAppsKnown(definitions(), others);
-          if (others.size() == recorded.size()) {
-            Targets.requireApp(new MigrationLoader(definitions(), Set.of(), false), app);
-          }
-          return History.prune(definitions(), app, connection, recorder);
-        });
+        (connection, backend, lock) -> HistoryRepair.prune(index, app, connection, backend));
   }
 
   /**
@@ -467,23 +356,8 @@ public final class Migrata {
         lockTimeout,
         lease,
         listener,
-        (connection, backend, lock) -> {
-          MigrationRecorder recorder = new MigrationRecorder(backend);
-          MigrationLoader loader = History.checkedLoader(definitions(), connection, recorder);
-          Targets.requireApp(loader, app);
-          MigrationDefinition m = loader.byPrefix(app, name);
-          if (!loader.applied().contains(m.key())) {
-            throw new MigrataException(
-                ErrorCode.UNKNOWN_MIGRATION,
-                "Migration "
-                    + m.key()
-                    + " is not applied; only an applied migration has a"
-                    + " checksum to accept.");
-          }
-          recorder.ensureSchema(connection);
-          recorder.recordChecksum(connection, m, false);
-          return m.key().toString();
-        });
+        (connection, backend, lock) ->
+            HistoryRepair.acceptChanged(index, app, name, connection, backend));
   }
 
   // ---------------------------------------------------------------- schema
@@ -496,34 +370,12 @@ public final class Migrata {
    */
   public List<SchemaDifference> checkSchema() {
     return connections.with(
-        (connection, backend) -> {
-          MigrationLoader loader =
-              History.checkedLoader(definitions(), connection, new MigrationRecorder(backend));
-          ProjectState state = new ProjectState();
-          for (MigrationKey key : loader.planned()) {
-            if (loader.applied().contains(key)) {
-              loader.graph().migration(key).mutateState(state);
-            }
-          }
-          // Custom field types name their column types; they load as the migrations do.
-          Thread thread = Thread.currentThread();
-          ClassLoader previous = thread.getContextClassLoader();
-          thread.setContextClassLoader(classLoader);
-          try {
-            return SchemaCheck.drift(backend, connection, state);
-          } finally {
-            thread.setContextClassLoader(previous);
-          }
-        });
+        (connection, backend) -> SchemaDrift.check(index, classLoader, connection, backend));
   }
 
   /** The live schema now, to compare with a later snapshot (the test kit's reversibility check). */
   public SchemaSnapshot schemaSnapshot() {
-    return connections.with(
-        (connection, backend) ->
-            new SchemaSnapshot(
-                SchemaCheck.read(backend, connection),
-                SchemaCheck.indexesForeignKeys(backend, connection)));
+    return connections.with((connection, backend) -> SchemaSnapshot.read(backend, connection));
   }
 
   // ---------------------------------------------------------------- showmigrations
@@ -533,19 +385,14 @@ public final class Migrata {
    * {@code apps} limits it (none for all).
    */
   public Map<String, List<MigrationStatus>> showMigrations(String... apps) {
-    return connections.with((connection, backend) -> showing(connection, backend).byApp(apps));
+    return connections.with(
+        (connection, backend) -> ShowMigrations.read(index, connection, backend).byApp(apps));
   }
 
   /** Every migration in the global order it applies in, as {@code showmigrations --plan}. */
   public List<MigrationStatus> showMigrationsPlan(String... apps) {
-    return connections.with((connection, backend) -> showing(connection, backend).plan(apps));
-  }
-
-  private ShowMigrations showing(Connection connection, Backend backend) {
-    MigrationRecorder recorder = new MigrationRecorder(backend);
-    Set<MigrationKey> recorded = recorder.applied(connection);
-    MigrationLoader loader = new MigrationLoader(definitions(), recorded, true);
-    return new ShowMigrations(loader, History.changed(loader, recorder.checksums()).keySet());
+    return connections.with(
+        (connection, backend) -> ShowMigrations.read(index, connection, backend).plan(apps));
   }
 
   // ---------------------------------------------------------------- sqlmigrate
@@ -560,15 +407,7 @@ public final class Migrata {
    */
   public String sqlMigrate(String app, String name, boolean backwards) {
     return connections.with(
-        (connection, backend) -> {
-          // Squashed and replaced migrations are all addressable here, as Django's sqlmigrate.
-          MigrationLoader loader = new MigrationLoader(definitions(), Set.of(), false);
-          Targets.requireApp(loader, app);
-          MigrationDefinition m = loader.byPrefix(app, name);
-          return new SqlCollector(loader, backend, connection)
-              .onlineDdl(ddl.onlineDdl())
-              .lockRetry(ddl.lockRetry())
-              .script(m, backwards);
-        });
+        (connection, backend) ->
+            SqlMigrate.script(index, ddl, app, name, backwards, connection, backend));
   }
 }

@@ -1,7 +1,10 @@
 package dev.migrata;
 
+import dev.migrata.internal.backends.Backend;
 import dev.migrata.internal.schema.SchemaCheck;
 import dev.migrata.internal.schema.TableShape;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +23,12 @@ public final class SchemaSnapshot {
   SchemaSnapshot(Map<String, TableShape> tables, boolean databaseIndexesForeignKeys) {
     this.tables = new LinkedHashMap<>(tables);
     this.databaseIndexesForeignKeys = databaseIndexesForeignKeys;
+  }
+
+  /** The live schema of {@code connection} now. */
+  static SchemaSnapshot read(Backend backend, Connection connection) throws SQLException {
+    return new SchemaSnapshot(
+        SchemaCheck.read(backend, connection), SchemaCheck.indexesForeignKeys(backend, connection));
   }
 
   /** The tables, sorted as the database lists them. */

@@ -1,9 +1,13 @@
 package dev.migrata;
 
+import dev.migrata.internal.backends.Backend;
 import dev.migrata.internal.graph.MigrationGraph;
 import dev.migrata.internal.loader.MigrationLoader;
+import dev.migrata.internal.migration.IndexTable;
 import dev.migrata.internal.migration.MigrationDefinition;
 import dev.migrata.internal.migration.MigrationKey;
+import dev.migrata.internal.recorder.MigrationRecorder;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -20,6 +24,14 @@ final class ShowMigrations {
   ShowMigrations(MigrationLoader loader, Set<MigrationKey> changed) {
     this.loader = loader;
     this.changed = changed;
+  }
+
+  /** The migrations of {@code index} against the history read now on {@code connection}. */
+  static ShowMigrations read(IndexTable index, Connection connection, Backend backend) {
+    MigrationRecorder recorder = new MigrationRecorder(backend);
+    Set<MigrationKey> recorded = recorder.applied(connection);
+    MigrationLoader loader = new MigrationLoader(index.definitions(), recorded, true);
+    return new ShowMigrations(loader, History.changed(loader, recorder.checksums()).keySet());
   }
 
   /** Each app's migrations in plan order; {@code apps} limits it (none for all). */

@@ -10,12 +10,7 @@ import dev.migrata.MigrationPlan;
 import dev.migrata.PlannedMigration;
 import dev.migrata.SchemaDifference;
 import dev.migrata.TenantResult;
-import dev.migrata.internal.migration.MigrationKey;
-import dev.migrata.internal.operations.Operation;
-import dev.migrata.internal.operations.RunJava;
-import dev.migrata.internal.operations.RunSql;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -139,7 +134,7 @@ final class MigrateCommand extends BaseCommand {
       throw new MigrataException(
           ErrorCode.CONFIGURATION, "Migrations can be pruned only when an app is specified.");
     }
-    Progress progress = new Progress();
+    MigrateProgress progress = new MigrateProgress(context, verbosity);
     // A fleet's tenants run in parallel: Django's per-migration lines would interleave.
     Migrata.Configuration configuration =
         fleet.active() ? unconnected(MigrationListener.NONE) : configuration(progress);
@@ -185,7 +180,7 @@ final class MigrateCommand extends BaseCommand {
       context.err.println("Warning: changed since applied: " + changed);
     }
     if (plan) {
-      printPlan(migrationPlan);
+      PlanPrinter.print(context, migrationPlan);
       return check && !migrationPlan.isEmpty() ? 1 : 0;
     }
     if (check) {
@@ -277,147 +272,5 @@ final class MigrateCommand extends BaseCommand {
       context.println("  " + d);
     }
     return differences.isEmpty() ? 0 : 1;
-  }
-
-  /**
-   * Rows of migrations the code no longer has are ignored, as Django ignores them (a squash's
-   * deleted originals leave such rows on purpose); one line says so and how to drop them.
-   */
-  private void printPlan(MigrationPlan migrationPlan) {
-    context.println("Planned operations:");
-    if (migrationPlan.isEmpty()) {
-      context.println("  No planned migration operations.");
-    }
-    for (PlannedMigration m : migrationPlan.migrations()) {
-      context.println(m.key().toString());
-      List<Operation> ops = m.operations();
-      for (int i = 0; i < ops.size(); i++) {
-        Operation op = ops.get(m.backwards() ? ops.size() - 1 - i : i);
-        context.println("    " + describe(op, m.backwards()));
-      }
-    }
-  }
-
-  /** Django's describe_operation: raw SQL shows its SQL, cut to 40 characters. */
-  static String describe(Operation op, boolean backwards) {
-    String prefix = "";
-    String action;
-    if (op instanceof RunSql sql) {
-      List<String> statements = backwards ? sql.reverseSql() : sql.sql();
-      action =
-          statements == null ? "IRREVERSIBLE" : String.join("; ", statements).replace("\n", "");
-    } else if (op instanceof RunJava java) {
-      // Django shows the function's docstring; a Java method has none to show.
-      action = backwards && java.reverseMethod() == null ? "IRREVERSIBLE" : "";
-    } else {
-      action = "";
-      if (backwards) {
-        prefix = "Undo ";
-      }
-    }
-    if (!action.isEmpty()) {
-      action = " -> " + action;
-    }
-    if (action.length() > 40) {
-      action = action.substring(0, 39) + "…";
-    }
-    return prefix + op.describe() + action;
-  }
-
-  /** Django's migration_progress_callback. */
-  private final class Progress implements MigrationListener {
-    /** The migration being applied or unapplied, for the error if it fails. */
-    MigrationKey current;
-
-    /** With -v 2, each operation's line, printed under the migration's OK. */
-    private final List<String> operations = new ArrayList<>();
-
-    @Override
-    public void renderingStates() {
-      if (verbosity > 0) {
-        context.startLine("  Rendering model states...");
-        context.finishLine(" DONE");
-      }
-    }
-
-    /** On stderr, so stdout stays Django's output; once per run. */
-    @Override
-    public void waitingForLock(String holder, Duration timeout) {
-      context.err.println(
-          "Waiting for the migration lock, held by "
-              + holder
-              + " (up to "
-              + timeout.toSeconds()
-              + "s)...");
-      context.err.flush();
-    }
-
-    /**
-     * Long work, on stderr so stdout stays Django's output: a line every five seconds while one
-     * operation runs, with the rows done where the operation counts them.
-     */
-    @Override
-    public void progress(
-        MigrationKey migration, String description, long rows, long total, Duration running) {
-      if (verbosity > 0) {
-        String of = total < 0 ? "" : " of " + total;
-        String done = rows < 0 ? "" : ", " + rows + of + " rows done";
-        context.printProgress(
-            String.format(
-                Locale.ROOT,
-                "    %s: %s (%ds%s)...",
-                migration,
-                description,
-                running.toSeconds(),
-                done));
-      }
-    }
-
-    @Override
-    public void operationFinished(
-        MigrationKey migration, int index, String description, boolean backwards, Duration took) {
-      if (verbosity >= 2) {
-        operations.add("    " + (backwards ? "Undo " : "") + description + seconds(took));
-      }
-    }
-
-    /** On stderr, as the lock wait: the run goes on after the pause. */
-    @Override
-    public void retryingAfterLockTimeout(MigrationKey migration, int attempt, Duration pause) {
-      context.err.println(
-          "Lock timeout in "
-              + migration
-              + "; retrying (attempt "
-              + attempt
-              + ") in "
-              + String.format(Locale.ROOT, "%.1f", pause.toMillis() / 1e3)
-              + "s...");
-      context.err.flush();
-    }
-
-    @Override
-    public void started(MigrationKey migration, boolean backwards) {
-      current = migration;
-      operations.clear();
-      if (verbosity > 0) {
-        context.startLine("  " + (backwards ? "Unapplying " : "Applying ") + migration + "...");
-      }
-    }
-
-    @Override
-    public void finished(MigrationKey migration, boolean backwards, boolean faked, Duration took) {
-      String elapsed =
-          verbosity >= 2 ? String.format(Locale.ROOT, " (%.3fs)", took.toNanos() / 1e9) : "";
-      if (verbosity > 0) {
-        context.finishLine((faked ? " FAKED" : " OK") + elapsed);
-        operations.forEach(context::println);
-      }
-      operations.clear();
-    }
-
-    /** Django's " (0.012s)". */
-    private static String seconds(Duration took) {
-      return String.format(Locale.ROOT, " (%.3fs)", took.toNanos() / 1e9);
-    }
   }
 }
