@@ -75,8 +75,22 @@ record Peers(Path flywayDir, Path changelog) {
         .migrate();
   }
 
+  /**
+   * Liquibase's set-up apply, in this JVM, kept out of the results on standard output: its line per
+   * changeset goes to its logger, and its update summary (printed to standard output) to standard
+   * error.
+   */
   void applyLiquibase(String url) throws Exception {
-    StartupProbe.liquibase(url, changelog);
+    java.io.PrintStream out = System.out;
+    System.setOut(System.err);
+    try {
+      liquibase.Scope.child(
+          liquibase.Scope.Attr.ui,
+          new liquibase.ui.LoggerUIService(),
+          () -> StartupProbe.liquibase(url, changelog));
+    } finally {
+      System.setOut(out);
+    }
   }
 
   /** Fails unless every tool's database has the same tables and columns (type, nullability). */
