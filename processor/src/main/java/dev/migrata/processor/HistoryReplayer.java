@@ -98,7 +98,8 @@ final class HistoryReplayer {
       if (brokenApps.contains(key.app())) {
         continue;
       }
-      if (!replay(m, state, checks, found.get(key).element(), states.start(m))) {
+      TypeElement element = found.get(key).element();
+      if (!replay(m, state, checks, element, states.start(m, element))) {
         brokenApps.add(key.app());
         states.incomplete();
       }

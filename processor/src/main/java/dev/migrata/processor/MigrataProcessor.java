@@ -2,13 +2,9 @@ package dev.migrata.processor;
 
 import com.google.auto.service.AutoService;
 import dev.migrata.internal.migration.MigrationDefinition;
-import dev.migrata.internal.writer.MigrationWriter;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,11 +34,11 @@ public final class MigrataProcessor extends AbstractProcessor {
   private MakeMigrations planner;
   private SourceRootLocator sourceRoots;
   private MigrationFiles files;
+  private PlannedOutput output;
   private IndexWriter index;
   private SafetyCheck safety;
   private UnresolvedAnnotations unresolvedAnnotations;
   private ReplayCache replayCache;
-  private static final long STALE_AHEAD_MILLIS = 5_000;
   private final Set<String> processedApps = new TreeSet<>();
 
   /** Apps held back until javac resolves their models, by label. */
@@ -55,9 +51,6 @@ public final class MigrataProcessor extends AbstractProcessor {
 
   /** Each plan's migrations of its apps, as the history had them (parsed when the index needs). */
   private final List<Map<String, List<MigrationDefinition>>> planned = new ArrayList<>();
-
-  /** The migrations this compile wrote, by app. */
-  private final Map<String, List<MigrationDefinition>> written = new TreeMap<>();
 
   /** The apps of this compile that say {@code @App(mysqlOnlineDdl = true)}. */
   private final Set<String> onlineDdlApps = new TreeSet<>();
@@ -94,6 +87,7 @@ public final class MigrataProcessor extends AbstractProcessor {
       reporter.report(Problem.SOURCE_ROOT_MISSING, null, options.sourceRoot());
     }
     files = new MigrationFiles(env.getFiler(), reporter);
+    output = new PlannedOutput(elements, reporter, options, sourceRoots, files, userSources);
     index = new IndexWriter(env.getFiler(), elements, reporter);
     String safetyLevel = Options.invalidSafety(env.getOptions());
     if (safetyLevel != null) {
@@ -181,20 +175,7 @@ public final class MigrataProcessor extends AbstractProcessor {
     if (reporter.hasErrors()) {
       return;
     }
-    if (options.check()) {
-      reportUnmigrated(toWrite);
-      return;
-    }
-    for (MigrationToWrite m : toWrite) {
-      if (options.dryRun()) {
-        reporter.report(Problem.WOULD_WRITE, element(m), m.label(), describe(m));
-      }
-    }
-    if (options.dryRun()) {
-      markModelsChanged(toWrite);
-      return;
-    }
-    write(toWrite);
+    output.emit(toWrite);
   }
 
   /**
@@ -245,120 +226,6 @@ public final class MigrataProcessor extends AbstractProcessor {
     return names;
   }
 
-  /**
-   * Maven and IDEs compile only what changed since the last build. A dry run compiles the models
-   * without writing their migration, so the next build would skip javac (and this processor) and
-   * never write what the dry run reported. Touching the models' sources (their text is unchanged)
-   * makes the next build compile them, and plan the migration, again. The time is set a little
-   * ahead because javac writes this build's class files after the processor runs, and a source is
-   * only stale when it is newer than its class file.
-   */
-  private void markModelsChanged(List<MigrationToWrite> planned) {
-    FileTime now = FileTime.fromMillis(System.currentTimeMillis() + STALE_AHEAD_MILLIS);
-    for (MigrationToWrite m : planned) {
-      for (ModelDeclaration model : m.models()) {
-        Path source = sourceRoots.sourceFile(model.element());
-        if (source == null) {
-          continue;
-        }
-        try {
-          Files.setLastModifiedTime(source, now);
-        } catch (IOException | UnsupportedOperationException e) {
-          // Read-only sources: the next build may need a clean compile to write the migration.
-        }
-      }
-    }
-  }
-
-  /** Writes every planned migration, or none when a check fails first. */
-  private void write(List<MigrationToWrite> planned) {
-    Map<MigrationToWrite, Path> targets = new LinkedHashMap<>();
-    for (MigrationToWrite m : planned) {
-      Path root = sourceRoots.locate(rootCandidates(m));
-      if (root == null) {
-        reporter.report(Problem.SOURCE_ROOT_UNKNOWN, element(m), m.label());
-        continue;
-      }
-      Path target =
-          root.resolve(m.app().migrationsPackage().replace('.', '/'))
-              .resolve(m.simpleClassName() + ".java");
-      if (files.canWrite(target, element(m))) {
-        targets.put(m, target);
-      }
-    }
-    if (reporter.hasErrors()) {
-      return;
-    }
-    for (Map.Entry<MigrationToWrite, Path> e : targets.entrySet()) {
-      MigrationToWrite m = e.getKey();
-      String text =
-          MigrationWriter.write(
-              m.app().migrationsPackage(),
-              m.simpleClassName(),
-              m.definition().deconstruct(),
-              m.operations());
-      Element[] originating =
-          m.models().stream().map(ModelDeclaration::element).toArray(Element[]::new);
-      if (files.write(m.qualifiedClassName(), text, e.getValue(), element(m), originating)) {
-        written.computeIfAbsent(m.app().label(), a -> new ArrayList<>()).add(m.definition());
-        reportWritten(m, e.getValue());
-      }
-    }
-  }
-
-  /**
-   * Where to look for the source root: the app's models; when it has none left (its last model was
-   * deleted), its package-info, its migrations, then any other source of this compile.
-   */
-  private List<Element> rootCandidates(MigrationToWrite m) {
-    List<Element> result = new ArrayList<>();
-    m.models().forEach(d -> result.add(d.element()));
-    Elements elements = processingEnv.getElementUtils();
-    PackageElement pkg = elements.getPackageElement(m.app().packageName());
-    if (pkg != null) {
-      result.add(pkg);
-    }
-    List<Element> others = new ArrayList<>();
-    for (Element e : userSources) {
-      if (sourceRoots.isGenerated(e)) {
-        continue; // A stale Filer copy would make the output directory look like the source root.
-      }
-      String name = elements.getPackageOf(e).getQualifiedName().toString();
-      (name.equals(m.app().migrationsPackage()) ? result : others).add(e);
-    }
-    result.addAll(others);
-    return result;
-  }
-
-  /** A merge migration has no operations to describe; its note names the leaves it joins. */
-  private void reportWritten(MigrationToWrite m, Path target) {
-    if (m.operations().isEmpty() && m.definition().dependencies().size() > 1) {
-      List<String> leaves = m.definition().dependencies().stream().map(Object::toString).toList();
-      reporter.report(Problem.MERGE_WRITTEN, null, m.label(), target, String.join(" and ", leaves));
-    } else {
-      reporter.report(Problem.MIGRATION_WRITTEN, null, m.label(), target, describe(m));
-    }
-  }
-
-  private void reportUnmigrated(List<MigrationToWrite> planned) {
-    if (planned.isEmpty()) {
-      return;
-    }
-    StringBuilder labels = new StringBuilder();
-    StringBuilder details = new StringBuilder();
-    for (MigrationToWrite m : planned) {
-      if (labels.length() > 0) {
-        labels.append(", ");
-      }
-      labels.append('\'').append(m.app().label()).append('\'');
-      details.append("\nMigrations for '").append(m.app().label()).append("':");
-      details.append("\n  ").append(m.label());
-      m.operations().forEach(op -> details.append("\n    - ").append(op.describe()));
-    }
-    reporter.report(
-        Problem.CHANGES_NOT_MIGRATED, element(planned.get(0)), labels, details.toString());
-  }
-
   private void finish() {
     if (deferredReason != null) {
       String[] reason = deferredReason.split("\0", 2);
@@ -383,7 +250,7 @@ public final class MigrataProcessor extends AbstractProcessor {
     // nothing written: then the index is a function of that history, of the apps planned and of
     // their online-DDL flags, and of the index it replaces, which the stamp stands for.
     String note = null;
-    if (written.isEmpty() && planner.plans() == 1) {
+    if (output.written().isEmpty() && planner.plans() == 1) {
       String stamp = index.stamp();
       note = stamp == null ? null : indexNote(stamp);
       if (note != null && note.equals(replayCache.indexNote())) {
@@ -396,7 +263,7 @@ public final class MigrataProcessor extends AbstractProcessor {
         indexed.put(e.getKey(), new ArrayList<>(e.getValue()));
       }
     }
-    for (Map.Entry<String, List<MigrationDefinition>> e : written.entrySet()) {
+    for (Map.Entry<String, List<MigrationDefinition>> e : output.written().entrySet()) {
       indexed.computeIfAbsent(e.getKey(), a -> new ArrayList<>()).addAll(e.getValue());
     }
     boolean onlyThese = index.write(indexed, onlineDdlApps);
@@ -461,14 +328,5 @@ public final class MigrataProcessor extends AbstractProcessor {
   /** The replayed history the last plan of this compile started from (for tests). */
   HistoryReplayer.History lastHistory() {
     return planner == null ? null : planner.lastHistory();
-  }
-
-  private static Element element(MigrationToWrite m) {
-    return m.models().isEmpty() ? null : m.models().get(0).element();
-  }
-
-  private static String describe(MigrationToWrite m) {
-    List<String> lines = m.operations().stream().map(op -> op.describe()).toList();
-    return String.join("; ", lines);
   }
 }

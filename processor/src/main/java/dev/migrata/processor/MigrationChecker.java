@@ -6,6 +6,7 @@ import dev.migrata.internal.operations.OpKind;
 import dev.migrata.internal.state.FieldType;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,13 +49,15 @@ final class MigrationChecker {
   /** Whether {@code migration} (the {@code @Migration} of {@code type}) passed every check. */
   boolean check(TypeElement type, AnnotationMirror migration, String key) {
     boolean ok = true;
-    AnnotationValue atomicValue = Mirrors.value(migration, "atomic");
+    Map<String, AnnotationValue> values = written(migration);
+    AnnotationValue atomicValue = values.get("atomic");
     boolean atomic = atomicValue == null || Boolean.TRUE.equals(atomicValue.getValue());
-    for (AnnotationMirror op : annotations(Mirrors.value(migration, "operations"))) {
-      ok &= checkOp(type, op, key);
-      ok &= !atomic || !refusedInTransaction(type, op, key);
+    for (AnnotationMirror op : annotations(values.get("operations"))) {
+      Map<String, AnnotationValue> opValues = written(op);
+      ok &= checkOp(type, op, opValues, key);
+      ok &= !atomic || !refusedInTransaction(type, op, opValues, key);
     }
-    for (AnnotationValue dep : items(Mirrors.value(migration, "dependencies"))) {
+    for (AnnotationValue dep : items(values.get("dependencies"))) {
       if (dep.getValue() instanceof AnnotationMirror d
           && key.equals(string(d, "app") + "." + string(d, "name"))) {
         // The loader would call it a cycle, on the class: this says which value is at fault.
@@ -65,8 +68,23 @@ final class MigrationChecker {
     return ok;
   }
 
-  private boolean checkOp(TypeElement type, AnnotationMirror op, String key) {
-    AnnotationValue kindValue = Mirrors.value(op, "kind");
+  /**
+   * The values written in {@code mirror} by member name, in the order javac lists them (the first
+   * of a name, as {@link Mirrors#value}): one listing of the mirror for all its checks, where each
+   * look-up of another mirror in between would have javac list this one again.
+   */
+  private static Map<String, AnnotationValue> written(AnnotationMirror mirror) {
+    Map<String, AnnotationValue> values = new LinkedHashMap<>();
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e :
+        mirror.getElementValues().entrySet()) {
+      values.putIfAbsent(e.getKey().getSimpleName().toString(), e.getValue());
+    }
+    return values;
+  }
+
+  private boolean checkOp(
+      TypeElement type, AnnotationMirror op, Map<String, AnnotationValue> values, String key) {
+    AnnotationValue kindValue = values.get("kind");
     if (kindValue == null || !(kindValue.getValue() instanceof VariableElement constant)) {
       return true; // javac reports the missing kind itself
     }
@@ -77,9 +95,8 @@ final class MigrationChecker {
     boolean ok = true;
     String allowed = String.join(", ", kind.allowed());
     List<String> present = new ArrayList<>();
-    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e :
-        op.getElementValues().entrySet()) {
-      String attribute = e.getKey().getSimpleName().toString();
+    for (Map.Entry<String, AnnotationValue> e : values.entrySet()) {
+      String attribute = e.getKey();
       present.add(attribute);
       if (!kind.takes(attribute)) {
         ok = false;
@@ -102,11 +119,11 @@ final class MigrationChecker {
             Problem.OP_ATTRIBUTE_MISSING, type, op, null, key, kind, a.name(), kind, allowed);
       }
     }
-    if (kind == OpKind.RUN_SQL && present.contains("sql") && noSql(op)) {
+    if (kind == OpKind.RUN_SQL && present.contains("sql") && noSql(values.get("sql"))) {
       ok = false;
-      reporter.report(Problem.RUN_SQL_WITHOUT_SQL, type, op, Mirrors.value(op, "sql"), key);
+      reporter.report(Problem.RUN_SQL_WITHOUT_SQL, type, op, values.get("sql"), key);
     }
-    for (AnnotationValue vendor : items(Mirrors.value(op, "vendors"))) {
+    for (AnnotationValue vendor : items(values.get("vendors"))) {
       String v = String.valueOf(vendor.getValue());
       if (!VENDORS.contains(v.toLowerCase(Locale.ROOT))) {
         ok = false;
@@ -123,16 +140,21 @@ final class MigrationChecker {
       }
     }
     for (String member : List.of("fields", "field")) {
-      for (AnnotationMirror field : annotations(Mirrors.value(op, member))) {
+      for (AnnotationMirror field : annotations(values.get(member))) {
         ok &= checkField(type, field, key);
       }
     }
-    return ok && checkPostgresOp(type, op, key, kind);
+    return ok && checkPostgresOp(type, op, values, key, kind);
   }
 
   /** What PostgreSQL would refuse in Django's contrib.postgres operations. */
-  private boolean checkPostgresOp(TypeElement type, AnnotationMirror op, String key, OpKind kind) {
-    AnnotationValue value = Mirrors.value(op, "constraint");
+  private boolean checkPostgresOp(
+      TypeElement type,
+      AnnotationMirror op,
+      Map<String, AnnotationValue> values,
+      String key,
+      OpKind kind) {
+    AnnotationValue value = values.get("constraint");
     if (kind == OpKind.ADD_CONSTRAINT_NOT_VALID
         && value != null
         && value.getValue() instanceof AnnotationMirror constraint
@@ -149,7 +171,7 @@ final class MigrationChecker {
     if (kind != OpKind.CREATE_COLLATION && kind != OpKind.REMOVE_COLLATION) {
       return true;
     }
-    AnnotationValue provider = Mirrors.value(op, "provider");
+    AnnotationValue provider = values.get("provider");
     String name = String.valueOf(provider == null ? "libc" : provider.getValue());
     if (!COLLATION_PROVIDERS.contains(name)) {
       reporter.report(
@@ -164,7 +186,7 @@ final class MigrationChecker {
           String.join(", ", COLLATION_PROVIDERS));
       return false;
     }
-    AnnotationValue deterministic = Mirrors.value(op, "deterministic");
+    AnnotationValue deterministic = values.get("deterministic");
     if (name.equals("libc")
         && deterministic != null
         && Boolean.FALSE.equals(deterministic.getValue())) {
@@ -175,7 +197,7 @@ final class MigrationChecker {
           deterministic,
           kind,
           key,
-          valueOf(op, "name", ""));
+          values.containsKey("name") ? values.get("name").getValue() : "");
       return false;
     }
     return true;
@@ -187,8 +209,9 @@ final class MigrationChecker {
   }
 
   /** Reports a CONCURRENTLY kind in an atomic migration (Django's NotInTransactionMixin). */
-  private boolean refusedInTransaction(TypeElement type, AnnotationMirror op, String key) {
-    AnnotationValue kindValue = Mirrors.value(op, "kind");
+  private boolean refusedInTransaction(
+      TypeElement type, AnnotationMirror op, Map<String, AnnotationValue> values, String key) {
+    AnnotationValue kindValue = values.get("kind");
     if (kindValue == null || !(kindValue.getValue() instanceof VariableElement constant)) {
       return false;
     }
@@ -217,7 +240,8 @@ final class MigrationChecker {
 
   private boolean checkField(TypeElement type, AnnotationMirror field, String key) {
     boolean ok = true;
-    AnnotationValue fieldType = Mirrors.value(field, "type");
+    Map<String, AnnotationValue> values = written(field);
+    AnnotationValue fieldType = values.get("type");
     if (fieldType != null) {
       String name = String.valueOf(fieldType.getValue());
       if (FieldType.byName(name) == null && !isCustomType(name)) {
@@ -228,12 +252,12 @@ final class MigrationChecker {
             field,
             fieldType,
             name,
-            fieldName(field),
+            fieldName(values),
             key,
             builtInTypes());
       }
     }
-    AnnotationValue onDelete = Mirrors.value(field, "onDelete");
+    AnnotationValue onDelete = values.get("onDelete");
     if (onDelete != null) {
       String value = String.valueOf(onDelete.getValue());
       if (Arrays.stream(OnDelete.values()).noneMatch(o -> o.name().equals(value))) {
@@ -250,7 +274,7 @@ final class MigrationChecker {
             String.join(", ", Arrays.stream(OnDelete.values()).map(Enum::name).toList()));
       }
     }
-    AnnotationValue joinAutoField = Mirrors.value(field, "joinAutoField");
+    AnnotationValue joinAutoField = values.get("joinAutoField");
     if (joinAutoField != null) {
       String value = String.valueOf(joinAutoField.getValue());
       if (!value.isEmpty() && !AutoFields.isKnown(value)) {
@@ -278,9 +302,8 @@ final class MigrationChecker {
         && types.isAssignable(types.erasure(custom.asType()), types.erasure(iface.asType()));
   }
 
-  private static boolean noSql(AnnotationMirror op) {
-    return items(Mirrors.value(op, "sql")).stream()
-        .allMatch(v -> String.valueOf(v.getValue()).isBlank());
+  private static boolean noSql(AnnotationValue sql) {
+    return items(sql).stream().allMatch(v -> String.valueOf(v.getValue()).isBlank());
   }
 
   private static String string(AnnotationMirror mirror, String member) {
@@ -288,8 +311,8 @@ final class MigrationChecker {
     return v == null ? "" : String.valueOf(v.getValue());
   }
 
-  private static String fieldName(AnnotationMirror field) {
-    AnnotationValue name = Mirrors.value(field, "name");
+  private static String fieldName(Map<String, AnnotationValue> field) {
+    AnnotationValue name = field.get("name");
     return name == null ? "?" : String.valueOf(name.getValue());
   }
 

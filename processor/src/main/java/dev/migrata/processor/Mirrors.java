@@ -114,16 +114,37 @@ final class Mirrors {
     return d != null && d.element().equals(member) ? d.position() : -1;
   }
 
+  /**
+   * The annotation type asked last and its members: a model's fields ask one type member after
+   * member, which then needs neither the lock nor the weak map. Weak, as {@link #MEMBERS}.
+   */
+  private record LastType(WeakReference<Element> type, Map<String, Member> members) {}
+
+  private static volatile LastType lastType;
+
   private static Declared declared(Element type, String name) {
+    LastType last = lastType;
+    if (last != null && last.type().get() == type) {
+      Member m = last.members().get(name);
+      if (m == null) {
+        return null;
+      }
+      ExecutableElement e = m.element().get();
+      if (e != null) {
+        return new Declared(e, m.position());
+      }
+    }
     synchronized (MEMBERS) {
       Map<String, Member> members = MEMBERS.get(type);
       if (members != null) {
         Member m = members.get(name);
         if (m == null) {
+          lastType = new LastType(new WeakReference<>(type), members);
           return null;
         }
         ExecutableElement e = m.element().get();
         if (e != null) {
+          lastType = new LastType(new WeakReference<>(type), members);
           return new Declared(e, m.position());
         }
       }
@@ -144,6 +165,7 @@ final class Mirrors {
         position++;
       }
       MEMBERS.put(type, members);
+      lastType = new LastType(new WeakReference<>(type), members);
       return found;
     }
   }

@@ -89,7 +89,7 @@ final class OrmOptionsReader {
             editable,
             autoNow,
             autoNowAdd);
-    return read.equals(OrmOptions.NONE) ? OrmOptions.NONE : read;
+    return read.orNone();
   }
 
   /**

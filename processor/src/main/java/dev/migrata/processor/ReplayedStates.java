@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import javax.lang.model.element.TypeElement;
 
 /**
  * The states the planner's replay passed through, kept for the migrations the safety lint will
@@ -19,6 +20,10 @@ import java.util.function.Predicate;
 final class ReplayedStates {
   private final Predicate<MigrationDefinition> wanted;
   private final Map<MigrationKey, List<ProjectState>> before = new HashMap<>();
+
+  /** The class of each kept migration: the lint reports on it without a look-up by name. */
+  private final Map<MigrationKey, TypeElement> elements = new HashMap<>();
+
   private boolean complete;
 
   private ReplayedStates(Predicate<MigrationDefinition> wanted, boolean complete) {
@@ -36,13 +41,17 @@ final class ReplayedStates {
     return new ReplayedStates(m -> false, false);
   }
 
-  /** Where the replay adds the state before each operation of {@code m}; null when not kept. */
-  List<ProjectState> start(MigrationDefinition m) {
+  /**
+   * Where the replay adds the state before each operation of {@code m} (declared by {@code
+   * element}); null when not kept.
+   */
+  List<ProjectState> start(MigrationDefinition m, TypeElement element) {
     if (!complete || !wanted.test(m)) {
       return null;
     }
     List<ProjectState> states = new ArrayList<>();
     before.put(m.key(), states);
+    elements.put(m.key(), element);
     return states;
   }
 
@@ -53,10 +62,16 @@ final class ReplayedStates {
   void incomplete() {
     complete = false;
     before.clear();
+    elements.clear();
   }
 
   /** The state before each operation of {@code key}, in order; null when not kept. */
   List<ProjectState> before(MigrationKey key) {
     return complete ? before.get(key) : null;
+  }
+
+  /** The class that declares {@code key}, when its states are kept; else null. */
+  TypeElement element(MigrationKey key) {
+    return complete ? elements.get(key) : null;
   }
 }

@@ -128,7 +128,7 @@ final class SafetyCheck {
       if (m.initial()) {
         created = createdInitially.computeIfAbsent(key.app(), a -> new HashSet<>());
       }
-      TypeElement type = toLint.contains(key) ? elements.getTypeElement(m.className()) : null;
+      TypeElement type = toLint.contains(key) ? element(states, key, m) : null;
       try {
         if (type == null) {
           if (m.initial()) {
@@ -143,6 +143,12 @@ final class SafetyCheck {
         return; // as lintHistory: the lint of this history ends where it breaks
       }
     }
+  }
+
+  /** The class of {@code m}: the one the replay read it from (a look-up by name costs more). */
+  private TypeElement element(ReplayedStates states, MigrationKey key, MigrationDefinition m) {
+    TypeElement type = states.element(key);
+    return type != null ? type : elements.getTypeElement(m.className());
   }
 
   /**

@@ -3,8 +3,10 @@ package dev.migrata.internal.state;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -52,11 +54,34 @@ final class FieldMap extends AbstractMap<String, FieldState> {
     if (fields instanceof FieldMap f) {
       return f;
     }
-    FieldMap map = EMPTY;
-    for (Map.Entry<String, FieldState> e : fields.entrySet()) {
-      map = map.putting(e.getKey(), e.getValue());
+    if (fields.isEmpty()) {
+      return EMPTY;
     }
-    return map;
+    // Built at once, each tree balanced from its sorted entries: a model read from its source (the
+    // wide model's thousand fields) would otherwise cost a thousand updates of two trees.
+    List<Map.Entry<String, FieldState>> inOrder = new ArrayList<>(fields.size());
+    List<Map.Entry<String, Long>> byName = new ArrayList<>(fields.size());
+    int generated = 0;
+    int relations = 0;
+    for (Map.Entry<String, FieldState> e : fields.entrySet()) {
+      FieldState field = e.getValue();
+      byName.add(Map.entry(e.getKey(), (long) inOrder.size()));
+      inOrder.add(Map.entry(e.getKey(), field));
+      generated += field.isGenerated() ? 1 : 0;
+      relations += field.isRelation() ? 1 : 0;
+    }
+    byName.sort(Map.Entry.comparingByKey());
+    List<Map.Entry<Long, Map.Entry<String, FieldState>>> bySeq = new ArrayList<>(inOrder.size());
+    for (int i = 0; i < inOrder.size(); i++) {
+      bySeq.add(Map.entry((long) i, inOrder.get(i)));
+    }
+    return new FieldMap(
+        Tree.balanced(byName, 0, byName.size()),
+        Tree.balanced(bySeq, 0, bySeq.size()),
+        inOrder.size(),
+        inOrder.size(),
+        generated,
+        relations);
   }
 
   /** {@code field} under its name: at the end, or in place of the field of that name. */
@@ -205,6 +230,20 @@ final class FieldMap extends AbstractMap<String, FieldState> {
       this.left = left;
       this.right = right;
       this.height = Math.max(height(left), height(right)) + 1;
+    }
+
+    /**
+     * A balanced tree of {@code sorted}'s entries {@code [from, to)}, in key order, keys distinct.
+     */
+    static <K extends Comparable<K>, V> Tree<K, V> balanced(
+        List<Map.Entry<K, V>> sorted, int from, int to) {
+      if (from >= to) {
+        return null;
+      }
+      int mid = (from + to) >>> 1;
+      Map.Entry<K, V> e = sorted.get(mid);
+      return new Tree<>(
+          e.getKey(), e.getValue(), balanced(sorted, from, mid), balanced(sorted, mid + 1, to));
     }
 
     static int height(Tree<?, ?> t) {

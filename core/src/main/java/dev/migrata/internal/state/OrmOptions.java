@@ -75,6 +75,16 @@ public record OrmOptions(
             d.bool("editable", true),
             d.bool("autoNow", false),
             d.bool("autoNowAdd", false));
-    return read.equals(NONE) ? NONE : read;
+    return read.orNone();
+  }
+
+  /**
+   * {@link #NONE} when these are Django's defaults, else these: one shared instance for the common
+   * case. Compared member by member: the record's {@code equals} is linked on first use in each
+   * class loader, and a build's processor runs in a new one per compile.
+   */
+  public OrmOptions orNone() {
+    boolean none = verboseName == null && !blank && editable && !autoNow && !autoNowAdd;
+    return none ? NONE : this;
   }
 }

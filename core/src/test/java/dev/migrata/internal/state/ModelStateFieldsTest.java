@@ -60,6 +60,41 @@ class ModelStateFieldsTest {
   }
 
   @Test
+  void aModelBuiltAtOnceMatchesTheLinkedHashMapItIsBuiltFrom() {
+    Random random = new Random(161);
+    for (int round = 0; round < 300; round++) {
+      Map<String, FieldState> expected = new LinkedHashMap<>();
+      int count = random.nextInt(NAMES.length + 1);
+      while (expected.size() < count) {
+        FieldState field = randomField(random);
+        expected.putIfAbsent(field.name(), field);
+      }
+      ModelState model = ModelState.of("app", "Wide", List.copyOf(expected.values()));
+      assertSameFields(model, expected);
+      // Later changes of a map built at once: its trees must be ones the updates accept.
+      for (int step = 0; step < 30; step++) {
+        FieldState field = randomField(random);
+        String name = NAMES[random.nextInt(NAMES.length)];
+        switch (random.nextInt(3)) {
+          case 0 -> {
+            model = model.withField(field);
+            expected.put(field.name(), field);
+          }
+          case 1 -> {
+            model = model.replaceField(name, field);
+            expected = replacedTheOldWay(expected, name, field);
+          }
+          default -> {
+            model = model.withoutField(name);
+            expected.remove(name);
+          }
+        }
+        assertSameFields(model, expected);
+      }
+    }
+  }
+
+  @Test
   void equalityIgnoresFieldOrderAsMapEqualityDoes() {
     FieldState a = FieldState.builder("a", "IntegerField").build();
     FieldState b = FieldState.builder("b", "IntegerField").build();
