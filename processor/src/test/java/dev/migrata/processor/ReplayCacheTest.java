@@ -378,6 +378,35 @@ class ReplayCacheTest {
     assertThat(read(cached, "classes/" + MigrationIndex.RESOURCE)).contains("SELECT 1");
   }
 
+  @Test
+  void aMigrationSourceRecompiledWithItsModelIsLintedAlikeWithAndWithoutTheCache() {
+    String source = MIGRATIONS + "M0002_alter_book_title.java";
+    Step again =
+        new Step("the model and 0002 compiled again", NOTHING, List.of(BOOK, source), List.of());
+    assertHits(
+        List.of(
+            full("clean build", NOTHING),
+            partial("stores", NOTHING),
+            partial(
+                "title narrowed: writes 0002, linted",
+                p -> write(p, BOOK, read(p, BOOK).replace("maxLength = 200", "maxLength = 100"))),
+            partial("nothing to do", NOTHING),
+            again,
+            again,
+            full("full build: both migration sources linted", NOTHING),
+            again),
+        false,
+        false,
+        true,
+        false,
+        null,
+        null,
+        null,
+        null);
+    Run run = compile(cached, List.of(BOOK, source), List.of());
+    assertThat(run.diagnostics()).anyMatch(d -> d.contains("safety.W104"));
+  }
+
   /** A generated migration's source with a {@code RunSql} before its one operation. */
   private static String withRunSql(String source) {
     String edited =
