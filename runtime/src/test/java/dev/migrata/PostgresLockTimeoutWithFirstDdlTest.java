@@ -14,9 +14,11 @@ import dev.migrata.internal.operations.SeparateDatabaseAndState;
 import dev.migrata.internal.state.FieldState;
 import dev.migrata.schema.SchemaEditor;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -108,6 +110,40 @@ class PostgresLockTimeoutWithFirstDdlTest {
         .doesNotContain("SET LOCAL")
         .contains("rolled back");
     assertThat(db.history()).doesNotContain("library.0004_next");
+  }
+
+  @Test
+  void aFirstStatementThatWaitsForALockTimesOutUnderTheSettingIsRetriedAndNamed() throws Exception {
+    List<MigrationDefinition> all = new ArrayList<>(library());
+    FieldState pages = FieldState.builder("pages", "IntegerField").nullable(true).build();
+    all.add(next().ops(new AddField("book", pages, true)));
+    try (Connection holder = db.open()) {
+      holder.setAutoCommit(false);
+      try (Statement st = holder.createStatement()) {
+        st.execute("LOCK TABLE library_book IN ACCESS EXCLUSIVE MODE");
+      }
+      MigrataException e =
+          catchThrowableOfType(
+              MigrataException.class,
+              () ->
+                  db.configure(all)
+                      .ddlLockTimeout(Duration.ofMillis(200))
+                      .ddlRetries(1)
+                      .ddlRetryBackoff(Duration.ofMillis(10))
+                      .load()
+                      .migrate());
+
+      assertThat(e.code()).isEqualTo(ErrorCode.MIGRATION_FAILED);
+      assertThat(e.getMessage())
+          .contains("ALTER TABLE \"library_book\" ADD COLUMN \"pages\"")
+          .contains("lock timeout")
+          .doesNotContain("SET LOCAL");
+      assertThat(db.history()).doesNotContain("library.0004_next");
+      holder.rollback();
+    }
+    assertThat(db.configure(all).ddlLockTimeout(Duration.ofMillis(200)).load().migrate())
+        .hasSize(1);
+    assertThat(db.columns("library_book")).contains("pages");
   }
 
   @Test
