@@ -99,6 +99,43 @@ class IdeCompileThenMigrateTest {
     assertThat(out).contains("No migrations to apply.");
   }
 
+  @Test
+  void anAppCompiledAloneKeepsTheOtherAppsEntriesForTheRuntime() throws Exception {
+    write(
+        LIBRARY + "Author.java",
+        "package com.example.library;\nimport dev.migrata.annotations.*;\n@Model\n"
+            + "public class Author {\n  @Field(maxLength = 100) String name;\n}\n");
+    write(BOOK, book(""));
+    compile(null);
+    assertThat(migrate()).isZero();
+    assertThat(applied()).containsExactly("library.0001_initial");
+
+    String shop = "src/com/example/shop/Order.java";
+    write(
+        shop,
+        "package com.example.shop;\nimport dev.migrata.annotations.*;\n"
+            + "import com.example.library.Book;\n@Model\npublic class Order {\n"
+            + "  @Field(maxLength = 10) String code;\n"
+            + "  @ForeignKey(onDelete = OnDelete.PROTECT) Book book;\n}\n");
+    compile(List.of(shop));
+    assertThat(migrate()).isZero();
+    assertThat(applied()).containsExactly("shop.0001_initial");
+
+    // library alone, unchanged, then changed: shop's entries stay in the index.
+    compile(List.of(BOOK));
+    compile(List.of(BOOK));
+    assertThat(migrate()).isZero();
+    assertThat(out).contains("No migrations to apply.").doesNotContain("Warning");
+    write(BOOK, book("  @Field(nullable = true) Integer pages;\n"));
+    compile(List.of(BOOK));
+    assertThat(migrate()).isZero();
+    assertThat(applied()).containsExactly("library.0002_book_pages");
+    compile(List.of(shop));
+    compile(List.of(BOOK));
+    assertThat(migrate()).isZero();
+    assertThat(out).contains("No migrations to apply.").doesNotContain("Warning");
+  }
+
   private static String book(String extra) {
     return "package com.example.library;\nimport dev.migrata.annotations.*;\n@Model\n"
         + "public class Book {\n  @Field(maxLength = 200) String title;\n"
