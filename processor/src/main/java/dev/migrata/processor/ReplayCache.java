@@ -3,8 +3,6 @@ package dev.migrata.processor;
 import dev.migrata.internal.migration.MigrationDefinition;
 import dev.migrata.internal.migration.MigrationIndex;
 import dev.migrata.internal.migration.MigrationKey;
-import dev.migrata.internal.operations.CreateModel;
-import dev.migrata.internal.operations.Operations;
 import dev.migrata.internal.state.Deconstructed;
 import dev.migrata.internal.state.ModelState;
 import dev.migrata.internal.state.ProjectState;
@@ -241,14 +239,15 @@ final class ReplayCache {
 
   /**
    * The history as sections: the state (each app's models as one pseudo-migration of {@code
-   * CreateModel}s, in the index's line form), the replay order, the leaves and the migrations read
-   * (index lines), so that nothing but the index's own parser reads it back.
+   * CreateModel}s, in the index's line form, see {@link CachedState}), the replay order, the leaves
+   * and the migrations read (index lines), so that nothing but the index's own parser reads it
+   * back.
    */
   private static String encode(HistoryReplayer.History h) {
     List<MigrationDefinition> state = new ArrayList<>();
     Map<String, List<Deconstructed>> byApp = new TreeMap<>();
     for (ModelState m : h.state().models()) {
-      byApp.computeIfAbsent(m.app(), a -> new ArrayList<>()).add(CreateModel.of(m).deconstruct());
+      byApp.computeIfAbsent(m.app(), a -> new ArrayList<>()).add(CachedState.write(m));
     }
     byApp.forEach(
         (app, ops) ->
@@ -298,10 +297,7 @@ final class ReplayCache {
     ProjectState state = new ProjectState();
     for (MigrationDefinition app : MigrationIndex.read(s.next("state"), RESOURCE)) {
       for (Deconstructed op : app.deconstructedOperations()) {
-        if (!(Operations.reconstruct(op) instanceof CreateModel model)) {
-          throw new IllegalArgumentException("Not a model in " + RESOURCE + ".");
-        }
-        state.put(model.toModelState(app.app()));
+        state.put(CachedState.read(app.app(), op));
       }
     }
     String replayedText = s.next("replayed");
