@@ -64,7 +64,9 @@ final class HistoryFingerprint {
    */
   String key(Collection<AppInfo> apps) {
     Set<String> packages = new HashSet<>();
-    apps.forEach(a -> packages.add(a.migrationsPackage()));
+    for (AppInfo app : apps) { // A loop: a lambda is a class spun anew on every cache hit.
+      packages.add(app.migrationsPackage());
+    }
     for (Element e : userSources.get()) {
       if (e instanceof TypeElement
           && packages.contains(elements.getPackageOf(e).getQualifiedName().toString())) {

@@ -3,8 +3,6 @@ package dev.migrata.processor;
 import dev.migrata.internal.migration.MigrationDefinition;
 import dev.migrata.internal.migration.MigrationIndex;
 import dev.migrata.internal.migration.MigrationKey;
-import dev.migrata.internal.operations.CreateModel;
-import dev.migrata.internal.operations.Operations;
 import dev.migrata.internal.state.Deconstructed;
 import dev.migrata.internal.state.ModelState;
 import dev.migrata.internal.state.ProjectState;
@@ -20,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.zip.CRC32;
 import javax.annotation.processing.Filer;
 import javax.tools.FileObject;
@@ -241,14 +240,15 @@ final class ReplayCache {
 
   /**
    * The history as sections: the state (each app's models as one pseudo-migration of {@code
-   * CreateModel}s, in the index's line form), the replay order, the leaves and the migrations read
-   * (index lines), so that nothing but the index's own parser reads it back.
+   * CreateModel}s, in the index's line form, see {@link CachedState}), the replay order, the leaves
+   * and the migrations read (index lines), so that nothing but the index's own parser reads it
+   * back.
    */
   private static String encode(HistoryReplayer.History h) {
     List<MigrationDefinition> state = new ArrayList<>();
     Map<String, List<Deconstructed>> byApp = new TreeMap<>();
     for (ModelState m : h.state().models()) {
-      byApp.computeIfAbsent(m.app(), a -> new ArrayList<>()).add(CreateModel.of(m).deconstruct());
+      byApp.computeIfAbsent(m.app(), a -> new ArrayList<>()).add(CachedState.write(m));
     }
     byApp.forEach(
         (app, ops) ->
@@ -298,14 +298,11 @@ final class ReplayCache {
     ProjectState state = new ProjectState();
     for (MigrationDefinition app : MigrationIndex.read(s.next("state"), RESOURCE)) {
       for (Deconstructed op : app.deconstructedOperations()) {
-        if (!(Operations.reconstruct(op) instanceof CreateModel model)) {
-          throw new IllegalArgumentException("Not a model in " + RESOURCE + ".");
-        }
-        state.put(model.toModelState(app.app()));
+        state.put(CachedState.read(app.app(), op));
       }
     }
     String replayedText = s.next("replayed");
-    List<MigrationKey> replayed = Lazily.list(() -> replayed(replayedText));
+    List<MigrationKey> replayed = Lazily.list(new Replayed(replayedText));
     Map<String, List<MigrationKey>> leaves = new TreeMap<>();
     for (String line : lines(s.next("leaves"))) {
       String[] parts = line.split("\t", -1);
@@ -322,25 +319,37 @@ final class ReplayCache {
     // The checksum vouches for the text: the lines parse as they did when stored. Both are parsed
     // on first use only; a compile that plans nothing and finds its index up to date never asks.
     Map<String, List<MigrationDefinition>> migrations =
-        withMigrations ? Lazily.map(() -> migrations(read)) : Map.of();
+        withMigrations ? Lazily.map(new Migrations(read)) : Map.of();
     return new HistoryReplayer.History(state, replayed, leaves, migrations);
   }
 
-  private static List<MigrationKey> replayed(String text) {
-    List<MigrationKey> replayed = new ArrayList<>();
-    for (String line : lines(text)) {
-      String[] parts = line.split("\t", -1);
-      replayed.add(new MigrationKey(parts[0], parts[1]));
+  /**
+   * The replay order, parsed on first use. This and {@link Migrations} are classes, not lambdas: a
+   * lambda is a class spun anew on every hit (a build tool loads the processor per compile).
+   */
+  private record Replayed(String text) implements Supplier<List<MigrationKey>> {
+    @Override
+    public List<MigrationKey> get() {
+      List<MigrationKey> replayed = new ArrayList<>();
+      for (String line : lines(text)) {
+        String[] parts = line.split("\t", -1);
+        replayed.add(new MigrationKey(parts[0], parts[1]));
+      }
+      return replayed;
     }
-    return replayed;
   }
 
-  private static Map<String, List<MigrationDefinition>> migrations(String text) {
-    Map<String, List<MigrationDefinition>> migrations = new LinkedHashMap<>();
-    for (MigrationDefinition m : MigrationIndex.read(text, RESOURCE)) {
-      migrations.computeIfAbsent(m.app(), a -> new ArrayList<>()).add(m);
+  /** The migrations read, by app, parsed on first use. */
+  private record Migrations(String text)
+      implements Supplier<Map<String, List<MigrationDefinition>>> {
+    @Override
+    public Map<String, List<MigrationDefinition>> get() {
+      Map<String, List<MigrationDefinition>> migrations = new LinkedHashMap<>();
+      for (MigrationDefinition m : MigrationIndex.read(text, RESOURCE)) {
+        migrations.computeIfAbsent(m.app(), a -> new ArrayList<>()).add(m);
+      }
+      return migrations;
     }
-    return migrations;
   }
 
   /** A checksum of an entry, so that a damaged entry that still parses is a miss too. */

@@ -4,6 +4,7 @@ import dev.migrata.internal.state.Deconstructed;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.ListIterator;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -170,14 +171,21 @@ public final class Json {
         throw malformed(0, "the number " + n.text() + " is not an integer");
       }
     } else if (value instanceof List<?> list) {
-      ((List<Object>) list).replaceAll(Json::fromIndex);
+      // Loops, not replaceAll with a lambda: this reads the replay cache's state on a processor
+      // cache hit, where each lambda is a class spun anew (a build tool loads Migrata per compile).
+      ListIterator<Object> values = ((List<Object>) list).listIterator();
+      while (values.hasNext()) {
+        values.set(fromIndex(values.next()));
+      }
       return list;
     } else if (value instanceof Map<?, ?> map) {
       Map<String, Object> values = (Map<String, Object>) map;
       if (!(values.remove("@") instanceof String type)) {
         throw malformed(0, "an object without its type");
       }
-      values.replaceAll((k, v) -> fromIndex(v));
+      for (Map.Entry<String, Object> e : values.entrySet()) {
+        e.setValue(fromIndex(e.getValue()));
+      }
       return new Deconstructed(type, values);
     } else if (value == null) {
       throw malformed(0, "null is not an index value");
