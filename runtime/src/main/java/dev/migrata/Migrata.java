@@ -257,11 +257,11 @@ public final class Migrata {
           if (app == null && UpToDate.check(index, rows)) {
             return List.of();
           }
-          MigrationPlan plan = Plans.plan(index, recorder, rows.keys(), app, target);
-          if (!Plans.startsWork(plan)) {
+          Plans.Planned planned = Plans.planned(index, recorder, rows, app, target);
+          if (!Plans.startsWork(planned.plan())) {
             return List.of();
           }
-          return applier().onConnection(connection, backend, plan);
+          return applier().onConnection(connection, backend, planned);
         });
   }
 

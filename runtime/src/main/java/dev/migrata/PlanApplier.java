@@ -6,6 +6,7 @@ import dev.migrata.internal.executor.MigrationExecutor;
 import dev.migrata.internal.executor.MigrationPlanner;
 import dev.migrata.internal.loader.MigrationLoader;
 import dev.migrata.internal.migration.IndexTable;
+import dev.migrata.internal.recorder.HistoryRows;
 import dev.migrata.internal.recorder.MigrationRecorder;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -14,7 +15,9 @@ import java.util.List;
 
 /**
  * Runs a plan's targets under the migration lock, planned again from the history read then: what
- * another process applied meanwhile is not applied twice.
+ * another process applied meanwhile is not applied twice. A history read there with the same rows
+ * as the plan's own keeps that plan (the same rows give the same plan; planning is most of a
+ * migrating run's client CPU, bench/README.md "Large tables").
  */
 final class PlanApplier {
   private final IndexTable index;
@@ -46,7 +49,7 @@ final class PlanApplier {
    * {@code migrate()}'s run on the connection that planned it (a session lock lives on it): takes
    * the lock there and applies {@code plan}; what ran.
    */
-  List<PlannedMigration> onConnection(Connection connection, Backend backend, MigrationPlan plan)
+  List<PlannedMigration> onConnection(Connection connection, Backend backend, Plans.Planned planned)
       throws SQLException {
     return connections.locked(
         connection,
@@ -54,7 +57,7 @@ final class PlanApplier {
         lockTimeout,
         lease,
         listener,
-        (c, b, lock) -> apply(c, b, lock, plan, false, false));
+        (c, b, lock) -> apply(c, b, lock, planned.plan(), planned, false, false));
   }
 
   /** Applies {@code plan} on a connection of its own, under the lock; what ran. */
@@ -63,7 +66,8 @@ final class PlanApplier {
         lockTimeout,
         lease,
         listener,
-        (connection, backend, lock) -> apply(connection, backend, lock, plan, fake, fakeInitial));
+        (connection, backend, lock) ->
+            apply(connection, backend, lock, plan, null, fake, fakeInitial));
   }
 
   private List<PlannedMigration> apply(
@@ -71,12 +75,22 @@ final class PlanApplier {
       Backend backend,
       MigrationLock lock,
       MigrationPlan plan,
+      Plans.Planned first,
       boolean fake,
       boolean fakeInitial) {
     MigrationRecorder recorder = new MigrationRecorder(backend);
-    MigrationLoader loader = History.checkedLoader(index.definitions(), connection, recorder);
-    List<PlannedMigration> steps =
-        new MigrationPlanner(loader).migrationPlan(plan.targets(), false);
+    // Always read again under the lock: only then is the history not changing under the run.
+    HistoryRows rows = recorder.rows(connection);
+    MigrationLoader loader;
+    List<PlannedMigration> steps;
+    if (first != null && first.rows().sameRows(rows)) {
+      loader = first.loader();
+      steps = plan.migrations();
+    } else {
+      // Another process migrated (or the plan came from elsewhere): plan again from this read.
+      loader = History.checkedLoader(index.definitions(), rows.keys());
+      steps = new MigrationPlanner(loader).migrationPlan(plan.targets(), false);
+    }
     new MigrationExecutor(loader, backend, connection, recorder)
         .classLoader(classLoader)
         .lockRetry(ddl.lockRetry())

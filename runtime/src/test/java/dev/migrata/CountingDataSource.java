@@ -24,6 +24,13 @@ final class CountingDataSource implements DataSource {
   final List<String> metadata = new CopyOnWriteArrayList<>();
 
   int connections;
+
+  /** Run before each statement a {@link Statement} executes, with its SQL text. */
+  interface BeforeExecute {
+    void run(String sql) throws SQLException;
+  }
+
+  volatile BeforeExecute beforeExecute = sql -> {};
   private final String url;
 
   CountingDataSource(String url) {
@@ -81,6 +88,7 @@ final class CountingDataSource implements DataSource {
                   && args != null
                   && args[0] instanceof String text) {
                 sql.add(text);
+                beforeExecute.run(text);
               }
               return invoke(method, real, args);
             });

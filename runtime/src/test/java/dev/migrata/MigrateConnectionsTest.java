@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -78,6 +79,40 @@ class MigrateConnectionsTest extends OnEveryBackend {
                   "PRAGMA", "PRAGMA", "CREATE", "SELECT", "INSERT", "SELECT", "DROP", "ALTER",
                   "CREATE", "PRAGMA", "INSERT"); // the history row
     }
+  }
+
+  /**
+   * The plan made before the lock is kept only when the history read under the lock has the same
+   * rows: here another process records 0002 between the two reads, so the run plans again and has
+   * nothing left to do (run with the first plan, it would record 0002 a second time and fail).
+   */
+  @Test
+  void aHistoryChangedBeforeTheLockIsPlannedAgain() throws Exception {
+    db.configure(library()).load().migrate("library", "0001");
+    CountingDataSource counting = new CountingDataSource(db.url);
+    AtomicInteger reads = new AtomicInteger();
+    counting.beforeExecute =
+        sql -> {
+          if (sql.startsWith("SELECT") && sql.contains("FROM migrata_migrations")) {
+            if (reads.incrementAndGet() == 2) {
+              db.exec(
+                  "INSERT INTO migrata_migrations (app, name, applied)"
+                      + " VALUES ('library', '0002_book_rating', CURRENT_TIMESTAMP)");
+            }
+          }
+        };
+
+    List<PlannedMigration> ran =
+        Migrata.configure()
+            .dataSource(counting)
+            .migrations(library().subList(0, 2))
+            .load()
+            .migrate();
+
+    assertThat(reads).as("the plan's read and the one under the lock").hasValue(2);
+    assertThat(ran).as("what the run applied").isEmpty();
+    assertThat(counting.sql).as("statements").noneMatch(s -> s.contains("ALTER TABLE"));
+    assertThat(db.history()).containsOnlyOnce("library.0002_book_rating");
   }
 
   @Test

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -50,6 +51,24 @@ public final class HistoryRows {
   /** Row {@code row}'s checksum, null where it has none. */
   public String checksum(int row) {
     return checksums[row];
+  }
+
+  /**
+   * Whether {@code other} has the same rows in the same order (app, name and checksum): a plan made
+   * from one is the plan for the other.
+   */
+  public boolean sameRows(HistoryRows other) {
+    if (other.size != size) {
+      return false;
+    }
+    for (int i = 0; i < size; i++) {
+      if (!apps[i].equals(other.apps[i])
+          || !names[i].equals(other.names[i])
+          || !Objects.equals(checksums[i], other.checksums[i])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The applied migrations, in the order recorded; a key recorded twice counts once. */
