@@ -124,10 +124,7 @@ final class SafetyCheck {
       if (m == null) {
         return;
       }
-      Set<String> created = new HashSet<>();
-      if (m.initial()) {
-        created = createdInitially.computeIfAbsent(key.app(), a -> new HashSet<>());
-      }
+      Set<String> created = created(createdInitially, key, m);
       TypeElement type = toLint.contains(key) ? element(states, key, m) : null;
       try {
         if (type == null) {
@@ -189,15 +186,7 @@ final class SafetyCheck {
         continue;
       }
       Operation op = ops.get(i);
-      AnnotationValue reason = Mirrors.value(opMirror, "safetyAssured");
-      boolean silenced = assured;
-      if (reason != null) {
-        if (String.valueOf(reason.getValue()).isBlank()) {
-          reporter.report(
-              Problem.SAFETY_REASON_BLANK, type, migration, reason, "@Op(safetyAssured)", key);
-        }
-        silenced = true;
-      }
+      boolean silenced = silenced(opMirror, assured, type, migration, key);
       if (!silenced) {
         List<SafetyRules.Finding> found =
             findings(key.app(), key.toString(), settings, op, before.get(i), created);
@@ -210,6 +199,39 @@ final class SafetyCheck {
     }
   }
 
+  /**
+   * The tables a migration counts as created by itself: its own, or for an app's initial migrations
+   * (Django splits one in two around a cycle) those of all of them, since they are empty until the
+   * app's first deploy.
+   */
+  private static Set<String> created(
+      Map<String, Set<String>> createdInitially, MigrationKey key, MigrationDefinition m) {
+    return m.initial()
+        ? createdInitially.computeIfAbsent(key.app(), a -> new HashSet<>())
+        : new HashSet<>();
+  }
+
+  /**
+   * Whether an {@code @Op}'s findings are silenced: by the migration's {@code safetyAssured} or its
+   * own, whose reason must not be blank.
+   */
+  private boolean silenced(
+      AnnotationMirror opMirror,
+      boolean assured,
+      TypeElement type,
+      AnnotationMirror migration,
+      MigrationKey key) {
+    AnnotationValue reason = Mirrors.value(opMirror, "safetyAssured");
+    if (reason == null) {
+      return assured;
+    }
+    if (String.valueOf(reason.getValue()).isBlank()) {
+      reporter.report(
+          Problem.SAFETY_REASON_BLANK, type, migration, reason, "@Op(safetyAssured)", key);
+    }
+    return true;
+  }
+
   /** Replays the history once more, linting the migrations in {@code toLint} on the way. */
   private void lintHistory(
       HistoryReplayer.History history,
@@ -217,18 +239,13 @@ final class SafetyCheck {
       Set<MigrationKey> toLint,
       Map<String, SafetySettings> settings) {
     ProjectState state = new ProjectState();
-    // An app's initial migrations (Django splits one in two around a cycle) create tables that
-    // are empty until the app's first deploy: they count as created for each other.
     Map<String, Set<String>> createdInitially = new HashMap<>();
     for (MigrationKey key : history.replayed()) {
       MigrationDefinition m = byKey.get(key);
       if (m == null) {
         return;
       }
-      Set<String> created = new HashSet<>();
-      if (m.initial()) {
-        created = createdInitially.computeIfAbsent(key.app(), a -> new HashSet<>());
-      }
+      Set<String> created = created(createdInitially, key, m);
       TypeElement type = toLint.contains(key) ? elements.getTypeElement(m.className()) : null;
       try {
         if (type == null) {
@@ -274,15 +291,7 @@ final class SafetyCheck {
       }
       Operation op = opKind.reconstruct(d);
       String scope = d.string("scope", "BOTH");
-      AnnotationValue reason = Mirrors.value(opMirror, "safetyAssured");
-      boolean silenced = assured;
-      if (reason != null) {
-        if (String.valueOf(reason.getValue()).isBlank()) {
-          reporter.report(
-              Problem.SAFETY_REASON_BLANK, type, migration, reason, "@Op(safetyAssured)", key);
-        }
-        silenced = true;
-      }
+      boolean silenced = silenced(opMirror, assured, type, migration, key);
       if (!scope.equals("STATE") && !silenced) {
         List<SafetyRules.Finding> found =
             findings(key.app(), key.toString(), settings, op, state, created);
