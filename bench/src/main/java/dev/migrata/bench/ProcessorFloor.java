@@ -49,7 +49,8 @@ import javax.tools.ToolProvider;
  * </ul>
  *
  * Properties: {@code bench.floorNs} (default 1000,5000), {@code bench.fullMax} (full compiles only
- * up to this N, default 1000), {@code bench.shapes}, {@code bench.reps}.
+ * up to this N, default 1000), {@code bench.shapes}, {@code bench.reps}, {@code bench.partial}
+ * ({@code false}: the full rows only, no partial compiles, no IDE class output built).
  */
 final class ProcessorFloor {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -86,6 +87,7 @@ final class ProcessorFloor {
     int[] ns = Bench.ints(System.getProperty("bench.floorNs", "1000,5000"));
     int fullMax = Integer.getInteger("bench.fullMax", 1000);
     String[] shapes = System.getProperty("bench.shapes", "wide,narrow").split(",");
+    boolean partial = Boolean.parseBoolean(System.getProperty("bench.partial", "true"));
     String annotations = Bench.jar("migrata-annotations");
     Path warm = Bench.generateApp(dir.resolve("floor-warmup"), 50, "wide");
     for (int i = 0; i < 6; i++) {
@@ -116,7 +118,9 @@ final class ProcessorFloor {
         Path full = root.resolve("full");
         Path ide = root.resolve("ide");
         // The IDE's class output: what a build with the processor left there.
-        javac(all, annotations, ide, Proc.MIGRATA, src, true, null);
+        if (partial) {
+          javac(all, annotations, ide, Proc.MIGRATA, src, true, null);
+        }
         String ideCp = annotations + File.pathSeparator + ide;
         boolean doFull = n <= fullMax;
         Map<String, List<Time>> t = new LinkedHashMap<>();
@@ -126,10 +130,12 @@ final class ProcessorFloor {
                 "jnull", "jwith")) {
           t.put(k, new ArrayList<>());
         }
-        javac(model, ideCp, ide, Proc.MIGRATA, src, false, null); // untimed
+        if (partial) {
+          javac(model, ideCp, ide, Proc.MIGRATA, src, false, null); // untimed
+        }
         try (URLClassLoader keptNull = processorLoader(Proc.NULL);
             URLClassLoader keptMigrata = processorLoader(Proc.MIGRATA)) {
-          for (int i = 0; i < WARM_UP; i++) {
+          for (int i = 0; partial && i < WARM_UP; i++) {
             javac(model, ideCp, ide, Proc.NULL, src, false, keptNull);
             javac(model, ideCp, ide, Proc.MIGRATA, src, false, keptMigrata);
           }
@@ -138,6 +144,9 @@ final class ProcessorFloor {
               t.get("fnone").add(javac(all, annotations, full, Proc.NONE, src, true, null));
               t.get("fnull").add(javac(all, annotations, full, Proc.NULL, src, true, null));
               t.get("fwith").add(javac(all, annotations, full, Proc.MIGRATA, src, true, null));
+            }
+            if (!partial) {
+              continue;
             }
             t.get("pnone").add(javac(model, ideCp, ide, Proc.NONE, src, false, null));
             t.get("pnull").add(javac(model, ideCp, ide, Proc.NULL, src, false, null));
@@ -151,6 +160,10 @@ final class ProcessorFloor {
         }
         if (doFull) {
           row(shape, n, "full", t.get("fnone"), t.get("fnull"), t.get("fwith"));
+        }
+        if (!partial) {
+          Bench.deleteTree(root);
+          continue;
         }
         row(shape, n, "partial", t.get("pnone"), t.get("pnull"), t.get("pwith"));
         row(shape, n, "partial, warm", t.get("pnone"), t.get("wnull"), t.get("wwith"));
