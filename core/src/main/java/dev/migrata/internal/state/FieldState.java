@@ -1,6 +1,7 @@
 package dev.migrata.internal.state;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A field as the migration state knows it (Django's deconstructed field): immutable, compared by
@@ -523,5 +524,84 @@ public record FieldState(
           dbConstraint,
           constraintName);
     }
+  }
+
+  // equals and hashCode by hand, the values of the generated ones: a record's are bootstrapped
+  // through java.lang.invoke on first use, in every class loader (the processor gets a new one
+  // per compile, and a full compile compares states of every model).
+  @Override
+  public boolean equals(Object other) {
+    if (this == other) {
+      return true;
+    }
+    if (!(other instanceof FieldState o)) {
+      return false;
+    }
+    return Objects.equals(name, o.name)
+        && Objects.equals(type, o.type)
+        && Objects.equals(column, o.column)
+        && nullable == o.nullable
+        && unique == o.unique
+        && index == o.index
+        && primaryKey == o.primaryKey
+        && Objects.equals(maxLength, o.maxLength)
+        && Objects.equals(precision, o.precision)
+        && Objects.equals(scale, o.scale)
+        && Objects.equals(defaultValue, o.defaultValue)
+        && Objects.equals(dbDefault, o.dbDefault)
+        && Objects.equals(comment, o.comment)
+        && Objects.equals(helpText, o.helpText)
+        && Objects.equals(choices, o.choices)
+        && Objects.equals(to, o.to)
+        && Objects.equals(toField, o.toField)
+        && Objects.equals(onDelete, o.onDelete)
+        && Objects.equals(relatedName, o.relatedName)
+        && Objects.equals(through, o.through)
+        && Objects.equals(table, o.table)
+        && Objects.equals(defaultMethod, o.defaultMethod)
+        && Objects.equals(args, o.args)
+        && Objects.equals(orm, o.orm)
+        && Objects.equals(joinAutoField, o.joinAutoField)
+        && parentLink == o.parentLink
+        && Objects.equals(generated, o.generated)
+        && persisted == o.persisted
+        && dbConstraint == o.dbConstraint
+        && Objects.equals(constraintName, o.constraintName);
+  }
+
+  @Override
+  public int hashCode() {
+    int h = 0;
+    h = 31 * h + Objects.hashCode(name);
+    h = 31 * h + Objects.hashCode(type);
+    h = 31 * h + Objects.hashCode(column);
+    h = 31 * h + Boolean.hashCode(nullable);
+    h = 31 * h + Boolean.hashCode(unique);
+    h = 31 * h + Boolean.hashCode(index);
+    h = 31 * h + Boolean.hashCode(primaryKey);
+    h = 31 * h + Objects.hashCode(maxLength);
+    h = 31 * h + Objects.hashCode(precision);
+    h = 31 * h + Objects.hashCode(scale);
+    h = 31 * h + Objects.hashCode(defaultValue);
+    h = 31 * h + Objects.hashCode(dbDefault);
+    h = 31 * h + Objects.hashCode(comment);
+    h = 31 * h + Objects.hashCode(helpText);
+    h = 31 * h + Objects.hashCode(choices);
+    h = 31 * h + Objects.hashCode(to);
+    h = 31 * h + Objects.hashCode(toField);
+    h = 31 * h + Objects.hashCode(onDelete);
+    h = 31 * h + Objects.hashCode(relatedName);
+    h = 31 * h + Objects.hashCode(through);
+    h = 31 * h + Objects.hashCode(table);
+    h = 31 * h + Objects.hashCode(defaultMethod);
+    h = 31 * h + Objects.hashCode(args);
+    h = 31 * h + Objects.hashCode(orm);
+    h = 31 * h + Objects.hashCode(joinAutoField);
+    h = 31 * h + Boolean.hashCode(parentLink);
+    h = 31 * h + Objects.hashCode(generated);
+    h = 31 * h + Boolean.hashCode(persisted);
+    h = 31 * h + Boolean.hashCode(dbConstraint);
+    h = 31 * h + Objects.hashCode(constraintName);
+    return h;
   }
 }

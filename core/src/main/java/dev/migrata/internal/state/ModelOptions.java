@@ -1,6 +1,7 @@
 package dev.migrata.internal.state;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The options of a model that only Django's ORM uses (the keys of Django's {@code
@@ -40,5 +41,30 @@ public record ModelOptions(String verboseName, String verboseNamePlural, List<St
             d.string("verboseNamePlural", null),
             d.strings("ordering"));
     return read.equals(NONE) ? NONE : read;
+  }
+
+  // equals and hashCode by hand, the values of the generated ones: a record's are bootstrapped
+  // through java.lang.invoke on first use, in every class loader (the processor gets a new one
+  // per compile, and a full compile compares states of every model).
+  @Override
+  public boolean equals(Object other) {
+    if (this == other) {
+      return true;
+    }
+    if (!(other instanceof ModelOptions o)) {
+      return false;
+    }
+    return Objects.equals(verboseName, o.verboseName)
+        && Objects.equals(verboseNamePlural, o.verboseNamePlural)
+        && Objects.equals(ordering, o.ordering);
+  }
+
+  @Override
+  public int hashCode() {
+    int h = 0;
+    h = 31 * h + Objects.hashCode(verboseName);
+    h = 31 * h + Objects.hashCode(verboseNamePlural);
+    h = 31 * h + Objects.hashCode(ordering);
+    return h;
   }
 }

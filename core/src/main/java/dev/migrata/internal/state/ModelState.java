@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 /**
@@ -300,5 +301,46 @@ public record ModelState(
     FieldState f = field(bare);
     String column = f == null ? Names.snakeCase(bare) : f.columnName();
     return desc ? "-" + column : column;
+  }
+
+  // equals and hashCode by hand, the values of the generated ones: a record's are bootstrapped
+  // through java.lang.invoke on first use, in every class loader (the processor gets a new one
+  // per compile, and a full compile compares states of every model).
+  @Override
+  public boolean equals(Object other) {
+    if (this == other) {
+      return true;
+    }
+    if (!(other instanceof ModelState o)) {
+      return false;
+    }
+    return Objects.equals(app, o.app)
+        && Objects.equals(name, o.name)
+        && Objects.equals(fields, o.fields)
+        && Objects.equals(indexes, o.indexes)
+        && Objects.equals(constraints, o.constraints)
+        && Objects.equals(table, o.table)
+        && Objects.equals(comment, o.comment)
+        && managed == o.managed
+        && Objects.equals(options, o.options)
+        && Objects.equals(bases, o.bases)
+        && proxy == o.proxy;
+  }
+
+  @Override
+  public int hashCode() {
+    int h = 0;
+    h = 31 * h + Objects.hashCode(app);
+    h = 31 * h + Objects.hashCode(name);
+    h = 31 * h + Objects.hashCode(fields);
+    h = 31 * h + Objects.hashCode(indexes);
+    h = 31 * h + Objects.hashCode(constraints);
+    h = 31 * h + Objects.hashCode(table);
+    h = 31 * h + Objects.hashCode(comment);
+    h = 31 * h + Boolean.hashCode(managed);
+    h = 31 * h + Objects.hashCode(options);
+    h = 31 * h + Objects.hashCode(bases);
+    h = 31 * h + Boolean.hashCode(proxy);
+    return h;
   }
 }
