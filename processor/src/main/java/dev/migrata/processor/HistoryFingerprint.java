@@ -36,9 +36,9 @@ import javax.tools.StandardLocation;
  *       replays anew);
  *   <li>the {@link #places} are found once, after a full read: the class output's package
  *       directory, the source root's, and every directory or jar a migration class came from;
- *   <li>their {@link #stat} lists every class file (and migration source) there with its size and
- *       modification time, or a jar's own size and time: a migration added, deleted, edited or
- *       recompiled changes it.
+ *   <li>their {@link #stat} lists every class file there with its size and modification time, or a
+ *       jar's own size and time: a migration added, deleted, edited or recompiled changes it; and
+ *       the source root's migration sources as {@link MigrationSources} lists them.
  * </ul>
  */
 final class HistoryFingerprint {
@@ -46,6 +46,7 @@ final class HistoryFingerprint {
   private final Elements elements;
   private final SourceRootLocator roots;
   private final Supplier<List<? extends Element>> userSources;
+  private final MigrationSources sources;
 
   HistoryFingerprint(
       Filer filer,
@@ -56,6 +57,7 @@ final class HistoryFingerprint {
     this.elements = elements;
     this.roots = roots;
     this.userSources = userSources;
+    this.sources = new MigrationSources(filer);
   }
 
   /**
@@ -98,7 +100,7 @@ final class HistoryFingerprint {
       }
       places.add("dir " + out);
       if (root != null) {
-        places.add("src " + root.resolve(pkg.replace('.', '/')));
+        places.add("sources " + pkg + " " + root.resolve(pkg.replace('.', '/')));
       }
       PackageElement element = elements.getPackageElement(pkg);
       if (element == null) {
@@ -119,14 +121,15 @@ final class HistoryFingerprint {
   }
 
   /** The metadata of {@code places} now (see {@link #places}). */
-  static String stat(String places) {
+  String stat(String places) {
     StringBuilder out = new StringBuilder();
     for (String line : places.split("\n")) {
       out.append(line).append('\n');
       if (line.startsWith("dir ")) {
         list(Paths.get(line.substring(4)), ".class", out);
-      } else if (line.startsWith("src ")) {
-        list(Paths.get(line.substring(4)), ".java", out);
+      } else if (line.startsWith("sources ")) {
+        int space = line.indexOf(' ', 8);
+        sources.list(line.substring(8, space), Paths.get(line.substring(space + 1)), out);
       } else if (line.startsWith("jar ")) {
         out.append(stat(Paths.get(line.substring(4)))).append('\n');
       }
@@ -139,7 +142,7 @@ final class HistoryFingerprint {
    * no sort, one line appended per file. A directory whose order changed (files came and went) is a
    * miss, as it should be; an unchanged one lists alike.
    */
-  private static void list(Path dir, String suffix, StringBuilder out) {
+  static void list(Path dir, String suffix, StringBuilder out) {
     int start = out.length();
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
       for (Path file : files) {
@@ -156,7 +159,7 @@ final class HistoryFingerprint {
    * hundred files: the processor's classes are loaded afresh by each compile of a build tool, and a
    * loop body run interpreted over thousands of files costs more than the system calls.
    */
-  private static void line(Path file, String suffix, StringBuilder out) throws IOException {
+  static void line(Path file, String suffix, StringBuilder out) throws IOException {
     String name = file.getFileName().toString();
     if (name.endsWith(suffix)) {
       BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);

@@ -94,7 +94,7 @@ final class MakeMigrations {
     }
     Map<String, List<MigrationReader.Found>> found = new TreeMap<>();
     String cacheKey = options.replayCache() ? fingerprints.key(known.values()) : null;
-    HistoryReplayer.History history = cacheKey == null ? null : cache.load(cacheKey);
+    HistoryReplayer.History history = cacheKey == null ? null : cache.load(cacheKey, fingerprints);
     ReplayedStates states = ReplayedStates.none();
     if (history != null) {
       cacheHits++;
@@ -109,7 +109,7 @@ final class MakeMigrations {
           cacheKey == null || !cache.worthStoring() ? null : fingerprints.places(known.values());
       // A replay that reported something is not cached: a hit would not report it again.
       if (places != null && reporter.count() == reported) {
-        cache.store(cacheKey, places, HistoryFingerprint.stat(places), history);
+        cache.store(cacheKey, places, fingerprints.stat(places), history);
       }
     }
     lastHistory = history;

@@ -69,9 +69,9 @@ final class ReplayCache {
    * The history stored under {@code key} whose places still have the metadata they had when it was
    * stored, or null (then replay).
    */
-  HistoryReplayer.History load(String key) {
+  HistoryReplayer.History load(String key, HistoryFingerprint fingerprints) {
     for (Entry e : entries()) {
-      if (!e.key().equals(key) || !HistoryFingerprint.stat(e.places()).equals(e.stat())) {
+      if (!e.key().equals(key) || !fingerprints.stat(e.places()).equals(e.stat())) {
         continue;
       }
       try {

@@ -151,36 +151,99 @@ class ReplayCacheTest {
     assertThat(EndToEndTest.index(cached)).containsExactly("library.0001_initial");
   }
 
+  /**
+   * Without a source path, and with the source root not on the class path, javac reads the
+   * migrations' class files only (an IDE's partial compile): a source edited but not compiled
+   * changes nothing a replay reads, so it is still a hit, and the outcome equals a full replay's. A
+   * source added is a miss (a deleted one is {@link #deletedMigrationsAndSourcesAreNoticed}).
+   */
   @Test
-  void aMigrationSourceEditedButNotCompiledIsAMiss() {
+  void aMigrationSourceEditedButNotCompiledIsAHitWhenJavacCannotReadIt() {
+    sourceEditedNotCompiled(List.of(), true);
+  }
+
+  /** With the source root as the source path javac may compile a newer source: a miss. */
+  @Test
+  void aMigrationSourceEditedButNotCompiledIsAMissWhenJavacCanReadIt() {
+    sourceEditedNotCompiled(List.of("-sourcepath", "SRC"), false);
+  }
+
+  /** The same when javac compiles what it reads without writing its class file. */
+  @Test
+  void aMigrationSourceEditedButNotCompiledIsAMissWithImplicitNone() {
+    sourceEditedNotCompiled(List.of("-sourcepath", "SRC", "-implicit:none"), false);
+  }
+
+  /** The same when javac prefers a source to its class file whatever their times. */
+  @Test
+  void aMigrationSourceEditedButNotCompiledIsAMissWhenJavacPrefersSources() {
+    sourceEditedNotCompiled(List.of("-sourcepath", "SRC", "-Xprefer:source"), false);
+  }
+
+  /** Without a source path javac looks for sources on the class path: a miss there too. */
+  @Test
+  void aMigrationSourceEditedButNotCompiledIsAMissWhenTheClassPathHoldsTheSources() {
+    sourceEditedNotCompiled(List.of("-cp", "SRC"), false);
+  }
+
+  /**
+   * A source path set by one compile and not by the next (or back) changes how the sources are
+   * listed: a miss, never a history stored under the other view.
+   */
+  @Test
+  void aSourcePathAddedOrDroppedIsAMiss() {
+    List<String> sourcePath = List.of("-sourcepath", "SRC");
     assertHits(
         List.of(
             full("clean build", NOTHING),
             partial("stores", NOTHING),
-            partial("hit", NOTHING),
-            partial(
+            new Step("with a source path: replays", NOTHING, List.of(BOOK), sourcePath),
+            new Step("hit", NOTHING, List.of(BOOK), sourcePath),
+            partial("without: replays", NOTHING),
+            partial("hit", NOTHING)),
+        false,
+        false,
+        false,
+        true,
+        false,
+        true);
+  }
+
+  private void sourceEditedNotCompiled(List<String> options, boolean editIsAHit) {
+    assertHits(
+        List.of(
+            full("clean build", NOTHING),
+            new Step("stores", NOTHING, List.of(BOOK), options),
+            new Step("hit", NOTHING, List.of(BOOK), options),
+            new Step(
                 "0001's source edited, not compiled",
                 p ->
                     write(
                         p,
                         MIGRATIONS + "M0001_initial.java",
-                        read(p, MIGRATIONS + "M0001_initial.java") + "// a note\n")),
-            partial("hit again", NOTHING),
-            partial(
+                        read(p, MIGRATIONS + "M0001_initial.java")
+                                .replace("maxLength = 200", "maxLength = 255")
+                            + "// a note\n"),
+                List.of(BOOK),
+                options),
+            new Step("hit again", NOTHING, List.of(BOOK), options),
+            new Step(
                 "a new migration source, not compiled",
                 p ->
                     write(
                         p,
                         MIGRATIONS + "Notes.java",
-                        "package com.example.library.migrations;\nclass Notes {}\n")),
-            partial("hit again", NOTHING)),
+                        "package com.example.library.migrations;\nclass Notes {}\n"),
+                List.of(BOOK),
+                options),
+            new Step("hit again", NOTHING, List.of(BOOK), options)),
         false,
         false,
         true,
+        editIsAHit,
+        null,
         false,
-        true,
-        false,
-        true);
+        null);
   }
 
   @Test
@@ -490,8 +553,17 @@ class ReplayCacheTest {
               .toString();
       List<String> args = new ArrayList<>();
       args.addAll(List.of("-d", classes.toString(), "-s", gen.toString()));
-      args.addAll(List.of("-cp", annotations + File.pathSeparator + classes));
-      args.addAll(options);
+      String classPath = annotations + File.pathSeparator + classes;
+      for (int i = 0; i < options.size(); i++) {
+        String option = options.get(i).replace("SRC", project.resolve("src").toString());
+        if (options.get(i).equals("-cp")) {
+          classPath +=
+              File.pathSeparator + options.get(++i).replace("SRC", "" + project.resolve("src"));
+        } else {
+          args.add(option);
+        }
+      }
+      args.addAll(List.of("-cp", classPath));
       List<Path> paths =
           sources == null
               ? EndToEndTest.allSources(project)
