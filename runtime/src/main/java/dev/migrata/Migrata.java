@@ -1,9 +1,7 @@
 package dev.migrata;
 
-import dev.migrata.internal.loader.MigrationLoader;
 import dev.migrata.internal.migration.IndexTable;
 import dev.migrata.internal.migration.MigrationDefinition;
-import dev.migrata.internal.migration.MigrationIndex;
 import dev.migrata.internal.migration.MigrationKey;
 import dev.migrata.internal.recorder.HistoryRows;
 import dev.migrata.internal.recorder.MigrationRecorder;
@@ -194,8 +192,8 @@ public final class Migrata {
             ErrorCode.CONFIGURATION,
             "No database configured: call dataSource(...) or jdbcUrl(...).");
       }
-      ClassLoader cl = effectiveClassLoader();
-      return new Migrata(this, index(cl), cl);
+      ClassLoader cl = IndexSource.classLoader(classLoader);
+      return new Migrata(this, IndexSource.index(migrations, cl), cl);
     }
 
     /**
@@ -205,31 +203,11 @@ public final class Migrata {
      */
     public Fleet fleet(Tenants tenants) {
       Objects.requireNonNull(tenants, "tenants");
-      ClassLoader cl = effectiveClassLoader();
-      IndexTable index = index(cl);
+      ClassLoader cl = IndexSource.classLoader(classLoader);
+      IndexTable index = IndexSource.index(migrations, cl);
       return new Fleet(
           tenants,
           connections -> new Migrata(connections, index, listener, lockTimeout, lease, cl, ddl));
-    }
-
-    private ClassLoader effectiveClassLoader() {
-      ClassLoader cl = classLoader;
-      if (cl == null) {
-        cl = Thread.currentThread().getContextClassLoader();
-      }
-      return cl != null ? cl : Migrata.class.getClassLoader();
-    }
-
-    private IndexTable index(ClassLoader cl) {
-      if (migrations != null) {
-        return IndexTable.of(migrations);
-      }
-      // One look-up of the resource on the class path, not a check for it first and then a read.
-      IndexTable index = MigrationLoader.readIndexTable(cl);
-      if (index.resources() == 0) {
-        throw History.noIndex(MigrationIndex.RESOURCE);
-      }
-      return index;
     }
   }
 

@@ -23,6 +23,25 @@ import java.util.Set;
  * a changed checksum, a history out of dependency order, two leaves) answers false, and the caller
  * takes the full path, which plans or reports the problem as before. A history whose row order is a
  * topological order of the whole graph has no cycle, so none can hide behind a true answer.
+ *
+ * <p>The rules are written twice, once over the {@link IndexTable}'s columns and once over {@link
+ * MigrationDefinition}s, and {@code UpToDateTest} runs every case through both and asserts they
+ * agree. The second exists for the tables that cannot answer by bytes ({@link IndexTable#compact()}
+ * false):
+ *
+ * <ul>
+ *   <li>a version-1 index stores no checksum, so a row's checksum can only be compared with one
+ *       computed from the decoded definition ({@link MigrationChecksum#matches});
+ *   <li>a non-ASCII app or name: the table compares a row's {@code String} char by char with the
+ *       index's bytes, which holds for ASCII only;
+ *   <li>{@code Configuration.migrations(...)} (tests, the CLI's tests): definitions with no index
+ *       bytes at all ({@link IndexTable#of}).
+ * </ul>
+ *
+ * Folding them into one would mean building the table's columns (app numbers, dependencies resolved
+ * to line numbers, the name hash, a checksum per line) from definitions, a second builder of
+ * IndexTable beside the byte parser. The table path must not change for it: its cost at N = 10,000
+ * is issue 16's met start-up goal (bench/README.md).
  */
 final class UpToDate {
   private UpToDate() {}
