@@ -50,6 +50,21 @@ class MainTest extends CliTestBase {
   }
 
   @Test
+  void fakeBackwardsRendersStatesAsDjangoDoes() {
+    // Django's executor renders the states before unapplying, faked or not, and says so.
+    run("migrate", "--url", db.url);
+    assertThat(run("migrate", "library", "0002", "--fake", "--url", db.url)).isZero();
+    assertThat(out)
+        .isEqualTo(
+            lines(
+                "Operations to perform:",
+                "  Target specific migration: 0002_book_rating, from library",
+                "Running migrations:",
+                "  Rendering model states... DONE",
+                "  Unapplying library.0003_data... FAKED"));
+  }
+
+  @Test
   void migrateBackwardsToATargetAndToZeroWithTimings() {
     run("migrate", "--url", db.url);
     assertThat(run("migrate", "library", "0001", "--url", db.url)).isZero();
@@ -153,7 +168,12 @@ class MainTest extends CliTestBase {
     assertThat(run("sqlmigrate", "shop", "0001_initial", "--backwards", "--url", db.url)).isZero();
     assertThat(out)
         .isEqualTo(
-            lines("BEGIN;", "--", "-- Create model Order", "--", "DROP TABLE \"shop_order\";",
+            lines(
+                "BEGIN;",
+                "--",
+                "-- Create model Order",
+                "--",
+                "DROP TABLE \"shop_order\";",
                 "COMMIT;"));
   }
 
@@ -170,7 +190,9 @@ class MainTest extends CliTestBase {
     assertThat(run("migrate")).isEqualTo(1);
     assertThat(err)
         .isEqualTo(
-            lines("Error: No database URL: pass --url or set MIGRATA_URL (e.g. jdbc:sqlite:app.db)."));
+            lines(
+                "Error: No database URL: pass --url or set MIGRATA_URL (e.g."
+                    + " jdbc:sqlite:app.db)."));
 
     assertThat(run("migrate", "--bogus")).isEqualTo(2);
     assertThat(err).isEqualTo(lines("Error: Unknown option: '--bogus'. See 'migrate --help'."));

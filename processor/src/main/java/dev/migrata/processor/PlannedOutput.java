@@ -35,6 +35,8 @@ final class PlannedOutput {
   /** The migrations this compile wrote, by app. */
   private final Map<String, List<MigrationDefinition>> written = new TreeMap<>();
 
+  private final DeclaredOrder declaredOrder;
+
   PlannedOutput(
       Elements elements,
       Reporter reporter,
@@ -43,6 +45,7 @@ final class PlannedOutput {
       MigrationFiles files,
       List<Element> userSources) {
     this.elements = elements;
+    this.declaredOrder = new DeclaredOrder(elements);
     this.reporter = reporter;
     this.options = options;
     this.sourceRoots = sourceRoots;
@@ -128,7 +131,9 @@ final class PlannedOutput {
       Element[] originating =
           m.models().stream().map(ModelDeclaration::element).toArray(Element[]::new);
       if (files.write(m.qualifiedClassName(), text, e.getValue(), element(m), originating)) {
-        written.computeIfAbsent(m.app().label(), a -> new ArrayList<>()).add(m.definition());
+        written
+            .computeIfAbsent(m.app().label(), a -> new ArrayList<>())
+            .add(declaredOrder.of(m.definition()));
         reportWritten(m, e.getValue());
       }
     }

@@ -218,8 +218,9 @@ public final class MigrationExecutor {
       MigrationApplier applier,
       MigrationListener listener) {
     Map<MigrationKey, ProjectState> states = new HashMap<>();
+    // Said also when faking (as Django's executor does), though a fake unapplies without states.
+    listener.renderingStates();
     if (!fake) {
-      listener.renderingStates();
       Set<MigrationKey> toRun = new HashSet<>();
       plan.forEach(s -> toRun.add(s.key()));
       ProjectState state = new ProjectState();
