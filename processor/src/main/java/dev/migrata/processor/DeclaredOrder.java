@@ -39,16 +39,7 @@ final class DeclaredOrder {
     for (Deconstructed op : ops) {
       ordered.add((Deconstructed) reorder(op));
     }
-    List<Deconstructed> result = List.copyOf(ordered);
-    return new MigrationDefinition(
-        m.key(),
-        m.className(),
-        m.dependencies(),
-        m.replaces(),
-        m.runBefore(),
-        m.initial(),
-        m.atomic(),
-        () -> result);
+    return m.withOperations(ordered);
   }
 
   private Object reorder(Object value) {

@@ -136,6 +136,21 @@ public final class MigrationDefinition {
     this.appOnlineDdl = app;
   }
 
+  /**
+   * This migration with {@code operations} in place of its own (e.g. the same operations with their
+   * attributes in another order); key, dependencies, flags and the MySQL online-DDL settings kept.
+   */
+  public MigrationDefinition withOperations(List<Deconstructed> operations) {
+    List<Deconstructed> copy = List.copyOf(operations);
+    MigrationDefinition m =
+        new MigrationDefinition(
+            key, className, dependencies, replaces, runBefore, initial, atomic, () -> copy);
+    synchronized (this) {
+      m.onlineDdl(onlineDdl, appOnlineDdl);
+    }
+    return m;
+  }
+
   /** The operations' annotation form. */
   public List<Deconstructed> deconstructedOperations() {
     return operationSource.get();
