@@ -20,22 +20,10 @@ import javax.lang.model.type.TypeMirror;
 /**
  * The join models of JPA entities: each owned {@code @ManyToMany} and unidirectional
  * {@code @OneToMany} as a model of its own, named and shaped as Hibernate expects the join table
- * ({@code @JoinTable}, else its implicit table and column names).
+ * ({@code @JoinTable}, else its implicit table and column names). A record of the readers it asks.
  */
-final class JpaJoinTables {
-  private final JpaNaming naming;
-  private final JpaInheritance inheritance;
-  private final JpaRelations relations;
-  private final JpaKeys keys;
-
-  JpaJoinTables(
-      JpaNaming naming, JpaInheritance inheritance, JpaRelations relations, JpaKeys keys) {
-    this.naming = naming;
-    this.inheritance = inheritance;
-    this.relations = relations;
-    this.keys = keys;
-  }
-
+record JpaJoinTables(
+    JpaNaming naming, JpaInheritance inheritance, JpaRelations relations, JpaKeys keys) {
   /**
    * The join table of an owned {@code @ManyToMany} or a unidirectional {@code @OneToMany}: a model
    * with a key to each side under the columns Hibernate names. Django's join tables add an {@code
@@ -102,14 +90,7 @@ final class JpaJoinTables {
     }
     fields.put(ownerKey, ownerFk.build());
     fields.put(targetKey, targetFk.build());
-    String modelName = owner.getSimpleName() + capitalize(name);
-    ModelState state =
-        new ModelState(app.label(), modelName, fields, List.of(), List.of(), table, null, true);
-    Map<String, ModelDeclaration.FieldDeclaration> declarations = new LinkedHashMap<>();
-    for (String f : fields.keySet()) {
-      declarations.put(f, new ModelDeclaration.FieldDeclaration(field, relation, null));
-    }
-    return new ModelDeclaration(app, state, owner, relation, null, declarations);
+    return ModelDeclaration.ofAttribute(app, owner, field, relation, fields, table);
   }
 
   private String joinColumn(AnnotationMirror joinTable, String member, String implicit) {
@@ -122,9 +103,5 @@ final class JpaJoinTables {
       }
     }
     return naming.physical(implicit);
-  }
-
-  private static String capitalize(String s) {
-    return Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 }
