@@ -122,7 +122,8 @@ final class Connections {
         }
       }
       backend.prepare(connection);
-      return work.run(connection, backend);
+      // The run's own backend: what it reads of the server once is kept for this run only.
+      return work.run(connection, backend.on(connection));
     } catch (SQLException e) {
       throw new MigrataException(
           ErrorCode.DATABASE, "Database error: " + oneLine(e.getMessage()), e);

@@ -1,5 +1,8 @@
 package dev.migrata.processor;
 
+import static dev.migrata.processor.AnnotationValues.emptyToNull;
+import static dev.migrata.processor.AnnotationValues.string;
+
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
@@ -56,6 +59,12 @@ final class Jpa {
 
   static AnnotationMirror find(Element e, String annotation) {
     return Mirrors.find(e, annotation);
+  }
+
+  /** The entity name ({@code @Entity(name)}, else the class's), as JPA's implicit names use it. */
+  static String logicalEntity(TypeElement type) {
+    String explicit = emptyToNull(string(find(type, ENTITY), "name"));
+    return explicit != null ? explicit : type.getSimpleName().toString();
   }
 
   /** The class of a declared type, or null. */

@@ -5,7 +5,6 @@ import static dev.migrata.processor.AnnotationValues.string;
 
 import dev.migrata.internal.state.FieldState;
 import dev.migrata.internal.state.FieldType;
-import dev.migrata.internal.state.ModelState;
 import dev.migrata.internal.state.Names;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -136,14 +135,7 @@ final class JpaElementCollections {
               .column(naming.physical(explicit != null ? explicit : name + "_ORDER"))
               .build());
     }
-    String modelName = model + Character.toUpperCase(name.charAt(0)) + name.substring(1);
-    ModelState state =
-        new ModelState(app.label(), modelName, fields, List.of(), List.of(), tableName, null, true);
-    Map<String, ModelDeclaration.FieldDeclaration> declarations = new LinkedHashMap<>();
-    for (String f : fields.keySet()) {
-      declarations.put(f, new ModelDeclaration.FieldDeclaration(field, collection, null));
-    }
-    return new ModelDeclaration(app, state, owner, collection, null, declarations);
+    return ModelDeclaration.ofAttribute(app, owner, field, collection, fields, tableName);
   }
 
   /** {@code @CollectionTable(joinColumns = @JoinColumn(name))}, else JPA's {@code entity_id}. */

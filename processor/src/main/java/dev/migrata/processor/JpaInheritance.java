@@ -125,6 +125,17 @@ final class JpaInheritance {
     return strategy(type) == Strategy.SINGLE_TABLE ? root(type) : type;
   }
 
+  /**
+   * The logical name of the table that holds an entity's rows (before the naming strategy): its
+   * table owner's {@code @Table(name)}, else that entity's name. JPA's implicit names (join tables,
+   * sequences) are built on it.
+   */
+  String logicalTable(TypeElement entity) {
+    TypeElement type = tableOwner(entity);
+    String explicit = emptyToNull(string(Mirrors.find(type, Jpa.TABLE), "name"));
+    return explicit != null ? explicit : Jpa.logicalEntity(type);
+  }
+
   /** Whether {@code type} has a model (and a table) of its own. */
   boolean hasTable(TypeElement type) {
     return switch (strategy(type)) {

@@ -7,7 +7,6 @@ import static dev.migrata.processor.AnnotationValues.string;
 import dev.migrata.internal.state.FieldState;
 import dev.migrata.internal.state.FieldType;
 import dev.migrata.internal.state.ModelState;
-import dev.migrata.internal.state.Names;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,9 +16,6 @@ import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
-import javax.lang.model.type.DeclaredType;
-import javax.lang.model.type.TypeKind;
-import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
@@ -27,7 +23,7 @@ import javax.lang.model.util.Types;
  * Reads a JPA {@code @Entity} as a model: every persistent field is a column (JPA's default, unlike
  * {@code @Model}), {@code @MappedSuperclass} fields first, {@code @Embedded} values flattened,
  * to-one relations as foreign keys, and each owned many-to-many (or unidirectional one-to-many) as
- * a join model of its own, named and shaped as Hibernate expects the join table.
+ * a join model of its own ({@link JpaJoinTables}).
  */
 final class JpaModelReader {
   private final Elements elements;
@@ -43,6 +39,7 @@ final class JpaModelReader {
   private final JpaAccess access;
   private final JpaIdGeneration ids;
   private final JpaTableIndexes tableIndexes;
+  private final JpaJoinTables joinTables;
 
   JpaModelReader(
       Elements elements,
@@ -65,6 +62,7 @@ final class JpaModelReader {
     this.access = new JpaAccess(elements, reporter);
     this.ids = ids;
     this.tableIndexes = new JpaTableIndexes(reporter, naming);
+    this.joinTables = new JpaJoinTables(naming, inheritance, relations, keys);
   }
 
   /** The sequences the ids of the entities read draw from (see {@link JpaIdGeneration}). */
@@ -103,7 +101,7 @@ final class JpaModelReader {
     List<VariableElement> attributes = new ArrayList<>(own);
     for (VariableElement field : own) {
       if (Jpa.has(field, Jpa.ID)) {
-        ids.read(app.label(), type, field, logicalTable(type));
+        ids.read(app.label(), type, field, inheritance.logicalTable(type));
       }
     }
     readFields(type, name, own, false, fields, declarations, owned);
@@ -139,8 +137,8 @@ final class JpaModelReader {
       TypeElement owner = strategy == JpaInheritance.Strategy.SINGLE_TABLE ? e.getKey() : type;
       ModelDeclaration model =
           Jpa.has(e.getValue(), Jpa.ELEMENT_COLLECTION)
-              ? collections.read(app, owner, logicalEntity(owner), e.getValue())
-              : joinModel(app, owner, state, e.getValue());
+              ? collections.read(app, owner, Jpa.logicalEntity(owner), e.getValue())
+              : joinTables.read(app, owner, state, e.getValue());
       if (model != null) {
         result.add(model);
       }
@@ -320,7 +318,7 @@ final class JpaModelReader {
   /** A {@code @ManyToOne} or owning {@code @OneToOne} as a foreign key, or null. */
   private FieldState toOne(
       VariableElement field, String name, String model, AnnotationMirror relation, boolean unique) {
-    TypeElement target = target(field, field.asType(), name, model, relation);
+    TypeElement target = relations.target(field, field.asType(), name, model, relation);
     if (target == null) {
       return null;
     }
@@ -345,128 +343,6 @@ final class JpaModelReader {
     return relations.readForeignKey(field, join, name, model, fk) ? fk.build() : null;
   }
 
-  /**
-   * The join table of an owned {@code @ManyToMany} or a unidirectional {@code @OneToMany}: a model
-   * with a key to each side under the columns Hibernate names. Django's join tables add an {@code
-   * id} (Hibernate never writes it; the database fills it).
-   */
-  private ModelDeclaration joinModel(
-      AppInfo app, TypeElement owner, ModelState ownerState, VariableElement field) {
-    String name = field.getSimpleName().toString();
-    AnnotationMirror relation = Jpa.find(field, Jpa.MANY_TO_MANY);
-    boolean manyToMany = relation != null;
-    if (relation == null) {
-      relation = Jpa.find(field, Jpa.ONE_TO_MANY);
-    }
-    if (!string(relation, "mappedBy").isEmpty()) {
-      return null; // The other side owns it.
-    }
-    TypeMirror type = field.asType();
-    TypeMirror element =
-        type instanceof DeclaredType d && d.getTypeArguments().size() == 1
-            ? d.getTypeArguments().get(0)
-            : null;
-    TypeElement target = target(field, element, name, ownerState.name(), relation);
-    if (target == null) {
-      return null;
-    }
-    AnnotationMirror joinTable = Jpa.find(field, Jpa.JOIN_TABLE);
-    String explicitTable = emptyToNull(string(joinTable, "name"));
-    String table =
-        explicitTable != null
-            ? naming.physical(explicitTable)
-            : naming.joinTable(logicalTable(owner), logicalTable(target), name);
-    // JPA names the owner's column after the inverse attribute of a bidirectional many-to-many.
-    String inverse = manyToMany ? relations.inverseAttribute(target, name) : null;
-    String ownerColumn =
-        joinColumn(
-            joinTable,
-            "joinColumns",
-            (inverse != null ? inverse : logicalEntity(owner)) + "_" + keys.idColumn(owner));
-    String targetColumn =
-        joinColumn(joinTable, "inverseJoinColumns", name + "_" + keys.idColumn(target));
-    String ownerKey = Names.snakeCase(owner.getSimpleName().toString());
-    String targetKey = "target";
-    Map<String, FieldState> fields = new LinkedHashMap<>();
-    fields.put("id", FieldState.autoId());
-    FieldState.Builder ownerFk =
-        FieldState.builder(ownerKey, FieldType.FOREIGN_KEY.djangoName())
-            .column(ownerColumn)
-            .index(false)
-            .to(keys.key(owner))
-            .onDelete("DO_NOTHING");
-    FieldState.Builder targetFk =
-        FieldState.builder(targetKey, FieldType.FOREIGN_KEY.djangoName())
-            .column(targetColumn)
-            .unique(!manyToMany)
-            .index(false)
-            .to(keys.key(target))
-            .onDelete("DO_NOTHING");
-    String model = ownerState.name();
-    if (!relations.readTableKey(field, joinTable, "joinColumns", "foreignKey", name, model, ownerFk)
-        || !relations.readTableKey(
-            field, joinTable, "inverseJoinColumns", "inverseForeignKey", name, model, targetFk)) {
-      return null;
-    }
-    fields.put(ownerKey, ownerFk.build());
-    fields.put(targetKey, targetFk.build());
-    String modelName = owner.getSimpleName() + capitalize(name);
-    ModelState state =
-        new ModelState(app.label(), modelName, fields, List.of(), List.of(), table, null, true);
-    Map<String, ModelDeclaration.FieldDeclaration> declarations = new LinkedHashMap<>();
-    for (String f : fields.keySet()) {
-      declarations.put(f, new ModelDeclaration.FieldDeclaration(field, relation, null));
-    }
-    return new ModelDeclaration(app, state, owner, relation, null, declarations);
-  }
-
-  private String joinColumn(AnnotationMirror joinTable, String member, String implicit) {
-    AnnotationValue value = joinTable == null ? null : Mirrors.value(joinTable, member);
-    if (value != null && value.getValue() instanceof List<?> items && !items.isEmpty()) {
-      AnnotationMirror first = (AnnotationMirror) ((AnnotationValue) items.get(0)).getValue();
-      String explicit = emptyToNull(string(first, "name"));
-      if (explicit != null) {
-        return naming.physical(explicit);
-      }
-    }
-    return naming.physical(implicit);
-  }
-
-  /** The entity name, as JPA's implicit names use it. */
-  private static String logicalEntity(TypeElement type) {
-    String explicit = emptyToNull(string(Mirrors.find(type, Jpa.ENTITY), "name"));
-    return explicit != null ? explicit : type.getSimpleName().toString();
-  }
-
-  private String logicalTable(TypeElement entity) {
-    TypeElement type = inheritance.tableOwner(entity);
-    String explicit = emptyToNull(string(Mirrors.find(type, Jpa.TABLE), "name"));
-    return explicit != null ? explicit : logicalEntity(type);
-  }
-
-  private TypeElement target(
-      VariableElement field,
-      TypeMirror type,
-      String name,
-      String model,
-      AnnotationMirror relation) {
-    AnnotationValue explicit = Mirrors.value(relation, "targetEntity");
-    if (explicit != null
-        && explicit.getValue() instanceof TypeMirror t
-        && t.getKind() == TypeKind.DECLARED
-        && !((TypeElement) ((DeclaredType) t).asElement())
-            .getQualifiedName()
-            .contentEquals("void")) {
-      type = t;
-    }
-    TypeElement target = type == null ? null : Jpa.typeElement(type);
-    if (target == null || !ModelReader.isModel(target)) {
-      reporter.report(Problem.JPA_TARGET_NOT_ENTITY, field, relation, null, name, model, type);
-      return null;
-    }
-    return relations.checkTarget(field, relation, target, name, model) ? target : null;
-  }
-
   private static String renamedFrom(Element e) {
     return emptyToNull(string(Mirrors.find(e, Jpa.RENAMED_FROM), "value"));
   }
@@ -487,9 +363,5 @@ final class JpaModelReader {
       }
     }
     return null;
-  }
-
-  private static String capitalize(String s) {
-    return Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 }

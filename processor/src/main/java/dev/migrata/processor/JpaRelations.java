@@ -9,13 +9,16 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 
 /**
- * The details of JPA relations that the column reading does not need: a to-one's foreign key
- * constraint ({@code @ForeignKey(value, name)}), the inverse side of a bidirectional many-to-many
- * (which names the owner's join column), and what Migrata cannot honour (a {@code @MapsId} of a
- * composite key part, a key to an abstract table-per-class root).
+ * The details of JPA relations that the column reading does not need: the entity a relation
+ * targets, a to-one's foreign key constraint ({@code @ForeignKey(value, name)}), the inverse side
+ * of a bidirectional many-to-many (which names the owner's join column), and what Migrata cannot
+ * honour (a {@code @MapsId} of a composite key part, a key to an abstract table-per-class root).
  */
 final class JpaRelations {
   private final Elements elements;
@@ -160,5 +163,32 @@ final class JpaRelations {
       }
     }
     return null;
+  }
+
+  /**
+   * The entity a relation targets: its {@code targetEntity}, else {@code type} (the attribute's, or
+   * a collection's element type). Null (reported) when that is no model or has no table.
+   */
+  TypeElement target(
+      VariableElement field,
+      TypeMirror type,
+      String name,
+      String model,
+      AnnotationMirror relation) {
+    AnnotationValue explicit = Mirrors.value(relation, "targetEntity");
+    if (explicit != null
+        && explicit.getValue() instanceof TypeMirror t
+        && t.getKind() == TypeKind.DECLARED
+        && !((TypeElement) ((DeclaredType) t).asElement())
+            .getQualifiedName()
+            .contentEquals("void")) {
+      type = t;
+    }
+    TypeElement target = type == null ? null : Jpa.typeElement(type);
+    if (target == null || !ModelReader.isModel(target)) {
+      reporter.report(Problem.JPA_TARGET_NOT_ENTITY, field, relation, null, name, model, type);
+      return null;
+    }
+    return checkTarget(field, relation, target, name, model) ? target : null;
   }
 }

@@ -1,6 +1,9 @@
 package dev.migrata.processor;
 
+import dev.migrata.internal.state.FieldState;
 import dev.migrata.internal.state.ModelState;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.TypeElement;
@@ -20,6 +23,30 @@ record ModelDeclaration(
     AnnotationMirror modelMirror,
     String renamedFrom,
     Map<String, FieldDeclaration> fields) {
+
+  /**
+   * The model an attribute of {@code owner} has of its own (a JPA join table, an element
+   * collection): named after the owner and the attribute ({@code Book} and {@code tags}: {@code
+   * BookTags}), each of its fields declared by the attribute under {@code mirror}.
+   */
+  static ModelDeclaration ofAttribute(
+      AppInfo app,
+      TypeElement owner,
+      VariableElement attribute,
+      AnnotationMirror mirror,
+      Map<String, FieldState> fields,
+      String table) {
+    String name = attribute.getSimpleName().toString();
+    String modelName =
+        owner.getSimpleName() + (Character.toUpperCase(name.charAt(0)) + name.substring(1));
+    ModelState state =
+        new ModelState(app.label(), modelName, fields, List.of(), List.of(), table, null, true);
+    Map<String, FieldDeclaration> declarations = new LinkedHashMap<>();
+    for (String f : fields.keySet()) {
+      declarations.put(f, new FieldDeclaration(attribute, mirror, null));
+    }
+    return new ModelDeclaration(app, state, owner, mirror, null, declarations);
+  }
 
   /**
    * Where a field is declared.

@@ -33,10 +33,7 @@ public final class IndexTable {
 
   private final boolean compact;
   private final int size;
-  // Line m: app bytes[appFrom..appTo), then a tab, name up to nameTo (IndexLines).
-  private final int[] appFrom;
-  private final int[] appTo;
-  private final int[] nameTo;
+  // Line m's column ranges (IndexLines); its app and name are the names table's.
   private final int[] checksumFrom;
   private final int[] checksumTo;
   private final int[] dependenciesFrom; // column ranges, resolved into edges below
@@ -44,17 +41,11 @@ public final class IndexTable {
   private final int[] runBeforeFrom;
   private final int[] runBeforeTo;
   private final boolean squashes;
-  private final int[] hash; // of app and name, as find(String, String) computes it
-  private int[] app;
-  private int apps;
-  private int[] firstOfApp = new int[4]; // line of each app's first migration
+  private final IndexNames names; // null unless every index is version 2
   private int[] dependencyStart;
   private int[] dependency;
   private int[] runBeforeStart;
   private int[] runBefore;
-  private int[] slots;
-  private boolean ascii = true;
-  private boolean duplicates;
   private List<MigrationDefinition> definitions;
 
   private IndexTable(List<byte[]> parts, List<String> sources) {
@@ -63,9 +54,6 @@ public final class IndexTable {
     IndexLines lines = new IndexLines(parts, sources);
     bytes = lines.bytes;
     size = lines.size;
-    appFrom = lines.appFrom;
-    appTo = lines.appTo;
-    nameTo = lines.nameTo;
     checksumFrom = lines.checksumFrom;
     checksumTo = lines.checksumTo;
     dependenciesFrom = lines.dependenciesFrom;
@@ -73,11 +61,8 @@ public final class IndexTable {
     runBeforeFrom = lines.runBeforeFrom;
     runBeforeTo = lines.runBeforeTo;
     squashes = lines.squashes;
-    hash = new int[size];
-    if (!parts.isEmpty() && lines.allV2) {
-      index(); // finds whether the names are ASCII
-    }
-    this.compact = !parts.isEmpty() && lines.allV2 && ascii;
+    names = !parts.isEmpty() && lines.allV2 ? new IndexNames(lines) : null;
+    this.compact = names != null && names.ascii();
     if (compact) {
       resolve();
     }
@@ -151,17 +136,17 @@ public final class IndexTable {
 
   /** Whether some migration is listed twice. */
   public boolean duplicates() {
-    return duplicates;
+    return names != null && names.duplicates();
   }
 
   /** How many apps; {@link #app} numbers them from 0. */
   public int apps() {
-    return apps;
+    return names == null ? 0 : names.apps();
   }
 
   /** The number of migration {@code m}'s app. */
   public int app(int m) {
-    return app[m];
+    return names.app(m);
   }
 
   /** Migration {@code m}'s dependencies: {@link #dependency} from here to {@code m + 1}'s start. */
@@ -189,22 +174,7 @@ public final class IndexTable {
    * tables only.
    */
   public int find(String app, String name, int expected) {
-    if (expected < size
-        && same(app, appFrom[expected], appTo[expected])
-        && same(name, appTo[expected] + 1, nameTo[expected])) {
-      return expected;
-    }
-    int h = mix(31 * app.hashCode() + name.hashCode());
-    int mask = slots.length - 1;
-    for (int s = h & mask; ; s = (s + 1) & mask) {
-      int m = slots[s] - 1;
-      if (m < 0) {
-        return -1;
-      }
-      if (hash[m] == h && same(app, appFrom[m], appTo[m]) && same(name, appTo[m] + 1, nameTo[m])) {
-        return m;
-      }
-    }
+    return names.find(app, name, expected);
   }
 
   /**
@@ -222,61 +192,8 @@ public final class IndexTable {
     }
     int to = from + checksumTo[m] - checksumFrom[m];
     return recorded.length() >= to
-        && same(recorded, from, checksumFrom[m], checksumTo[m])
+        && IndexNames.same(bytes, recorded, from, checksumFrom[m], checksumTo[m])
         && (recorded.length() == to || recorded.charAt(to) == ':');
-  }
-
-  /**
-   * The open-addressing table of names (a second line of one name marks {@link #duplicates}), and
-   * each migration's app number: the one of the line before where the app is the same.
-   */
-  private void index() {
-    int capacity = Integer.highestOneBit(Math.max(2, size) * 2 - 1) * 2;
-    slots = new int[capacity];
-    app = new int[size];
-    int mask = slots.length - 1;
-    for (int m = 0; m < size; m++) {
-      int h = mix(31 * hash(appFrom[m], appTo[m]) + hash(appTo[m] + 1, nameTo[m]));
-      hash[m] = h;
-      int s = h & mask;
-      while (slots[s] != 0 && !duplicate(slots[s] - 1, m)) {
-        s = (s + 1) & mask;
-      }
-      if (slots[s] == 0) {
-        slots[s] = m + 1;
-      }
-      app[m] =
-          m > 0 && same(appFrom[m - 1], appTo[m - 1], appFrom[m], appTo[m])
-              ? app[m - 1]
-              : appNumber(m);
-    }
-  }
-
-  /** Whether line {@code m} repeats line {@code o} (then {@link #duplicates}). */
-  private boolean duplicate(int o, int m) {
-    if (hash[o] == hash[m] && same(appFrom[o], nameTo[o], appFrom[m], nameTo[m])) {
-      duplicates = true; // the first one stays in the table
-      return true;
-    }
-    return false;
-  }
-
-  /**
-   * The number of line {@code m}'s app, where the line before has another: the one of an earlier
-   * app's first line, or a new one.
-   */
-  private int appNumber(int m) {
-    for (int a = 0; a < apps; a++) {
-      int o = firstOfApp[a];
-      if (same(appFrom[o], appTo[o], appFrom[m], appTo[m])) {
-        return a;
-      }
-    }
-    if (apps == firstOfApp.length) {
-      firstOfApp = Arrays.copyOf(firstOfApp, apps * 2);
-    }
-    firstOfApp[apps] = m;
-    return apps++;
   }
 
   /** Dependencies and run-before as line numbers. */
@@ -289,7 +206,7 @@ public final class IndexTable {
     int r = 0;
     for (int m = 0; m < size; m++) {
       dependencyStart[m] = d;
-      if (m > 0 && isLine(dependenciesFrom[m], dependenciesTo[m], m - 1) && d < size) {
+      if (m > 0 && names.isLine(dependenciesFrom[m], dependenciesTo[m], m - 1) && d < size) {
         dependency[d++] = m - 1; // the usual: one dependency, the line before
       } else {
         d = edges(m, dependenciesFrom[m], dependenciesTo[m], d, true);
@@ -310,7 +227,7 @@ public final class IndexTable {
     int start = from;
     while (start < to) {
       int end = MigrationIndex.indexOf(bytes, (byte) ',', start, to);
-      int target = m > 0 && isLine(start, end, m - 1) ? m - 1 : find(start, end);
+      int target = m > 0 && names.isLine(start, end, m - 1) ? m - 1 : names.find(start, end);
       if (dependencies) {
         if (count == dependency.length) {
           dependency = Arrays.copyOf(dependency, count * 2 + 4);
@@ -325,87 +242,5 @@ public final class IndexTable {
       start = end + 1;
     }
     return count;
-  }
-
-  /**
-   * Whether the key {@code app:name} of {@code bytes[from..to)} names line {@code q}: its app, a
-   * colon where the line has its tab (the key's first colon: an app with one is no match), its
-   * name.
-   */
-  private boolean isLine(int from, int to, int q) {
-    int colon = from + appTo[q] - appFrom[q];
-    return to - from == nameTo[q] - appFrom[q]
-        && bytes[colon] == ':'
-        && same(appFrom[q], appTo[q], from, colon)
-        && MigrationIndex.indexOf(bytes, (byte) ':', from, colon) == colon
-        && same(appTo[q] + 1, nameTo[q], colon + 1, to);
-  }
-
-  /** The line the key {@code app:name} of {@code bytes[from..to)} names, -1 for none. */
-  private int find(int from, int to) {
-    int colon = MigrationIndex.indexOf(bytes, (byte) ':', from, to);
-    int h = mix(31 * hash(from, colon) + hash(colon + 1, to));
-    int mask = slots.length - 1;
-    for (int s = h & mask; ; s = (s + 1) & mask) {
-      int m = slots[s] - 1;
-      if (m < 0) {
-        return -1;
-      }
-      if (hash[m] == h
-          && same(appFrom[m], appTo[m], from, colon)
-          && same(appTo[m] + 1, nameTo[m], colon + 1, to)) {
-        return m;
-      }
-    }
-  }
-
-  // ---------------------------------------------------------------- bytes
-
-  /**
-   * {@link String#hashCode} of the ASCII text {@code bytes[from..to)}; a byte that is not ASCII
-   * clears {@link #ascii}.
-   */
-  private int hash(int from, int to) {
-    int h = 0;
-    int any = 0;
-    for (int i = from; i < to; i++) {
-      h = 31 * h + bytes[i];
-      any |= bytes[i];
-    }
-    if (any < 0) {
-      ascii = false;
-    }
-    return h;
-  }
-
-  /** Spreads the low bits (names differ in their last characters, the slot is the low bits). */
-  private static int mix(int h) {
-    return h ^ (h >>> 16);
-  }
-
-  private boolean same(String s, int from, int to) {
-    return s.length() == to - from && same(s, 0, from, to);
-  }
-
-  /** Whether {@code s} has the ASCII text {@code bytes[from..to)} at {@code at}. */
-  private boolean same(String s, int at, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (s.charAt(at++) != bytes[i]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private boolean same(int aFrom, int aTo, int bFrom, int bTo) {
-    if (aTo - aFrom != bTo - bFrom) {
-      return false;
-    }
-    for (int i = 0; i < aTo - aFrom; i++) {
-      if (bytes[aFrom + i] != bytes[bFrom + i]) {
-        return false;
-      }
-    }
-    return true;
   }
 }

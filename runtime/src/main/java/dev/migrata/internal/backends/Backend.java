@@ -31,6 +31,15 @@ public interface Backend {
    */
   Features features(Connection connection);
 
+  /**
+   * This backend for one run on {@code connection}: what it reads of the server once (MySQL's
+   * version) it keeps for the run, so the run's editors do not read it again. A run asks for it
+   * once, on the connection it opened; the backend itself keeps nothing per connection.
+   */
+  default Backend on(Connection connection) {
+    return this;
+  }
+
   /** How this backend reads the schema in the database. */
   Introspection introspection();
 

@@ -8,7 +8,6 @@ import dev.migrata.internal.state.FieldState;
 import dev.migrata.internal.state.FieldType;
 import dev.migrata.internal.state.IndexState;
 import dev.migrata.internal.state.ModelState;
-import dev.migrata.internal.state.OrmOptions;
 import dev.migrata.internal.state.ProjectState;
 import dev.migrata.internal.state.SequenceState;
 import dev.migrata.schema.SchemaEditor;
@@ -25,8 +24,9 @@ import java.util.Objects;
  * {@link DeferredSql} holds what runs at the end. A backend overrides a method only where its SQL
  * differs in shape (SQLite's table rebuild, MySQL's {@code MODIFY}).
  *
- * <p>{@link #alterField} is Django's {@code alter_field}: what every backend does first, then
- * {@link #alterFieldInPlace} ({@code _alter_field}) for a change of one column's table.
+ * <p>{@link #alterField} is Django's {@code alter_field}: what every backend does first ({@link
+ * FieldChanges}), then {@link #alterFieldInPlace} ({@code _alter_field}) for a change of one
+ * column's table.
  *
  * <p>One editor serves one migration: {@link #begin}, the operations, {@link #finish} (deferred SQL
  * and checks), then {@link #commit} or {@link #rollback}.
@@ -164,25 +164,6 @@ public abstract class BaseSchemaEditor extends EditorCore implements SchemaEdito
             quoteName(field.columnName())));
   }
 
-  /** What of a field reaches the database; options such as help text do not. */
-  protected static FieldState dbRelevant(ProjectState state, FieldState f) {
-    String to = null;
-    if (f.isRelation()) {
-      ModelState target = state.model(f.to());
-      to = target == null ? f.to() : target.tableName();
-    }
-    return f.toBuilder()
-        .name(f.columnName())
-        .column(null)
-        .helpText(null)
-        .choices(List.of())
-        .relatedName(null)
-        .defaultValue(null)
-        .orm(OrmOptions.NONE)
-        .to(to)
-        .build();
-  }
-
   /**
    * Django's {@code alter_field}: nothing when nothing of the column changes; a many-to-many's join
    * table follows its field; anything else is {@link #alterFieldInPlace}.
@@ -195,7 +176,7 @@ public abstract class BaseSchemaEditor extends EditorCore implements SchemaEdito
       ProjectState toState,
       ModelState toModel,
       FieldState newField) {
-    if (Objects.equals(dbRelevant(fromState, oldField), dbRelevant(toState, newField))) {
+    if (!FieldChanges.reachesDatabase(fromState, oldField, toState, newField)) {
       return;
     }
     if (oldField.fieldType() == FieldType.MANY_TO_MANY
@@ -203,41 +184,9 @@ public abstract class BaseSchemaEditor extends EditorCore implements SchemaEdito
       alterManyToMany(fromState, fromModel, oldField, toState, toModel, newField);
       return;
     }
-    if (oldField.fieldType() == FieldType.MANY_TO_MANY
-        || newField.fieldType() == FieldType.MANY_TO_MANY) {
-      throw new IllegalStateException(
-          "Cannot alter many-to-many field '"
-              + oldField.name()
-              + "' on '"
-              + fromModel.name()
-              + "' in place; remove it and add it again.");
-    }
-    refuseGeneratedChange(toModel, oldField, newField);
+    FieldChanges.refuseManyToManyChange(fromModel, oldField, newField);
+    FieldChanges.refuseGeneratedChange(toModel, oldField, newField);
     alterFieldInPlace(fromState, fromModel, oldField, toState, toModel, newField);
-  }
-
-  /**
-   * Django's {@code alter_field} refuses to change a generated column's expression or persistence,
-   * or to turn a column into one or out of one: no backend alters that in place.
-   */
-  private static void refuseGeneratedChange(
-      ModelState model, FieldState oldField, FieldState newField) {
-    boolean changed =
-        oldField.isGenerated() != newField.isGenerated()
-            || (newField.isGenerated()
-                && (!oldField.generated().equals(newField.generated())
-                    || oldField.persisted() != newField.persisted()));
-    if (changed) {
-      throw new IllegalStateException(
-          "Modifying GeneratedFields is not supported - the field "
-              + model.app()
-              + "."
-              + model.name()
-              + "."
-              + newField.name()
-              + " must be removed and re-added with the new definition (a RemoveField, then"
-              + " an AddField).");
-    }
   }
 
   /** Django's {@code _alter_field}: one column changes; its database objects follow. */

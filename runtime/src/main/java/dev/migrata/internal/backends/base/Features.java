@@ -3,8 +3,9 @@ package dev.migrata.internal.backends.base;
 /**
  * What one backend at one server version can do (Django's {@code DatabaseFeatures}, plus its {@code
  * max_name_length}): data the executor and the schema editors ask instead of each editor answering
- * with methods of its own. Built once per connection by {@code Backend.features}; the defaults are
- * Django's base features, and each backend's {@code *Features} says where it differs.
+ * with methods of its own. Built by {@code Backend.features}, once per run where it reads the
+ * server ({@code Backend.on}); the defaults are Django's base features, and each backend's {@code
+ * *Features} says where it differs.
  */
 public final class Features {
   /** How the whole-run migration lock is held. */

@@ -1,13 +1,13 @@
 package dev.migrata.internal.backends.mysql;
 
 import dev.migrata.internal.backends.Backend;
+import dev.migrata.internal.backends.Backends;
 import dev.migrata.internal.backends.MigrationLock;
 import dev.migrata.internal.backends.base.BaseSchemaEditor;
 import dev.migrata.internal.backends.base.Features;
 import dev.migrata.internal.backends.base.Introspection;
 import dev.migrata.internal.backends.base.LeaseLock;
 import dev.migrata.internal.backends.base.SessionLock;
-import java.lang.ref.WeakReference;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -43,39 +43,48 @@ public final class MysqlBackend implements Backend {
     return jdbcUrl.startsWith("jdbc:mysql:") ? List.of(MARIADB, CONNECTOR_J) : List.of(MARIADB);
   }
 
-  /**
-   * The features of the connection this thread last asked about: a run asks for every editor (the
-   * history table's, each migration's), and the server behind a connection does not change.
-   */
-  private static final ThreadLocal<Known> KNOWN = new ThreadLocal<>();
+  /** The run's connection ({@link #on}); null for the backend {@link Backends} lists. */
+  private final Connection connection;
 
-  /** A connection (held weakly: a closed one is not kept) and its server's features. */
-  private record Known(WeakReference<Connection> connection, Features features) {}
+  /** The features of the run's connection: read on first use, or handed on by its lock. */
+  private Features features;
+
+  public MysqlBackend() {
+    this(null);
+  }
+
+  private MysqlBackend(Connection connection) {
+    this.connection = connection;
+  }
+
+  /** A backend of one run on {@code connection}: its server's features are read once. */
+  @Override
+  public Backend on(Connection connection) {
+    return connection == null || connection == this.connection
+        ? this
+        : new MysqlBackend(connection);
+  }
 
   /**
-   * Read from the server ({@code SELECT VERSION()}) once per connection; the newest MySQL without a
-   * connection.
+   * Read from the server ({@code SELECT VERSION()}): once for the run's connection, on every call
+   * for another; the newest MySQL without a connection.
    */
   @Override
   public Features features(Connection connection) {
-    if (connection == null) {
-      return MysqlFeatures.of(null);
+    if (connection == null || connection != this.connection) {
+      return MysqlFeatures.of(connection);
     }
-    Known known = KNOWN.get();
-    if (known != null && known.connection().get() == connection) {
-      return known.features();
+    if (features == null) {
+      features = MysqlFeatures.of(connection);
     }
-    return remember(connection, MysqlFeatures.of(connection));
-  }
-
-  /** Remembers the server version {@code version} read on {@code connection} some other way. */
-  static void rememberVersion(Connection connection, String version) {
-    remember(connection, MysqlFeatures.forVersion(version));
-  }
-
-  private static Features remember(Connection connection, Features features) {
-    KNOWN.set(new Known(new WeakReference<>(connection), features));
     return features;
+  }
+
+  /** The server version the lock read on {@code c} with its name: the run's, if it is its own. */
+  private void versionRead(Connection c, String version) {
+    if (c == connection && features == null) {
+      features = MysqlFeatures.forVersion(version);
+    }
   }
 
   @Override
@@ -116,7 +125,11 @@ public final class MysqlBackend implements Backend {
           waiting);
     }
     return SessionLock.acquire(
-        onConnection ? connection : null, dedicated, new MysqlLock(), timeout, waiting);
+        onConnection ? connection : null,
+        dedicated,
+        new MysqlLock(this::versionRead),
+        timeout,
+        waiting);
   }
 
   @Override

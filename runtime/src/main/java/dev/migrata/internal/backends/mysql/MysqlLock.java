@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.function.BiConsumer;
 
 /**
  * MySQL's and MariaDB's whole-run lock: {@code GET_LOCK}, on the migration connection (or one of
@@ -14,7 +15,13 @@ import java.time.Duration;
  * database name; {@code IS_USED_LOCK} and the process list name the holder.
  */
 final class MysqlLock implements SessionLock.Calls {
+  private final BiConsumer<Connection, String> versionRead;
   private String name;
+
+  /** {@code versionRead} is told the server version read on a connection with the lock's name. */
+  MysqlLock(BiConsumer<Connection, String> versionRead) {
+    this.versionRead = versionRead;
+  }
 
   /**
    * Lock names are at most 64 characters; a long database name is shortened with a hash. Read once
@@ -27,7 +34,7 @@ final class MysqlLock implements SessionLock.Calls {
           ResultSet rs = ps.executeQuery()) {
         rs.next();
         name = Names.truncate("migrata:" + rs.getString(1), 64);
-        MysqlBackend.rememberVersion(c, rs.getString(2));
+        versionRead.accept(c, rs.getString(2));
       }
     }
     return name;

@@ -15,16 +15,12 @@ import dev.migrata.internal.state.FieldType;
 import dev.migrata.internal.state.ModelState;
 import dev.migrata.internal.state.OrmOptions;
 import dev.migrata.internal.state.ProjectState;
-import dev.migrata.schema.SchemaException;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * SQLite's schema editor (Django's {@code sqlite3/schema.py}). SQLite alters little in place, so
@@ -89,7 +85,7 @@ public final class SqliteSchemaEditor extends BaseSchemaEditor {
     return sql;
   }
 
-  private Boolean foreignKeysBefore;
+  private final SqliteForeignKeys foreignKeys;
 
   public SqliteSchemaEditor(Connection connection, boolean collect) {
     super(
@@ -100,6 +96,7 @@ public final class SqliteSchemaEditor extends BaseSchemaEditor {
         templates(),
         TYPES,
         new Quoting("sqlite", '"', false, "1", "0", SqliteFeatures.FEATURES));
+    this.foreignKeys = new SqliteForeignKeys(connection);
   }
 
   // ---------------------------------------------------------------- lifecycle
@@ -108,10 +105,7 @@ public final class SqliteSchemaEditor extends BaseSchemaEditor {
   @Override
   public void begin(boolean atomic) throws SQLException {
     if (!collect) {
-      foreignKeysBefore = queryBoolean("PRAGMA foreign_keys");
-      try (Statement st = connection.createStatement()) {
-        st.execute("PRAGMA foreign_keys = OFF");
-      }
+      foreignKeys.turnOff();
     }
     super.begin(atomic);
   }
@@ -120,55 +114,23 @@ public final class SqliteSchemaEditor extends BaseSchemaEditor {
   public void finish() throws SQLException {
     super.finish();
     if (!collect) {
-      checkForeignKeys();
-    }
-  }
-
-  private void checkForeignKeys() throws SQLException {
-    try (Statement st = connection.createStatement();
-        ResultSet rs = st.executeQuery("PRAGMA foreign_key_check")) {
-      if (rs.next()) {
-        throw new SchemaException(
-            "Foreign key check failed: table '"
-                + rs.getString(1)
-                + "' row "
-                + rs.getLong(2)
-                + " refers to a missing row of '"
-                + rs.getString(3)
-                + "'.");
-      }
+      foreignKeys.check();
     }
   }
 
   @Override
   public void commit() throws SQLException {
     super.commit();
-    restoreForeignKeys();
+    foreignKeys.restore();
   }
 
   @Override
   public void rollback() {
     super.rollback();
     try {
-      restoreForeignKeys();
+      foreignKeys.restore();
     } catch (SQLException e) {
       // The connection is closed after a failure; the original error is what matters.
-    }
-  }
-
-  private void restoreForeignKeys() throws SQLException {
-    if (foreignKeysBefore != null && foreignKeysBefore) {
-      try (Statement st = connection.createStatement()) {
-        st.execute("PRAGMA foreign_keys = ON");
-      }
-    }
-    foreignKeysBefore = null;
-  }
-
-  private boolean queryBoolean(String sql) throws SQLException {
-    try (Statement st = connection.createStatement();
-        ResultSet rs = st.executeQuery(sql)) {
-      return rs.next() && rs.getInt(1) != 0;
     }
   }
 
@@ -278,7 +240,7 @@ public final class SqliteSchemaEditor extends BaseSchemaEditor {
         || field.defaultValue() != null
         || field.defaultMethod() != null
         || OrmOptions.nowMethod(field) != null
-        || !addableInPlace(field)
+        || !SqliteInPlace.addableInPlace(field)
         // SQLite cannot ADD a STORED generated column (Django rebuilds the table too).
         || (field.isGenerated() && field.persisted())) {
       remakeTable(state, oldModel, newModel, field, null, null);
@@ -297,25 +259,6 @@ public final class SqliteSchemaEditor extends BaseSchemaEditor {
     deferFieldExtras(s, newModel, field);
   }
 
-  /** A constant SQL literal: a number, a string, a blob, NULL, TRUE or FALSE. */
-  private static final Pattern CONSTANT =
-      Pattern.compile(
-          "[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?|'([^']|'')*'|[xX]'[0-9a-fA-F]*'"
-              + "|(?i:null|true|false)");
-
-  /** Whether ALTER TABLE ADD COLUMN takes {@code field}'s nullability and database default. */
-  private static boolean addableInPlace(FieldState field) {
-    String dbDefault = field.dbDefault() == null ? null : field.dbDefault().strip();
-    if (dbDefault == null) {
-      return field.nullable();
-    }
-    if (!CONSTANT.matcher(dbDefault).matches()) {
-      return false;
-    }
-    boolean nullDefault = dbDefault.equalsIgnoreCase("null");
-    return (field.nullable() || !nullDefault) && (!Fields.isForeignKey(field) || nullDefault);
-  }
-
   @Override
   public void removeField(ProjectState state, ModelState model, FieldState field) {
     if (field.fieldType() == FieldType.MANY_TO_MANY) {
@@ -326,9 +269,12 @@ public final class SqliteSchemaEditor extends BaseSchemaEditor {
         model
             .withoutField(field.name())
             .withIndexes(
-                Fields.without(model.indexes(), i -> references(i.referencedFields(), field)))
+                Fields.without(
+                    model.indexes(), i -> SqliteInPlace.references(i.referencedFields(), field)))
             .withConstraints(
-                Fields.without(model.constraints(), c -> references(c.referencedFields(), field)));
+                Fields.without(
+                    model.constraints(),
+                    c -> SqliteInPlace.references(c.referencedFields(), field)));
     boolean inPlace =
         !field.primaryKey()
             && !Fields.isUnique(field)
@@ -342,16 +288,6 @@ public final class SqliteSchemaEditor extends BaseSchemaEditor {
     } else {
       remakeTable(state, model, newModel, null, null, null);
     }
-  }
-
-  private static boolean references(List<String> fieldRefs, FieldState field) {
-    for (String ref : fieldRefs) {
-      String bare = ref.startsWith("-") ? ref.substring(1) : ref;
-      if (bare.equals(field.name())) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**
@@ -406,7 +342,7 @@ public final class SqliteSchemaEditor extends BaseSchemaEditor {
 
   @Override
   public void addConstraint(ProjectState state, ModelState model, ConstraintState constraint) {
-    if (createdAsIndex(constraint)) {
+    if (SqliteInPlace.createdAsIndex(constraint)) {
       super.addConstraint(state, model, constraint);
       return;
     }
@@ -420,7 +356,7 @@ public final class SqliteSchemaEditor extends BaseSchemaEditor {
 
   @Override
   public void removeConstraint(ProjectState state, ModelState model, ConstraintState constraint) {
-    if (createdAsIndex(constraint)) {
+    if (SqliteInPlace.createdAsIndex(constraint)) {
       super.removeConstraint(state, model, constraint);
       return;
     }
@@ -428,17 +364,5 @@ public final class SqliteSchemaEditor extends BaseSchemaEditor {
         model.withConstraints(
             Fields.without(model.constraints(), c -> c.name().equals(constraint.name())));
     remakeTable(state, model, newModel, null, null, null);
-  }
-
-  /**
-   * Django's SQLite add_constraint: a unique constraint with a condition, expressions, included
-   * columns or deferral is an index (or nothing), not a table remake.
-   */
-  private static boolean createdAsIndex(ConstraintState c) {
-    return !c.isCheck()
-        && (c.condition() != null
-            || !c.expressions().isEmpty()
-            || !c.include().isEmpty()
-            || c.deferrable() != null);
   }
 }

@@ -2,75 +2,158 @@ package dev.migrata.internal.backends.mysql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrata.internal.backends.Backend;
+import dev.migrata.internal.backends.MigrationLock;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The server version is read once per connection (issue 16), and a run on one thread that talks to
- * two servers of different versions (a Galera node and a plain server, or an old and a new one)
- * still gets each server's own SQL: the version is the connection's, not the last one read.
+ * The server version is read once per run, on the run's connection (issue 16): the run's backend
+ * ({@link Backend#on}) keeps it, the MySQL session lock hands on the version it read with its name,
+ * and runs on servers of different versions (a Galera node and a plain server, an old and a new
+ * one) each get their own server's SQL. Nothing is kept per thread.
  */
 class MysqlFeaturesPerConnectionTest {
   private final MysqlBackend backend = new MysqlBackend();
 
   @Test
-  void twoConnectionsToServersOfDifferentVersionsEachKeepTheirOwnFeatures() {
-    AtomicInteger oldReads = new AtomicInteger();
-    AtomicInteger newReads = new AtomicInteger();
-    Connection old = server("10.4.32-MariaDB", oldReads);
-    Connection current = server("11.4.2-MariaDB-log", newReads);
+  void aRunReadsItsConnectionsVersionOnce() {
+    Server server = new Server("10.4.32-MariaDB");
+    Backend run = backend.on(server.connection);
 
     for (int i = 0; i < 3; i++) {
-      assertThat(backend.features(old).canRenameColumn()).isFalse();
-      assertThat(backend.features(old).canRenameColumn()).isFalse();
-      assertThat(backend.features(current).canRenameColumn()).isTrue();
-      assertThat(backend.features(current).serverVersion()).isEqualTo("11.4.2-MariaDB-log");
+      assertThat(run.features(server.connection).canRenameColumn()).isFalse();
+      assertThat(run.editor(server.connection, false).features().serverVersion())
+          .isEqualTo("10.4.32-MariaDB");
     }
-    assertThat(backend.features(old).serverVersion()).isEqualTo("10.4.32-MariaDB");
-    // Read again after the other connection was asked, never answered from the other's version.
-    assertThat(oldReads.get()).isBetween(1, 4);
-    assertThat(newReads.get()).isBetween(1, 3);
+    assertThat(server.count("SELECT VERSION()")).isOne();
+    assertThat(run.on(server.connection)).isSameAs(run);
   }
 
   @Test
-  void aVersionRememberedByTheLockIsThatConnectionsOnly() {
-    AtomicInteger reads = new AtomicInteger();
-    Connection locked = server("10.4.32-MariaDB", new AtomicInteger());
-    Connection other = server("11.4.2-MariaDB", reads);
-    MysqlBackend.rememberVersion(locked, "10.4.32-MariaDB");
+  void runsOnServersOfDifferentVersionsEachKeepTheirOwnFeatures() {
+    Server old = new Server("10.4.32-MariaDB");
+    Server current = new Server("11.4.2-MariaDB-log");
+    Backend oldRun = backend.on(old.connection);
+    Backend currentRun = backend.on(current.connection);
 
-    assertThat(backend.features(other).canRenameColumn()).isTrue();
-    assertThat(reads.get()).isEqualTo(1);
-    assertThat(backend.features(locked).canRenameColumn()).isFalse();
+    for (int i = 0; i < 3; i++) {
+      assertThat(oldRun.features(old.connection).canRenameColumn()).isFalse();
+      assertThat(currentRun.features(current.connection).canRenameColumn()).isTrue();
+      assertThat(currentRun.features(current.connection).serverVersion())
+          .isEqualTo("11.4.2-MariaDB-log");
+    }
+    assertThat(oldRun.features(old.connection).serverVersion()).isEqualTo("10.4.32-MariaDB");
+    assertThat(old.count("SELECT VERSION()")).isOne();
+    assertThat(current.count("SELECT VERSION()")).isOne();
   }
 
-  /** A connection whose {@code SELECT VERSION()} answers {@code version}, counting the reads. */
-  private static Connection server(String version, AtomicInteger reads) {
-    ResultSet rs =
-        proxy(
-            ResultSet.class,
-            (m, args) ->
-                switch (m) {
-                  case "next" -> true;
-                  case "getString" -> version;
-                  default -> null;
-                });
-    PreparedStatement ps =
-        proxy(PreparedStatement.class, (m, args) -> m.equals("executeQuery") ? rs : null);
-    return proxy(
-        Connection.class,
-        (m, args) -> {
-          if (m.equals("prepareStatement")) {
-            assertThat(args[0]).isEqualTo("SELECT VERSION()");
-            reads.incrementAndGet();
-            return ps;
-          }
-          return m.equals("isClosed") ? false : null;
-        });
+  @Test
+  void theBackendOfNoRunReadsTheVersionOnEveryCall() {
+    Server server = new Server("10.4.32-MariaDB");
+
+    backend.features(server.connection);
+    backend.features(server.connection);
+
+    assertThat(server.count("SELECT VERSION()")).isEqualTo(2);
+    assertThat(backend.features(null).serverVersion()).isEqualTo(MysqlFeatures.NEWEST);
+  }
+
+  @Test
+  void theSessionLockOnTheRunsConnectionHandsOnTheVersionItRead() throws Exception {
+    Server server = new Server("10.4.32-MariaDB");
+
+    assertThat(renamesColumnsUnderTheLock(server, true)).isFalse();
+
+    assertThat(server.count("SELECT DATABASE(), VERSION()")).isOne();
+    assertThat(server.count("SELECT VERSION()")).isZero();
+  }
+
+  @Test
+  void aVersionTheLockReadOnAConnectionOfItsOwnIsNotTheRunsConnections() throws Exception {
+    Server server = new Server("11.4.2-MariaDB");
+
+    assertThat(renamesColumnsUnderTheLock(server, false)).isTrue();
+
+    assertThat(server.count("SELECT VERSION()")).isOne();
+  }
+
+  /**
+   * Whether a run on {@code server} can rename columns, asked under its session lock: on the run's
+   * connection, or ({@code onConnection} false) on one of its own to an older server.
+   */
+  private boolean renamesColumnsUnderTheLock(Server server, boolean onConnection) throws Exception {
+    Backend run = backend.on(server.connection);
+    Server own = new Server("10.4.32-MariaDB");
+    try (MigrationLock lock =
+        run.lock(
+            server.connection,
+            () -> own.connection,
+            onConnection,
+            Duration.ofSeconds(1),
+            holder -> {},
+            null)) {
+      return run.features(server.connection).canRenameColumn();
+    }
+  }
+
+  /** A server of {@code version} behind one connection, which records the SQL it is given. */
+  private static final class Server {
+    final List<String> sql = new ArrayList<>();
+    final Connection connection;
+
+    Server(String version) {
+      ResultSet rs =
+          proxy(
+              ResultSet.class,
+              (m, args) ->
+                  switch (m) {
+                    case "next" -> true;
+                    // SELECT DATABASE(), VERSION() and SELECT VERSION(); GET_LOCK's 1 is held.
+                    case "getString" ->
+                        last().startsWith("SELECT DATABASE()") && (int) args[0] == 1
+                            ? "test"
+                            : version;
+                    case "getInt" -> last().startsWith("SELECT GET_LOCK") ? 1 : 0;
+                    default -> null;
+                  });
+      PreparedStatement ps =
+          proxy(PreparedStatement.class, (m, args) -> m.equals("executeQuery") ? rs : null);
+      Statement st =
+          proxy(
+              Statement.class,
+              (m, args) -> {
+                if (m.startsWith("execute")) {
+                  sql.add((String) args[0]);
+                }
+                return m.equals("executeQuery") ? rs : null;
+              });
+      connection =
+          proxy(
+              Connection.class,
+              (m, args) -> {
+                if (m.equals("prepareStatement")) {
+                  sql.add((String) args[0]);
+                  return ps;
+                }
+                return m.equals("createStatement") ? st : null;
+              });
+    }
+
+    private String last() {
+      return sql.isEmpty() ? "" : sql.get(sql.size() - 1);
+    }
+
+    long count(String statement) {
+      return sql.stream().filter(statement::equals).count();
+    }
   }
 
   private interface Answer {
@@ -87,8 +170,16 @@ class MysqlFeaturesPerConnectionTest {
                   case "hashCode" -> System.identityHashCode(self);
                   case "equals" -> self == args[0];
                   case "toString" -> type.getSimpleName();
-                  default -> answer.answer(method.getName(), args);
+                  default -> orZero(method.getReturnType(), answer.answer(method.getName(), args));
                 });
     return type.cast(p);
+  }
+
+  /** What an unanswered method returns: null, or false and 0 for primitive results. */
+  private static Object orZero(Class<?> type, Object value) {
+    if (value != null || !type.isPrimitive() || type == void.class) {
+      return value;
+    }
+    return type == boolean.class ? Boolean.FALSE : type == long.class ? (Object) 0L : (Object) 0;
   }
 }
