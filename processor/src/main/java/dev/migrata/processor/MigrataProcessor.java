@@ -211,15 +211,26 @@ public final class MigrataProcessor extends AbstractProcessor {
     return safety;
   }
 
-  /** The binary names of the migration classes among this compile's own (not generated) sources. */
+  /**
+   * The binary names of the migration classes among this compile's own (not generated) sources.
+   * Whether the Filer's output may hold a generated source is asked at the first migration source
+   * only: that walks the output directory, which is the class output itself when javac has no
+   * {@code -s} (every migration class file of an IDE's partial compile, which has no migration
+   * source to ask about).
+   */
   private Set<String> migrationSources() {
     Set<String> names = new TreeSet<>();
     Elements elements = processingEnv.getElementUtils();
-    boolean generated = sourceRoots.mayHoldGenerated();
+    Boolean generated = null;
     for (Element e : userSources) {
-      if (e instanceof TypeElement type
-          && Mirrors.find(type, MigrationReader.MIGRATION) != null
-          && !(generated && sourceRoots.isGenerated(type))) {
+      if (!(e instanceof TypeElement type)
+          || Mirrors.find(type, MigrationReader.MIGRATION) == null) {
+        continue;
+      }
+      if (generated == null) {
+        generated = sourceRoots.mayHoldGenerated();
+      }
+      if (!(generated && sourceRoots.isGenerated(type))) {
         names.add(elements.getBinaryName(type).toString());
       }
     }
