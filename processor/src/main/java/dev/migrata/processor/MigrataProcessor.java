@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
@@ -74,12 +75,14 @@ public final class MigrataProcessor extends AbstractProcessor {
     models = new ModelReader(elements, env.getTypeUtils(), apps, reporter, naming);
     sourceRoots = new SourceRootLocator(env, options);
     replayCache = new ReplayCache(env.getFiler(), reporter);
+    // One supplier for both (a lambda is a class spun anew in each compile's class loader).
+    Supplier<List<? extends Element>> sources = () -> userSources;
     planner =
         new MakeMigrations(
             apps,
             models,
-            new HistoryReading(env, sourceRoots, () -> userSources, reporter),
-            new HistoryFingerprint(env.getFiler(), elements, sourceRoots, () -> userSources),
+            new HistoryReading(env, sourceRoots, sources, reporter),
+            new HistoryFingerprint(env.getFiler(), elements, sourceRoots, sources),
             replayCache,
             reporter,
             options);
