@@ -72,7 +72,7 @@ final class MigrationSources {
     }
   }
 
-  /** A method of its own, called per file, for the JIT (see {@link HistoryFingerprint#line}). */
+  /** A method of its own, called per file, for the JIT (see {@link HistoryFingerprint#list}). */
   private static void add(String name, List<String> names) {
     if (name.endsWith(".java")) {
       names.add(name);
