@@ -1,7 +1,7 @@
 package dev.migrata.processor;
 
-import java.util.TreeMap;
 import java.util.Map;
+import java.util.TreeMap;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -11,9 +11,9 @@ import javax.lang.model.util.Elements;
 
 /**
  * Finds the app a package belongs to: {@code @App} on its package-info sets the label and the
- * migrations package, otherwise the label is the last package segment and migrations live in
- * {@code <package>.migrations}. Read through annotation mirrors, so a package-info compiled
- * earlier (class file) is honoured too.
+ * migrations package, otherwise the label is the last package segment and migrations live in {@code
+ * <package>.migrations}. Read through annotation mirrors, so a package-info compiled earlier (class
+ * file) is honoured too.
  */
 final class AppResolver {
   static final String APP = "dev.migrata.annotations.App";
@@ -37,13 +37,29 @@ final class AppResolver {
 
   AppInfo forPackage(PackageElement pkg) {
     String name = pkg.getQualifiedName().toString();
-    return cache.computeIfAbsent(name, n -> resolve(pkg, n));
+    return cached(pkg, name);
+  }
+
+  /**
+   * The app of {@code name}, resolved once. Not {@code computeIfAbsent} with a lambda: each would
+   * be a class spun anew by every compile's class loader (a build tool loads the processor per
+   * compile).
+   */
+  private AppInfo cached(PackageElement pkg, String name) {
+    AppInfo app = cache.get(name);
+    if (app == null) {
+      app = resolve(pkg, name);
+      if (app != null) {
+        cache.put(name, app);
+      }
+    }
+    return app;
   }
 
   AppInfo forPackage(String packageName) {
     PackageElement pkg = elements.getPackageElement(packageName);
     if (pkg == null) {
-      return cache.computeIfAbsent(packageName, n -> resolve(null, n));
+      return cached(null, packageName);
     }
     return forPackage(pkg);
   }

@@ -99,7 +99,13 @@ final class DeclarationChecks {
     if (type.getKind() == TypeKind.ERROR) {
       return true;
     }
-    return type instanceof DeclaredType d
-        && d.getTypeArguments().stream().anyMatch(DeclarationChecks::hasError);
+    if (type instanceof DeclaredType d) {
+      for (TypeMirror argument : d.getTypeArguments()) { // A loop: no lambda class per compile.
+        if (hasError(argument)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 }

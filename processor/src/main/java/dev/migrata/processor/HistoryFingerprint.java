@@ -1,13 +1,17 @@
 package dev.migrata.processor;
 
 import dev.migrata.internal.state.ProjectState;
+import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.CodeSource;
 import java.util.Collection;
@@ -140,13 +144,29 @@ final class HistoryFingerprint {
   /**
    * Every {@code suffix} file of {@code dir} with its size and time, in the directory's own order:
    * no sort, one line appended per file. A directory whose order changed (files came and went) is a
-   * miss, as it should be; an unchanged one lists alike.
+   * miss, as it should be; an unchanged one lists alike. The names come from {@link File#list()}
+   * (strings, no {@code Path} per entry) and, where the platform has one (Linux, macOS), each
+   * file's attributes from a {@link SecureDirectoryStream} on the directory: an {@code fstatat}
+   * relative to the open directory, without the whole path made, encoded and walked per file.
    */
   static void list(Path dir, String suffix, StringBuilder out) {
     int start = out.length();
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
-      for (Path file : files) {
-        line(file, suffix, out);
+    try {
+      String[] names = dir.toFile().list();
+      if (names == null) {
+        throw new IOException("Cannot list " + dir + ".");
+      }
+      try (DirectoryStream<Path> opened = Files.newDirectoryStream(dir)) {
+        if (opened instanceof SecureDirectoryStream<Path> at) {
+          FileSystem fs = dir.getFileSystem();
+          for (String name : names) {
+            line(at, fs, name, suffix, out);
+          }
+        } else {
+          for (String name : names) {
+            line(dir, name, suffix, out);
+          }
+        }
       }
     } catch (IOException | RuntimeException e) {
       out.setLength(start);
@@ -159,13 +179,28 @@ final class HistoryFingerprint {
    * hundred files: the processor's classes are loaded afresh by each compile of a build tool, and a
    * loop body run interpreted over thousands of files costs more than the system calls.
    */
-  static void line(Path file, String suffix, StringBuilder out) throws IOException {
-    String name = file.getFileName().toString();
+  private static void line(
+      SecureDirectoryStream<Path> dir, FileSystem fs, String name, String suffix, StringBuilder out)
+      throws IOException {
     if (name.endsWith(suffix)) {
-      BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-      out.append(name).append(' ').append(a.size()).append(' ');
-      out.append(a.lastModifiedTime().to(TimeUnit.MICROSECONDS)).append('\n');
+      append(
+          name,
+          dir.getFileAttributeView(fs.getPath(name), BasicFileAttributeView.class).readAttributes(),
+          out);
     }
+  }
+
+  /** {@link #line(SecureDirectoryStream, FileSystem, String, String, StringBuilder)} elsewhere. */
+  private static void line(Path dir, String name, String suffix, StringBuilder out)
+      throws IOException {
+    if (name.endsWith(suffix)) {
+      append(name, Files.readAttributes(dir.resolve(name), BasicFileAttributes.class), out);
+    }
+  }
+
+  private static void append(String name, BasicFileAttributes a, StringBuilder out) {
+    out.append(name).append(' ').append(a.size()).append(' ');
+    out.append(a.lastModifiedTime().to(TimeUnit.MICROSECONDS)).append('\n');
   }
 
   /** The class output's directory for {@code pkg} (it may not exist yet), or null. */

@@ -155,7 +155,7 @@ final class MakeMigrations {
       }
       // The entities' ids name an app's sequences; an app without entities keeps those of its
       // history (hand-written CREATE_SEQUENCE operations), as Django keeps what it cannot see.
-      if (current.get(label).stream().anyMatch(d -> Jpa.isEntity(d.element()))) {
+      if (hasEntity(current.get(label))) {
         for (SequenceState s : from.sequences(label)) {
           to.removeSequence(label, s.name());
         }
@@ -230,6 +230,16 @@ final class MakeMigrations {
       }
     }
     return new Plan(planned, existing, history, states);
+  }
+
+  /** Whether one of {@code declarations} is a JPA entity (a loop: no lambda class per compile). */
+  private static boolean hasEntity(List<ModelDeclaration> declarations) {
+    for (ModelDeclaration d : declarations) {
+      if (Jpa.isEntity(d.element())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Map<String, List<MigrationDefinition>> existing(

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
@@ -74,12 +75,14 @@ public final class MigrataProcessor extends AbstractProcessor {
     models = new ModelReader(elements, env.getTypeUtils(), apps, reporter, naming);
     sourceRoots = new SourceRootLocator(env, options);
     replayCache = new ReplayCache(env.getFiler(), reporter);
+    // One supplier for both (a lambda is a class spun anew in each compile's class loader).
+    Supplier<List<? extends Element>> sources = () -> userSources;
     planner =
         new MakeMigrations(
             apps,
             models,
-            new HistoryReading(env, sourceRoots, () -> userSources, reporter),
-            new HistoryFingerprint(env.getFiler(), elements, sourceRoots, () -> userSources),
+            new HistoryReading(env, sourceRoots, sources, reporter),
+            new HistoryFingerprint(env.getFiler(), elements, sourceRoots, sources),
             replayCache,
             reporter,
             options);
@@ -211,15 +214,26 @@ public final class MigrataProcessor extends AbstractProcessor {
     return safety;
   }
 
-  /** The binary names of the migration classes among this compile's own (not generated) sources. */
+  /**
+   * The binary names of the migration classes among this compile's own (not generated) sources.
+   * Whether the Filer's output may hold a generated source is asked at the first migration source
+   * only: that walks the output directory, which is the class output itself when javac has no
+   * {@code -s} (every migration class file of an IDE's partial compile, which has no migration
+   * source to ask about).
+   */
   private Set<String> migrationSources() {
     Set<String> names = new TreeSet<>();
     Elements elements = processingEnv.getElementUtils();
-    boolean generated = sourceRoots.mayHoldGenerated();
+    Boolean generated = null;
     for (Element e : userSources) {
-      if (e instanceof TypeElement type
-          && Mirrors.find(type, MigrationReader.MIGRATION) != null
-          && !(generated && sourceRoots.isGenerated(type))) {
+      if (!(e instanceof TypeElement type)
+          || Mirrors.find(type, MigrationReader.MIGRATION) == null) {
+        continue;
+      }
+      if (generated == null) {
+        generated = sourceRoots.mayHoldGenerated();
+      }
+      if (!(generated && sourceRoots.isGenerated(type))) {
         names.add(elements.getBinaryName(type).toString());
       }
     }

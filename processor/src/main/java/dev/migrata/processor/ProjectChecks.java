@@ -5,6 +5,7 @@ import dev.migrata.internal.state.FieldState;
 import dev.migrata.internal.state.IndexState;
 import dev.migrata.internal.state.ModelState;
 import dev.migrata.internal.state.Names;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +28,10 @@ final class ProjectChecks {
   }
 
   void check(Collection<List<ModelDeclaration>> apps) {
-    List<ModelDeclaration> all = apps.stream().flatMap(List::stream).toList();
+    List<ModelDeclaration> all = new ArrayList<>(); // A loop: no lambda class per compile.
+    for (List<ModelDeclaration> app : apps) {
+      all.addAll(app);
+    }
     tables(all);
     indexNames(all);
     relatedNames(all);
