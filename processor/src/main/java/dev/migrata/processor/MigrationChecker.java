@@ -1,7 +1,6 @@
 package dev.migrata.processor;
 
 import dev.migrata.annotations.OnDelete;
-import dev.migrata.internal.operations.NotInTransaction;
 import dev.migrata.internal.operations.OpKind;
 import dev.migrata.internal.state.FieldType;
 import java.util.ArrayList;
@@ -216,7 +215,7 @@ final class MigrationChecker {
       return false;
     }
     OpKind kind = OpKind.byName(constant.getSimpleName().toString());
-    if (kind == null || !NotInTransaction.class.isAssignableFrom(kind.type())) {
+    if (kind == null || !kind.notInTransaction()) {
       return false;
     }
     reporter.report(
