@@ -48,7 +48,8 @@ final class IdentifierRules {
     if (name.endsWith(" ")) {
       rules.add("MySQL and MariaDB refuse names that end with a space");
     }
-    if (name.codePoints().anyMatch(Character::isSupplementaryCodePoint)) {
+    // Fewer code points than chars: a surrogate pair, i.e. a supplementary character.
+    if (name.codePointCount(0, name.length()) != name.length()) {
       rules.add("MySQL and MariaDB hold no 4-byte (supplementary) characters in names");
     }
     if (index && name.equalsIgnoreCase("PRIMARY")) {
