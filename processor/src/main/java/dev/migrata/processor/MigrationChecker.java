@@ -92,7 +92,6 @@ final class MigrationChecker {
       return true;
     }
     boolean ok = true;
-    String allowed = String.join(", ", kind.allowed());
     List<String> present = new ArrayList<>();
     for (Map.Entry<String, AnnotationValue> e : values.entrySet()) {
       String attribute = e.getKey();
@@ -108,14 +107,14 @@ final class MigrationChecker {
             kind,
             attribute,
             kind,
-            allowed);
+            allowed(kind));
       }
     }
     for (OpKind.Attribute a : kind.attributes()) {
       if (a.required() && !present.contains(a.name()) && !replaced(kind, a.name(), present)) {
         ok = false;
         reporter.report(
-            Problem.OP_ATTRIBUTE_MISSING, type, op, null, key, kind, a.name(), kind, allowed);
+            Problem.OP_ATTRIBUTE_MISSING, type, op, null, key, kind, a.name(), kind, allowed(kind));
       }
     }
     if (kind == OpKind.RUN_SQL && present.contains("sql") && noSql(values.get("sql"))) {
@@ -144,6 +143,11 @@ final class MigrationChecker {
       }
     }
     return ok && checkPostgresOp(type, op, values, key, kind);
+  }
+
+  /** The attributes {@code kind} takes, for a diagnostic (joined only when one is reported). */
+  private static String allowed(OpKind kind) {
+    return String.join(", ", kind.allowed());
   }
 
   /** What PostgreSQL would refuse in Django's contrib.postgres operations. */
