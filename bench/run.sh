@@ -14,6 +14,8 @@
 #   bench/run.sh procfloor       # javac: -proc:none vs a do-nothing processor vs Migrata, full + IDE partial
 #                                # (partial: each processor cold, a fresh class loader per compile, and warm;
 #                                #  and in a fresh JVM per compile, as `mvn compile` runs javac)
+#   JAVA_OPTS="-Dbench.pathA=<jars> -Dbench.pathB=<jars>" bench/run.sh procab
+#                                # two processor builds, full compiles alternated in one JVM (paired)
 # Tunables (env JAVA_OPTS): -Dbench.reps=5 -Dbench.procNs=100,500,1000,2000
 #   -Dbench.rtNs=100,1000,5000 -Dbench.shapes=wide,narrow -Dbench.dir=/tmp/x
 # Results go to stdout (markdown) and bench/target/results-<command>.md; raw samples to stderr.

@@ -88,6 +88,7 @@ public final class Bench {
       case "issue16" -> Issue16.run(dir);
       case "freshapply" -> FreshApply.run(dir);
       case "procfloor" -> ProcessorFloor.run(dir);
+      case "procab" -> ProcessorAB.run(dir);
       case "all" -> {
         processorBench(dir);
         runtimeBench(dir);

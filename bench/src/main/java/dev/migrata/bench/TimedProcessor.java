@@ -1,7 +1,7 @@
 package dev.migrata.bench;
 
+import com.sun.management.ThreadMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.Set;
 import javax.annotation.processing.Completion;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -19,9 +19,12 @@ import javax.lang.model.element.TypeElement;
  * loaded machine than the difference of two whole compiles.
  */
 final class TimedProcessor implements Processor {
-  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  private static final ThreadMXBean THREADS = (ThreadMXBean) ManagementFactory.getThreadMXBean();
   private final Processor processor;
   long cpuNanos;
+
+  /** The bytes the compiling thread allocated inside the processor. */
+  long allocatedBytes;
 
   TimedProcessor(Processor processor) {
     this.processor = processor;
@@ -45,20 +48,24 @@ final class TimedProcessor implements Processor {
   @Override
   public void init(ProcessingEnvironment env) {
     long start = THREADS.getCurrentThreadCpuTime();
+    long bytes = THREADS.getCurrentThreadAllocatedBytes();
     try {
       processor.init(env);
     } finally {
       cpuNanos += THREADS.getCurrentThreadCpuTime() - start;
+      allocatedBytes += THREADS.getCurrentThreadAllocatedBytes() - bytes;
     }
   }
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     long start = THREADS.getCurrentThreadCpuTime();
+    long bytes = THREADS.getCurrentThreadAllocatedBytes();
     try {
       return processor.process(annotations, round);
     } finally {
       cpuNanos += THREADS.getCurrentThreadCpuTime() - start;
+      allocatedBytes += THREADS.getCurrentThreadAllocatedBytes() - bytes;
     }
   }
 

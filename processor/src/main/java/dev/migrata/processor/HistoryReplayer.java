@@ -83,8 +83,11 @@ final class HistoryReplayer {
     ReplayChecks checks = new ReplayChecks(loader, byApp.keySet());
     for (MigrationKey key : replayed) {
       MigrationDefinition m = loader.graph().migration(key);
-      List<MigrationDefinition> appMigrations =
-          migrations.computeIfAbsent(key.app(), a -> new ArrayList<>());
+      List<MigrationDefinition> appMigrations = migrations.get(key.app());
+      if (appMigrations == null) {
+        appMigrations = new ArrayList<>();
+        migrations.put(key.app(), appMigrations);
+      }
       // The replaced migrations stay in the index: a database that applied only some of them
       // needs them (the runtime's loader then uses them instead of the squash).
       for (MigrationKey original : m.replaces()) {
@@ -176,9 +179,22 @@ final class HistoryReplayer {
     if (ops == null) {
       return List.of();
     }
-    return ops.getValue() instanceof List<?> l
-        ? l.stream().map(AnnotationValue.class::cast).toList()
-        : List.of(ops);
+    return items(ops);
+  }
+
+  /**
+   * An array member's values, or the one value written without braces. A loop, not a stream with a
+   * method reference: each is a class spun per class loader, i.e. per compile in a build tool.
+   */
+  private static List<AnnotationValue> items(AnnotationValue value) {
+    if (!(value.getValue() instanceof List<?> l)) {
+      return List.of(value);
+    }
+    List<AnnotationValue> items = new ArrayList<>(l.size());
+    for (Object v : l) {
+      items.add((AnnotationValue) v);
+    }
+    return items;
   }
 
   /** The {@code @Migration} class of {@code key}, for diagnostics. */
@@ -220,11 +236,7 @@ final class HistoryReplayer {
       if (list == null) {
         continue;
       }
-      List<AnnotationValue> items =
-          list.getValue() instanceof List<?> l
-              ? l.stream().map(AnnotationValue.class::cast).toList()
-              : List.of(list);
-      for (AnnotationValue item : items) {
+      for (AnnotationValue item : items(list)) {
         if (item.getValue() instanceof AnnotationMirror dep
             && key.app().equals(String.valueOf(Mirrors.value(dep, "app").getValue()))
             && key.name().equals(String.valueOf(Mirrors.value(dep, "name").getValue()))) {

@@ -48,7 +48,8 @@ final class IdentifierRules {
     if (name.endsWith(" ")) {
       rules.add("MySQL and MariaDB refuse names that end with a space");
     }
-    if (hasSupplementary(name)) {
+    // Fewer code points than chars: a surrogate pair, i.e. a supplementary character.
+    if (name.codePointCount(0, name.length()) != name.length()) {
       rules.add("MySQL and MariaDB hold no 4-byte (supplementary) characters in names");
     }
     if (index && name.equalsIgnoreCase("PRIMARY")) {
@@ -58,21 +59,5 @@ final class IdentifierRules {
       rules.add("SQLite reserves names that start with sqlite_");
     }
     return String.join("; ", rules);
-  }
-
-  /**
-   * Whether {@code name} holds a supplementary code point (a surrogate pair). A loop, not {@code
-   * codePoints().anyMatch}: every identifier of every model is checked on each compile, and a
-   * lambda is a class spun anew in each compile's class loader.
-   */
-  private static boolean hasSupplementary(String name) {
-    for (int i = 0; i < name.length(); ) {
-      int c = name.codePointAt(i);
-      if (Character.isSupplementaryCodePoint(c)) {
-        return true;
-      }
-      i += Character.charCount(c);
-    }
-    return false;
   }
 }

@@ -1,7 +1,6 @@
 package dev.migrata.processor;
 
 import dev.migrata.annotations.OnDelete;
-import dev.migrata.internal.operations.NotInTransaction;
 import dev.migrata.internal.operations.OpKind;
 import dev.migrata.internal.state.FieldType;
 import java.util.ArrayList;
@@ -93,7 +92,6 @@ final class MigrationChecker {
       return true;
     }
     boolean ok = true;
-    String allowed = String.join(", ", kind.allowed());
     List<String> present = new ArrayList<>();
     for (Map.Entry<String, AnnotationValue> e : values.entrySet()) {
       String attribute = e.getKey();
@@ -109,14 +107,14 @@ final class MigrationChecker {
             kind,
             attribute,
             kind,
-            allowed);
+            allowed(kind));
       }
     }
     for (OpKind.Attribute a : kind.attributes()) {
       if (a.required() && !present.contains(a.name()) && !replaced(kind, a.name(), present)) {
         ok = false;
         reporter.report(
-            Problem.OP_ATTRIBUTE_MISSING, type, op, null, key, kind, a.name(), kind, allowed);
+            Problem.OP_ATTRIBUTE_MISSING, type, op, null, key, kind, a.name(), kind, allowed(kind));
       }
     }
     if (kind == OpKind.RUN_SQL && present.contains("sql") && noSql(values.get("sql"))) {
@@ -145,6 +143,11 @@ final class MigrationChecker {
       }
     }
     return ok && checkPostgresOp(type, op, values, key, kind);
+  }
+
+  /** The attributes {@code kind} takes, for a diagnostic (joined only when one is reported). */
+  private static String allowed(OpKind kind) {
+    return String.join(", ", kind.allowed());
   }
 
   /** What PostgreSQL would refuse in Django's contrib.postgres operations. */
@@ -216,7 +219,7 @@ final class MigrationChecker {
       return false;
     }
     OpKind kind = OpKind.byName(constant.getSimpleName().toString());
-    if (kind == null || !NotInTransaction.class.isAssignableFrom(kind.type())) {
+    if (kind == null || !kind.notInTransaction()) {
       return false;
     }
     reporter.report(

@@ -10,6 +10,7 @@ import dev.migrata.internal.operations.Operation;
 import dev.migrata.internal.state.FieldState;
 import dev.migrata.internal.state.ProjectState;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
@@ -69,7 +70,13 @@ final class ReplayChecks {
     } else if (op instanceof CreateModel c) {
       fields = c.fields();
     }
-    return fields.stream().filter(FieldState::isRelation).toList();
+    List<FieldState> relations = new ArrayList<>();
+    for (FieldState f : fields) {
+      if (f.isRelation()) {
+        relations.add(f);
+      }
+    }
+    return relations;
   }
 
   /** The apps {@code m} sees: its own and those its dependencies (transitively) belong to. */

@@ -60,16 +60,24 @@ final class SafetyCheck {
     if (history == null) {
       return;
     }
+    // Loops, not lambdas: each lambda is a class spun per class loader, i.e. per compile in a
+    // build tool's processor, and this runs on every full compile.
     Map<MigrationKey, MigrationDefinition> byKey = new HashMap<>();
-    history.migrations().values().forEach(l -> l.forEach(m -> byKey.put(m.key(), m)));
+    for (List<MigrationDefinition> app : history.migrations().values()) {
+      for (MigrationDefinition m : app) {
+        byKey.put(m.key(), m);
+      }
+    }
     List<MigrationKey> toLint = new ArrayList<>();
+    boolean allReplayed = true;
     for (MigrationKey key : history.replayed()) {
       MigrationDefinition m = byKey.get(key);
       if (m != null && settings.containsKey(key.app()) && sources.contains(m.className())) {
         toLint.add(key);
+        allReplayed &= states.before(key) != null;
       }
     }
-    if (toLint.stream().allMatch(k -> states.before(k) != null)) {
+    if (allReplayed) {
       lintReplayed(history, byKey, Set.copyOf(toLint), states, settings);
     } else {
       lintHistory(history, byKey, Set.copyOf(toLint), settings);
@@ -167,8 +175,10 @@ final class SafetyCheck {
     boolean plain =
         ops.size() == values.size()
             && declared.size() == values.size()
-            && before.size() == values.size()
-            && declared.stream().allMatch(d -> d.string("scope", "BOTH").equals("BOTH"));
+            && before.size() == values.size();
+    for (int i = 0; plain && i < declared.size(); i++) {
+      plain = declared.get(i).string("scope", "BOTH").equals("BOTH");
+    }
     if (!plain) {
       lintSource(
           key,
@@ -206,9 +216,15 @@ final class SafetyCheck {
    */
   private static Set<String> created(
       Map<String, Set<String>> createdInitially, MigrationKey key, MigrationDefinition m) {
-    return m.initial()
-        ? createdInitially.computeIfAbsent(key.app(), a -> new HashSet<>())
-        : new HashSet<>();
+    if (!m.initial()) {
+      return new HashSet<>();
+    }
+    Set<String> created = createdInitially.get(key.app());
+    if (created == null) {
+      created = new HashSet<>();
+      createdInitially.put(key.app(), created);
+    }
+    return created;
   }
 
   /**
@@ -376,8 +392,13 @@ final class SafetyCheck {
     if (ops == null) {
       return List.of();
     }
-    return ops.getValue() instanceof List<?> l
-        ? l.stream().map(AnnotationValue.class::cast).toList()
-        : List.of(ops);
+    if (!(ops.getValue() instanceof List<?> l)) {
+      return List.of(ops);
+    }
+    List<AnnotationValue> values = new ArrayList<>(l.size());
+    for (Object v : l) {
+      values.add((AnnotationValue) v);
+    }
+    return values;
   }
 }

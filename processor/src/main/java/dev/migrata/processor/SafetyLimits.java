@@ -53,7 +53,9 @@ final class SafetyLimits {
     List<FieldState> fields = new ArrayList<>();
     if (op instanceof CreateModel c) {
       Map<String, FieldState> byName = new LinkedHashMap<>();
-      c.fields().forEach(f -> byName.put(f.name(), f));
+      for (FieldState f : c.fields()) {
+        byName.put(f.name(), f);
+      }
       model =
           new ModelState(
               app, c.name(), byName, c.indexes(), c.constraints(), c.table(), null, c.managed());
@@ -110,7 +112,9 @@ final class SafetyLimits {
         names.put("index " + r.newName(), r.newName());
       }
     }
-    names.forEach((what, name) -> name(found, what, name));
+    for (Map.Entry<String, String> e : names.entrySet()) {
+      name(found, e.getKey(), e.getValue());
+    }
     if (model != null && model.managed() && settings.targets(MYSQL)) {
       for (FieldState f : fields) {
         if ((f.unique() || f.index()) && !f.primaryKey() && f.hasColumn()) {

@@ -4,6 +4,8 @@ import dev.migrata.internal.operations.Operation;
 import dev.migrata.internal.operations.Operations;
 import dev.migrata.internal.state.Deconstructed;
 import dev.migrata.internal.state.ProjectState;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -243,9 +245,11 @@ public final class MigrationDefinition {
   }
 
   private static List<MigrationKey> keys(List<Deconstructed> deps) {
-    return deps.stream()
-        .map(x -> new MigrationKey(x.string("app", ""), x.string("name", "")))
-        .toList();
+    List<MigrationKey> keys = new ArrayList<>(deps.size());
+    for (Deconstructed x : deps) {
+      keys.add(new MigrationKey(x.string("app", ""), x.string("name", "")));
+    }
+    return Collections.unmodifiableList(keys);
   }
 
   private static Deconstructed dep(MigrationKey k) {

@@ -7,15 +7,15 @@ import dev.migrata.internal.state.IndexState;
 import dev.migrata.internal.state.ModelOptions;
 import dev.migrata.internal.state.SequenceState;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.function.Function;
 
 /**
- * The operation vocabulary, one row per {@code @Op(kind = ...)}: the operation's class, the
- * attributes it takes (required or optional; {@code kind} and {@code scope} go with every kind) and
- * how it is rebuilt from its annotation form (its case in {@link #build}). The class's {@code
- * deconstruct()} starts from {@link #form()}. Adding an operation is a class, a row and a case here
- * and a constant of {@code Op.Kind}.
+ * The operation vocabulary, one row per {@code @Op(kind = ...)}: the attributes it takes (required
+ * or optional; {@code kind} and {@code scope} go with every kind), the operation's class (its case
+ * in {@link #type()}) and how it is rebuilt from its annotation form (its case in {@link #build}).
+ * The class's {@code deconstruct()} starts from {@link #form()}. Adding an operation is a class, a
+ * row and two cases here and a constant of {@code Op.Kind}.
  *
  * <p>Attributes older migrations spell differently (a one-element array before the singular member
  * existed) are listed as {@link Attribute#replaces() replacing} the preferred one: both read the
@@ -23,7 +23,6 @@ import java.util.function.Function;
  */
 public enum OpKind {
   CREATE_MODEL(
-      CreateModel.class,
       List.of(
           required("name"),
           optional("fields"),
@@ -37,61 +36,46 @@ public enum OpKind {
           optional("ordering"),
           optional("bases"),
           optional("proxy"))),
-  DELETE_MODEL(DeleteModel.class, List.of(required("name"))),
-  RENAME_MODEL(RenameModel.class, List.of(required("name"), required("newName"))),
-  ALTER_MODEL_TABLE(AlterModelTable.class, List.of(required("model"), optional("table"))),
-  ALTER_MODEL_TABLE_COMMENT(
-      AlterModelTableComment.class, List.of(required("model"), optional("comment"))),
+  DELETE_MODEL(List.of(required("name"))),
+  RENAME_MODEL(List.of(required("name"), required("newName"))),
+  ALTER_MODEL_TABLE(List.of(required("model"), optional("table"))),
+  ALTER_MODEL_TABLE_COMMENT(List.of(required("model"), optional("comment"))),
   ALTER_MODEL_OPTIONS(
-      AlterModelOptions.class,
       List.of(
           required("model"),
           optional("managed"),
           optional("verboseName"),
           optional("verboseNamePlural"),
           optional("ordering"))),
-  ADD_FIELD(
-      AddField.class, List.of(required("model"), required("field"), optional("preserveDefault"))),
-  REMOVE_FIELD(RemoveField.class, List.of(required("model"), required("name"))),
-  ALTER_FIELD(
-      AlterField.class, List.of(required("model"), required("field"), optional("preserveDefault"))),
-  RENAME_FIELD(
-      RenameField.class, List.of(required("model"), required("oldName"), required("newName"))),
-  ADD_INDEX(
-      AddIndex.class, List.of(required("model"), required("index"), legacy("indexes", "index"))),
-  REMOVE_INDEX(RemoveIndex.class, List.of(required("model"), required("name"))),
-  ADD_INDEX_CONCURRENTLY(
-      AddIndexConcurrently.class,
-      List.of(required("model"), required("index"), legacy("indexes", "index"))),
-  REMOVE_INDEX_CONCURRENTLY(
-      RemoveIndexConcurrently.class, List.of(required("model"), required("name"))),
-  RENAME_INDEX(
-      RenameIndex.class, List.of(required("model"), required("oldName"), required("newName"))),
+  ADD_FIELD(List.of(required("model"), required("field"), optional("preserveDefault"))),
+  REMOVE_FIELD(List.of(required("model"), required("name"))),
+  ALTER_FIELD(List.of(required("model"), required("field"), optional("preserveDefault"))),
+  RENAME_FIELD(List.of(required("model"), required("oldName"), required("newName"))),
+  ADD_INDEX(List.of(required("model"), required("index"), legacy("indexes", "index"))),
+  REMOVE_INDEX(List.of(required("model"), required("name"))),
+  ADD_INDEX_CONCURRENTLY(List.of(required("model"), required("index"), legacy("indexes", "index"))),
+  REMOVE_INDEX_CONCURRENTLY(List.of(required("model"), required("name"))),
+  RENAME_INDEX(List.of(required("model"), required("oldName"), required("newName"))),
   ADD_CONSTRAINT(
-      AddConstraint.class,
       List.of(required("model"), required("constraint"), legacy("constraints", "constraint"))),
-  REMOVE_CONSTRAINT(RemoveConstraint.class, List.of(required("model"), required("name"))),
-  ALTER_CONSTRAINT(
-      AlterConstraint.class, List.of(required("model"), required("name"), required("constraint"))),
-  ADD_CONSTRAINT_NOT_VALID(
-      AddConstraintNotValid.class, List.of(required("model"), required("constraint"))),
-  VALIDATE_CONSTRAINT(ValidateConstraint.class, List.of(required("model"), required("name"))),
-  CREATE_EXTENSION(CreateExtension.class, List.of(required("name"))),
-  CREATE_COLLATION(CreateCollation.class, collationAttributes()),
-  REMOVE_COLLATION(RemoveCollation.class, collationAttributes()),
+  REMOVE_CONSTRAINT(List.of(required("model"), required("name"))),
+  ALTER_CONSTRAINT(List.of(required("model"), required("name"), required("constraint"))),
+  ADD_CONSTRAINT_NOT_VALID(List.of(required("model"), required("constraint"))),
+  VALIDATE_CONSTRAINT(List.of(required("model"), required("name"))),
+  CREATE_EXTENSION(List.of(required("name"))),
+  CREATE_COLLATION(collationAttributes()),
+  REMOVE_COLLATION(collationAttributes()),
   RUN_SQL(
-      RunSql.class,
       List.of(required("sql"), optional("reverseSql"), optional("elidable"), optional("vendors"))),
   RUN_JAVA(
-      RunJava.class,
       List.of(
           required("method"),
           optional("reverseMethod"),
           optional("elidable"),
           optional("javaClass"))),
-  CREATE_SEQUENCE(CreateSequence.class, sequenceAttributes()),
-  DELETE_SEQUENCE(DeleteSequence.class, sequenceAttributes()),
-  ALTER_SEQUENCE(AlterSequence.class, List.of(required("name"), optional("increment")));
+  CREATE_SEQUENCE(sequenceAttributes()),
+  DELETE_SEQUENCE(sequenceAttributes()),
+  ALTER_SEQUENCE(List.of(required("name"), optional("increment")));
 
   /** Taken by every kind ({@code safetyAssured} only silences the compile-time safety lint). */
   public static final List<String> COMMON = List.of("kind", "scope", "safetyAssured");
@@ -103,11 +87,9 @@ public enum OpKind {
    */
   public record Attribute(String name, boolean required, String replaces) {}
 
-  private final Class<? extends Operation> type;
   private final List<Attribute> attributes;
 
-  OpKind(Class<? extends Operation> type, List<Attribute> attributes) {
-    this.type = type;
+  OpKind(List<Attribute> attributes) {
     this.attributes = attributes;
   }
 
@@ -121,9 +103,50 @@ public enum OpKind {
     return null;
   }
 
-  /** The operation class this kind rebuilds. */
+  /**
+   * The operation class this kind rebuilds. A case here, not a class literal in each row: the rows
+   * would load all of the vocabulary's classes when the enum is initialised, and a build tool loads
+   * the processor's classes afresh for each compile, where a history uses a few kinds.
+   */
   public Class<? extends Operation> type() {
-    return type;
+    return switch (this) {
+      case CREATE_MODEL -> CreateModel.class;
+      case DELETE_MODEL -> DeleteModel.class;
+      case RENAME_MODEL -> RenameModel.class;
+      case ALTER_MODEL_TABLE -> AlterModelTable.class;
+      case ALTER_MODEL_TABLE_COMMENT -> AlterModelTableComment.class;
+      case ALTER_MODEL_OPTIONS -> AlterModelOptions.class;
+      case ADD_FIELD -> AddField.class;
+      case REMOVE_FIELD -> RemoveField.class;
+      case ALTER_FIELD -> AlterField.class;
+      case RENAME_FIELD -> RenameField.class;
+      case ADD_INDEX -> AddIndex.class;
+      case REMOVE_INDEX -> RemoveIndex.class;
+      case ADD_INDEX_CONCURRENTLY -> AddIndexConcurrently.class;
+      case REMOVE_INDEX_CONCURRENTLY -> RemoveIndexConcurrently.class;
+      case RENAME_INDEX -> RenameIndex.class;
+      case ADD_CONSTRAINT -> AddConstraint.class;
+      case REMOVE_CONSTRAINT -> RemoveConstraint.class;
+      case ALTER_CONSTRAINT -> AlterConstraint.class;
+      case ADD_CONSTRAINT_NOT_VALID -> AddConstraintNotValid.class;
+      case VALIDATE_CONSTRAINT -> ValidateConstraint.class;
+      case CREATE_EXTENSION -> CreateExtension.class;
+      case CREATE_COLLATION -> CreateCollation.class;
+      case REMOVE_COLLATION -> RemoveCollation.class;
+      case RUN_SQL -> RunSql.class;
+      case RUN_JAVA -> RunJava.class;
+      case CREATE_SEQUENCE -> CreateSequence.class;
+      case DELETE_SEQUENCE -> DeleteSequence.class;
+      case ALTER_SEQUENCE -> AlterSequence.class;
+    };
+  }
+
+  /**
+   * Whether this kind's operation cannot run in a transaction ({@link NotInTransaction}), told
+   * without loading its class.
+   */
+  public boolean notInTransaction() {
+    return this == ADD_INDEX_CONCURRENTLY || this == REMOVE_INDEX_CONCURRENTLY;
   }
 
   public List<Attribute> attributes() {
@@ -203,9 +226,9 @@ public enum OpKind {
       case CREATE_MODEL ->
           new CreateModel(
               op.required("name"),
-              op.children("fields", FieldState::reconstruct),
-              op.children("indexes", IndexState::reconstruct),
-              op.children("constraints", ConstraintState::reconstruct),
+              fields(op.children("fields")),
+              indexes(op.children("indexes")),
+              constraints(op.children("constraints")),
               op.optional("table"),
               op.optional("comment"),
               op.bool("managed", true),
@@ -222,38 +245,38 @@ public enum OpKind {
       case ADD_FIELD ->
           new AddField(
               op.required("model"),
-              op.single("field", FieldState::reconstruct),
+              FieldState.reconstruct(op.single("field")),
               op.bool("preserveDefault", true));
       case REMOVE_FIELD -> new RemoveField(op.required("model"), op.required("name"));
       case ALTER_FIELD ->
           new AlterField(
               op.required("model"),
-              op.single("field", FieldState::reconstruct),
+              FieldState.reconstruct(op.single("field")),
               op.bool("preserveDefault", true));
       case RENAME_FIELD ->
           new RenameField(op.required("model"), op.required("oldName"), op.required("newName"));
       case ADD_INDEX ->
-          new AddIndex(op.required("model"), op.single("index", IndexState::reconstruct));
+          new AddIndex(op.required("model"), IndexState.reconstruct(op.single("index")));
       case REMOVE_INDEX -> new RemoveIndex(op.required("model"), op.required("name"));
       case ADD_INDEX_CONCURRENTLY ->
           new AddIndexConcurrently(
-              op.required("model"), op.single("index", IndexState::reconstruct));
+              op.required("model"), IndexState.reconstruct(op.single("index")));
       case REMOVE_INDEX_CONCURRENTLY ->
           new RemoveIndexConcurrently(op.required("model"), op.required("name"));
       case RENAME_INDEX ->
           new RenameIndex(op.required("model"), op.required("oldName"), op.required("newName"));
       case ADD_CONSTRAINT ->
           new AddConstraint(
-              op.required("model"), op.single("constraint", ConstraintState::reconstruct));
+              op.required("model"), ConstraintState.reconstruct(op.single("constraint")));
       case REMOVE_CONSTRAINT -> new RemoveConstraint(op.required("model"), op.required("name"));
       case ALTER_CONSTRAINT ->
           new AlterConstraint(
               op.required("model"),
               op.required("name"),
-              op.single("constraint", ConstraintState::reconstruct));
+              ConstraintState.reconstruct(op.single("constraint")));
       case ADD_CONSTRAINT_NOT_VALID ->
           new AddConstraintNotValid(
-              op.required("model"), op.single("constraint", ConstraintState::reconstruct));
+              op.required("model"), ConstraintState.reconstruct(op.single("constraint")));
       case VALIDATE_CONSTRAINT -> new ValidateConstraint(op.required("model"), op.required("name"));
       case CREATE_EXTENSION -> new CreateExtension(op.required("name"));
       case CREATE_COLLATION -> new CreateCollation(collation(op));
@@ -294,6 +317,32 @@ public enum OpKind {
       }
     }
     return false;
+  }
+
+  // Loops, not a method reference per call site: each is a class spun per class loader, i.e. per
+  // compile in a build tool's processor.
+  private static List<FieldState> fields(List<Deconstructed> forms) {
+    List<FieldState> fields = new ArrayList<>(forms.size());
+    for (Deconstructed d : forms) {
+      fields.add(FieldState.reconstruct(d));
+    }
+    return Collections.unmodifiableList(fields);
+  }
+
+  private static List<IndexState> indexes(List<Deconstructed> forms) {
+    List<IndexState> indexes = new ArrayList<>(forms.size());
+    for (Deconstructed d : forms) {
+      indexes.add(IndexState.reconstruct(d));
+    }
+    return Collections.unmodifiableList(indexes);
+  }
+
+  private static List<ConstraintState> constraints(List<Deconstructed> forms) {
+    List<ConstraintState> constraints = new ArrayList<>(forms.size());
+    for (Deconstructed d : forms) {
+      constraints.add(ConstraintState.reconstruct(d));
+    }
+    return Collections.unmodifiableList(constraints);
   }
 
   /** Django's {@code CollationOperation} arguments. */
@@ -373,12 +422,12 @@ public enum OpKind {
       return op.strings(key);
     }
 
-    <T> List<T> children(String key, Function<Deconstructed, T> f) {
-      return op.children(key).stream().map(f).toList();
+    List<Deconstructed> children(String key) {
+      return op.children(key);
     }
 
     /** The one nested value of {@code key}, or of the older spelling that replaces it. */
-    <T> T single(String key, Function<Deconstructed, T> f) {
+    Deconstructed single(String key) {
       String from = key;
       for (Attribute a : attributes) {
         if (key.equals(a.replaces()) && op.has(a.name())) {
@@ -406,7 +455,7 @@ public enum OpKind {
                 + children.size()
                 + ".");
       }
-      return f.apply(children.get(0));
+      return children.get(0);
     }
 
     /** The ORM-only model options set on this {@code @Op}. */

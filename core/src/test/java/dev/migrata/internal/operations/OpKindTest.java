@@ -102,6 +102,15 @@ class OpKindTest {
   }
 
   @Test
+  void notInTransactionIsTheKindsWhoseClassIsANotInTransaction() {
+    for (OpKind kind : OpKind.values()) {
+      assertThat(kind.notInTransaction())
+          .as("%s", kind)
+          .isEqualTo(NotInTransaction.class.isAssignableFrom(kind.type()));
+    }
+  }
+
+  @Test
   void everyAttributeIsAMemberOfOp() {
     for (OpKind kind : OpKind.values()) {
       for (OpKind.Attribute a : kind.attributes()) {
