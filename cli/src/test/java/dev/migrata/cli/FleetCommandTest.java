@@ -126,4 +126,23 @@ class FleetCommandTest extends CliTestBase {
                     + report.getParent()
                     + "."));
   }
+
+  /** Going back (APP zero) the lines say unapply: the migrations are applied, not missing. */
+  @Test
+  void aBackwardsPlanAndRunSayUnapply() {
+    assertThat(run("migrate", "--tenants", tenants.toString())).isZero();
+    assertThat(run("migrate", "library", "0002", "--plan", "--tenants", tenants.toString()))
+        .isZero();
+    assertThat(out.lines().toList())
+        .containsExactlyInAnyOrder(
+            a + ": 1 to unapply (library.0003_data)",
+            b + ": 1 to unapply (library.0003_data)",
+            "2 tenants: 0 up to date, 2 migrated, 0 failed");
+    assertThat(run("migrate", "library", "0002", "--tenants", tenants.toString())).isZero();
+    assertThat(out.lines().toList())
+        .containsExactlyInAnyOrder(
+            a + ": unapplied library.0003_data",
+            b + ": unapplied library.0003_data",
+            "2 tenants: 0 up to date, 2 migrated, 0 failed");
+  }
 }
