@@ -102,10 +102,13 @@ public final class Fleet {
       Migrata m = runtime.apply(tenant.connections());
       MigrationPlan plan = m.plan(app, target);
       if (plan.migrations().isEmpty()) {
-        return result(tenant, TenantResult.Status.UP_TO_DATE, List.of(), null, start);
+        return result(tenant, TenantResult.Status.UP_TO_DATE, List.of(), null, start, false);
       }
+      // A plan goes one way: forwards to a leaf, or backwards to a target before it.
+      boolean backwards = plan.migrations().get(0).backwards();
       if (!apply) {
-        return result(tenant, TenantResult.Status.BEHIND, names(plan.migrations()), null, start);
+        return result(
+            tenant, TenantResult.Status.BEHIND, names(plan.migrations()), null, start, backwards);
       }
       List<PlannedMigration> ran = m.migrate(plan, false);
       return result(
@@ -113,12 +116,18 @@ public final class Fleet {
           ran.isEmpty() ? TenantResult.Status.UP_TO_DATE : TenantResult.Status.MIGRATED,
           names(ran),
           null,
-          start);
+          start,
+          backwards);
     } catch (RuntimeException e) {
       tenants.discardLent();
       String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       return result(
-          tenant, TenantResult.Status.FAILED, List.of(), Connections.oneLine(message), start);
+          tenant,
+          TenantResult.Status.FAILED,
+          List.of(),
+          Connections.oneLine(message),
+          start,
+          false);
     }
   }
 
@@ -131,7 +140,13 @@ public final class Fleet {
   }
 
   private static TenantResult result(
-      Tenants.Tenant t, TenantResult.Status s, List<String> names, String error, long start) {
-    return new TenantResult(t.name(), s, names, error, Duration.ofNanos(System.nanoTime() - start));
+      Tenants.Tenant t,
+      TenantResult.Status s,
+      List<String> names,
+      String error,
+      long start,
+      boolean backwards) {
+    return new TenantResult(
+        t.name(), s, names, error, Duration.ofNanos(System.nanoTime() - start), backwards);
   }
 }

@@ -3,6 +3,7 @@ package dev.migrata;
 import dev.migrata.internal.migration.IndexTable;
 import dev.migrata.internal.migration.MigrationDefinition;
 import dev.migrata.internal.migration.MigrationKey;
+import dev.migrata.internal.recorder.AppliedTimes;
 import dev.migrata.internal.recorder.HistoryRows;
 import dev.migrata.internal.recorder.MigrationRecorder;
 import java.time.Duration;
@@ -365,6 +366,14 @@ public final class Migrata {
   public Map<String, List<MigrationStatus>> showMigrations(String... apps) {
     return connections.with(
         (connection, backend) -> ShowMigrations.read(index, connection, backend).byApp(apps));
+  }
+
+  /**
+   * When each applied migration was recorded ({@code YYYY-MM-DD HH:MM:SS}), as {@code
+   * showmigrations -v 2} prints it; empty before anything is applied.
+   */
+  public Map<MigrationKey, String> appliedTimes() {
+    return connections.with(AppliedTimes::read);
   }
 
   /** Every migration in the global order it applies in, as {@code showmigrations --plan}. */

@@ -171,4 +171,39 @@ class ChecksumTest extends OnEveryBackend {
     assertThat(m.migrate()).hasSize(2);
     assertThat(db.history()).last().isEqualTo("library.0004_more");
   }
+
+  /**
+   * Django's last step of squashing: once every database has the squash, delete the originals and
+   * its replaces. The squash's row must still match it, or migrate would refuse to run.
+   */
+  @Test
+  void finishingASquashByDeletingTheOriginalsAndItsReplacesIsNoEdit() throws Exception {
+    List<MigrationDefinition> withSquash = new ArrayList<>();
+    for (MigrationDefinition m : SquashTest.originals()) {
+      if (m.app().equals("library")) {
+        withSquash.add(m);
+      }
+    }
+    MigrationDefinition squash = SquashTest.squash();
+    withSquash.add(squash);
+    db.configure(withSquash).load().migrate();
+    assertThat(db.history()).contains(squash.key().toString());
+
+    MigrationDefinition normal =
+        new MigrationDefinition(
+            squash.key(),
+            squash.className(),
+            squash.dependencies(),
+            List.of(),
+            squash.runBefore(),
+            squash.initial(),
+            squash.atomic(),
+            squash::deconstructedOperations,
+            squash.operationsJson());
+    Migrata finished = db.configure(List.of(normal)).load();
+    assertThat(finished.plan().changedMigrations()).isEmpty();
+    assertThat(finished.migrate()).isEmpty();
+    // While it still replaces them, the squash matches its row too.
+    assertThat(db.configure(withSquash).load().plan().changedMigrations()).isEmpty();
+  }
 }

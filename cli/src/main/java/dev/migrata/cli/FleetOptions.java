@@ -8,7 +8,10 @@ import dev.migrata.MigrataException;
 import dev.migrata.Tenants;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,7 +82,7 @@ final class FleetOptions {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new MigrataException(
-          ErrorCode.CONFIGURATION, "Cannot read the tenants file " + file + ": " + e.getMessage());
+          ErrorCode.CONFIGURATION, "Cannot read the tenants file " + file + ": " + reason(e));
     }
     List<String> urls = new ArrayList<>();
     for (String line : lines) {
@@ -103,9 +106,30 @@ final class FleetOptions {
         Files.writeString(report, result.toJson(), StandardCharsets.UTF_8);
       } catch (IOException e) {
         throw new MigrataException(
-            ErrorCode.CONFIGURATION, "Cannot write the report " + report + ": " + e.getMessage());
+            ErrorCode.CONFIGURATION, "Cannot write the report " + report + ": " + reason(e));
       }
     }
     return result.failed() > 0 ? 1 : 0;
+  }
+
+  /**
+   * Why a file could not be read or written, in words: the NIO exceptions' messages are only the
+   * path, which the error already names.
+   */
+  static String reason(IOException e) {
+    if (e instanceof NoSuchFileException missing) {
+      Path file = Path.of(missing.getFile());
+      Path parent = file.toAbsolutePath().getParent();
+      return parent != null && !Files.isDirectory(parent)
+          ? "there is no such directory as " + file.getParent() + "."
+          : "there is no such file.";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied.";
+    }
+    if (e instanceof FileSystemException fs && fs.getReason() != null) {
+      return fs.getReason() + ".";
+    }
+    return e.getMessage();
   }
 }

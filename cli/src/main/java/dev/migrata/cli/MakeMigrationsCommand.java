@@ -27,6 +27,7 @@ final class MakeMigrationsCommand extends SourceCommand {
 
   @Option(
       names = {"-n", "--name"},
+      paramLabel = "NAME",
       description = "The name of the migration after its number.")
   String name;
 

@@ -2,6 +2,7 @@ package dev.migrata.cli;
 
 import dev.migrata.ErrorCode;
 import dev.migrata.FleetReport;
+import dev.migrata.Migrata;
 import dev.migrata.MigrataException;
 import dev.migrata.MigrationListener;
 import dev.migrata.MigrationStatus;
@@ -75,8 +76,10 @@ final class ShowMigrationsCommand extends BaseCommand {
   }
 
   private void printList(String[] names) {
-    Map<String, List<MigrationStatus>> byApp =
-        migrata(MigrationListener.NONE).showMigrations(names);
+    Migrata migrata = migrata(MigrationListener.NONE);
+    Map<String, List<MigrationStatus>> byApp = migrata.showMigrations(names);
+    // Django's -v 2: when each applied migration was recorded.
+    Map<MigrationKey, String> appliedAt = verbosity >= 2 ? migrata.appliedTimes() : Map.of();
     for (Map.Entry<String, List<MigrationStatus>> e : byApp.entrySet()) {
       context.println(e.getKey());
       if (e.getValue().isEmpty()) {
@@ -92,7 +95,12 @@ final class ShowMigrationsCommand extends BaseCommand {
         } else if (s.squashed() > 0 && !s.recorded()) {
           context.println(" [-] " + title + " Run 'migrate' to finish recording.");
         } else {
-          context.println(" [X] " + title + (s.changed() ? " (changed since applied)" : ""));
+          String at = appliedAt.get(s.key());
+          context.println(
+              " [X] "
+                  + title
+                  + (s.changed() ? " (changed since applied)" : "")
+                  + (at == null ? "" : " (applied at " + at + ")"));
         }
       }
     }

@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
 abstract class SourceCommand extends BaseCommand {
   @Option(
       names = "--source-root",
+      paramLabel = "DIR",
       defaultValue = "src/main/java",
       description = "The directory holding the app's Java sources (default: src/main/java).")
   Path sourceRoot;

@@ -34,13 +34,18 @@ final class SquashMigrationsCommand extends SourceCommand {
       index = "1..2",
       arity = "1..2",
       paramLabel = "[START] END",
+      // Shown as written: picocli would repeat a label once per index and arity.
+      hideParamSyntax = true,
       description = "The first migration to squash (default: the app's first) and the last.")
   List<String> names = new ArrayList<>();
 
   @Option(names = "--no-optimize", description = "Writes the operations as they are.")
   boolean noOptimize;
 
-  @Option(names = "--squashed-name", description = "The name of the squashed migration.")
+  @Option(
+      names = "--squashed-name",
+      paramLabel = "NAME",
+      description = "The name of the squashed migration.")
   String squashedName;
 
   SquashMigrationsCommand(Context context) {

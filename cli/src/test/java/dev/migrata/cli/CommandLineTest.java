@@ -70,6 +70,30 @@ class CommandLineTest extends CliTestBase {
                 "  -v, --verbosity=N         0 to 3; 0 prints no progress, 2 adds timings."));
   }
 
+  /**
+   * The synopsis of each command reads as the README's table: Django's {@code [START] END} once,
+   * and every option's value named in capitals, as {@code --url=URL} is.
+   */
+  @Test
+  void sourceCommandsNameTheirArgumentsAsTheReadmeDoes() {
+    assertThat(run("squashmigrations", "--help")).isZero();
+    assertThat(out)
+        .startsWith(
+            lines(
+                "Usage: migrata squashmigrations [-h] [--no-optimize] [--noinput] [-cp=PATHS]",
+                "                                [--password=PASSWORD] [--source-root=DIR]",
+                "                                [--squashed-name=NAME] [--url=URL]",
+                "                                [--user=USER] [-v=N] APP [START] END"))
+        .contains("\n      [START] END ");
+    assertThat(run("makemigrations", "--help")).isZero();
+    assertThat(out)
+        .contains("  -n, --name=NAME ")
+        .contains("      --source-root=DIR")
+        .doesNotContain("=<");
+    assertThat(run("optimizemigration", "--help")).isZero();
+    assertThat(out).contains("      --source-root=DIR").doesNotContain("=<");
+  }
+
   @Test
   void theMainHelpListsTheCommands() {
     assertThat(run("--help")).isZero();

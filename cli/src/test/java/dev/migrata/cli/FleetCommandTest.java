@@ -105,4 +105,44 @@ class FleetCommandTest extends CliTestBase {
     assertThat(err).contains("--schemas needs PostgreSQL (schemas) or MySQL/MariaDB (databases)");
     assertThat(dir.resolve("a.db")).doesNotExist();
   }
+
+  /** A missing file is named as missing: NoSuchFileException's message is only the path. */
+  @Test
+  void aMissingTenantsFileOrReportDirectoryIsSaidInWords() {
+    Path missing = dir.resolve("nope.txt");
+    assertThat(run("migrate", "--tenants", missing.toString())).isEqualTo(1);
+    assertThat(err)
+        .isEqualTo(
+            lines("Error: Cannot read the tenants file " + missing + ": there is no such file."));
+    Path report = dir.resolve("no/such/dir/report.json");
+    assertThat(run("migrate", "--tenants", tenants.toString(), "--report", report.toString()))
+        .isEqualTo(1);
+    assertThat(err)
+        .isEqualTo(
+            lines(
+                "Error: Cannot write the report "
+                    + report
+                    + ": there is no such directory as "
+                    + report.getParent()
+                    + "."));
+  }
+
+  /** Going back (APP zero) the lines say unapply: the migrations are applied, not missing. */
+  @Test
+  void aBackwardsPlanAndRunSayUnapply() {
+    assertThat(run("migrate", "--tenants", tenants.toString())).isZero();
+    assertThat(run("migrate", "library", "0002", "--plan", "--tenants", tenants.toString()))
+        .isZero();
+    assertThat(out.lines().toList())
+        .containsExactlyInAnyOrder(
+            a + ": 1 to unapply (library.0003_data)",
+            b + ": 1 to unapply (library.0003_data)",
+            "2 tenants: 0 up to date, 2 migrated, 0 failed");
+    assertThat(run("migrate", "library", "0002", "--tenants", tenants.toString())).isZero();
+    assertThat(out.lines().toList())
+        .containsExactlyInAnyOrder(
+            a + ": unapplied library.0003_data",
+            b + ": unapplied library.0003_data",
+            "2 tenants: 0 up to date, 2 migrated, 0 failed");
+  }
 }

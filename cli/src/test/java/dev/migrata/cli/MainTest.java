@@ -126,6 +126,20 @@ class MainTest extends CliTestBase {
     assertThat(db.tables()).containsExactly("migrata_migrations");
   }
 
+  /** Django's showmigrations -v 2: each applied migration with when it was recorded. */
+  @Test
+  void showMigrationsAtVerbosityTwoSaysWhenEachWasApplied() {
+    run("migrate", "library", "0001", "--url", db.url);
+    assertThat(run("showmigrations", "library", "-v", "2", "--url", db.url)).isZero();
+    assertThat(out)
+        .matches(
+            "library\n"
+                + " \\[X\\] 0001_initial \\(applied at \\d{4}-\\d\\d-\\d\\d"
+                + " \\d\\d:\\d\\d:\\d\\d\\)\n"
+                + " \\[ \\] 0002_book_rating\n"
+                + " \\[ \\] 0003_data\n");
+  }
+
   @Test
   void showMigrationsListAndPlan() {
     run("migrate", "library", "0002", "--url", db.url);

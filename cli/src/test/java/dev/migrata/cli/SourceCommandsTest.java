@@ -66,8 +66,18 @@ class SourceCommandsTest extends CliTestBase {
   @Test
   void squashFromAStartWithANameAndWithoutOptimizing() throws Exception {
     index(SquashTest.originals());
-    assertThat(run("squashmigrations", "library", "0002", "0004", "--no-optimize",
-        "--squashed-name", "middle", "--source-root", src())).isZero();
+    assertThat(
+            run(
+                "squashmigrations",
+                "library",
+                "0002",
+                "0004",
+                "--no-optimize",
+                "--squashed-name",
+                "middle",
+                "--source-root",
+                src()))
+        .isZero();
     assertThat(out).contains("(Skipping optimization.)\n");
     String java = Files.readString(dir.resolve("src/test/library/M0002_middle.java"));
     assertThat(java)
@@ -76,8 +86,10 @@ class SourceCommandsTest extends CliTestBase {
 
     assertThat(run("squashmigrations", "library", "0004", "0002", "--source-root", src()))
         .isEqualTo(1);
-    assertThat(err).startsWith("Error: The migration 'library.0004_rename_title' cannot be found."
-        + " Maybe it comes after the migration 'library.0002_book'?");
+    assertThat(err)
+        .startsWith(
+            "Error: The migration 'library.0004_rename_title' cannot be found."
+                + " Maybe it comes after the migration 'library.0002_book'?");
   }
 
   /** Issue 8 #1: the folded creation of the renamed model takes the reference along. */
@@ -88,7 +100,8 @@ class SourceCommandsTest extends CliTestBase {
     assertThat(run("squashmigrations", "demo", "0002", "--source-root", src())).isZero();
     assertThat(out).contains("  Optimized from 3 operations to 2 operations.\n");
     String java =
-        Files.readString(dir.resolve("src/test/demo/M0001_squashed_0002_rename_author_writer.java"));
+        Files.readString(
+            dir.resolve("src/test/demo/M0001_squashed_0002_rename_author_writer.java"));
     assertThat(java).contains("\"demo.writer\"").doesNotContain("demo.author");
   }
 
@@ -102,8 +115,12 @@ class SourceCommandsTest extends CliTestBase {
                 .ops(Fixtures.createModel("library", "Author", Fixtures.id())),
             Fixtures.migration("shop", "0001_initial")
                 .dependsOn("library", "0001_initial")
-                .ops(Fixtures.createModel("shop", "Order", Fixtures.id(),
-                    Fixtures.fk("author", "library.author", "CASCADE"))),
+                .ops(
+                    Fixtures.createModel(
+                        "shop",
+                        "Order",
+                        Fixtures.id(),
+                        Fixtures.fk("author", "library.author", "CASCADE"))),
             Fixtures.migration("library", "0002_rename_author_writer")
                 .dependsOn("library", "0001_initial")
                 .dependsOn("shop", "0001_initial")
@@ -111,9 +128,10 @@ class SourceCommandsTest extends CliTestBase {
     index(migrations);
     assertThat(run("squashmigrations", "library", "0002", "--source-root", src())).isEqualTo(1);
     assertThat(err)
-        .startsWith("Error: The squashed migration 0001_squashed_0002_rename_author_writer would"
-            + " not rebuild the state of the migrations it replaces (replaying it fails:"
-            + " Circular dependency")
+        .startsWith(
+            "Error: The squashed migration 0001_squashed_0002_rename_author_writer would"
+                + " not rebuild the state of the migrations it replaces (replaying it fails:"
+                + " Circular dependency")
         .endsWith("), so nothing was written. Squash fewer migrations, or use --no-optimize.\n");
     assertThat(dir.resolve("src/test/library/M0001_squashed_0002_rename_author_writer.java"))
         .doesNotExist();
@@ -130,29 +148,40 @@ class SourceCommandsTest extends CliTestBase {
                 + " migration first:"
                 + " https://docs.djangoproject.com/en/5.2/topics/migrations/#squashing-migrations\n");
     assertThat(run("squashmigrations", "nope", "0001", "--source-root", src())).isEqualTo(1);
-    assertThat(err).isEqualTo(
-        "Error: App 'nope' does not have migrations (so squashmigrations on it makes no sense)\n");
+    assertThat(err)
+        .isEqualTo(
+            "Error: App 'nope' does not have migrations (so squashmigrations on it makes no"
+                + " sense)\n");
   }
 
   @Test
   void squashKeepsRunJavaInTheOriginalClass() throws Exception {
     List<MigrationDefinition> migrations = new ArrayList<>(SquashTest.originals().subList(0, 1));
-    migrations.add(Fixtures.migration("library", "0002_fill").dependsOn("library", "0001_initial")
-        .className("test.library.M0002_fill").ops(new RunJava("forwards", "backwards", null, false)));
+    migrations.add(
+        Fixtures.migration("library", "0002_fill")
+            .dependsOn("library", "0001_initial")
+            .className("test.library.M0002_fill")
+            .ops(new RunJava("forwards", "backwards", null, false)));
     index(migrations);
     assertThat(run("squashmigrations", "library", "0002", "--source-root", src())).isZero();
     assertThat(out).contains("Manual porting required\n");
     assertThat(Files.readString(dir.resolve("src/test/library/M0001_squashed_0002_fill.java")))
-        .contains("            kind = RUN_JAVA,\n            method = \"forwards\",\n"
-            + "            reverseMethod = \"backwards\",\n            javaClass = M0002_fill.class)");
+        .contains(
+            "            kind = RUN_JAVA,\n"
+                + "            method = \"forwards\",\n"
+                + "            reverseMethod = \"backwards\",\n"
+                + "            javaClass = M0002_fill.class)");
   }
 
   @Test
   void optimizeMigrationRewritesTheFile() throws Exception {
     List<MigrationDefinition> migrations = new ArrayList<>(SquashTest.originals().subList(0, 1));
-    migrations.add(Fixtures.migration("library", "0002_twice").dependsOn("library", "0001_initial")
-        .ops(new AddField("author", Fixtures.integer("age"), true),
-            new AlterField("author", Fixtures.chars("age", 3), true)));
+    migrations.add(
+        Fixtures.migration("library", "0002_twice")
+            .dependsOn("library", "0001_initial")
+            .ops(
+                new AddField("author", Fixtures.integer("age"), true),
+                new AlterField("author", Fixtures.chars("age", 3), true)));
     index(migrations);
     Path file = dir.resolve("src/test/library/M0002_twice.java");
     Files.createDirectories(file.getParent());
@@ -163,8 +192,9 @@ class SourceCommandsTest extends CliTestBase {
     assertThat(Files.readString(file)).isEqualTo("old");
 
     assertThat(run("optimizemigration", "library", "0002", "--source-root", src())).isZero();
-    assertThat(out).isEqualTo(lines("Optimizing from 2 operations to 1 operations.",
-        "Optimized migration " + file));
+    assertThat(out)
+        .isEqualTo(
+            lines("Optimizing from 2 operations to 1 operations.", "Optimized migration " + file));
     assertThat(Files.readString(file)).contains("kind = ADD_FIELD").doesNotContain("ALTER_FIELD");
 
     assertThat(run("optimizemigration", "library", "0001", "--source-root", src())).isZero();
@@ -174,8 +204,16 @@ class SourceCommandsTest extends CliTestBase {
   @Test
   void makeMigrationsEmptyWritesTheNextMigrationAfterTheLeaf() throws Exception {
     index(SquashTest.originals());
-    assertThat(run("makemigrations", "--empty", "library", "--name", "fill_years",
-        "--source-root", src())).isZero();
+    assertThat(
+            run(
+                "makemigrations",
+                "--empty",
+                "library",
+                "--name",
+                "fill_years",
+                "--source-root",
+                src()))
+        .isZero();
     Path file = dir.resolve("src/test/library/M0006_fill_years.java");
     assertThat(out).isEqualTo(lines("Migrations for 'library':", "  " + file));
     assertThat(Files.readString(file))
@@ -187,8 +225,8 @@ class SourceCommandsTest extends CliTestBase {
                 "import dev.migrata.annotations.migration.Migration;",
                 "",
                 "/**",
-                " * <p>Generated by Migrata. Keep it in the source tree; it may be edited by hand,"
-                    + " and the next",
+                " * Generated by Migrata. Keep it in the source tree; it may be edited by hand, and"
+                    + " the next",
                 " * compile replays these annotation values.",
                 " */",
                 "@Migration(",
@@ -201,7 +239,8 @@ class SourceCommandsTest extends CliTestBase {
                 "}"));
 
     assertThat(run("makemigrations", "--empty", "--source-root", src())).isEqualTo(1);
-    assertThat(err).isEqualTo("Error: You must supply at least one app label when using --empty.\n");
+    assertThat(err)
+        .isEqualTo("Error: You must supply at least one app label when using --empty.\n");
     assertThat(run("makemigrations", "--empty", "library", "--name", "no way")).isEqualTo(1);
     assertThat(err).isEqualTo("Error: The migration name must be a valid Java identifier.\n");
   }
@@ -210,19 +249,34 @@ class SourceCommandsTest extends CliTestBase {
   void planMarksIrreversibleRunJavaAndSqlMigrateCannotWriteIt() throws Exception {
     Db db = new Db(dir);
     List<MigrationDefinition> migrations = new ArrayList<>(SquashTest.originals().subList(0, 1));
-    migrations.add(Fixtures.migration("library", "0002_fill").dependsOn("library", "0001_initial")
-        .ops(new RunJava("forwards", null, null, false)));
+    migrations.add(
+        Fixtures.migration("library", "0002_fill")
+            .dependsOn("library", "0001_initial")
+            .ops(new RunJava("forwards", null, null, false)));
     index(migrations);
     assertThat(run("migrate", "--url", db.url, "--fake")).isZero();
     assertThat(run("migrate", "library", "0001", "--plan", "--url", db.url)).isZero();
-    assertThat(out).isEqualTo(lines("Planned operations:", "library.0002_fill",
-        "    Raw Java operation -> IRREVERSIBLE"));
+    assertThat(out)
+        .isEqualTo(
+            lines(
+                "Planned operations:",
+                "library.0002_fill",
+                "    Raw Java operation -> IRREVERSIBLE"));
     assertThat(run("migrate", "library", "0001", "--url", db.url)).isEqualTo(1);
-    assertThat(err).isEqualTo("Error: Operation 1 (RunJava: Raw Java operation) in"
-        + " library.0002_fill is not reversible.\n");
+    assertThat(err)
+        .isEqualTo(
+            "Error: Operation 1 (RunJava: Raw Java operation) in"
+                + " library.0002_fill is not reversible.\n");
     assertThat(run("sqlmigrate", "library", "0002", "--url", db.url)).isZero();
-    assertThat(out).isEqualTo(lines("BEGIN;", "--", "-- Raw Java operation", "--",
-        "-- THIS OPERATION CANNOT BE WRITTEN AS SQL", "COMMIT;"));
+    assertThat(out)
+        .isEqualTo(
+            lines(
+                "BEGIN;",
+                "--",
+                "-- Raw Java operation",
+                "--",
+                "-- THIS OPERATION CANNOT BE WRITTEN AS SQL",
+                "COMMIT;"));
   }
 
   @Test
@@ -231,14 +285,23 @@ class SourceCommandsTest extends CliTestBase {
     index(SquashTest.originals().subList(0, 2));
     assertThat(run("migrate", "--url", db.url)).isZero();
     // The history is lost and the second table dropped: only the initial migration is faked.
-    db.exec("DROP TABLE library_book", "DELETE FROM migrata_migrations",
+    db.exec(
+        "DROP TABLE library_book",
+        "DELETE FROM migrata_migrations",
         "INSERT INTO migrata_migrations (app, name, applied) VALUES ('library', '0099_gone', 0)");
     assertThat(run("migrate", "--fake-initial", "--url", db.url)).as(err).isZero();
-    assertThat(out).isEqualTo(lines("Operations to perform:", "  Apply all migrations: library",
-        "Running migrations:", "  Applying library.0001_initial... FAKED",
-        "  Applying library.0002_book... OK"));
-    assertThat(err).isEqualTo("Warning: The history table records 1 migration that is not in the"
-        + " code (ignored): library.0099_gone. If it was removed on purpose, delete its row with:"
-        + " migrate library --prune\n");
+    assertThat(out)
+        .isEqualTo(
+            lines(
+                "Operations to perform:",
+                "  Apply all migrations: library",
+                "Running migrations:",
+                "  Applying library.0001_initial... FAKED",
+                "  Applying library.0002_book... OK"));
+    assertThat(err)
+        .isEqualTo(
+            "Warning: The history table records 1 migration that is not in the code (ignored):"
+                + " library.0099_gone. If it was removed on purpose, delete its row with: migrate"
+                + " library --prune\n");
   }
 }

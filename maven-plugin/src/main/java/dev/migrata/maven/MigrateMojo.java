@@ -22,9 +22,20 @@ public class MigrateMojo extends MigrataMojo {
   @Parameter(property = "migrata.app")
   String app;
 
-  /** Forwards or backwards to this migration of {@code app} (name or unique prefix), or zero. */
+  /**
+   * Forwards or backwards to this migration of {@code app} (name or unique prefix), or zero;
+   * without {@code app}, {@code app:name} as the Spring Boot property {@code migrata.target} takes
+   * it.
+   */
   @Parameter(property = "migrata.target")
   String target;
+
+  /**
+   * The same as {@code target}, under the name the other goals give a migration ({@code migrate APP
+   * MIGRATION}): a user who writes {@code -Dmigrata.migration=0001} must not migrate everything.
+   */
+  @Parameter(property = "migrata.migration")
+  String migration;
 
   /** Records the migrations as applied without running them. */
   @Parameter(property = "migrata.fake", defaultValue = "false")
@@ -72,11 +83,6 @@ public class MigrateMojo extends MigrataMojo {
 
   @Override
   void run() throws MojoExecutionException, MojoFailureException {
-    if (target != null && app == null) {
-      throw new MojoFailureException(
-          "migrata.target needs migrata.app: the target is a migration of one app"
-              + " (-Dmigrata.app=APP -Dmigrata.target=MIGRATION).");
-    }
     List<String> args = arguments();
     args.addAll(commonOptions());
     CliRun run = CliRun.start(args, runtimeClassPath(), outputDirectory(), environment);
@@ -88,14 +94,9 @@ public class MigrateMojo extends MigrataMojo {
   }
 
   /** The CLI's {@code migrate} arguments for this goal's parameters (without the connection). */
-  List<String> arguments() {
+  List<String> arguments() throws MojoFailureException {
     List<String> args = new ArrayList<>(List.of("migrate"));
-    if (app != null) {
-      args.add(app);
-    }
-    if (target != null) {
-      args.add(target);
-    }
+    args.addAll(appAndTarget());
     add(args, fake, "--fake");
     add(args, fakeInitial, "--fake-initial");
     add(args, plan, "--plan");
@@ -111,6 +112,41 @@ public class MigrateMojo extends MigrataMojo {
     addValue(args, "--ddl-retries", ddlRetries);
     addValue(args, "--batch-size", batchSize);
     return args;
+  }
+
+  /**
+   * {@code APP [MIGRATION]}: {@code app} and {@code target} (or {@code migration}), or the two
+   * halves of a {@code target} written {@code app:name}.
+   */
+  private List<String> appAndTarget() throws MojoFailureException {
+    if (target != null && migration != null && !target.equals(migration)) {
+      throw new MojoFailureException(
+          "migrata.target ("
+              + target
+              + ") and migrata.migration ("
+              + migration
+              + ") name different migrations; give one of them.");
+    }
+    String to = target != null ? target : migration;
+    String of = app;
+    if (of == null && to != null && to.indexOf(':') > 0) {
+      of = to.substring(0, to.indexOf(':'));
+      to = to.substring(to.indexOf(':') + 1);
+    }
+    if (to != null && (of == null || to.isEmpty())) {
+      throw new MojoFailureException(
+          "migrata.target needs migrata.app: the target is a migration of one app"
+              + " (-Dmigrata.app=APP -Dmigrata.target=MIGRATION, or"
+              + " -Dmigrata.target=APP:MIGRATION).");
+    }
+    List<String> positionals = new ArrayList<>();
+    if (of != null) {
+      positionals.add(of);
+    }
+    if (to != null) {
+      positionals.add(to);
+    }
+    return positionals;
   }
 
   private static void addValue(List<String> args, String option, Number value) {

@@ -185,7 +185,8 @@ final class PlannedOutput {
       labels.append('\'').append(m.app().label()).append('\'');
       details.append("\nMigrations for '").append(m.app().label()).append("':");
       details.append("\n  ").append(m.label());
-      m.operations().forEach(op -> details.append("\n    - ").append(op.describe()));
+      // As Django's makemigrations --check lists them: "+ Add field ...", "- Remove field ...".
+      m.operations().forEach(op -> details.append("\n    ").append(OperationSymbol.line(op)));
     }
     reporter.report(
         Problem.CHANGES_NOT_MIGRATED, element(planned.get(0)), labels, details.toString());

@@ -524,7 +524,7 @@ class DiagnosticsTest {
         // The app's first model: the diagnostic is about the app.
         .inFile(author())
         .onLineContaining("class Author");
-    assertThat(c).hadErrorContaining("- Add field rating to book");
+    assertThat(c).hadErrorContaining("+ Add field rating to book");
     assertNothingWritten();
   }
 

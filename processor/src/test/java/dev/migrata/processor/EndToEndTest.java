@@ -203,7 +203,7 @@ class EndToEndTest {
     assertThat(check.success()).isFalse();
     assertThat(check.messages(Diagnostic.Kind.ERROR))
         .contains("Your models in app(s): 'library' have changes that are not yet reflected in a migration")
-        .contains("Add field rating to book");
+        .contains("+ Add field rating to book");
 
     Path book = project.resolve("src/com/example/library/Book.java");
     long beforeDryRun = System.currentTimeMillis();

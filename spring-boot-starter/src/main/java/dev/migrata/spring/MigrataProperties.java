@@ -1,7 +1,9 @@
 package dev.migrata.spring;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationUnit;
 
 /**
  * The {@code migrata.*} properties. Without {@code url} Migrata migrates through the application's
@@ -28,7 +30,11 @@ public class MigrataProperties {
    */
   private String target;
 
-  /** How long to wait for another instance's migration run before failing start-up. */
+  /**
+   * How long to wait for another instance's migration run before failing start-up; a bare number is
+   * seconds, as the CLI's --lock-timeout.
+   */
+  @DurationUnit(ChronoUnit.SECONDS)
   private Duration lockTimeout = Duration.ofMinutes(5);
 
   /**
@@ -39,8 +45,10 @@ public class MigrataProperties {
 
   /**
    * PostgreSQL: how long one DDL statement may wait for its table lock (lock_timeout) before it is
-   * rolled back and retried; 0 leaves the server's setting.
+   * rolled back and retried; 0 leaves the server's setting. A bare number is seconds, as the CLI's
+   * --ddl-lock-timeout.
    */
+  @DurationUnit(ChronoUnit.SECONDS)
   private Duration ddlLockTimeout = Duration.ofSeconds(10);
 
   /** PostgreSQL: how often a migration or statement that hit the DDL lock timeout is retried. */

@@ -240,6 +240,32 @@ class MigrataAutoConfigurationTest {
             });
   }
 
+  /**
+   * A bare number is seconds, as the CLI's --lock-timeout and --ddl-lock-timeout take it (Spring's
+   * default unit would make "30" thirty milliseconds); a unit still wins.
+   */
+  @Test
+  void lockTimeoutsWithoutAUnitAreSeconds() {
+    runner()
+        .withBean(DataSource.class, this::appDb)
+        .withPropertyValues("migrata.lock-timeout=30", "migrata.ddl-lock-timeout=2")
+        .run(
+            context -> {
+              MigrataProperties p = context.getBean(MigrataProperties.class);
+              assertThat(p.getLockTimeout()).hasSeconds(30);
+              assertThat(p.getDdlLockTimeout()).hasSeconds(2);
+            });
+    runner()
+        .withBean(DataSource.class, this::appDb)
+        .withPropertyValues("migrata.lock-timeout=1500ms", "migrata.ddl-lock-timeout=PT1M")
+        .run(
+            context -> {
+              MigrataProperties p = context.getBean(MigrataProperties.class);
+              assertThat(p.getLockTimeout()).hasMillis(1500);
+              assertThat(p.getDdlLockTimeout()).hasMinutes(1);
+            });
+  }
+
   @Test
   void zeroDowntimeSettingsBindAndReachTheFacade() {
     runner()

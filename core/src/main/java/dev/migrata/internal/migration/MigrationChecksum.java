@@ -16,7 +16,8 @@ import java.util.Map;
  * their canonical form (the index's JSON, not the Java source: formatting, comments and Javadoc do
  * not count), its dependencies, replaces, run-before, and its {@code initial} and {@code atomic}
  * flags — not its class name. A {@code RunJava} operation counts by its method names, not their
- * bodies (bytecode changes with the compiler); a squash by its own operations. An operation's
+ * bodies (bytecode changes with the compiler); a squash by its own operations, and its row by what
+ * it becomes without {@code replaces} (either form matches while it has them). An operation's
  * {@code safetyAssured} reason is left out: it only silences the compile-time lint, so recording
  * why an applied operation is safe is no edit of what it does. Whether MySQL's online DDL applies
  * is not part of it either (it says how the statements run, not what they change).
@@ -34,9 +35,22 @@ public final class MigrationChecksum {
 
   /** The hash of everything, as the row's {@code <whole>} part. */
   static String whole(MigrationDefinition m) {
+    return whole(m, m.replaces());
+  }
+
+  /**
+   * A squash's hash as the migration it becomes: without {@code replaces}. Its row records this, so
+   * that the last step of squashing (delete the originals and the {@code replaces}, as Django's
+   * guide says) is no edit; {@code replaces} says how to record the squash, not what it does.
+   */
+  private static String wholeAsNormal(MigrationDefinition m) {
+    return m.replaces().isEmpty() ? m.checksum() : whole(m, List.of());
+  }
+
+  private static String whole(MigrationDefinition m, List<MigrationKey> replaces) {
     StringBuilder text = new StringBuilder();
     text.append(m.initial() ? 'i' : '-').append(m.atomic() ? 'a' : 'n').append('\n');
-    for (List<MigrationKey> keys : List.of(m.dependencies(), m.replaces(), m.runBefore())) {
+    for (List<MigrationKey> keys : List.of(m.dependencies(), replaces, m.runBefore())) {
       for (MigrationKey k : keys) {
         text.append(k.app()).append('.').append(k.name()).append(',');
       }
@@ -77,7 +91,7 @@ public final class MigrationChecksum {
     for (Deconstructed op : m.deconstructedOperations()) {
       ops.add(hex(Json.writeDeconstructed(List.of(withoutSafetyAssured(op))), 4));
     }
-    return VERSION + ":" + m.checksum() + ":" + String.join(",", ops);
+    return VERSION + ":" + wholeAsNormal(m) + ":" + String.join(",", ops);
   }
 
   /** Whether a recorded value (null for rows older than checksums) matches the migration. */
@@ -85,8 +99,13 @@ public final class MigrationChecksum {
     if (recorded == null || !recorded.startsWith(VERSION + ":")) {
       return true;
     }
+    // A squash's row records it without replaces (recorded before that, with them).
+    return matches(recorded, m.checksum())
+        || (!m.replaces().isEmpty() && matches(recorded, wholeAsNormal(m)));
+  }
+
+  private static boolean matches(String recorded, String whole) {
     // v1:<whole>:<per operation>, compared in place: no split per row in a start-up.
-    String whole = m.checksum();
     int from = VERSION.length() + 1;
     int to = from + whole.length();
     return recorded.startsWith(whole, from)
