@@ -507,11 +507,13 @@ class ReplayCacheTest {
 
   private void assertHits(List<Step> steps, Boolean... hits) {
     for (Path p : List.of(cached, replayed)) {
-      EndToEndTest.writeIn(p, LIBRARY + "Author.java", EndToEndTest.AUTHOR);
-      EndToEndTest.writeIn(p, BOOK, EndToEndTest.book(""));
+      write(p, LIBRARY + "Author.java", EndToEndTest.AUTHOR);
+      write(p, BOOK, EndToEndTest.book(""));
     }
     for (int i = 0; i < steps.size(); i++) {
       Step step = steps.get(i);
+      // What a step writes must be newer than the class files of the step before, on both sides.
+      pause();
       step.edit().accept(cached);
       step.edit().accept(replayed);
       List<String> off = new ArrayList<>(step.options());
@@ -621,8 +623,31 @@ class ReplayCacheTest {
     return new Outcome(run.success(), run.diagnostics(), sources, index, state, history);
   }
 
+  /**
+   * Writes a file with the time it was written. Not {@link EndToEndTest#writeIn}, which dates a
+   * file two seconds ahead: with {@code -sourcepath}, javac reads a source that is newer than its
+   * class file, so a source dated ahead is read by every compile in the next two seconds and by
+   * none after — and the second side of a step, compiled later, could fall after it where the first
+   * did not (a warning about implicitly compiled files on one side only).
+   */
   private static void write(Path project, String relative, String text) {
-    EndToEndTest.writeIn(project, relative, text);
+    try {
+      Path file = project.resolve(relative);
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Longer than the file system's time stamp granularity: a later write is newer. */
+  private static void pause() {
+    try {
+      Thread.sleep(50);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private static String read(Path project, String relative) {
