@@ -814,7 +814,13 @@ enum Problem {
       Kind.WARNING,
       "The foreign key name '%s' of the relation '%s' of the entity %s is ignored: the relation is"
           + " ConstraintMode.NO_CONSTRAINT, so there is no constraint to name (Hibernate ignores it"
-          + " too). Remove name, or the NO_CONSTRAINT mode.");
+          + " too). Remove name, or the NO_CONSTRAINT mode."),
+  SET_DEFAULT_WITHOUT_DEFAULT(
+      "fields.E321",
+      Kind.ERROR,
+      "The relation '%s' of %s says onDelete = SET_DEFAULT, but has no default. Add"
+          + " @Field(dbDefault = \"...\") (the column default the database sets on delete) or"
+          + " @Field(defaultValue = \"...\"), or choose another onDelete.");
 
   private final String code;
   private final Kind kind;
