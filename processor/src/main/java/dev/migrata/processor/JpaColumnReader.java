@@ -72,6 +72,27 @@ final class JpaColumnReader {
       String model,
       String columnName,
       AnnotationMirror column) {
+    return read(field, declared, name, model, columnName, column, false);
+  }
+
+  /**
+   * The column of {@code part}, a field of an {@code @Embeddable} (embedded, or the element of a
+   * collection): as Hibernate binds it, a primitive there is nullable unless {@code @Column} or
+   * {@code @Basic} says otherwise, because the whole embeddable may be null.
+   */
+  FieldState readPart(
+      VariableElement part, String name, String model, String columnName, AnnotationMirror column) {
+    return read(part, part.asType(), name, model, columnName, column, true);
+  }
+
+  private FieldState read(
+      VariableElement field,
+      TypeMirror declared,
+      String name,
+      String model,
+      String columnName,
+      AnnotationMirror column,
+      boolean embeddablePart) {
     TypeMirror type = declared;
     if (Jpa.has(field, Jpa.HIBERNATE_TYPE)) {
       reporter.report(Problem.JPA_USER_TYPE, field, name, model);
@@ -112,7 +133,7 @@ final class JpaColumnReader {
         scale = positive(column, "scale", DEFAULT_SCALE);
       }
     }
-    boolean primitive = declared.getKind().isPrimitive();
+    boolean primitive = declared.getKind().isPrimitive() && !embeddablePart;
     AnnotationMirror basic = Jpa.find(field, Jpa.BASIC);
     boolean optional = basic == null || bool(basic, "optional");
     boolean nullable = (column == null || bool(column, "nullable")) && !primitive && optional;

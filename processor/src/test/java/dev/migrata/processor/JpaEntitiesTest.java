@@ -162,6 +162,49 @@ class JpaEntitiesTest {
   }
 
   /** The migration text on one line, so asserts do not depend on the writer's line breaks. */
+  /**
+   * Hibernate binds an embeddable's primitive as nullable (the embeddable may be null), unless
+   * {@code @Column(nullable = false)} or {@code @Basic(optional = false)} says otherwise; its
+   * schema export for these entities has {@code width_mm integer} in both tables.
+   */
+  @Test
+  void embeddablePrimitivesAreNullableAsHibernateBindsThem() {
+    JavaFileObject dims =
+        entity(
+            "Dims",
+            "@Embeddable public class Dims {\n"
+                + "  int widthMm;\n"
+                + "  @Column(nullable = false) int heightMm;\n"
+                + "  @Basic(optional = false) int depthMm;\n"
+                + "}\n");
+    JavaFileObject parcel =
+        entity(
+            "Parcel",
+            "@Entity public class Parcel {\n"
+                + "  @Id @GeneratedValue(strategy = GenerationType.IDENTITY) Long id;\n"
+                + "  @Embedded Dims dims;\n"
+                + "  @ElementCollection Set<Dims> boxes;\n"
+                + "  int weight;\n"
+                + "}\n",
+            "java.util.Set");
+    Compilation c = compile(root, dims, parcel);
+    assertThat(c).succeeded();
+    String m = flat(written(root, MIGRATIONS, "M0001_initial"));
+    assertThat(m)
+        .contains(
+            "@FieldDef(name = \"dims_widthMm\", type = \"IntegerField\", column = \"width_mm\","
+                + " nullable = true)")
+        .contains(
+            "@FieldDef(name = \"dims_heightMm\", type = \"IntegerField\", column ="
+                + " \"height_mm\")")
+        .contains(
+            "@FieldDef(name = \"dims_depthMm\", type = \"IntegerField\", column = \"depth_mm\")")
+        .contains("@FieldDef(name = \"widthMm\", type = \"IntegerField\", nullable = true)")
+        .contains("@FieldDef(name = \"heightMm\", type = \"IntegerField\")")
+        .contains("@FieldDef(name = \"depthMm\", type = \"IntegerField\")")
+        .contains("@FieldDef(name = \"weight\", type = \"IntegerField\")");
+  }
+
   private static String flat(String text) {
     return text.replaceAll("\\s+", " ").replace("( ", "(").replace(" )", ")");
   }
