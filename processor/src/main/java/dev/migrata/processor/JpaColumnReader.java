@@ -38,6 +38,12 @@ final class JpaColumnReader {
   private static final int LONG32VARCHAR = 4001;
   private static final int LONG32NVARCHAR = 4002;
 
+  /** Hibernate's {@code SqlTypes.INTERVAL_SECOND}. */
+  private static final int INTERVAL_SECOND = 3100;
+
+  /** Hibernate's column for a {@code Duration}'s nanoseconds: {@code numeric(21,0)}. */
+  static final int DURATION_PRECISION = 21;
+
   private final Types types;
   private final Reporter reporter;
   private final JpaTableExtras extras;
@@ -131,6 +137,12 @@ final class JpaColumnReader {
       } else if (fieldType.equals(FieldType.DECIMAL.djangoName())) {
         precision = positive(column, "precision", DEFAULT_PRECISION);
         scale = positive(column, "scale", DEFAULT_SCALE);
+      } else if (fieldType.equals(FieldType.DURATION.djangoName()) && !intervalSecond(field)) {
+        // Hibernate stores a Duration as its nanoseconds (preferred_duration_jdbc_type NUMERIC)
+        // and validates numeric(21,0); an interval only under @JdbcTypeCode(INTERVAL_SECOND).
+        fieldType = FieldType.DECIMAL.djangoName();
+        precision = DURATION_PRECISION;
+        scale = 0;
       }
     }
     boolean primitive = declared.getKind().isPrimitive() && !embeddablePart;
@@ -215,6 +227,13 @@ final class JpaColumnReader {
     return v != null
         && v.getValue() instanceof Integer i
         && (i == LONGVARCHAR || i == LONG32VARCHAR || i == LONG32NVARCHAR);
+  }
+
+  /** Hibernate's {@code @JdbcTypeCode(SqlTypes.INTERVAL_SECOND)}: a Duration as an interval. */
+  private static boolean intervalSecond(VariableElement field) {
+    AnnotationMirror code = Jpa.find(field, Jpa.JDBC_TYPE_CODE);
+    AnnotationValue v = code == null ? null : Mirrors.value(code, "value");
+    return v != null && v.getValue() instanceof Integer i && i == INTERVAL_SECOND;
   }
 
   private static String temporal(VariableElement field) {

@@ -205,6 +205,34 @@ class JpaEntitiesTest {
         .contains("@FieldDef(name = \"weight\", type = \"IntegerField\")");
   }
 
+  /**
+   * Hibernate 7 stores a {@code Duration} as nanoseconds and validates {@code numeric(21,0)} (its
+   * export for this entity); {@code interval} fails {@code ddl-auto=validate} on PostgreSQL.
+   */
+  @Test
+  void aDurationIsHibernatesNumericNanoseconds() {
+    JavaFileObject call =
+        entity(
+            "Call",
+            "@Entity public class Call {\n"
+                + "  @Id @GeneratedValue(strategy = GenerationType.IDENTITY) Long id;\n"
+                + "  java.time.Duration length;\n"
+                + "  @org.hibernate.annotations.JdbcTypeCode(3100) java.time.Duration wait;\n"
+                + "}\n");
+    JavaFileObject jdbcTypeCode =
+        source(
+            "org.hibernate.annotations.JdbcTypeCode",
+            "package org.hibernate.annotations; public @interface JdbcTypeCode { int value(); }");
+    Compilation c = compile(root, call, jdbcTypeCode);
+    assertThat(c).succeeded();
+    String m = flat(written(root, MIGRATIONS, "M0001_initial"));
+    assertThat(m)
+        .contains(
+            "@FieldDef(name = \"length\", type = \"DecimalField\", nullable = true, precision ="
+                + " 21, scale = 0)")
+        .contains("@FieldDef(name = \"wait\", type = \"DurationField\", nullable = true)");
+  }
+
   private static String flat(String text) {
     return text.replaceAll("\\s+", " ").replace("( ", "(").replace(" )", ")");
   }
