@@ -145,6 +145,16 @@ final class JpaColumnReader {
         scale = 0;
       }
     }
+    if (lob && !Jpa.has(field, Jpa.JDBC_TYPE_CODE)) {
+      boolean text = fieldType.equals(FieldType.TEXT.djangoName());
+      reporter.report(
+          Problem.JPA_LOB_ON_POSTGRES,
+          field,
+          name,
+          model,
+          text ? "text" : "bytea",
+          text ? "LONG32VARCHAR" : "LONG32VARBINARY");
+    }
     boolean primitive = declared.getKind().isPrimitive() && !embeddablePart;
     AnnotationMirror basic = Jpa.find(field, Jpa.BASIC);
     boolean optional = basic == null || bool(basic, "optional");

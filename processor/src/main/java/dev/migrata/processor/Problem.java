@@ -820,7 +820,14 @@ enum Problem {
       Kind.ERROR,
       "The relation '%s' of %s says onDelete = SET_DEFAULT, but has no default. Add"
           + " @Field(dbDefault = \"...\") (the column default the database sets on delete) or"
-          + " @Field(defaultValue = \"...\"), or choose another onDelete.");
+          + " @Field(defaultValue = \"...\"), or choose another onDelete."),
+  JPA_LOB_ON_POSTGRES(
+      "migrata.W078",
+      Kind.WARNING,
+      "The attribute '%s' of the entity %s is @Lob, which Hibernate maps to a large object (oid) on"
+          + " PostgreSQL, so ddl-auto=validate refuses the %s column Migrata creates there (MySQL,"
+          + " MariaDB and SQLite are not affected). Replace @Lob with"
+          + " @JdbcTypeCode(SqlTypes.%s), which Hibernate maps to that column.");
 
   private final String code;
   private final Kind kind;

@@ -310,5 +310,15 @@ class JpaEntitiesTest {
                 + " x; }");
     assertThat(definition).succeeded();
     assertThat(definition).hadWarningContaining("[migrata.W071]");
+    Compilation lob =
+        failing(
+            "L", "@Entity public class L { @Id Long id; @Lob String notes; @Lob byte[] data; }");
+    assertThat(lob).succeeded();
+    assertThat(lob)
+        .hadWarningContaining(
+            "[migrata.W078] The attribute 'notes' of the entity L is @Lob, which Hibernate maps to"
+                + " a large object (oid) on PostgreSQL");
+    assertThat(lob).hadWarningContaining("@JdbcTypeCode(SqlTypes.LONG32VARCHAR)");
+    assertThat(lob).hadWarningContaining("refuses the bytea column");
   }
 }
