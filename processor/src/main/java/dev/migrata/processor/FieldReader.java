@@ -276,6 +276,17 @@ final class FieldReader {
           model);
       return null;
     }
+    // Django's fields.E321: without a default, the database's ON DELETE SET DEFAULT sets null.
+    if (onDelete.equals("SET_DEFAULT") && !hasDefault(field)) {
+      reporter.report(
+          Problem.SET_DEFAULT_WITHOUT_DEFAULT,
+          element,
+          relation,
+          Mirrors.value(relation, "onDelete"),
+          name,
+          model);
+      return null;
+    }
     String toField = emptyToNull(string(relation, "toField"));
     if (toField != null) {
       List<String> known = new ArrayList<>();
@@ -376,6 +387,13 @@ final class FieldReader {
                   (foreignKey ? FieldType.FOREIGN_KEY : FieldType.ONE_TO_ONE).djangoName()));
     }
     return new FieldRead(b.build(), relation, renamedFrom);
+  }
+
+  private static boolean hasDefault(AnnotationMirror field) {
+    return field != null
+        && (emptyToNull(string(field, "dbDefault")) != null
+            || emptyToNull(string(field, "defaultMethod")) != null
+            || defaultValue(field) != null);
   }
 
   private FieldRead readManyToMany(

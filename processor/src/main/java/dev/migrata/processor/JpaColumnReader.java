@@ -38,6 +38,12 @@ final class JpaColumnReader {
   private static final int LONG32VARCHAR = 4001;
   private static final int LONG32NVARCHAR = 4002;
 
+  /** Hibernate's {@code SqlTypes.INTERVAL_SECOND}. */
+  private static final int INTERVAL_SECOND = 3100;
+
+  /** Hibernate's column for a {@code Duration}'s nanoseconds: {@code numeric(21,0)}. */
+  static final int DURATION_PRECISION = 21;
+
   private final Types types;
   private final Reporter reporter;
   private final JpaTableExtras extras;
@@ -72,6 +78,27 @@ final class JpaColumnReader {
       String model,
       String columnName,
       AnnotationMirror column) {
+    return read(field, declared, name, model, columnName, column, false);
+  }
+
+  /**
+   * The column of {@code part}, a field of an {@code @Embeddable} (embedded, or the element of a
+   * collection): as Hibernate binds it, a primitive there is nullable unless {@code @Column} or
+   * {@code @Basic} says otherwise, because the whole embeddable may be null.
+   */
+  FieldState readPart(
+      VariableElement part, String name, String model, String columnName, AnnotationMirror column) {
+    return read(part, part.asType(), name, model, columnName, column, true);
+  }
+
+  private FieldState read(
+      VariableElement field,
+      TypeMirror declared,
+      String name,
+      String model,
+      String columnName,
+      AnnotationMirror column,
+      boolean embeddablePart) {
     TypeMirror type = declared;
     if (Jpa.has(field, Jpa.HIBERNATE_TYPE)) {
       reporter.report(Problem.JPA_USER_TYPE, field, name, model);
@@ -110,9 +137,25 @@ final class JpaColumnReader {
       } else if (fieldType.equals(FieldType.DECIMAL.djangoName())) {
         precision = positive(column, "precision", DEFAULT_PRECISION);
         scale = positive(column, "scale", DEFAULT_SCALE);
+      } else if (fieldType.equals(FieldType.DURATION.djangoName()) && !intervalSecond(field)) {
+        // Hibernate stores a Duration as its nanoseconds (preferred_duration_jdbc_type NUMERIC)
+        // and validates numeric(21,0); an interval only under @JdbcTypeCode(INTERVAL_SECOND).
+        fieldType = FieldType.DECIMAL.djangoName();
+        precision = DURATION_PRECISION;
+        scale = 0;
       }
     }
-    boolean primitive = declared.getKind().isPrimitive();
+    if (lob && !Jpa.has(field, Jpa.JDBC_TYPE_CODE)) {
+      boolean text = fieldType.equals(FieldType.TEXT.djangoName());
+      reporter.report(
+          Problem.JPA_LOB_ON_POSTGRES,
+          field,
+          name,
+          model,
+          text ? "text" : "bytea",
+          text ? "LONG32VARCHAR" : "LONG32VARBINARY");
+    }
+    boolean primitive = declared.getKind().isPrimitive() && !embeddablePart;
     AnnotationMirror basic = Jpa.find(field, Jpa.BASIC);
     boolean optional = basic == null || bool(basic, "optional");
     boolean nullable = (column == null || bool(column, "nullable")) && !primitive && optional;
@@ -194,6 +237,13 @@ final class JpaColumnReader {
     return v != null
         && v.getValue() instanceof Integer i
         && (i == LONGVARCHAR || i == LONG32VARCHAR || i == LONG32NVARCHAR);
+  }
+
+  /** Hibernate's {@code @JdbcTypeCode(SqlTypes.INTERVAL_SECOND)}: a Duration as an interval. */
+  private static boolean intervalSecond(VariableElement field) {
+    AnnotationMirror code = Jpa.find(field, Jpa.JDBC_TYPE_CODE);
+    AnnotationValue v = code == null ? null : Mirrors.value(code, "value");
+    return v != null && v.getValue() instanceof Integer i && i == INTERVAL_SECOND;
   }
 
   private static String temporal(VariableElement field) {

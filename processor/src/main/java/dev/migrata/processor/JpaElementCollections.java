@@ -95,7 +95,8 @@ final class JpaElementCollections {
       for (VariableElement part : parts(elementClass)) {
         String partName = part.getSimpleName().toString();
         AnnotationMirror column = Jpa.find(part, Jpa.COLUMN);
-        FieldState state = columns.read(part, partName, model, columnName(part, column), column);
+        FieldState state =
+            columns.readPart(part, partName, model, columnName(part, column), column);
         if (state != null) {
           fields.put(partName, JpaModelReader.implicitColumn(state));
         }

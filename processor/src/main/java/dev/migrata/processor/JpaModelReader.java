@@ -270,7 +270,7 @@ final class JpaModelReader {
         String partName = part.getSimpleName().toString();
         AnnotationMirror column = overrides.getOrDefault(partName, Jpa.find(part, Jpa.COLUMN));
         FieldState state =
-            columns.read(part, name + "_" + partName, model, columnName(part, column), column);
+            columns.readPart(part, name + "_" + partName, model, columnName(part, column), column);
         if (state != null) {
           result.put(state.name(), state);
         }

@@ -110,7 +110,7 @@ final class NamedTypes {
           POSITIVE_BIG_INTEGER ->
           List.of("short", "int", "long", "Short", "Integer", "Long", "an enum");
       case CHAR, TEXT -> List.of("String", "an enum");
-      case EMAIL, URL, SLUG, FILE, IMAGE, GENERIC_IP -> STRING;
+      case EMAIL, URL, SLUG, FILE, IMAGE, FILE_PATH, GENERIC_IP -> STRING;
       case BOOLEAN -> List.of("boolean", "Boolean");
       case FLOAT -> List.of("float", "double", "Float", "Double");
       case DECIMAL -> List.of("BigDecimal");

@@ -814,7 +814,20 @@ enum Problem {
       Kind.WARNING,
       "The foreign key name '%s' of the relation '%s' of the entity %s is ignored: the relation is"
           + " ConstraintMode.NO_CONSTRAINT, so there is no constraint to name (Hibernate ignores it"
-          + " too). Remove name, or the NO_CONSTRAINT mode.");
+          + " too). Remove name, or the NO_CONSTRAINT mode."),
+  SET_DEFAULT_WITHOUT_DEFAULT(
+      "fields.E321",
+      Kind.ERROR,
+      "The relation '%s' of %s says onDelete = SET_DEFAULT, but has no default. Add"
+          + " @Field(dbDefault = \"...\") (the column default the database sets on delete) or"
+          + " @Field(defaultValue = \"...\"), or choose another onDelete."),
+  JPA_LOB_ON_POSTGRES(
+      "migrata.W078",
+      Kind.WARNING,
+      "The attribute '%s' of the entity %s is @Lob, which Hibernate maps to a large object (oid) on"
+          + " PostgreSQL, so ddl-auto=validate refuses the %s column Migrata creates there (MySQL,"
+          + " MariaDB and SQLite are not affected). Replace @Lob with"
+          + " @JdbcTypeCode(SqlTypes.%s), which Hibernate maps to that column.");
 
   private final String code;
   private final Kind kind;

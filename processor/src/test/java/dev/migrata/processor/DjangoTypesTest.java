@@ -99,6 +99,26 @@ class DjangoTypesTest {
     Golden.assertMatches("library/M0001_django_types.java", text);
   }
 
+  /** Django's FilePathField: a varchar(100) whose default max_length the migration leaves out. */
+  @Test
+  void filePathFieldIsAStringTypeByName() {
+    String text =
+        next(
+            "M0001_initial",
+            List.of(),
+            model(
+                "Scan",
+                "",
+                "  @Field(type = \"FilePathField\") String path;\n"
+                    + "  @Field(type = \"FilePathField\", maxLength = 255) String longPath;\n"));
+    assertThat(text)
+        .contains("@FieldDef(name = \"path\", type = \"FilePathField\")")
+        .contains("@FieldDef(name = \"longPath\", type = \"FilePathField\", maxLength = 255)");
+    Compilation wrongType =
+        compile(root, model("Odd", "", "  @Field(type = \"FilePathField\") int path;\n"));
+    assertThat(wrongType).hadErrorContaining("[migrata.E069]");
+  }
+
   @Test
   void choicesAndLabelsAreStateAndAChangeIsAnAlterField() {
     List<JavaFileObject> base = List.of(language());

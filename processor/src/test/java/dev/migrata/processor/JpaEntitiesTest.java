@@ -162,6 +162,77 @@ class JpaEntitiesTest {
   }
 
   /** The migration text on one line, so asserts do not depend on the writer's line breaks. */
+  /**
+   * Hibernate binds an embeddable's primitive as nullable (the embeddable may be null), unless
+   * {@code @Column(nullable = false)} or {@code @Basic(optional = false)} says otherwise; its
+   * schema export for these entities has {@code width_mm integer} in both tables.
+   */
+  @Test
+  void embeddablePrimitivesAreNullableAsHibernateBindsThem() {
+    JavaFileObject dims =
+        entity(
+            "Dims",
+            "@Embeddable public class Dims {\n"
+                + "  int widthMm;\n"
+                + "  @Column(nullable = false) int heightMm;\n"
+                + "  @Basic(optional = false) int depthMm;\n"
+                + "}\n");
+    JavaFileObject parcel =
+        entity(
+            "Parcel",
+            "@Entity public class Parcel {\n"
+                + "  @Id @GeneratedValue(strategy = GenerationType.IDENTITY) Long id;\n"
+                + "  @Embedded Dims dims;\n"
+                + "  @ElementCollection Set<Dims> boxes;\n"
+                + "  int weight;\n"
+                + "}\n",
+            "java.util.Set");
+    Compilation c = compile(root, dims, parcel);
+    assertThat(c).succeeded();
+    String m = flat(written(root, MIGRATIONS, "M0001_initial"));
+    assertThat(m)
+        .contains(
+            "@FieldDef(name = \"dims_widthMm\", type = \"IntegerField\", column = \"width_mm\","
+                + " nullable = true)")
+        .contains(
+            "@FieldDef(name = \"dims_heightMm\", type = \"IntegerField\", column ="
+                + " \"height_mm\")")
+        .contains(
+            "@FieldDef(name = \"dims_depthMm\", type = \"IntegerField\", column = \"depth_mm\")")
+        .contains("@FieldDef(name = \"widthMm\", type = \"IntegerField\", nullable = true)")
+        .contains("@FieldDef(name = \"heightMm\", type = \"IntegerField\")")
+        .contains("@FieldDef(name = \"depthMm\", type = \"IntegerField\")")
+        .contains("@FieldDef(name = \"weight\", type = \"IntegerField\")");
+  }
+
+  /**
+   * Hibernate 7 stores a {@code Duration} as nanoseconds and validates {@code numeric(21,0)} (its
+   * export for this entity); {@code interval} fails {@code ddl-auto=validate} on PostgreSQL.
+   */
+  @Test
+  void aDurationIsHibernatesNumericNanoseconds() {
+    JavaFileObject call =
+        entity(
+            "Call",
+            "@Entity public class Call {\n"
+                + "  @Id @GeneratedValue(strategy = GenerationType.IDENTITY) Long id;\n"
+                + "  java.time.Duration length;\n"
+                + "  @org.hibernate.annotations.JdbcTypeCode(3100) java.time.Duration wait;\n"
+                + "}\n");
+    JavaFileObject jdbcTypeCode =
+        source(
+            "org.hibernate.annotations.JdbcTypeCode",
+            "package org.hibernate.annotations; public @interface JdbcTypeCode { int value(); }");
+    Compilation c = compile(root, call, jdbcTypeCode);
+    assertThat(c).succeeded();
+    String m = flat(written(root, MIGRATIONS, "M0001_initial"));
+    assertThat(m)
+        .contains(
+            "@FieldDef(name = \"length\", type = \"DecimalField\", nullable = true, precision ="
+                + " 21, scale = 0)")
+        .contains("@FieldDef(name = \"wait\", type = \"DurationField\", nullable = true)");
+  }
+
   private static String flat(String text) {
     return text.replaceAll("\\s+", " ").replace("( ", "(").replace(" )", ")");
   }
@@ -239,5 +310,15 @@ class JpaEntitiesTest {
                 + " x; }");
     assertThat(definition).succeeded();
     assertThat(definition).hadWarningContaining("[migrata.W071]");
+    Compilation lob =
+        failing(
+            "L", "@Entity public class L { @Id Long id; @Lob String notes; @Lob byte[] data; }");
+    assertThat(lob).succeeded();
+    assertThat(lob)
+        .hadWarningContaining(
+            "[migrata.W078] The attribute 'notes' of the entity L is @Lob, which Hibernate maps to"
+                + " a large object (oid) on PostgreSQL");
+    assertThat(lob).hadWarningContaining("@JdbcTypeCode(SqlTypes.LONG32VARCHAR)");
+    assertThat(lob).hadWarningContaining("refuses the bytea column");
   }
 }

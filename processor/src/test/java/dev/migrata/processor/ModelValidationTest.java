@@ -135,6 +135,31 @@ class ModelValidationTest {
   }
 
   @Test
+  void setDefaultOnARelationWithoutDefault() {
+    JavaFileObject book =
+        model("Book", "  @ForeignKey(onDelete = OnDelete.SET_DEFAULT) Author author;\n");
+    refused(
+        "[fields.E321] The relation 'author' of Book says onDelete = SET_DEFAULT, but has no"
+            + " default.",
+        book,
+        "Author author",
+        author(),
+        book);
+  }
+
+  @Test
+  void setDefaultOnARelationWithADatabaseDefault() {
+    JavaFileObject book =
+        model(
+            "Book",
+            "  @Field(dbDefault = \"1\") @ForeignKey(onDelete = OnDelete.SET_DEFAULT)"
+                + " Author author;\n");
+    Compilation c = compile(root, author(), book);
+    assertThat(c).succeeded();
+    assertThat(files(root, LIB + ".migrations")).containsExactly("M0001_initial.java");
+  }
+
+  @Test
   void toFieldOnANonUniqueField() {
     JavaFileObject author = model("Author", "  @Field(maxLength = 100) String name;\n");
     JavaFileObject book =

@@ -40,7 +40,9 @@ public enum FieldType {
   SLUG("SlugField"),
   FILE("FileField"),
   IMAGE("ImageField"),
-  GENERIC_IP("GenericIPAddressField");
+  GENERIC_IP("GenericIPAddressField"),
+  /** Django's {@code FilePathField}: a {@code varchar(100)}; its path options are ORM-only. */
+  FILE_PATH("FilePathField");
 
   private static final Map<String, FieldType> BY_NAME = new HashMap<>();
 
@@ -89,27 +91,29 @@ public enum FieldType {
       case SMALL_AUTO, POSITIVE_SMALL_INTEGER -> SMALL_INTEGER;
       case POSITIVE_INTEGER -> INTEGER;
       case POSITIVE_BIG_INTEGER -> BIG_INTEGER;
-      case EMAIL, URL, SLUG, FILE, IMAGE, GENERIC_IP -> CHAR;
+      case EMAIL, URL, SLUG, FILE, IMAGE, FILE_PATH, GENERIC_IP -> CHAR;
       default -> this;
     };
   }
 
-  /** Whether the column is a {@code varchar(maxLength)} (on every backend but PostgreSQL's inet). */
+  /**
+   * Whether the column is a {@code varchar(maxLength)} (on every backend but PostgreSQL's inet).
+   */
   public boolean isSizedText() {
     return family() == CHAR;
   }
 
   /**
    * Django's {@code max_length} default of the type ({@code EmailField} 254, {@code URLField} 200,
-   * {@code SlugField} 50, {@code FileField}/{@code ImageField} 100, {@code GenericIPAddressField}
-   * 39), or {@code null}.
+   * {@code SlugField} 50, {@code FileField}/{@code ImageField}/{@code FilePathField} 100, {@code
+   * GenericIPAddressField} 39), or {@code null}.
    */
   public Integer defaultMaxLength() {
     return switch (this) {
       case EMAIL -> 254;
       case URL -> 200;
       case SLUG -> 50;
-      case FILE, IMAGE -> 100;
+      case FILE, IMAGE, FILE_PATH -> 100;
       case GENERIC_IP -> 39;
       default -> null;
     };
@@ -123,7 +127,8 @@ public enum FieldType {
   public Integer deconstructedMaxLength(Integer maxLength) {
     return switch (this) {
       case EMAIL -> maxLength == null ? defaultMaxLength() : maxLength;
-      case URL, SLUG, FILE, IMAGE -> defaultMaxLength().equals(maxLength) ? null : maxLength;
+      case URL, SLUG, FILE, IMAGE, FILE_PATH ->
+          defaultMaxLength().equals(maxLength) ? null : maxLength;
       case GENERIC_IP -> null;
       default -> maxLength;
     };

@@ -22,6 +22,8 @@ class FieldTypesByNameTest {
     assertThat(field("SlugField", 50).maxLength()).isNull();
     assertThat(field("FileField", 100).maxLength()).isNull();
     assertThat(field("ImageField", 100).maxLength()).isNull();
+    assertThat(field("FilePathField", 100).maxLength()).isNull();
+    assertThat(field("FilePathField", 255).maxLength()).isEqualTo(255);
     assertThat(field("GenericIPAddressField", 39).maxLength()).isNull();
     assertThat(field("CharField", 10).maxLength()).isEqualTo(10);
     // Written either way, one state: no migration for a spelling.

@@ -47,6 +47,7 @@ class DjangoTypesBackendTest extends OnEveryBackend {
                     field("homepage", "URLField"),
                     FieldState.builder("slug", "SlugField").index(true).build(),
                     field("resume", "FileField"),
+                    FieldState.builder("scan", "FilePathField").nullable(true).build(),
                     FieldState.builder("lastIp", "GenericIPAddressField").nullable(true).build(),
                     field("level", "PositiveSmallIntegerField"),
                     field("karma", "PositiveIntegerField"),
@@ -81,6 +82,7 @@ class DjangoTypesBackendTest extends OnEveryBackend {
               .contains("\"homepage\" varchar(200) NOT NULL")
               .contains("\"slug\" varchar(50) NOT NULL")
               .contains("\"resume\" varchar(100) NOT NULL")
+              .contains("\"scan\" varchar(100) NULL")
               .contains("\"last_ip\" inet NULL")
               .contains("\"level\" smallint NOT NULL CHECK (\"level\" >= 0)")
               .contains("\"karma\" integer NOT NULL CHECK (\"karma\" >= 0)")
@@ -100,6 +102,7 @@ class DjangoTypesBackendTest extends OnEveryBackend {
               .contains("`id` smallint AUTO_INCREMENT NOT NULL PRIMARY KEY")
               .contains("`email` varchar(254) NOT NULL")
               .contains("`last_ip` char(39) NULL")
+              .contains("`scan` varchar(100) NULL")
               .contains("`level` smallint UNSIGNED NOT NULL CHECK (`level` >= 0)")
               .contains("`karma` integer UNSIGNED NOT NULL CHECK (`karma` >= 0)")
               .contains("`views` bigint UNSIGNED NOT NULL CHECK (`views` >= 0)")
@@ -109,6 +112,7 @@ class DjangoTypesBackendTest extends OnEveryBackend {
               .contains("\"id\" integer NOT NULL PRIMARY KEY AUTOINCREMENT")
               .contains("\"email\" varchar(254) NOT NULL")
               .contains("\"last_ip\" char(39) NULL")
+              .contains("\"scan\" varchar(100) NULL")
               .contains("\"level\" smallint unsigned NOT NULL CHECK (\"level\" >= 0)")
               .contains("\"karma\" integer unsigned NOT NULL CHECK (\"karma\" >= 0)")
               .contains("\"views\" bigint unsigned NOT NULL CHECK (\"views\" >= 0)");

@@ -71,7 +71,8 @@ public final class MysqlSchemaEditor extends InPlaceSchemaEditor {
             FieldType.URL,
             FieldType.SLUG,
             FieldType.FILE,
-            FieldType.IMAGE)
+            FieldType.IMAGE,
+            FieldType.FILE_PATH)
         .type("char(39)", FieldType.GENERIC_IP)
         .relatedFieldsMatchType(true);
   }

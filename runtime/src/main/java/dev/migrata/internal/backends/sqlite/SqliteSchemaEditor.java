@@ -58,7 +58,8 @@ public final class SqliteSchemaEditor extends BaseSchemaEditor {
               FieldType.URL,
               FieldType.SLUG,
               FieldType.FILE,
-              FieldType.IMAGE)
+              FieldType.IMAGE,
+              FieldType.FILE_PATH)
           .type("char(39)", FieldType.GENERIC_IP)
           .check(
               "{column} >= 0",
