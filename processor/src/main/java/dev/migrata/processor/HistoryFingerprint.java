@@ -90,6 +90,15 @@ final class HistoryFingerprint {
   }
 
   /**
+   * The part of a {@link #key} that names the Migrata jars (the lines before the apps): a key that
+   * does not start with this compile's can never be given again, by this compile or a later one.
+   */
+  static String jars(String key) {
+    int apps = key.indexOf("\napp ");
+    return apps < 0 ? key : key.substring(0, apps + 1);
+  }
+
+  /**
    * Where the migrations of {@code apps} are, once javac has read them: one line per place, or null
    * when a class file cannot be located (then nothing is cached).
    */
