@@ -135,7 +135,15 @@ final class HistoryFingerprint {
 
   /** The metadata of {@code places} now (see {@link #places}). */
   String stat(String places) {
-    StringBuilder out = new StringBuilder();
+    return stat(places, 16);
+  }
+
+  /**
+   * {@link #stat(String)}, built in a buffer of {@code expected} characters (a stored stat's
+   * length): no copies as a buffer of hundreds of kilobytes grows from nothing.
+   */
+  String stat(String places, int expected) {
+    StringBuilder out = new StringBuilder(expected);
     for (String line : places.split("\n")) {
       out.append(line).append('\n');
       if (line.startsWith("dir ")) {

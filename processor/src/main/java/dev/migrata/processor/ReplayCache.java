@@ -80,7 +80,8 @@ final class ReplayCache {
     byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
     jars = HistoryFingerprint.jars(key).getBytes(StandardCharsets.UTF_8);
     for (Entry e : entries()) {
-      if (!e.key().is(keyBytes) || !e.stat().is(fingerprints.stat(e.places().string()))) {
+      if (!e.key().is(keyBytes)
+          || !e.stat().is(fingerprints.stat(e.places().string(), e.stat().length()))) {
         continue;
       }
       try {
@@ -220,16 +221,26 @@ final class ReplayCache {
         FileObject file = filer.getResource(StandardLocation.CLASS_OUTPUT, "", RESOURCE);
         // Bytes in, and bytes they stay: the file manager's decoder (getCharContent) costs several
         // times more on a file of megabytes, and a hit decodes only the parts it uses.
-        byte[] bytes;
-        try (InputStream in = file.openInputStream()) {
-          bytes = in.readAllBytes();
-        }
-        entries.addAll(ReplayCacheFile.parse(bytes));
+        entries.addAll(ReplayCacheFile.parse(bytes(file)));
       } catch (IOException | RuntimeException e) {
         entries.clear(); // No cache yet (a clean build), or one this version does not read.
       }
     }
     return entries;
+  }
+
+  /**
+   * The file's bytes: a file on disk read into one array of its size (a stream's {@code
+   * readAllBytes} collects chunks and copies them once more: twice the file allocated).
+   */
+  private static byte[] bytes(FileObject file) throws IOException {
+    URI uri = file.toUri();
+    if ("file".equalsIgnoreCase(uri.getScheme())) {
+      return Files.readAllBytes(Paths.get(uri));
+    }
+    try (InputStream in = file.openInputStream()) {
+      return in.readAllBytes();
+    }
   }
 
   /**
