@@ -67,9 +67,14 @@ final class ProcessorFloor {
   /**
    * Wall and CPU milliseconds of one compile; {@code own}: the CPU spent inside the processor's
    * {@code init} and {@code process} calls (0 without one), the part a processor change moves
-   * without javac's share of the compile around it.
+   * without javac's share of the compile around it; {@code ownMb}: the megabytes the compiling
+   * thread allocated there.
    */
-  record Time(double wall, double cpu, double own) {}
+  record Time(double wall, double cpu, double own, double ownMb) {
+    Time(double wall, double cpu, double own) {
+      this(wall, cpu, own, 0);
+    }
+  }
 
   private final Path dir;
   private final String nullProcessor;
@@ -215,6 +220,10 @@ final class ProcessorFloor {
                 + Bench.fmt(with.stream().map(Time::own).toList())
                 + " (median "
                 + Bench.f0(Bench.median(with.stream().map(Time::own).toList()))
+                + "), allocated in Migrata MB "
+                + Bench.fmt(with.stream().map(Time::ownMb).toList())
+                + " (median "
+                + Bench.f1(Bench.median(with.stream().map(Time::ownMb).toList()))
                 + ")");
   }
 
@@ -290,7 +299,8 @@ final class ProcessorFloor {
         new Time(
             (System.nanoTime() - t0) / 1e6,
             (THREADS.getCurrentThreadCpuTime() - cpu0) / 1e6,
-            processor == null ? 0 : processor.cpuNanos / 1e6);
+            processor == null ? 0 : processor.cpuNanos / 1e6,
+            processor == null ? 0 : processor.allocatedBytes / 1e6);
     if (!ok) {
       StringBuilder msg = new StringBuilder("javac failed:\n");
       diags.getDiagnostics().stream()

@@ -90,6 +90,15 @@ final class HistoryFingerprint {
   }
 
   /**
+   * The part of a {@link #key} that names the Migrata jars (the lines before the apps): a key that
+   * does not start with this compile's can never be given again, by this compile or a later one.
+   */
+  static String jars(String key) {
+    int apps = key.indexOf("\napp ");
+    return apps < 0 ? key : key.substring(0, apps + 1);
+  }
+
+  /**
    * Where the migrations of {@code apps} are, once javac has read them: one line per place, or null
    * when a class file cannot be located (then nothing is cached).
    */
@@ -126,7 +135,15 @@ final class HistoryFingerprint {
 
   /** The metadata of {@code places} now (see {@link #places}). */
   String stat(String places) {
-    StringBuilder out = new StringBuilder();
+    return stat(places, 16);
+  }
+
+  /**
+   * {@link #stat(String)}, built in a buffer of {@code expected} characters (a stored stat's
+   * length): no copies as a buffer of hundreds of kilobytes grows from nothing.
+   */
+  String stat(String places, int expected) {
+    StringBuilder out = new StringBuilder(expected);
     for (String line : places.split("\n")) {
       out.append(line).append('\n');
       if (line.startsWith("dir ")) {

@@ -6,9 +6,15 @@ import dev.migrata.internal.migration.MigrationKey;
 import dev.migrata.internal.state.Deconstructed;
 import dev.migrata.internal.state.ModelState;
 import dev.migrata.internal.state.ProjectState;
+import dev.migrata.processor.ReplayCacheFile.Entry;
+import dev.migrata.processor.ReplayCacheFile.Sections;
+import dev.migrata.processor.ReplayCacheFile.Slice;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,7 +41,9 @@ import javax.tools.StandardLocation;
  */
 final class ReplayCache {
   static final String RESOURCE = "META-INF/migrata/replay-cache";
-  static final String HEADER = "# migrata replay-cache v1";
+
+  /** v2: section lengths in bytes, not characters (v1), so that the file is read as bytes. */
+  static final String HEADER = "# migrata replay-cache v2";
 
   /** Entries kept: one per set of apps a compile replays (a partial compile edits one app). */
   private static final int MAX_ENTRIES = 8;
@@ -47,18 +55,17 @@ final class ReplayCache {
   private List<Entry> entries;
   private boolean changed;
 
+  /**
+   * The part of this compile's key that names the Migrata jars ({@link HistoryFingerprint#jars}):
+   * an entry stored under other jars can never hit again, and is dropped when the file is written.
+   */
+  private byte[] jars;
+
   /** The entry this compile's plans took their history from or stored, or null. */
   private Entry used;
 
   /** Whether more than one plan of this compile used the cache (no entry speaks for the index). */
   private boolean usedTwice;
-
-  /**
-   * One cached history: {@code key} and {@code places} as {@link HistoryFingerprint} gave them,
-   * {@code stat} the metadata of the places when the history was read, {@code body} the history;
-   * {@code index} null or what {@link #noteIndex} recorded.
-   */
-  private record Entry(String key, String places, String stat, String index, String body) {}
 
   ReplayCache(Filer filer, Reporter reporter) {
     this.filer = filer;
@@ -67,11 +74,14 @@ final class ReplayCache {
 
   /**
    * The history stored under {@code key} whose places still have the metadata they had when it was
-   * stored, or null (then replay).
+   * stored, or null (then replay). Only the matching entry is decoded and checked.
    */
   HistoryReplayer.History load(String key, HistoryFingerprint fingerprints) {
+    byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
+    jars = HistoryFingerprint.jars(key).getBytes(StandardCharsets.UTF_8);
     for (Entry e : entries()) {
-      if (!e.key().equals(key) || !fingerprints.stat(e.places()).equals(e.stat())) {
+      if (!e.key().is(keyBytes)
+          || !e.stat().is(fingerprints.stat(e.places().string(), e.stat().length()))) {
         continue;
       }
       try {
@@ -98,7 +108,7 @@ final class ReplayCache {
         return; // Conflicting leaves are reported on the migration's class: replay each time.
       }
     }
-    String body;
+    Slice body;
     try {
       body = encode(history);
       // The migrations go through the index's own writer and reader: only the rest is checked.
@@ -111,17 +121,27 @@ final class ReplayCache {
     } catch (RuntimeException e) {
       return;
     }
+    jars = HistoryFingerprint.jars(key).getBytes(StandardCharsets.UTF_8);
+    Slice keySlice = Slice.of(key);
+    Slice placesSlice = Slice.of(places);
     List<Entry> all = new ArrayList<>();
-    Entry stored = new Entry(key, places, stat, null, body);
+    Entry stored = new Entry(keySlice, placesSlice, Slice.of(stat), null, body);
     all.add(stored);
     for (Entry e : entries()) {
-      if (all.size() < MAX_ENTRIES && !(e.key().equals(key) && e.places().equals(places))) {
+      if (all.size() < MAX_ENTRIES
+          && current(e)
+          && !(e.key().is(keySlice.bytes()) && e.places().is(placesSlice.bytes()))) {
         all.add(e);
       }
     }
     entries = all;
     changed = true;
     use(stored);
+  }
+
+  /** Whether {@code e} was stored by the Migrata jars of this compile (it may hit again). */
+  private boolean current(Entry e) {
+    return jars == null || e.key().startsWith(jars);
   }
 
   private void use(Entry e) {
@@ -134,7 +154,7 @@ final class ReplayCache {
    * several plans used the cache).
    */
   String indexNote() {
-    return used == null || usedTwice ? null : used.index();
+    return used == null || usedTwice || used.index() == null ? null : used.index().string();
   }
 
   /**
@@ -142,10 +162,10 @@ final class ReplayCache {
    * history and nothing written, the index in the class output is already what it would write.
    */
   void noteIndex(String note) {
-    if (used == null || usedTwice || note.equals(used.index())) {
+    if (used == null || usedTwice || (used.index() != null && used.index().is(note))) {
       return;
     }
-    Entry noted = new Entry(used.key(), used.places(), used.stat(), note, used.body());
+    Entry noted = new Entry(used.key(), used.places(), used.stat(), Slice.of(note), used.body());
     entries.set(entries.indexOf(used), noted);
     used = noted;
     changed = true;
@@ -170,25 +190,23 @@ final class ReplayCache {
     }
   }
 
-  /** Writes the entries when this compile changed them. */
+  /**
+   * Writes the entries when this compile changed them, without those another Migrata jar stored.
+   */
   void flush() {
     if (!changed) {
       return;
     }
-    StringBuilder out = new StringBuilder(HEADER).append('\n');
+    List<Entry> kept = new ArrayList<>();
     for (Entry e : entries) {
-      section(out, "key", e.key());
-      section(out, "places", e.places());
-      section(out, "stat", e.stat());
-      if (e.index() != null) {
-        section(out, "index", e.index());
+      if (current(e)) {
+        kept.add(e);
       }
-      out.append(e.body());
     }
     try {
       FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", RESOURCE);
-      try (OutputStream w = file.openOutputStream()) {
-        w.write(out.toString().getBytes(StandardCharsets.UTF_8));
+      try (OutputStream w = new BufferedOutputStream(file.openOutputStream(), 1 << 16)) {
+        ReplayCacheFile.write(kept, w);
       }
     } catch (IOException | RuntimeException e) {
       reporter.report(Problem.WRITE_FAILED, null, RESOURCE, e.getMessage());
@@ -201,13 +219,9 @@ final class ReplayCache {
       entries = new ArrayList<>();
       try {
         FileObject file = filer.getResource(StandardLocation.CLASS_OUTPUT, "", RESOURCE);
-        // Bytes in, UTF-8 as written: the file manager's decoder (getCharContent) costs several
-        // times more on a file of megabytes.
-        byte[] bytes;
-        try (InputStream in = file.openInputStream()) {
-          bytes = in.readAllBytes();
-        }
-        entries.addAll(parse(new String(bytes, StandardCharsets.UTF_8)));
+        // Bytes in, and bytes they stay: the file manager's decoder (getCharContent) costs several
+        // times more on a file of megabytes, and a hit decodes only the parts it uses.
+        entries.addAll(ReplayCacheFile.parse(bytes(file)));
       } catch (IOException | RuntimeException e) {
         entries.clear(); // No cache yet (a clean build), or one this version does not read.
       }
@@ -216,35 +230,26 @@ final class ReplayCache {
   }
 
   /**
-   * The file's entries: after the header, sections key, places, stat, optionally index, then crc32
-   * and history.
+   * The file's bytes: a file on disk read into one array of its size (a stream's {@code
+   * readAllBytes} collects chunks and copies them once more: twice the file allocated).
    */
-  private static List<Entry> parse(String text) {
-    List<Entry> result = new ArrayList<>();
-    if (!text.startsWith(HEADER + "\n")) {
-      return result;
+  private static byte[] bytes(FileObject file) throws IOException {
+    URI uri = file.toUri();
+    if ("file".equalsIgnoreCase(uri.getScheme())) {
+      return Files.readAllBytes(Paths.get(uri));
     }
-    Sections s = new Sections(text, HEADER.length() + 1);
-    while (s.more()) {
-      String key = s.next("key");
-      String places = s.next("places");
-      String stat = s.next("stat");
-      String index = s.peek("index") ? s.next("index") : null;
-      int start = s.at;
-      s.next("crc32");
-      s.next("history");
-      result.add(new Entry(key, places, stat, index, text.substring(start, s.at)));
+    try (InputStream in = file.openInputStream()) {
+      return in.readAllBytes();
     }
-    return result;
   }
 
   /**
    * The history as sections: the state (each app's models as one pseudo-migration of {@code
    * CreateModel}s, in the index's line form, see {@link CachedState}), the replay order, the leaves
    * and the migrations read (index lines), so that nothing but the index's own parser reads it
-   * back.
+   * back; after a checksum of them.
    */
-  private static String encode(HistoryReplayer.History h) {
+  private static Slice encode(HistoryReplayer.History h) {
     List<MigrationDefinition> state = new ArrayList<>();
     Map<String, List<Deconstructed>> byApp = new TreeMap<>();
     for (ModelState m : h.state().models()) {
@@ -276,35 +281,39 @@ final class ReplayCache {
             });
     List<MigrationDefinition> read = new ArrayList<>();
     h.migrations().values().forEach(read::addAll);
-    StringBuilder out = new StringBuilder();
-    section(out, "state", MigrationIndex.write(state));
-    section(out, "replayed", replayed.toString());
-    section(out, "leaves", leaves.toString());
-    section(out, "migrations", MigrationIndex.write(read));
-    StringBuilder body = new StringBuilder();
-    section(body, "crc32", crc(out.toString()));
-    section(body, "history", out.toString());
-    return body.toString();
+    try {
+      ByteArrayOutputStream history = new ByteArrayOutputStream();
+      ReplayCacheFile.section(history, "state", Slice.of(MigrationIndex.write(state)));
+      ReplayCacheFile.section(history, "replayed", Slice.of(replayed.toString()));
+      ReplayCacheFile.section(history, "leaves", Slice.of(leaves.toString()));
+      ReplayCacheFile.section(history, "migrations", Slice.of(MigrationIndex.write(read)));
+      Slice historySlice = Slice.of(history.toByteArray());
+      ByteArrayOutputStream body = new ByteArrayOutputStream(historySlice.length() + 64);
+      ReplayCacheFile.section(body, "crc32", Slice.of(crc(historySlice)));
+      ReplayCacheFile.section(body, "history", historySlice);
+      return Slice.of(body.toByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // Not from a byte array.
+    }
   }
 
-  private static HistoryReplayer.History decode(String body, boolean withMigrations) {
-    Sections outer = new Sections(body, 0);
-    String sum = outer.next("crc32");
-    String history = outer.next("history");
-    if (!sum.equals(crc(history))) {
+  private static HistoryReplayer.History decode(Slice body, boolean withMigrations) {
+    Sections outer = new Sections(body);
+    Slice sum = outer.next("crc32");
+    Slice history = outer.next("history");
+    if (outer.more() || !sum.is(crc(history))) {
       throw new IllegalArgumentException("Damaged " + RESOURCE + ".");
     }
-    Sections s = new Sections(history, 0);
+    Sections s = new Sections(history);
     ProjectState state = new ProjectState();
-    for (MigrationDefinition app : MigrationIndex.read(s.next("state"), RESOURCE)) {
+    for (MigrationDefinition app : MigrationIndex.read(s.next("state").string(), RESOURCE)) {
       for (Deconstructed op : app.deconstructedOperations()) {
         state.put(CachedState.read(app.app(), op));
       }
     }
-    String replayedText = s.next("replayed");
-    List<MigrationKey> replayed = Lazily.list(new Replayed(replayedText));
+    List<MigrationKey> replayed = Lazily.list(new Replayed(s.next("replayed")));
     Map<String, List<MigrationKey>> leaves = new TreeMap<>();
-    for (String line : lines(s.next("leaves"))) {
+    for (String line : lines(s.next("leaves").string())) {
       String[] parts = line.split("\t", -1);
       List<MigrationKey> keys = new ArrayList<>();
       for (int i = 1; i < parts.length; i++) {
@@ -312,12 +321,13 @@ final class ReplayCache {
       }
       leaves.put(parts[0], keys);
     }
-    String read = s.next("migrations");
-    if (s.more() || outer.more()) {
+    Slice read = s.next("migrations");
+    if (s.more()) {
       throw new IllegalArgumentException("Trailing text in " + RESOURCE + ".");
     }
-    // The checksum vouches for the text: the lines parse as they did when stored. Both are parsed
-    // on first use only; a compile that plans nothing and finds its index up to date never asks.
+    // The checksum vouches for the bytes: the lines parse as they did when stored. Both are
+    // decoded and parsed on first use only; a compile that plans nothing and finds its index up to
+    // date never asks.
     Map<String, List<MigrationDefinition>> migrations =
         withMigrations ? Lazily.map(new Migrations(read)) : Map.of();
     return new HistoryReplayer.History(state, replayed, leaves, migrations);
@@ -327,11 +337,11 @@ final class ReplayCache {
    * The replay order, parsed on first use. This and {@link Migrations} are classes, not lambdas: a
    * lambda is a class spun anew on every hit (a build tool loads the processor per compile).
    */
-  private record Replayed(String text) implements Supplier<List<MigrationKey>> {
+  private record Replayed(Slice text) implements Supplier<List<MigrationKey>> {
     @Override
     public List<MigrationKey> get() {
       List<MigrationKey> replayed = new ArrayList<>();
-      for (String line : lines(text)) {
+      for (String line : lines(text.string())) {
         String[] parts = line.split("\t", -1);
         replayed.add(new MigrationKey(parts[0], parts[1]));
       }
@@ -340,66 +350,26 @@ final class ReplayCache {
   }
 
   /** The migrations read, by app, parsed on first use. */
-  private record Migrations(String text)
+  private record Migrations(Slice text)
       implements Supplier<Map<String, List<MigrationDefinition>>> {
     @Override
     public Map<String, List<MigrationDefinition>> get() {
       Map<String, List<MigrationDefinition>> migrations = new LinkedHashMap<>();
-      for (MigrationDefinition m : MigrationIndex.read(text, RESOURCE)) {
+      for (MigrationDefinition m : MigrationIndex.read(text.string(), RESOURCE)) {
         migrations.computeIfAbsent(m.app(), a -> new ArrayList<>()).add(m);
       }
       return migrations;
     }
   }
 
-  /** A checksum of an entry, so that a damaged entry that still parses is a miss too. */
-  private static String crc(String text) {
+  /** A checksum of an entry's history, so that a damaged entry that still parses is a miss too. */
+  private static String crc(Slice bytes) {
     CRC32 crc = new CRC32();
-    crc.update(text.getBytes(StandardCharsets.UTF_8));
+    crc.update(bytes.bytes(), bytes.from(), bytes.length());
     return Long.toHexString(crc.getValue());
   }
 
   private static List<String> lines(String text) {
     return text.isEmpty() ? List.of() : List.of(text.split("\n"));
-  }
-
-  /** A section: a line {@code @name length}, then exactly {@code length} characters. */
-  private static void section(StringBuilder out, String name, String text) {
-    out.append('@').append(name).append(' ').append(text.length()).append('\n').append(text);
-  }
-
-  /** Reads {@link #section} after {@link #section}, failing on anything else. */
-  private static final class Sections {
-    private final String text;
-    private int at;
-
-    Sections(String text, int at) {
-      this.text = text;
-      this.at = at;
-    }
-
-    boolean more() {
-      return at < text.length();
-    }
-
-    /** Whether the next section is {@code name}. */
-    boolean peek(String name) {
-      return text.startsWith("@" + name + " ", at);
-    }
-
-    String next(String name) {
-      String head = "@" + name + " ";
-      int eol = text.indexOf('\n', at);
-      if (!text.startsWith(head, at) || eol < 0) {
-        throw new IllegalArgumentException("Malformed " + RESOURCE + ".");
-      }
-      int length = Integer.parseInt(text.substring(at + head.length(), eol));
-      int start = eol + 1;
-      if (length < 0 || start + length > text.length()) {
-        throw new IllegalArgumentException("Truncated " + RESOURCE + ".");
-      }
-      at = start + length;
-      return text.substring(start, at);
-    }
   }
 }

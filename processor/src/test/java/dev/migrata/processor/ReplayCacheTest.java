@@ -340,7 +340,15 @@ class ReplayCacheTest {
             p -> write(p, CACHE, read(p, CACHE).substring(0, read(p, CACHE).length() / 2)),
             p -> write(p, CACHE, read(p, CACHE).replaceFirst("200", "201")),
             p -> write(p, CACHE, read(p, CACHE).replace("@replayed ", "@replayed 1")),
-            p -> write(p, CACHE, read(p, CACHE).replace("v1", "v0")));
+            // The last byte of the history, its length kept: only the checksum tells.
+            p -> {
+              String text = read(p, CACHE);
+              write(p, CACHE, text.substring(0, text.length() - 1) + "x");
+            },
+            p -> write(p, CACHE, read(p, CACHE).replace("@history ", "@history 99999999999")),
+            p -> write(p, CACHE, read(p, CACHE).replace("@stat ", "@stat -")),
+            // A file of the previous format (lengths in characters) is a miss, never misread.
+            p -> write(p, CACHE, read(p, CACHE).replace(" v2\n", " v1\n")));
     List<Step> steps = new ArrayList<>();
     steps.add(full("clean build", NOTHING));
     steps.add(partial("stores", NOTHING));
@@ -359,6 +367,60 @@ class ReplayCacheTest {
       hits.add(true);
     }
     assertHits(steps, hits.toArray(Boolean[]::new));
+  }
+
+  @Test
+  void anEntryOfAnotherMigrataJarIsDroppedWhenTheCacheIsWritten() {
+    String rating = "  @Field(defaultValue = \"0\") int rating;\n";
+    String old = "migrata /old/migrata-processor.jar 1 2\n";
+    assertHits(
+        List.of(
+            full("clean build", NOTHING),
+            partial("stores", NOTHING),
+            partial("an older jar's entry added: hits this one", p -> addEntryOfAnotherJar(p, old)),
+            partial("model changed: writes 0002", bookWith(rating)),
+            partial("0002 is a new class: replays and writes the cache", NOTHING),
+            partial("hit", NOTHING)),
+        false,
+        false,
+        true,
+        true,
+        false,
+        true);
+    String cache = read(cached, CACHE);
+    assertThat(cache).doesNotContain(old).startsWith(ReplayCache.HEADER + "\n");
+    assertThat(cache.split("\n@key ", -1)).hasSize(2);
+  }
+
+  /**
+   * Puts before the cache's first entry a copy of it under another Migrata jar's key, as an older
+   * version of the processor would have left it.
+   */
+  private static void addEntryOfAnotherJar(Path p, String jarLine) {
+    if (!Files.exists(p.resolve(CACHE))) {
+      return; // The project compiled without the cache.
+    }
+    String text = read(p, CACHE);
+    int at = text.indexOf('\n') + 1;
+    int eol = text.indexOf('\n', at);
+    assertThat(text.substring(at, eol)).startsWith("@key ");
+    int keyEnd = eol + 1 + Integer.parseInt(text.substring(at + 5, eol));
+    String key = text.substring(eol + 1, keyEnd);
+    String rest = text.substring(keyEnd);
+    int nextEntry = rest.indexOf("\n@key ");
+    String entry = nextEntry < 0 ? rest : rest.substring(0, nextEntry + 1);
+    String foreign = jarLine + key.substring(key.indexOf('\n') + 1);
+    assertThat(foreign).isNotEqualTo(key);
+    write(
+        p,
+        CACHE,
+        text.substring(0, at)
+            + "@key "
+            + foreign.getBytes(StandardCharsets.UTF_8).length
+            + "\n"
+            + foreign
+            + entry
+            + text.substring(at));
   }
 
   @Test
