@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
@@ -27,14 +26,14 @@ final class DeletedMigrations {
   private final Filer filer;
   private final Elements elements;
   private final SourceRootLocator roots;
-  private final Supplier<List<? extends Element>> userSources;
+  private final List<? extends Element> userSources;
   private final Reporter reporter;
 
   DeletedMigrations(
       Filer filer,
       Elements elements,
       SourceRootLocator roots,
-      Supplier<List<? extends Element>> userSources,
+      List<? extends Element> userSources,
       Reporter reporter) {
     this.filer = filer;
     this.elements = elements;
@@ -54,14 +53,14 @@ final class DeletedMigrations {
       // The class output first: a stat, where the source's path costs javac a tree search; and
       // after a clean, when the package has no directory there, not even a stat per class.
       if (type == null
-          || !packagesInOutput.computeIfAbsent(packageName(type), this::inClassOutput)
+          || !packageInClassOutput(packagesInOutput, packageName(type))
           || !inClassOutput(type)
           || roots.sourceFile(type) != null) {
         kept.add(f);
         continue;
       }
       if (root == null) {
-        root = roots.locate(userSources.get());
+        root = roots.locate(userSources);
       }
       if (root == null || hasSource(root, type)) {
         kept.add(f);
@@ -83,6 +82,18 @@ final class DeletedMigrations {
     }
     // Another source root of the build (Maven passes them all as the source path).
     return exists(StandardLocation.SOURCE_PATH, type, ".java");
+  }
+
+  /**
+   * {@link #inClassOutput(String)}, asked once per package (no lambda to spin per fresh loader).
+   */
+  private boolean packageInClassOutput(Map<String, Boolean> known, String packageName) {
+    Boolean in = known.get(packageName);
+    if (in == null) {
+      in = inClassOutput(packageName);
+      known.put(packageName, in);
+    }
+    return in;
   }
 
   private boolean inClassOutput(TypeElement type) {

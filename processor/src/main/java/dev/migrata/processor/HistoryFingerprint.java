@@ -20,7 +20,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.PackageElement;
@@ -49,14 +48,14 @@ final class HistoryFingerprint {
   private final Filer filer;
   private final Elements elements;
   private final SourceRootLocator roots;
-  private final Supplier<List<? extends Element>> userSources;
+  private final List<? extends Element> userSources;
   private final MigrationSources sources;
 
   HistoryFingerprint(
       Filer filer,
       Elements elements,
       SourceRootLocator roots,
-      Supplier<List<? extends Element>> userSources) {
+      List<? extends Element> userSources) {
     this.filer = filer;
     this.elements = elements;
     this.roots = roots;
@@ -73,7 +72,7 @@ final class HistoryFingerprint {
     for (AppInfo app : apps) { // A loop: a lambda is a class spun anew on every cache hit.
       packages.add(app.migrationsPackage());
     }
-    for (Element e : userSources.get()) {
+    for (Element e : userSources) {
       if (e instanceof TypeElement
           && packages.contains(elements.getPackageOf(e).getQualifiedName().toString())) {
         return null;
@@ -104,7 +103,7 @@ final class HistoryFingerprint {
    */
   String places(Collection<AppInfo> apps) {
     Set<String> places = new LinkedHashSet<>();
-    Path root = roots.locate(userSources.get());
+    Path root = roots.locate(userSources);
     for (AppInfo app : apps) {
       String pkg = app.migrationsPackage();
       Path out = outputDirectory(pkg);

@@ -2,7 +2,6 @@ package dev.migrata.processor;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.util.Elements;
@@ -16,7 +15,7 @@ import javax.lang.model.util.Elements;
 final class HistoryReading {
   private final ProcessingEnvironment env;
   private final SourceRootLocator roots;
-  private final Supplier<List<? extends Element>> userSources;
+  private final List<? extends Element> userSources;
   private final Reporter reporter;
   private MigrationReader migrations;
   private DeletedMigrations deleted;
@@ -25,7 +24,7 @@ final class HistoryReading {
   HistoryReading(
       ProcessingEnvironment env,
       SourceRootLocator roots,
-      Supplier<List<? extends Element>> userSources,
+      List<? extends Element> userSources,
       Reporter reporter) {
     this.env = env;
     this.roots = roots;

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Predicate;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -66,10 +65,10 @@ final class MakeMigrations {
   }
 
   /**
-   * Plans {@code targets}; the replay keeps the states before each operation of the migrations
-   * {@code linted} accepts, for the safety lint.
+   * Plans {@code targets}; the replay keeps the states before each operation of the targets'
+   * migrations declared by one of {@code lintedSources} (class names), for the safety lint.
    */
-  Plan plan(List<AppInfo> targets, Predicate<MigrationDefinition> linted) {
+  Plan plan(List<AppInfo> targets, Set<String> lintedSources) {
     plans++;
     Map<String, AppInfo> byLabel = new TreeMap<>();
     Map<String, List<ModelDeclaration>> current = new TreeMap<>();
@@ -103,7 +102,7 @@ final class MakeMigrations {
       for (AppInfo app : known.values()) {
         found.put(app.label(), reading.read(app));
       }
-      states = ReplayedStates.of(linted);
+      states = ReplayedStates.of(byLabel.keySet(), lintedSources);
       history = reading.replay(found, states);
       String places =
           cacheKey == null || !cache.worthStoring() ? null : fingerprints.places(known.values());

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Supplier;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
@@ -75,8 +74,9 @@ public final class MigrataProcessor extends AbstractProcessor {
     models = new ModelReader(elements, env.getTypeUtils(), apps, reporter, naming);
     sourceRoots = new SourceRootLocator(env, options);
     replayCache = new ReplayCache(env.getFiler(), reporter);
-    // One supplier for both (a lambda is a class spun anew in each compile's class loader).
-    Supplier<List<? extends Element>> sources = () -> userSources;
+    // The list itself, filled at the first round (a supplier's lambda is a class spun anew in
+    // each compile's class loader).
+    List<? extends Element> sources = userSources;
     planner =
         new MakeMigrations(
             apps,
@@ -167,9 +167,7 @@ public final class MigrataProcessor extends AbstractProcessor {
     List<AppInfo> targets = new ArrayList<>(candidates.values());
     // The lint checks these apps' migration sources: the replay keeps their states for it.
     Set<String> sources = migrationSources();
-    Set<String> labels = Set.copyOf(candidates.keySet());
-    MakeMigrations.Plan plan =
-        planner.plan(targets, m -> labels.contains(m.app()) && sources.contains(m.className()));
+    MakeMigrations.Plan plan = planner.plan(targets, sources);
     planned.add(plan.existing());
     if (reporter.hasErrors()) {
       return;

@@ -3,11 +3,11 @@ package dev.migrata.processor;
 import dev.migrata.internal.migration.MigrationDefinition;
 import dev.migrata.internal.state.Deconstructed;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -52,14 +52,14 @@ final class MigrationReader {
       return found;
     }
     // In name order, so that of two classes with one migration name the same one is reported.
-    List<TypeElement> classes = new ArrayList<>();
+    // By qualified name (unique in a package); a sorted map, not a comparator's lambda class.
+    Map<String, TypeElement> classes = new TreeMap<>();
     for (Element e : pkg.getEnclosedElements()) {
       if (e instanceof TypeElement type) {
-        classes.add(type);
+        classes.put(type.getQualifiedName().toString(), type);
       }
     }
-    classes.sort(Comparator.comparing(t -> t.getQualifiedName().toString()));
-    for (TypeElement type : classes) {
+    for (TypeElement type : classes.values()) {
       AnnotationMirror mirror = Mirrors.find(type, MIGRATION);
       if (mirror == null) {
         continue;

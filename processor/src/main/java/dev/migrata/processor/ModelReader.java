@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
@@ -111,7 +112,8 @@ final class ModelReader {
     if (pkg == null) {
       return models;
     }
-    List<TypeElement> types = new ArrayList<>();
+    // By simple name (unique in a package); a sorted map, not a comparator's lambda class.
+    Map<String, TypeElement> types = new TreeMap<>();
     for (Element e : pkg.getEnclosedElements()) {
       if (!(e instanceof TypeElement t)) {
         continue;
@@ -120,10 +122,9 @@ final class ModelReader {
       if (!isModel(t) || !shapes.isClass(t)) {
         continue;
       }
-      types.add(t);
+      types.put(t.getSimpleName().toString(), t);
     }
-    types.sort((a, b) -> a.getSimpleName().toString().compareTo(b.getSimpleName().toString()));
-    for (TypeElement type : types) {
+    for (TypeElement type : types.values()) {
       AnnotationMirror model = Mirrors.find(type, MODEL);
       if (Jpa.isEntity(type) && model != null && !bool(model, "managed")) {
         continue; // A JPA view of a table another model owns (as the Spring Boot sample's).
@@ -203,7 +204,7 @@ final class ModelReader {
       withLink.put(link.name(), link);
       withLink.putAll(fields);
       fields = withLink;
-    } else if (fields.values().stream().noneMatch(FieldState::primaryKey)) {
+    } else if (!hasPrimaryKey(fields.values())) {
       if (declarations.containsKey("id")) {
         // It would silently replace the implicit key.
         ModelDeclaration.FieldDeclaration id = declarations.get("id");
@@ -392,6 +393,15 @@ final class ModelReader {
     PackageElement pkg = elements.getPackageElement(app.packageName());
     AnnotationMirror mirror = pkg == null ? null : Mirrors.find(pkg, PKG + "App");
     return new TreeSet<>(strings(mirror, "backends"));
+  }
+
+  private static boolean hasPrimaryKey(Collection<FieldState> fields) {
+    for (FieldState f : fields) {
+      if (f.primaryKey()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<String> columns(ModelState model, List<String> fields) {

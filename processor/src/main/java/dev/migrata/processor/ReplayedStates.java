@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
+import java.util.Set;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -18,7 +18,9 @@ import javax.lang.model.element.TypeElement;
  * per operation stays linear.
  */
 final class ReplayedStates {
-  private final Predicate<MigrationDefinition> wanted;
+  // Sets, not a predicate: no lambda class spun in each compile's fresh class loader.
+  private final Set<String> apps;
+  private final Set<String> classNames;
   private final Map<MigrationKey, List<ProjectState>> before = new HashMap<>();
 
   /** The class of each kept migration: the lint reports on it without a look-up by name. */
@@ -26,19 +28,20 @@ final class ReplayedStates {
 
   private boolean complete;
 
-  private ReplayedStates(Predicate<MigrationDefinition> wanted, boolean complete) {
-    this.wanted = wanted;
+  private ReplayedStates(Set<String> apps, Set<String> classNames, boolean complete) {
+    this.apps = apps;
+    this.classNames = classNames;
     this.complete = complete;
   }
 
-  /** Keeps the states of the migrations {@code wanted} accepts. */
-  static ReplayedStates of(Predicate<MigrationDefinition> wanted) {
-    return new ReplayedStates(wanted, true);
+  /** Keeps the states of the migrations of {@code apps} declared by one of {@code classNames}. */
+  static ReplayedStates of(Set<String> apps, Set<String> classNames) {
+    return new ReplayedStates(Set.copyOf(apps), classNames, true);
   }
 
   /** No states (a history from the replay cache): the lint replays the history itself. */
   static ReplayedStates none() {
-    return new ReplayedStates(m -> false, false);
+    return new ReplayedStates(Set.of(), Set.of(), false);
   }
 
   /**
@@ -46,7 +49,7 @@ final class ReplayedStates {
    * element}); null when not kept.
    */
   List<ProjectState> start(MigrationDefinition m, TypeElement element) {
-    if (!complete || !wanted.test(m)) {
+    if (!complete || !apps.contains(m.app()) || !classNames.contains(m.className())) {
       return null;
     }
     List<ProjectState> states = new ArrayList<>();

@@ -8,6 +8,7 @@ import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -112,7 +113,12 @@ final class SourceRootLocator {
       return false;
     }
     try (Stream<Path> files = Files.walk(dir.get(), FileVisitOption.FOLLOW_LINKS)) {
-      return files.anyMatch(p -> p.getFileName().toString().endsWith(".java"));
+      for (Iterator<Path> it = files.iterator(); it.hasNext(); ) {
+        if (it.next().getFileName().toString().endsWith(".java")) {
+          return true;
+        }
+      }
+      return false;
     } catch (IOException | RuntimeException ex) {
       return true; // Cannot tell: each source is asked.
     }

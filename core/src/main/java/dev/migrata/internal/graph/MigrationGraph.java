@@ -232,8 +232,13 @@ public final class MigrationGraph {
 
   private List<Node> sorted() {
     if (sortedNodes == null) {
-      List<Node> list = new ArrayList<>(nodes.values());
-      list.sort((a, b) -> a.key.compareTo(b.key));
+      // The keys' natural order, not a comparator: no lambda class spun in each fresh loader.
+      List<MigrationKey> keys = new ArrayList<>(nodes.keySet());
+      keys.sort(null);
+      List<Node> list = new ArrayList<>(keys.size());
+      for (MigrationKey key : keys) {
+        list.add(nodes.get(key));
+      }
       sortedNodes = list;
     }
     return sortedNodes;
